@@ -1,0 +1,120 @@
+// Use cases for whole meetings: list, read with derived presence, import, export, demo data.
+import { AppError } from '../api/errors';
+import { parseOrThrow } from '../api/validation';
+import { meetingDocumentSchema, type MeetingDocument } from '../format/meeting';
+import { presenceProblems, quorumOn, servingOn, type PresenceProblem, type Quorum, type ServingSeat } from '../domain/presence';
+import referenceMeeting from '../reference/e-namnden-2020-11-05.json';
+import type { AppDeps, BoardSummary, MeetingSummary, OrganisationSummary } from './ports';
+
+export interface ParagraphRef {
+  id: string;
+  number: number;
+  groupIndex: number | null;
+}
+
+export interface MeetingView {
+  id: string;
+  boardId: string;
+  organisationId: string;
+  document: MeetingDocument;
+  paragraphs: ParagraphRef[];
+  /** Per § number: who served, and whether quorum was met. */
+  serving: Record<number, ServingSeat[]>;
+  quorum: Record<number, Quorum>;
+  problems: PresenceProblem[];
+}
+
+export function listOrganisations(deps: AppDeps): OrganisationSummary[] {
+  return deps.store.listOrganisations();
+}
+
+export function listBoards(deps: AppDeps): BoardSummary[] {
+  return deps.store.listBoards();
+}
+
+export function listMeetings(deps: AppDeps, filter: { boardId?: string; year?: number }): MeetingSummary[] {
+  return deps.store.listMeetings(filter);
+}
+
+export function getMeeting(deps: AppDeps, meetingId: string): MeetingView {
+  const loaded = deps.store.loadMeeting(meetingId);
+  if (loaded === null) throw new AppError('not_found', 'Sammanträdet finns inte (det kan ha tagits bort). Välj ett sammanträde i listan.');
+  const { doc, ids } = loaded;
+  const names = new Map(doc.people.map((p) => [p.key, p.name]));
+  const serving: Record<number, ServingSeat[]> = {};
+  const quorum: Record<number, Quorum> = {};
+  for (const p of doc.paragraphs) {
+    serving[p.number] = servingOn(doc, p.number);
+    quorum[p.number] = quorumOn(doc, p.number);
+  }
+  return {
+    id: ids.meetingId,
+    boardId: ids.boardId,
+    organisationId: ids.organisationId,
+    document: doc,
+    paragraphs: doc.paragraphs.map((p) => ({
+      id: ids.paragraphIds.get(p.number) ?? '',
+      number: p.number,
+      groupIndex: groupIndexOf(doc, p.number),
+    })),
+    serving,
+    quorum,
+    problems: presenceProblems(doc, (k) => names.get(k) ?? k),
+  };
+}
+
+function groupIndexOf(doc: MeetingDocument, n: number): number | null {
+  const i = doc.adjustmentGroups.findIndex((g) => g.paragraphs.includes(n));
+  return i < 0 ? null : i;
+}
+
+export function exportMeeting(deps: AppDeps, meetingId: string): MeetingDocument {
+  const loaded = deps.store.loadMeeting(meetingId);
+  if (loaded === null) throw new AppError('not_found', `Sammanträdet ${meetingId} finns inte. Lista sammanträdena med "justera list".`);
+  return loaded.doc;
+}
+
+/**
+ * Imports a meeting in the JSON format. Everything is validated first, then written in one
+ * transaction: a rejected file leaves the database exactly as it was.
+ */
+export function importMeeting(deps: AppDeps, raw: unknown): { meetingId: string; boardId: string } {
+  const doc = parseOrThrow(meetingDocumentSchema, raw, 'Filen följer inte Justeras mötesformat');
+  return deps.store.transaction(() => {
+    const board = deps.store.findBoard(doc.organisation.name, doc.board.name);
+    if (board !== null) checkNumbersFree(deps, board.id, doc);
+    const ids = deps.store.insertMeeting(doc);
+    deps.store.audit({
+      action: 'meeting.imported',
+      entity: 'meeting',
+      entityId: ids.meetingId,
+      details: { board: doc.board.name, date: doc.meeting.date, paragraphs: doc.paragraphs.map((p) => p.number) },
+    });
+    return { meetingId: ids.meetingId, boardId: ids.boardId };
+  });
+}
+
+function checkNumbersFree(deps: AppDeps, boardId: string, doc: MeetingDocument): void {
+  const year = Number(doc.meeting.date.slice(0, 4));
+  const used = new Set(deps.store.usedParagraphNumbers(boardId, year).map((u) => u.number));
+  const issues = doc.paragraphs
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => used.has(p.number))
+    .map(({ p, i }) => ({
+      path: `paragraphs[${i}].number`,
+      message: `§ ${p.number} är redan använd av ${doc.board.name} år ${year}. Paragrafnummer löper över året och får inte återanvändas.`,
+    }));
+  const first = issues[0];
+  if (first !== undefined) throw new AppError('conflict', `${first.path}: ${first.message}`, { issues });
+}
+
+/** Loads the reference meeting (Norrbottens e-nämnd 2020-11-05) unless it is already there. */
+export function loadDemo(deps: AppDeps): { meetingId: string; boardId: string; created: boolean } {
+  const doc = parseOrThrow(meetingDocumentSchema, referenceMeeting, 'Referensdata');
+  const existing = deps.store.findBoard(doc.organisation.name, doc.board.name);
+  if (existing !== null) {
+    const meeting = deps.store.listMeetings({ boardId: existing.id }).find((m) => m.date === doc.meeting.date);
+    if (meeting !== undefined) return { meetingId: meeting.id, boardId: existing.id, created: false };
+  }
+  return { ...importMeeting(deps, doc), created: true };
+}

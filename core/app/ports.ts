@@ -1,0 +1,77 @@
+// What the use cases need from the outside world; db/, electron/ and tests implement these.
+import type { MeetingDocument } from '../format/meeting';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  next(): string;
+}
+
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface BoardSummary {
+  id: string;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  seats: number;
+  organisationId: string;
+  organisationName: string;
+  meetingCount: number;
+}
+
+export interface MeetingSummary {
+  id: string;
+  boardId: string;
+  boardName: string;
+  date: string;
+  startTime: string;
+  endTime: string | null;
+  place: string;
+  status: string;
+  paragraphCount: number;
+  firstParagraph: number | null;
+  lastParagraph: number | null;
+}
+
+export interface StoredMeetingIds {
+  meetingId: string;
+  boardId: string;
+  organisationId: string;
+  paragraphIds: Map<number, string>;
+  groupIds: string[];
+}
+
+export interface AuditRecord {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  details?: unknown;
+}
+
+/** Persistence as the use cases see it. Writes happen inside `transaction`, which is synchronous. */
+export interface Store {
+  transaction<T>(fn: () => T): T;
+  listOrganisations(): OrganisationSummary[];
+  listBoards(): BoardSummary[];
+  listMeetings(filter: { boardId?: string; year?: number }): MeetingSummary[];
+  loadMeeting(meetingId: string): { doc: MeetingDocument; ids: StoredMeetingIds } | null;
+  findBoard(organisationName: string, boardName: string): { id: string } | null;
+  insertMeeting(doc: MeetingDocument): StoredMeetingIds;
+  usedParagraphNumbers(boardId: string, year: number): { number: number; meetingId: string }[];
+  audit(record: AuditRecord): void;
+}
+
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Who is acting, for the audit log (the signed-in OS user, or "cli"). */
+  actor: string;
+}

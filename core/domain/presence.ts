@@ -1,0 +1,210 @@
+// Presence as intervals over paragraphs: who served on each §, the närvarolista groups, quorum.
+// Pure functions over the meeting format; the UI, documents and checks all derive from here.
+import type { Attendance, MeetingDocument, Member, Paragraph } from '../format/meeting';
+
+export interface ServingSeat {
+  person: string;
+  capacity: 'member' | 'substitute';
+  /** For a substitute: whose seat. */
+  replaces?: string;
+}
+
+export interface Quorum {
+  seats: number;
+  /** Serving members needed: more than half of the seats (KL 6 kap. 27 §). */
+  required: number;
+  serving: number;
+  met: boolean;
+}
+
+type PresenceInput = Pick<MeetingDocument, 'attendance' | 'paragraphs'>;
+
+/** Whether an attendance interval covers § `n`. */
+export function covers(a: Attendance, n: number): boolean {
+  return (a.fromParagraph === undefined || a.fromParagraph <= n) && (a.toParagraph === undefined || n <= a.toParagraph);
+}
+
+/** Who decided on § `n`: serving members and substitutes present for it, minus those with jäv. */
+export function servingOn(doc: PresenceInput, n: number): ServingSeat[] {
+  const paragraph = doc.paragraphs.find((p) => p.number === n);
+  const disqualified = new Set((paragraph?.jav ?? []).map((j) => j.person));
+  const seats: ServingSeat[] = [];
+  const seen = new Set<string>();
+  for (const a of doc.attendance) {
+    if ((a.capacity !== 'member' && a.capacity !== 'substitute') || !covers(a, n)) continue;
+    if (disqualified.has(a.person) || seen.has(a.person)) continue;
+    seen.add(a.person);
+    seats.push(a.replaces === undefined ? { person: a.person, capacity: a.capacity } : { person: a.person, capacity: a.capacity, replaces: a.replaces });
+  }
+  return seats;
+}
+
+export function quorum(seats: number, serving: number): Quorum {
+  const required = Math.floor(seats / 2) + 1;
+  return { seats, required, serving, met: serving >= required };
+}
+
+export function quorumOn(doc: PresenceInput & Pick<MeetingDocument, 'board'>, n: number): Quorum {
+  return quorum(doc.board.seats, servingOn(doc, n).length);
+}
+
+export interface PresenceProblem {
+  paragraph: number;
+  person: string;
+  message: string;
+}
+
+/**
+ * Contradictions a secretary must fix: the same person holding two capacities on one §,
+ * a substitute serving in the seat of a member who serves, two substitutes in one seat.
+ */
+export function presenceProblems(doc: PresenceInput, names: (key: string) => string): PresenceProblem[] {
+  const problems: PresenceProblem[] = [];
+  for (const p of doc.paragraphs) {
+    const here = doc.attendance.filter((a) => covers(a, p.number));
+    const byPerson = new Map<string, Attendance[]>();
+    for (const a of here) byPerson.set(a.person, [...(byPerson.get(a.person) ?? []), a]);
+    for (const [person, list] of byPerson) {
+      if (list.length > 1) {
+        problems.push({ paragraph: p.number, person, message: `${names(person)} är registrerad ${list.length} gånger på § ${p.number}. Justera närvaroperioderna så att de inte överlappar.` });
+      }
+    }
+    const serving = servingOn(doc, p.number);
+    const servingPeople = new Set(serving.map((s) => s.person));
+    const seatTaken = new Map<string, string>();
+    for (const s of serving) {
+      if (s.replaces === undefined) continue;
+      if (servingPeople.has(s.replaces)) {
+        problems.push({ paragraph: p.number, person: s.person, message: `${names(s.person)} tjänstgör för ${names(s.replaces)} på § ${p.number}, men ${names(s.replaces)} tjänstgör själv där.` });
+      }
+      const other = seatTaken.get(s.replaces);
+      if (other !== undefined) {
+        problems.push({ paragraph: p.number, person: s.person, message: `Både ${names(other)} och ${names(s.person)} tjänstgör för ${names(s.replaces)} på § ${p.number}.` });
+      }
+      seatTaken.set(s.replaces, s.person);
+    }
+  }
+  return problems;
+}
+
+export interface NarvaroEntry {
+  person: string;
+  /** Remark column: "Ordförande", "Ersätter X", "§§ 20-22", "Jäv § 24" … */
+  remarks: string[];
+}
+
+export interface Narvarolista {
+  members: NarvaroEntry[];
+  substitutes: NarvaroEntry[];
+  present: NarvaroEntry[];
+  officials: NarvaroEntry[];
+}
+
+/** The four groups of the närvarolista, in the order attendance lists them. */
+export function narvarolista(doc: MeetingDocument, names: (key: string) => string): Narvarolista {
+  const numbers = doc.paragraphs.map((p) => p.number);
+  const first = numbers[0];
+  const last = numbers[numbers.length - 1];
+  const groups: Narvarolista = { members: [], substitutes: [], present: [], officials: [] };
+  const entryFor = new Map<string, NarvaroEntry>();
+  for (const a of doc.attendance) {
+    const group = groupOf(groups, a.capacity);
+    const key = `${a.capacity}:${a.person}`;
+    let entry = entryFor.get(key);
+    if (entry === undefined) {
+      entry = { person: a.person, remarks: [] };
+      if (a.capacity === 'member' && a.person === doc.meeting.chair) entry.remarks.push('Ordförande');
+      entryFor.set(key, entry);
+      group.push(entry);
+    }
+    if (a.capacity === 'substitute' && a.replaces !== undefined) entry.remarks.push(`Ersätter ${names(a.replaces)}`);
+    const span = spanText(a, first, last);
+    if (span !== null) entry.remarks.push(span);
+  }
+  for (const p of doc.paragraphs) {
+    for (const j of p.jav) {
+      const entry = entryFor.get(`member:${j.person}`) ?? entryFor.get(`substitute:${j.person}`);
+      entry?.remarks.push(`Jäv § ${p.number}`);
+    }
+  }
+  return groups;
+}
+
+function groupOf(groups: Narvarolista, capacity: Attendance['capacity']): NarvaroEntry[] {
+  switch (capacity) {
+    case 'member':
+      return groups.members;
+    case 'substitute':
+      return groups.substitutes;
+    case 'present':
+      return groups.present;
+    case 'official':
+      return groups.officials;
+    default: {
+      const never: never = capacity;
+      return never;
+    }
+  }
+}
+
+function spanText(a: Attendance, first: number | undefined, last: number | undefined): string | null {
+  const from = a.fromParagraph;
+  const to = a.toParagraph;
+  const startsLate = from !== undefined && from !== first;
+  const endsEarly = to !== undefined && to !== last;
+  if (!startsLate && !endsEarly) return null;
+  const f = from ?? first;
+  const t = to ?? last;
+  return f === t ? `§ ${f}` : `§§ ${f}-${t}`;
+}
+
+export interface PresenceChange {
+  person: string;
+  kind: 'arrives' | 'leaves' | 'jav' | 'steps_in';
+  replaces?: string;
+}
+
+/** What changes at § n compared with the § before it: stated in the protocol where it happens. */
+export function presenceChangesAt(doc: PresenceInput, n: number): PresenceChange[] {
+  const idx = doc.paragraphs.findIndex((p) => p.number === n);
+  const paragraph: Paragraph | undefined = doc.paragraphs[idx];
+  if (paragraph === undefined) return [];
+  const changes: PresenceChange[] = [];
+  for (const j of paragraph.jav) changes.push({ person: j.person, kind: 'jav' });
+  if (idx === 0) return changes;
+  const prev = doc.paragraphs[idx - 1]?.number ?? n;
+  const present = (m: number) => new Set(doc.attendance.filter((a) => covers(a, m)).map((a) => a.person));
+  const before = present(prev);
+  const now = present(n);
+  for (const a of doc.attendance) {
+    if (!covers(a, n) || before.has(a.person)) continue;
+    changes.push(a.capacity === 'substitute' && a.replaces !== undefined ? { person: a.person, kind: 'steps_in', replaces: a.replaces } : { person: a.person, kind: 'arrives' });
+  }
+  for (const person of before) if (!now.has(person)) changes.push({ person, kind: 'leaves' });
+  return changes;
+}
+
+/**
+ * Proposes substitutes for absent members: a member's personal substitute first
+ * (substituteFor), then the free substitutes in their order, preferring the member's party.
+ * Returns member → substitute.
+ */
+export function proposeSubstitutes(roster: readonly Member[], present: ReadonlySet<string>): Map<string, string> {
+  const proposal = new Map<string, string>();
+  const absent = roster.filter((m) => m.role !== 'ersattare' && !present.has(m.person));
+  const byOrder = (a: Member, b: Member) => (a.substituteOrder ?? Number.MAX_SAFE_INTEGER) - (b.substituteOrder ?? Number.MAX_SAFE_INTEGER);
+  const available = roster.filter((m) => m.role === 'ersattare' && present.has(m.person)).sort(byOrder);
+  const used = new Set<string>();
+  const take = (member: Member, substitute: Member | undefined) => {
+    if (substitute === undefined) return;
+    proposal.set(member.person, substitute.person);
+    used.add(substitute.person);
+  };
+  for (const member of absent) take(member, available.find((s) => s.substituteFor === member.person && !used.has(s.person)));
+  for (const member of absent) {
+    if (proposal.has(member.person)) continue;
+    const free = available.filter((s) => s.substituteFor === undefined && !used.has(s.person));
+    take(member, free.find((s) => s.party !== undefined && s.party === member.party) ?? free[0]);
+  }
+  return proposal;
+}

@@ -1,0 +1,319 @@
+// The versioned JSON format of one meeting (format "justera-meeting", version 1): what
+// `justera import`/`export` move, what the API returns for a meeting, and what templates read.
+// Described for people in docs/meeting-format.md; docs/meeting-format.schema.json is generated
+// from this file (npm run schema).
+import { z } from 'zod';
+import '../api/zod-sv';
+import { isValidIsoDate } from '../domain/calendar';
+import { richTextSchema } from './richtext';
+import { oslProvisionSchema } from './provision';
+
+export const MEETING_FORMAT = 'justera-meeting';
+export const MEETING_FORMAT_VERSION = 1;
+
+export const isoDateSchema = z
+  .string()
+  .refine(isValidIsoDate, { message: 'Ange ett datum som finns, i formen ÅÅÅÅ-MM-DD (till exempel 2020-11-05).' });
+
+export const timeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ange en tid i formen TT:MM (till exempel 09:00).');
+
+/** A key naming a person inside one file: lower-case letters, digits and hyphens. */
+export const personKeySchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'En personnyckel består av små bokstäver a–z, siffror och bindestreck, t.ex. "anders-lundkvist".');
+
+export const organisationKinds = ['kommun', 'region', 'kommunalforbund', 'bolag', 'annan'] as const;
+export const boardKinds = [
+  'fullmaktige',
+  'styrelse',
+  'namnd',
+  'gemensam_namnd',
+  'utskott',
+  'beredning',
+] as const;
+export const memberRoles = ['ordforande', 'vice_ordforande', 'andre_vice_ordforande', 'ledamot', 'ersattare'] as const;
+export const attendanceCapacities = ['member', 'substitute', 'present', 'official'] as const;
+export const meetingStatuses = ['planned', 'held', 'adjusted', 'cancelled'] as const;
+export const voteChoices = ['ja', 'nej', 'avstar'] as const;
+
+export const organisationSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Organisationen måste ha ett namn.'),
+  kind: z.enum(organisationKinds),
+  /** What the page header prints, e.g. "LULEÅ KOMMUN"; defaults to the name in capitals. */
+  headerName: z.string().trim().min(1).optional(),
+  orgNumber: z.string().regex(/^\d{6}-\d{4}$/, 'Organisationsnummer skrivs NNNNNN-NNNN.').optional(),
+});
+
+export const boardSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Nämnden måste ha ett namn.'),
+  /** How the text refers to the board, e.g. "E-nämnden". */
+  shortName: z.string().trim().min(1).optional(),
+  kind: z.enum(boardKinds),
+  /** Number of seats (ledamöter); quorum is more than half of them (KL 6 kap. 27 §). */
+  seats: z.number().int().min(1).max(201),
+  /** Where the adjusted protocol is kept (förvaringsplats). */
+  storagePlace: z.string().trim().min(1, 'Ange var protokollet förvaras (förvaringsplats).'),
+  noticeBoardUrl: z.string().regex(/^https?:\/\/\S+$/, 'Ange anslagstavlans webbadress med http:// eller https://').optional(),
+});
+
+export const personSchema = z.strictObject({
+  key: personKeySchema,
+  name: z.string().trim().min(1, 'Personen måste ha ett namn.'),
+});
+
+export const memberSchema = z.strictObject({
+  person: personKeySchema,
+  role: z.enum(memberRoles),
+  party: z.string().trim().max(20).optional(),
+  /** What the member represents, e.g. a municipality in a joint board. */
+  represents: z.string().trim().optional(),
+  termStart: isoDateSchema,
+  termEnd: isoDateSchema,
+  /** For ersättare: the order in which they are called in (1 first). */
+  substituteOrder: z.number().int().min(1).optional(),
+  /** For personal substitutes: the member they stand in for. */
+  substituteFor: personKeySchema.optional(),
+});
+
+export const officialSchema = z.strictObject({
+  person: personKeySchema,
+  title: z.string().trim().optional(),
+  organisation: z.string().trim().optional(),
+});
+
+export const attendanceSchema = z.strictObject({
+  person: personKeySchema,
+  /** member: serving member; substitute: serving in someone's place; present: substitute present, not serving; official. */
+  capacity: z.enum(attendanceCapacities),
+  /** For a serving substitute: whose seat. */
+  replaces: personKeySchema.optional(),
+  /** First § this interval covers (inclusive); absent = from the start. */
+  fromParagraph: z.number().int().min(1).optional(),
+  /** Last § this interval covers (inclusive); absent = to the end. */
+  toParagraph: z.number().int().min(1).optional(),
+  /** Free remark printed in the närvarolista, e.g. "Deltar via Teams". */
+  note: z.string().optional(),
+});
+
+export const motionSchema = z.strictObject({ by: personKeySchema, text: z.string().trim().min(1) });
+
+export const voteSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('open'),
+    /** What Ja and Nej stand for, e.g. "bifall till ordförandens förslag". */
+    jaMeans: z.string().trim().min(1),
+    nejMeans: z.string().trim().min(1),
+    votes: z.array(z.strictObject({ person: personKeySchema, vote: z.enum(voteChoices) })).min(1),
+  }),
+  z.strictObject({
+    kind: z.literal('closed'),
+    jaMeans: z.string().trim().min(1),
+    nejMeans: z.string().trim().min(1),
+    ja: z.number().int().min(0),
+    nej: z.number().int().min(0),
+    avstar: z.number().int().min(0),
+    /** A closed ballot that ties is decided by lot (KL 6 kap. 37 §). */
+    lotWinner: z.enum(['ja', 'nej']).optional(),
+  }),
+]);
+
+export const reservationSchema = z.strictObject({ person: personKeySchema, reason: z.string().trim().optional() });
+export const protocolNoteSchema = z.strictObject({ by: personKeySchema.optional(), text: z.string().trim().min(1) });
+export const javSchema = z.strictObject({ person: personKeySchema, note: z.string().trim().optional() });
+
+export const attachmentSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('file'),
+    title: z.string().trim().min(1),
+    filename: z.string().trim().min(1),
+    mediaType: z.literal('application/pdf'),
+    /** The file, base64. */
+    data: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Bilagans data måste vara base64.'),
+  }),
+  z.strictObject({
+    kind: z.literal('document'),
+    title: z.string().trim().min(1),
+    /** Structured content rendered by the app (e.g. a slide deck's text). */
+    sections: z.array(z.strictObject({ heading: z.string(), body: richTextSchema })),
+  }),
+]);
+
+export const decisionSchema = z.strictObject({
+  /** Whether the points are printed as a numbered list (1., 2., …). */
+  numbered: z.boolean(),
+  points: z.array(richTextSchema).min(1, 'Ett beslut behöver minst en beslutspunkt.'),
+});
+
+export const paragraphSchema = z.strictObject({
+  number: z.number().int().min(1, 'Paragrafnummer börjar på 1.').max(9999),
+  title: z.string().trim().min(1, 'Paragrafen måste ha en rubrik.'),
+  /** As printed, e.g. "2019/258 (Luleå kommun)". */
+  caseNumber: z.string().trim().min(1).optional(),
+  decision: decisionSchema.optional(),
+  summary: richTextSchema.optional(),
+  description: richTextSchema.optional(),
+  /** Text under no heading, e.g. the sub-headed notes of "Övriga frågor". */
+  body: richTextSchema.optional(),
+  decisionDocuments: z.array(z.string().trim().min(1)).default([]),
+  motions: z.array(motionSchema).default([]),
+  propositionOrder: richTextSchema.optional(),
+  vote: voteSchema.optional(),
+  reservations: z.array(reservationSchema).default([]),
+  protocolNotes: z.array(protocolNoteSchema).default([]),
+  jav: z.array(javSchema).default([]),
+  distribution: z.array(z.string().trim().min(1)).default([]),
+  /** Adjusted at the meeting itself (KL 5 kap. 70 §). */
+  immediatelyAdjusted: z.boolean().default(false),
+  /** The whole § is covered by secrecy under this OSL provision. */
+  confidential: z.strictObject({ provision: oslProvisionSchema }).optional(),
+  attachments: z.array(attachmentSchema).default([]),
+});
+
+export const noticeSchema = z.strictObject({
+  postedOn: isoDateSchema,
+  takeDownOn: isoDateSchema,
+  takenDownOn: isoDateSchema.optional(),
+});
+
+export const adjustmentGroupSchema = z.strictObject({
+  paragraphs: z.array(z.number().int().min(1)).min(1, 'En justeringsgrupp måste omfatta minst en paragraf.'),
+  /** Adjusted at the meeting (omedelbar justering). */
+  immediate: z.boolean(),
+  /** The moment the last required signature was applied (ISO 8601 with offset). */
+  adjustedAt: z.iso.datetime({ offset: true }).optional(),
+  notice: noticeSchema.optional(),
+});
+
+export const meetingSchema = z.strictObject({
+  date: isoDateSchema,
+  startTime: timeSchema,
+  endTime: timeSchema.optional(),
+  place: z.string().trim().min(1, 'Ange var sammanträdet hålls (lokal eller "Teams").'),
+  status: z.enum(meetingStatuses),
+  secretary: personKeySchema,
+  chair: personKeySchema,
+  justerare: z.array(personKeySchema).max(2, 'Högst två justerare kan utses.'),
+  /** "Tid och plats för justering", as printed. */
+  adjustmentTimePlace: z.string().trim().optional(),
+  /** Whether the protocol is signed digitally ("[Digitalt signerat, se sista sidan]"). */
+  digitalSignatures: z.boolean().default(true),
+  /** Who attests the notice (anslagsbevis). */
+  noticeSignatory: personKeySchema.optional(),
+});
+
+const meetingDocumentBase = z.strictObject({
+    format: z.literal(MEETING_FORMAT),
+    formatVersion: z.literal(MEETING_FORMAT_VERSION),
+    organisation: organisationSchema,
+    board: boardSchema,
+    people: z.array(personSchema),
+    members: z.array(memberSchema),
+    officials: z.array(officialSchema).default([]),
+    meeting: meetingSchema,
+    attendance: z.array(attendanceSchema),
+    paragraphs: z.array(paragraphSchema),
+    adjustmentGroups: z.array(adjustmentGroupSchema).default([]),
+});
+
+export const meetingDocumentSchema = meetingDocumentBase.superRefine((doc, ctx) => {
+  for (const issue of crossCheckMeetingDocument(doc)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+});
+
+export type MeetingDocument = z.output<typeof meetingDocumentSchema>;
+export type MeetingDocumentInput = z.input<typeof meetingDocumentSchema>;
+export type Paragraph = z.output<typeof paragraphSchema>;
+export type Attendance = z.output<typeof attendanceSchema>;
+export type Member = z.output<typeof memberSchema>;
+export type Official = z.output<typeof officialSchema>;
+export type Person = z.output<typeof personSchema>;
+export type Vote = z.output<typeof voteSchema>;
+export type AdjustmentGroup = z.output<typeof adjustmentGroupSchema>;
+export type Attachment = z.output<typeof attachmentSchema>;
+export type MemberRole = (typeof memberRoles)[number];
+export type BoardKind = (typeof boardKinds)[number];
+export type OrganisationKind = (typeof organisationKinds)[number];
+export type MeetingStatus = (typeof meetingStatuses)[number];
+export type AttendanceCapacity = (typeof attendanceCapacities)[number];
+
+type Shape = z.output<typeof meetingDocumentBase>;
+interface CrossIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Rules that span fields: every person referenced exists, § numbers are unique, groups cover real §§. */
+export function crossCheckMeetingDocument(doc: Shape): CrossIssue[] {
+  const issues: CrossIssue[] = [];
+  const keys = new Set<string>();
+  doc.people.forEach((p, i) => {
+    if (keys.has(p.key)) issues.push({ path: ['people', i, 'key'], message: `Personnyckeln "${p.key}" förekommer mer än en gång.` });
+    keys.add(p.key);
+  });
+  const ref = (key: string | undefined, path: (string | number)[]) => {
+    if (key !== undefined && !keys.has(key)) {
+      issues.push({ path, message: `Personen "${key}" finns inte i listan people. Lägg till personen eller rätta nyckeln.` });
+    }
+  };
+  doc.members.forEach((m, i) => {
+    ref(m.person, ['members', i, 'person']);
+    ref(m.substituteFor, ['members', i, 'substituteFor']);
+    if (m.termEnd < m.termStart) issues.push({ path: ['members', i, 'termEnd'], message: 'Mandatperioden slutar före den börjar.' });
+  });
+  doc.officials.forEach((o, i) => ref(o.person, ['officials', i, 'person']));
+  ref(doc.meeting.secretary, ['meeting', 'secretary']);
+  ref(doc.meeting.chair, ['meeting', 'chair']);
+  ref(doc.meeting.noticeSignatory, ['meeting', 'noticeSignatory']);
+  doc.meeting.justerare.forEach((j, i) => ref(j, ['meeting', 'justerare', i]));
+  if (doc.meeting.endTime !== undefined && doc.meeting.endTime < doc.meeting.startTime) {
+    issues.push({ path: ['meeting', 'endTime'], message: 'Sammanträdet kan inte sluta före det börjar.' });
+  }
+
+  const numbers = new Map<number, number>();
+  doc.paragraphs.forEach((p, i) => {
+    const seen = numbers.get(p.number);
+    if (seen !== undefined) {
+      issues.push({ path: ['paragraphs', i, 'number'], message: `§ ${p.number} förekommer redan (paragraphs[${seen}]). Varje paragrafnummer får bara användas en gång.` });
+    } else numbers.set(p.number, i);
+    p.motions.forEach((m, j) => ref(m.by, ['paragraphs', i, 'motions', j, 'by']));
+    p.reservations.forEach((r, j) => ref(r.person, ['paragraphs', i, 'reservations', j, 'person']));
+    p.protocolNotes.forEach((n, j) => ref(n.by, ['paragraphs', i, 'protocolNotes', j, 'by']));
+    p.jav.forEach((r, j) => ref(r.person, ['paragraphs', i, 'jav', j, 'person']));
+    if (p.vote?.kind === 'open') p.vote.votes.forEach((v, j) => ref(v.person, ['paragraphs', i, 'vote', 'votes', j, 'person']));
+  });
+  doc.paragraphs.forEach((p, i) => {
+    if (i > 0 && p.number <= (doc.paragraphs[i - 1]?.number ?? 0) && numbers.get(p.number) === i) {
+      issues.push({ path: ['paragraphs', i, 'number'], message: `Paragraferna ska stå i nummerordning; § ${p.number} kommer efter § ${doc.paragraphs[i - 1]?.number}.` });
+    }
+  });
+
+  doc.attendance.forEach((a, i) => {
+    ref(a.person, ['attendance', i, 'person']);
+    ref(a.replaces, ['attendance', i, 'replaces']);
+    if (a.replaces !== undefined && a.capacity !== 'substitute') {
+      issues.push({ path: ['attendance', i, 'replaces'], message: 'Bara en tjänstgörande ersättare (capacity "substitute") ersätter någon.' });
+    }
+    for (const field of ['fromParagraph', 'toParagraph'] as const) {
+      const n = a[field];
+      if (n !== undefined && !numbers.has(n)) issues.push({ path: ['attendance', i, field], message: `§ ${n} finns inte i sammanträdet.` });
+    }
+    if (a.fromParagraph !== undefined && a.toParagraph !== undefined && a.toParagraph < a.fromParagraph) {
+      issues.push({ path: ['attendance', i, 'toParagraph'], message: 'Närvaron slutar före den börjar.' });
+    }
+  });
+
+  const grouped = new Map<number, number>();
+  doc.adjustmentGroups.forEach((g, i) => {
+    g.paragraphs.forEach((n, j) => {
+      if (!numbers.has(n)) issues.push({ path: ['adjustmentGroups', i, 'paragraphs', j], message: `§ ${n} finns inte i sammanträdet.` });
+      const other = grouped.get(n);
+      if (other !== undefined) issues.push({ path: ['adjustmentGroups', i, 'paragraphs', j], message: `§ ${n} ingår redan i justeringsgrupp ${other + 1}.` });
+      grouped.set(n, i);
+    });
+    if (g.notice && g.adjustedAt === undefined) {
+      issues.push({ path: ['adjustmentGroups', i, 'notice'], message: 'Ett anslag kan bara finnas för en justerad grupp (adjustedAt saknas).' });
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,4 @@
+export * from './organisation';
+export * from './meeting';
+export * from './justering';
+export * from './audit';

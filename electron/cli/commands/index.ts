@@ -1,0 +1,6 @@
+// Every `justera` sub-command, in the order `justera --help` lists them.
+import type { CliCommand } from '../types';
+import { demoCommand, exportCommand, importCommand, listCommand } from './data';
+import { datesCommand } from './dates';
+
+export const commands: CliCommand[] = [demoCommand, listCommand, importCommand, exportCommand, datesCommand];

@@ -1,0 +1,41 @@
+// Small helpers shared by CLI commands: dates in Swedish time, paths, JSON output, the back end.
+import { resolve } from 'node:path';
+import { AppError } from '../../core/api/errors';
+import { createClient, type ApiClient } from '../../core/api/client';
+import type { CliArgs, CliIo } from './types';
+import { createBackend, type Backend } from '../backend';
+
+/** Today's date in Sweden (Europe/Stockholm), whatever the machine's time zone. */
+export function swedishToday(now: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export const dbOption = { type: 'string', valueName: 'FIL', description: 'Databasfilen (skapas om den inte finns).' } as const;
+export const jsonOption = { type: 'boolean', description: 'Skriv ut resultatet som JSON.' } as const;
+
+export function dbPath(io: CliIo, args: CliArgs): string {
+  const v = args.values.db ?? process.env.JUSTERA_DB;
+  if (typeof v !== 'string' || v.length === 0) {
+    throw new AppError('validation', 'Ange databasfilen med --db FIL (eller miljövariabeln JUSTERA_DB).');
+  }
+  return resolve(io.cwd, v);
+}
+
+/** Opens the back end for a command and always closes it. */
+export async function withBackend<T>(io: CliIo, args: CliArgs, fn: (b: Backend) => Promise<T>): Promise<T> {
+  const backend = createBackend({ databasePath: dbPath(io, args), actor: process.env.JUSTERA_ACTOR ?? 'cli', clock: { now: () => io.now() } });
+  try {
+    return await fn(backend);
+  } finally {
+    backend.close();
+  }
+}
+
+/** The typed API client over the back end's dispatch: the CLI uses the same API as the UI. */
+export function apiOf(backend: Backend): ApiClient {
+  return createClient((method, input) => backend.dispatch(method, input));
+}
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.out(`${JSON.stringify(value, null, 2)}\n`);
+}

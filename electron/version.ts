@@ -1,0 +1,5 @@
+// The app's name and version, read once from package.json at build time by the bundler.
+import pkg from '../package.json';
+
+export const APP_NAME = 'Justera';
+export const APP_VERSION: string = pkg.version;

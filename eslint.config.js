@@ -1,0 +1,69 @@
+// ESLint flat config: TypeScript rules plus the import boundaries that keep the layers honest.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'worker_threads', 'url', 'stream', 'buffer', 'util', 'zlib'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'renderer/dist/', 'release/', 'test-results/', 'playwright-report/', 'db/migrations/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  {
+    files: ['core/**/*.ts', 'db/**/*.ts', 'templates/**/*.ts', 'templates/**/*.tsx'],
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  {
+    // core/ is pure: no electron, no node, no db, no DOM-bound UI code.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*'], message: 'core/ är ren: ingen electron.' },
+          { group: nodeBuiltins, message: 'core/ är ren: inga node-moduler (använd portar).' },
+          { group: ['**/db/**', '../db', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'core/ känner inte databasen; använd portar.' },
+          { group: ['**/renderer/**', '**/electron/**', '**/templates/**', 'react', 'react-dom'], message: 'core/ beror inte på yttre lager.' },
+        ],
+      }],
+    },
+  },
+  {
+    // renderer/ talks to the back end only through the typed client.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*'], message: 'renderer/ använder bara den typade klienten.' },
+          { group: nodeBuiltins, message: 'renderer/ körs i webbläsaren: inga node-moduler.' },
+          { group: ['**/db/**', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'renderer/ når databasen bara via API:t.' },
+          { group: ['**/electron/**'], message: 'renderer/ importerar inget från electron/.' },
+        ],
+      }],
+    },
+  },
+  {
+    // db/ and templates/ never reach into the shell or the UI.
+    files: ['db/**/*.ts', 'templates/**/*.ts', 'templates/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*', '**/electron/**'], message: 'Endast electron/ får importera electron.' },
+          { group: ['**/renderer/**'], message: 'renderer/ är UI; importera den inte härifrån.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Only the shell files that really run in Electron may import it.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/window.ts', 'electron/protocol.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/menu.ts', 'electron/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'backend, cli och host får inte bero på electron.' }] }],
+    },
+  },
+);
