@@ -3,7 +3,7 @@ import { AppError } from '../api/errors';
 import { parseOrThrow } from '../api/validation';
 import { meetingDocumentSchema, type MeetingDocument } from '../format/meeting';
 import { presenceProblems, quorumOn, servingOn, type PresenceProblem, type Quorum, type ServingSeat } from '../domain/presence';
-import referenceMeeting from '../reference/e-namnden-2020-11-05.json';
+import referenceMeeting from '../reference/e-namnden-2020-11-05.json' with { type: 'json' };
 import type { AppDeps, BoardSummary, MeetingSummary, OrganisationSummary } from './ports';
 
 export interface ParagraphRef {

@@ -160,7 +160,8 @@ function spanText(a: Attendance, first: number | undefined, last: number | undef
 
 export interface PresenceChange {
   person: string;
-  kind: 'arrives' | 'leaves' | 'jav' | 'steps_in';
+  /** steps_in/steps_out: a substitute starts or stops serving while staying in the room. */
+  kind: 'arrives' | 'leaves' | 'jav' | 'steps_in' | 'steps_out';
   replaces?: string;
 }
 
@@ -177,10 +178,18 @@ export function presenceChangesAt(doc: PresenceInput, n: number): PresenceChange
   const before = present(prev);
   const now = present(n);
   for (const a of doc.attendance) {
-    if (!covers(a, n) || before.has(a.person)) continue;
-    changes.push(a.capacity === 'substitute' && a.replaces !== undefined ? { person: a.person, kind: 'steps_in', replaces: a.replaces } : { person: a.person, kind: 'arrives' });
+    if (!covers(a, n) || covers(a, prev)) continue;
+    if (a.capacity === 'substitute' && a.replaces !== undefined) changes.push({ person: a.person, kind: 'steps_in', replaces: a.replaces });
+    else if (!before.has(a.person)) changes.push({ person: a.person, kind: 'arrives' });
   }
-  for (const person of before) if (!now.has(person)) changes.push({ person, kind: 'leaves' });
+  for (const a of doc.attendance) {
+    if (!covers(a, prev) || covers(a, n)) continue;
+    if (!now.has(a.person)) {
+      if (!changes.some((c) => c.person === a.person && c.kind === 'leaves')) changes.push({ person: a.person, kind: 'leaves' });
+    } else if (a.capacity === 'substitute') {
+      changes.push(a.replaces === undefined ? { person: a.person, kind: 'steps_out' } : { person: a.person, kind: 'steps_out', replaces: a.replaces });
+    }
+  }
   return changes;
 }
 

@@ -1,0 +1,26 @@
+// Loads data through the typed client and tracks loading/error; reload() refetches.
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../../core/api/client';
+
+export type QueryState<T> =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: T };
+
+export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[]): QueryState<T> & { reload: () => void } {
+  const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
+  const [tick, setTick] = useState(0);
+  const stableLoad = useCallback(load, deps);
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    stableLoad().then(
+      (data) => live && setState({ status: 'ready', data }),
+      (e: unknown) => live && setState({ status: 'error', message: e instanceof ApiError || e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [stableLoad, tick]);
+  return { ...state, reload: () => setTick((n) => n + 1) };
+}

@@ -1,0 +1,24 @@
+// Loading and error states, announced to screen readers.
+import { t } from '../i18n';
+
+export function Loading() {
+  return (
+    <p role="status" className="muted">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+export function ErrorBox({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <div role="alert" className="error-box">
+      <h2>{t('app.error.title')}</h2>
+      <p>{message}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t('app.error.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
