@@ -6,10 +6,10 @@ import { dispatch, type DispatchOptions } from '../core/api/dispatch';
 import type { Handlers } from '../core/api/contract';
 import type { Result } from '../core/api/errors';
 import type { AppDeps, Clock, IdGenerator } from '../core/app/ports';
-import * as meetings from '../core/app/meetings';
 import { openDatabase, type Db } from '../db/open';
 import { createStore } from '../db/store';
-import { APP_NAME, APP_VERSION } from './version';
+import { coreHandlers } from './handlers/core';
+import type { HandlerContext } from './handlers/context';
 
 export interface BackendOptions {
   databasePath: string;
@@ -45,15 +45,10 @@ export function createBackend(options: BackendOptions): Backend {
   const ids = options.ids ?? uuidIds;
   const actor = options.actor ?? defaultActor();
   const deps: AppDeps = { store: createStore(db, { clock, ids, actor }), clock, ids, actor };
+  const ctx: HandlerContext = { deps, db, databasePath: options.databasePath, transport: options.transport ?? 'in-process' };
+  // Each feature contributes the handlers of its own contract module.
   const handlers: Handlers = {
-    'app.info': () => ({ name: APP_NAME, version: APP_VERSION, databasePath: options.databasePath, transport: options.transport ?? 'in-process' }),
-    'organisations.list': () => meetings.listOrganisations(deps),
-    'boards.list': () => meetings.listBoards(deps),
-    'meetings.list': (input) => meetings.listMeetings(deps, input),
-    'meetings.get': (input) => meetings.getMeeting(deps, input.meetingId),
-    'meetings.import': (input) => meetings.importMeeting(deps, input.document),
-    'meetings.export': (input) => meetings.exportMeeting(deps, input.meetingId),
-    'demo.load': () => meetings.loadDemo(deps),
+    ...coreHandlers(ctx),
   };
   const onInternalError = options.onInternalError ?? ((method: string, e: unknown) => console.error(`[justera] internt fel i ${method}:`, e));
   return {
