@@ -1,0 +1,143 @@
+// Certificate facts (names, validity, key usage) and the checks a signing certificate must pass.
+import { X509Certificate, createHash } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { signingError } from './errors';
+import { owned, toHex } from './pdf-text';
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  commonName: string;
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+  sha256: string;
+  /** Named key usage bits, or null when the certificate has no key usage extension. */
+  keyUsage: string[] | null;
+}
+
+const attributeNames: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'title',
+  '2.5.4.42': 'GN',
+  '2.5.4.97': 'organizationIdentifier',
+  '1.2.840.113549.1.9.1': 'E',
+};
+
+const keyUsageBits = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
+
+function attributeText(value: unknown): string {
+  if (value instanceof asn1js.BaseStringBlock) return value.valueBlock.value;
+  if (value instanceof asn1js.BaseBlock) return `#${toHex(new Uint8Array(value.toBER()))}`;
+  return String(value);
+}
+
+/** RFC 4514 order (most specific first), values as the Unicode text they are. */
+export function formatName(name: pkijs.RelativeDistinguishedNames): string {
+  return [...name.typesAndValues]
+    .reverse()
+    .map((tv) => `${attributeNames[tv.type] ?? tv.type}=${attributeText(tv.value)}`)
+    .join(', ');
+}
+
+export function nameField(name: pkijs.RelativeDistinguishedNames, oid: string): string | undefined {
+  const tv = name.typesAndValues.find((t) => t.type === oid);
+  return tv ? attributeText(tv.value) : undefined;
+}
+
+export function parseCertificate(der: Uint8Array): pkijs.Certificate {
+  return pkijs.Certificate.fromBER(owned(der));
+}
+
+export function keyUsageOf(cert: pkijs.Certificate): string[] | null {
+  const ext = cert.extensions?.find((e) => e.extnID === '2.5.29.15');
+  if (!ext) return null;
+  const parsed = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView);
+  if (!(parsed.result instanceof asn1js.BitString)) return [];
+  const bits = parsed.result.valueBlock.valueHexView;
+  return keyUsageBits.filter((_, i) => ((bits[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0);
+}
+
+export function certificateInfo(der: Uint8Array): CertificateInfo {
+  const cert = parseCertificate(der);
+  return {
+    subject: formatName(cert.subject),
+    issuer: formatName(cert.issuer),
+    commonName: nameField(cert.subject, '2.5.4.3') ?? formatName(cert.subject),
+    serialNumber: toHex(cert.serialNumber.valueBlock.valueHexView),
+    notBefore: cert.notBefore.value,
+    notAfter: cert.notAfter.value,
+    sha256: createHash('sha256').update(der).digest('hex'),
+    keyUsage: keyUsageOf(cert),
+  };
+}
+
+const day = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** The checks made before any signature is produced, each with a message saying what to do. */
+export function assertUsableForSigning(der: Uint8Array, at: Date): CertificateInfo {
+  const info = certificateInfo(der);
+  if (at.getTime() > info.notAfter.getTime()) {
+    throw signingError(
+      'signature',
+      'certificate_expired',
+      `Certifikatet för ${info.commonName} gick ut ${day(info.notAfter)}. Skaffa ett giltigt certifikat (e-legitimation eller SITHS-kort) och signera igen.`,
+      { notAfter: info.notAfter.toISOString() },
+    );
+  }
+  if (at.getTime() < info.notBefore.getTime()) {
+    throw signingError(
+      'signature',
+      'certificate_not_yet_valid',
+      `Certifikatet för ${info.commonName} gäller först från ${day(info.notBefore)}. Kontrollera datorns klocka, eller vänta tills certifikatet börjar gälla.`,
+      { notBefore: info.notBefore.toISOString() },
+    );
+  }
+  // RFC 5280: without a key usage extension the key is not restricted.
+  if (info.keyUsage && !info.keyUsage.includes('digitalSignature') && !info.keyUsage.includes('nonRepudiation')) {
+    throw signingError(
+      'signature',
+      'certificate_key_usage',
+      `Certifikatet för ${info.commonName} är inte avsett för underskrifter (det saknar nyckelanvändningen digitalSignature/nonRepudiation). Välj ditt underskriftscertifikat, t.ex. SITHS-kortets underskriftscertifikat, och försök igen.`,
+      { keyUsage: info.keyUsage },
+    );
+  }
+  return info;
+}
+
+/** Puts the leaf first and follows issuers through the other certificates, dropping strays. */
+export function orderChain(leaf: Uint8Array, others: Uint8Array[]): Uint8Array[] {
+  const chain = [leaf];
+  const pool = others.map((der) => ({ der, x: new X509Certificate(der) }));
+  let current = new X509Certificate(leaf);
+  for (;;) {
+    if (current.checkIssued(current)) break; // self-signed root reached
+    const issuer = pool.find((p) => !chain.includes(p.der) && current.checkIssued(p.x) && current.verify(p.x.publicKey));
+    if (!issuer) break;
+    chain.push(issuer.der);
+    current = issuer.x;
+  }
+  return chain;
+}
+
+export function publicKeyDer(certDer: Uint8Array): Uint8Array {
+  return new Uint8Array(new X509Certificate(certDer).publicKey.export({ type: 'spki', format: 'der' }));
+}

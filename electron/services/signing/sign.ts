@@ -1,0 +1,212 @@
+// signPdf: fills one empty signature field with a PAdES B-B (or B-T) signature as an incremental update.
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObject, PDFRef } from 'pdf-lib';
+import { isAppError } from '../../../core/api/errors';
+import { buildSignatureAppearance, formatSigningTime } from './appearance';
+import { assertUsableForSigning, type CertificateInfo } from './certificates';
+import { assembleCms, prepareSignedAttributes } from './cms';
+import { checkCms } from './cms-verify';
+import { signingError } from './errors';
+import { loadAppearanceFont } from './font';
+import { appendIncrementalUpdate, refKey, type UpdateObject } from './incremental';
+import { acroFormOf, findField, pageOfWidget, type FieldNode } from './pdf-fields';
+import { readTrailer } from './pdf-structure';
+import { buildSignatureDictionary, fillByteRange, fillContents, signedRanges, type ByteRange } from './signature-dictionary';
+import { createSignatureField, normaliseRect, type Rect } from './signature-fields';
+import type { Signer } from './signer';
+import { requestTimestampToken, type TsaOptions } from './tsa';
+
+export interface SignPdfOptions {
+  /** The empty signature field to fill, e.g. "sig-ordforande". */
+  fieldName: string;
+  signer: Signer;
+  /** Shown in /Name and the appearance; defaults to the certificate's common name. */
+  signerName?: string;
+  /** The signer's role in the justering: "Sekreterare", "Ordförande", "Justerare". */
+  role: string;
+  reason?: string;
+  location?: string;
+  contactInfo?: string;
+  /** The claimed signing time (/M), from the app's clock port. */
+  signingTime: Date;
+  tsa?: TsaOptions;
+  /** Only with this option is a missing field created (on the given page and place). */
+  createFieldIfMissing?: { page: number | 'last'; rect: Rect };
+  /** TrueType bytes for the visible appearance; defaults to DejaVu Sans from the system. */
+  appearanceFont?: Uint8Array;
+  /** Time zone for the time shown in the appearance. */
+  timeZone?: string;
+}
+
+export interface SignPdfResult {
+  pdf: Uint8Array;
+  level: 'B-B' | 'B-T';
+  fieldName: string;
+  signerName: string;
+  certificate: CertificateInfo;
+  byteRange: ByteRange;
+  /** Swedish notes for the user, e.g. that the optional time stamp could not be fetched. */
+  warnings: string[];
+}
+
+const N = (s: string): PDFName => PDFName.of(s);
+
+async function loadDocument(pdf: Uint8Array): Promise<PDFDocument> {
+  try {
+    return await PDFDocument.load(pdf, { updateMetadata: false });
+  } catch {
+    throw signingError('validation', 'not_pdf', 'PDF-filen kan inte läsas. Kontrollera att det är rätt fil, eller exportera protokollet igen.');
+  }
+}
+
+function fieldToSign(doc: PDFDocument, options: SignPdfOptions, touch: (ref: PDFRef, obj: PDFObject) => void): FieldNode {
+  const name = options.fieldName;
+  const existing = findField(doc, name);
+  const field = existing ?? (options.createFieldIfMissing ? createSignatureField(doc, { name, ...options.createFieldIfMissing }, touch) : undefined);
+  if (!field) {
+    throw signingError(
+      'validation',
+      'field_missing',
+      `Dokumentet saknar signaturfältet "${name}". Skapa dokumentet på nytt från Justera så att det får fält för alla som ska signera.`,
+      { field: name },
+    );
+  }
+  if (field.fieldType !== 'Sig') {
+    throw signingError('validation', 'field_not_signature', `Fältet "${name}" är inte ett signaturfält.`, { field: name });
+  }
+  if (field.value) {
+    throw signingError('conflict', 'field_already_signed', `Fältet "${name}" är redan signerat. Varje fält kan bara signeras en gång.`, {
+      field: name,
+    });
+  }
+  return field;
+}
+
+function rectOf(widget: PDFDict): Rect | undefined {
+  const r = widget.get(N('Rect'));
+  if (!(r instanceof PDFArray) || r.size() !== 4) return undefined;
+  const nums = r.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : Number.NaN));
+  return nums.some(Number.isNaN) ? undefined : normaliseRect(nums as Rect);
+}
+
+/** Room for the CMS: the certificates, a large RSA signature, attributes and, if asked, a token. */
+function contentsSizeFor(chain: Uint8Array[], withTimestamp: boolean): number {
+  const base = 4096 + chain.reduce((s, c) => s + c.length, 0) + (withTimestamp ? 16_384 : 0);
+  return Math.ceil(base / 1024) * 1024;
+}
+
+async function timestampFor(signature: Uint8Array, tsa: TsaOptions | undefined, warnings: string[]): Promise<Uint8Array | undefined> {
+  if (!tsa) return undefined;
+  try {
+    return await requestTimestampToken(tsa.url, signature, tsa.timeoutMs);
+  } catch (e) {
+    if (!tsa.optional || !isAppError(e)) throw e;
+    warnings.push(`Signaturen saknar tidsstämpel (nivå B-B): ${e.message}`);
+    return undefined;
+  }
+}
+
+export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise<SignPdfResult> {
+  const trailer = readTrailer(pdf);
+  const doc = await loadDocument(pdf);
+  // New objects must not reuse numbers still listed in the original cross-reference.
+  doc.context.largestObjectNumber = Math.max(doc.context.largestObjectNumber, trailer.size - 1);
+  const firstNew = doc.context.largestObjectNumber + 1;
+  const changed = new Map<string, UpdateObject>();
+  const touch = (ref: PDFRef, obj: PDFObject): void => {
+    if (ref.objectNumber < firstNew) changed.set(refKey(ref), { ref, body: obj });
+  };
+
+  const field = fieldToSign(doc, options, touch);
+  const chain = await options.signer.certificateChain();
+  const [leaf] = chain;
+  if (!leaf) throw signingError('signature', 'key_missing', 'Inget certifikat hittades för underskriften.');
+  const certificate = assertUsableForSigning(leaf, options.signingTime);
+  const signerName = options.signerName ?? certificate.commonName;
+
+  const sigRef = doc.context.nextRef();
+  field.dict.set(N('V'), sigRef);
+  touch(field.ref, field.dict);
+
+  const widget = field.widgets[0];
+  if (widget) {
+    const rect = rectOf(widget.dict);
+    if (rect && rect[2] - rect[0] > 0 && rect[3] - rect[1] > 0) {
+      const ap = buildSignatureAppearance(doc.context, loadAppearanceFont(options.appearanceFont), rect[2] - rect[0], rect[3] - rect[1], {
+        heading: 'Digitalt signerat av',
+        name: signerName,
+        role: options.role,
+        time: formatSigningTime(options.signingTime, options.timeZone),
+      });
+      widget.dict.set(N('AP'), doc.context.obj({ N: ap }));
+    }
+    const flags = widget.dict.get(N('F'));
+    widget.dict.set(N('F'), PDFNumber.of(((flags instanceof PDFNumber ? flags.asNumber() : 0) | 4) & ~3)); // printed, not hidden
+    const page = pageOfWidget(doc, widget);
+    if (page && !widget.dict.has(N('P'))) widget.dict.set(N('P'), page.ref);
+    if (widget.ref) touch(widget.ref, widget.dict);
+    else {
+      // A widget written inline in an indirect Kids array: that array is what changed.
+      const kids = field.dict.get(N('Kids'));
+      const kidsArray = kids instanceof PDFRef ? doc.context.lookup(kids) : undefined;
+      if (kids instanceof PDFRef && kidsArray) touch(kids, kidsArray);
+    }
+  }
+
+  const form = acroFormOf(doc);
+  if (form) {
+    const flags = form.dict.get(N('SigFlags'));
+    if (!(flags instanceof PDFNumber) || flags.asNumber() !== 3) {
+      form.dict.set(N('SigFlags'), PDFNumber.of(3)); // signatures exist, append only
+      touch(form.ref ?? trailer.root, form.ref ? form.dict : doc.catalog);
+    }
+  }
+
+  const contentsSize = contentsSizeFor(chain, options.tsa !== undefined);
+  const sigDict = buildSignatureDictionary({
+    signerName,
+    signingTime: options.signingTime,
+    reason: options.reason ?? options.role,
+    location: options.location,
+    contactInfo: options.contactInfo,
+    contentsSize,
+  });
+  const fresh: UpdateObject[] = doc.context
+    .enumerateIndirectObjects()
+    .filter(([ref]) => ref.objectNumber >= firstNew)
+    .map(([ref, body]) => ({ ref, body }));
+  const update = appendIncrementalUpdate(pdf, trailer, [{ ref: sigRef, body: sigDict }, ...changed.values(), ...fresh]);
+  const out = update.bytes;
+  const sigOffset = update.bodyOffsets.get(refKey(sigRef));
+  if (sigOffset === undefined) throw new Error('Signaturobjektet saknas i uppdateringen.');
+  const { byteRange } = fillByteRange(out, sigOffset);
+
+  const hash = createHash('sha256');
+  for (const part of signedRanges(out, byteRange)) hash.update(part);
+  const { attributes, toSign } = prepareSignedAttributes(leaf, new Uint8Array(hash.digest()));
+  const signature = await options.signer.sign(toSign);
+  const warnings: string[] = [];
+  const token = await timestampFor(signature, options.tsa, warnings);
+  const cms = assembleCms({ chain, keyAlgorithm: options.signer.keyAlgorithm, attributes, signature, timeStampToken: token });
+
+  // A key that does not belong to the certificate must never produce a file.
+  const self = checkCms(cms, signedRanges(out, byteRange));
+  if (!self.signatureValid || !self.messageDigestMatches || !self.signerCertificate) {
+    throw signingError(
+      'signature',
+      'signature_self_check',
+      'Underskriften kunde inte kontrolleras direkt efter att den skapats; nyckeln hör troligen inte till certifikatet. Välj rätt certifikat och försök igen.',
+      { problems: self.problems },
+    );
+  }
+  fillContents(out, byteRange, contentsSize, cms);
+  return {
+    pdf: out,
+    level: token ? 'B-T' : 'B-B',
+    fieldName: field.name,
+    signerName,
+    certificate,
+    byteRange,
+    warnings,
+  };
+}

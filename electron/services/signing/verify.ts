@@ -1,0 +1,280 @@
+// verifyPdf: checks every signature in a PDF (in file order) and whether anything follows the last one.
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { validateChain } from './chain';
+import { certificateInfo, type CertificateInfo } from './certificates';
+import { checkCms } from './cms-verify';
+import { errorReason } from './errors';
+import { OID } from './oids';
+import { decodePdfText, listFields } from './pdf-fields';
+import { endsWithEof, readTrailer } from './pdf-structure';
+import { bytesToLatin1, fromHex, parsePdfDate } from './pdf-text';
+import { checkTimestampToken } from './tsa';
+
+export type PadesLevel = 'B-B' | 'B-T' | 'none';
+
+export interface TimestampReport {
+  time: Date | null;
+  valid: boolean;
+  tsaSubject: string | null;
+  /** Whether the TSA certificate chains to a trust anchor; null when none were given. */
+  trusted: boolean | null;
+}
+
+export interface SignatureReport {
+  /** Position in file order, from 0. */
+  index: number;
+  fieldName: string | null;
+  /** /Name from the signature dictionary. */
+  signerName: string | null;
+  /** The certificate's common name; compare with signerName. */
+  certificateName: string | null;
+  certificate: CertificateInfo | null;
+  claimedSigningTime: Date | null;
+  subFilter: string | null;
+  byteRange: number[] | null;
+  /** Length of the revision this signature covers (end of its byte range). */
+  coveredLength: number;
+  /** Which revision that is, counting %%EOF markers from 1 (1 = the original document). */
+  revision: number;
+  coversWholeFile: boolean;
+  /** Byte range well formed: starts at 0, skips exactly /Contents, ends inside the file at a %%EOF. */
+  byteRangeValid: boolean;
+  digestMatches: boolean;
+  cmsSignatureValid: boolean;
+  certificateValidAtSigningTime: boolean | null;
+  /** Null when no trust anchors were given. */
+  chainTrusted: boolean | null;
+  level: PadesLevel;
+  timestamp: TimestampReport | null;
+  valid: boolean;
+  /** Swedish explanations of everything that is wrong. */
+  problems: string[];
+}
+
+export interface VerificationReport {
+  fileLength: number;
+  signatures: SignatureReport[];
+  /** Bytes follow the end of the last signature's range: the file was changed after signing. */
+  modifiedAfterLastSignature: boolean;
+  /** At least one signature, all valid, and the last one covers the whole file. */
+  valid: boolean;
+  problems: string[];
+}
+
+export interface VerifyOptions {
+  /** DER certificates of trusted roots (e.g. the SITHS roots); without them trust is not judged. */
+  trustAnchors?: Uint8Array[];
+  /** Used when a signature has neither /M nor a time stamp. */
+  now?: Date;
+}
+
+interface FoundSignature {
+  dict: PDFDict;
+  fieldName: string | null;
+}
+
+const N = (s: string): PDFName => PDFName.of(s);
+
+function findSignatures(doc: PDFDocument): FoundSignature[] {
+  const found: FoundSignature[] = [];
+  const seen = new Set<PDFDict>();
+  for (const f of listFields(doc)) {
+    if (f.fieldType === 'Sig' && f.value) {
+      found.push({ dict: f.value, fieldName: f.name });
+      seen.add(f.value);
+    }
+  }
+  // Signature dictionaries no field points to still count: a validator must not overlook them.
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (obj instanceof PDFDict && !seen.has(obj) && obj.has(N('ByteRange')) && obj.has(N('Contents'))) {
+      found.push({ dict: obj, fieldName: null });
+    }
+  }
+  return found;
+}
+
+function byteRangeOf(dict: PDFDict): number[] | null {
+  const br = dict.get(N('ByteRange'));
+  if (!(br instanceof PDFArray)) return null;
+  const nums = br.asArray().map((v) => (v instanceof PDFNumber ? v.asNumber() : Number.NaN));
+  return nums.length === 4 && nums.every((n) => Number.isInteger(n) && n >= 0) ? nums : null;
+}
+
+function nameValue(dict: PDFDict, key: string): string | null {
+  const v = dict.get(N(key));
+  return v instanceof PDFName ? v.decodeText() : null;
+}
+
+function textValue(dict: PDFDict, key: string): string | null {
+  return decodePdfText(dict.get(N(key))) ?? null;
+}
+
+function contentsBytes(dict: PDFDict): Uint8Array | null {
+  const c = dict.get(N('Contents'));
+  if (c instanceof PDFHexString) return fromHex(c.asString());
+  if (c instanceof PDFString) return c.asBytes();
+  return null;
+}
+
+function countEofMarkers(pdf: Uint8Array, end: number): number {
+  const text = bytesToLatin1(pdf.subarray(0, Math.min(end, pdf.length)));
+  return text.split('%%EOF').length - 1;
+}
+
+async function checkSignature(
+  pdf: Uint8Array,
+  found: FoundSignature,
+  index: number,
+  options: VerifyOptions,
+): Promise<SignatureReport> {
+  const problems: string[] = [];
+  const { dict } = found;
+  const br = byteRangeOf(dict);
+  const [a = 0, b = 0, c = 0, d = 0] = br ?? [];
+  const covered = c + d;
+  let byteRangeValid = br !== null && a === 0 && b > 0 && c > b;
+  if (!br) problems.push('Signaturen saknar giltig /ByteRange.');
+  else if (covered > pdf.length) {
+    byteRangeValid = false;
+    problems.push('Signaturen omfattar mer än filen innehåller: filen har kortats (trunkerats) efter signeringen.');
+  } else {
+    const gap = bytesToLatin1(pdf.subarray(b, c));
+    const inner = gap.slice(1, -1);
+    const contents = contentsBytes(dict);
+    if (!/^<[0-9A-Fa-f\s]*>$/.test(gap) || !contents || fromHex(inner).length !== contents.length) {
+      byteRangeValid = false;
+      problems.push('Det osignerade området i /ByteRange är inte signaturens /Contents.');
+    }
+    if (!endsWithEof(pdf, covered)) {
+      byteRangeValid = false;
+      problems.push('Signaturen slutar inte vid slutet av en filversion (%%EOF).');
+    }
+  }
+
+  const contents = contentsBytes(dict) ?? new Uint8Array();
+  const ranges = br ? [pdf.subarray(0, Math.min(b, pdf.length)), pdf.subarray(Math.min(c, pdf.length), Math.min(covered, pdf.length))] : [];
+  const cms = checkCms(contents, ranges);
+  problems.push(...cms.problems);
+
+  const certificate = cms.signerCertificate ? certificateInfo(cms.signerCertificate) : null;
+  const subFilter = nameValue(dict, 'SubFilter');
+  const claimed = textValue(dict, 'M');
+  const claimedSigningTime = claimed ? parsePdfDate(claimed) : null;
+
+  let timestamp: TimestampReport | null = null;
+  const token = cms.timeStampTokens[0];
+  if (token && cms.signatureValue) {
+    const ts = checkTimestampToken(token, cms.signatureValue);
+    const tsTime = ts.time ?? null;
+    const tsChain =
+      options.trustAnchors && ts.signerCertificate && tsTime
+        ? validateChain(ts.signerCertificate, ts.certificates, options.trustAnchors, tsTime)
+        : null;
+    timestamp = {
+      time: tsTime,
+      valid: ts.imprintMatches && ts.signatureValid,
+      tsaSubject: ts.tsaSubject ?? null,
+      trusted: tsChain ? tsChain.trusted : null,
+    };
+    if (!timestamp.valid) problems.push(...ts.problems.map((p) => `Tidsstämpel: ${p}`));
+    if (tsChain && !tsChain.trusted) problems.push(`Tidsstämpelns utfärdare är inte betrodd: ${tsChain.problem ?? ''}`);
+  }
+
+  // A valid time stamp proves the time; otherwise the signer's claim is all there is.
+  const at = (timestamp?.valid ? timestamp.time : null) ?? claimedSigningTime ?? options.now ?? new Date();
+  let certificateValidAtSigningTime: boolean | null = null;
+  if (certificate) {
+    certificateValidAtSigningTime = certificate.notBefore.getTime() <= at.getTime() && at.getTime() <= certificate.notAfter.getTime();
+    if (!certificateValidAtSigningTime) problems.push('Certifikatet var inte giltigt vid signeringstidpunkten.');
+  }
+  let chainTrusted: boolean | null = null;
+  if (options.trustAnchors && cms.signerCertificate) {
+    const chain = validateChain(cms.signerCertificate, cms.certificates, options.trustAnchors, at);
+    chainTrusted = chain.trusted;
+    if (!chain.trusted && chain.problem) problems.push(chain.problem);
+  }
+
+  const isBB =
+    subFilter === 'ETSI.CAdES.detached' &&
+    cms.hasSignedAttributes &&
+    cms.contentType === OID.data &&
+    cms.signingCertificateMatches &&
+    !cms.hasSigningTimeAttribute;
+  if (subFilter === 'ETSI.CAdES.detached' && cms.hasSigningTimeAttribute) {
+    problems.push('Signaturen har attributet signing-time, som PAdES inte tillåter.');
+  }
+  const level: PadesLevel = !isBB ? 'none' : timestamp?.valid ? 'B-T' : 'B-B';
+  const valid =
+    byteRangeValid &&
+    cms.messageDigestMatches &&
+    cms.signatureValid &&
+    certificateValidAtSigningTime !== false &&
+    chainTrusted !== false &&
+    (timestamp === null || (timestamp.valid && timestamp.trusted !== false));
+
+  return {
+    index,
+    fieldName: found.fieldName,
+    signerName: textValue(dict, 'Name'),
+    certificateName: certificate?.commonName ?? null,
+    certificate,
+    claimedSigningTime,
+    subFilter,
+    byteRange: br,
+    coveredLength: covered,
+    revision: countEofMarkers(pdf, covered),
+    coversWholeFile: covered === pdf.length,
+    byteRangeValid,
+    digestMatches: cms.messageDigestMatches,
+    cmsSignatureValid: cms.signatureValid,
+    certificateValidAtSigningTime,
+    chainTrusted,
+    level,
+    timestamp,
+    valid,
+    problems: [...new Set(problems)],
+  };
+}
+
+export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): Promise<VerificationReport> {
+  const problems: string[] = [];
+  try {
+    readTrailer(pdf);
+  } catch (e) {
+    problems.push(
+      errorReason(e) === 'encrypted_pdf'
+        ? 'PDF-filen är krypterad; dess signaturer kan inte kontrolleras här.'
+        : e instanceof Error
+          ? e.message
+          : String(e),
+    );
+  }
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
+  } catch {
+    return { fileLength: pdf.length, signatures: [], modifiedAfterLastSignature: false, valid: false, problems: [...problems, 'Filen kan inte läsas som PDF.'] };
+  }
+  const found = findSignatures(doc)
+    .map((f) => ({ f, at: byteRangeOf(f.dict)?.[1] ?? Number.MAX_SAFE_INTEGER }))
+    .sort((x, y) => x.at - y.at)
+    .map((x) => x.f);
+  const signatures: SignatureReport[] = [];
+  for (const [i, f] of found.entries()) signatures.push(await checkSignature(pdf, f, i, options));
+
+  if (signatures.length === 0) problems.push('Dokumentet har inga signaturer.');
+  const lastCovered = Math.max(0, ...signatures.map((s) => s.coveredLength));
+  const modifiedAfterLastSignature = signatures.length > 0 && pdf.length > lastCovered;
+  if (modifiedAfterLastSignature) {
+    problems.push(`Filen har ändrats efter den sista signaturen (${pdf.length - lastCovered} byte har lagts till).`);
+  }
+  const invalid = signatures.filter((s) => !s.valid);
+  if (invalid.length > 0) problems.push(`${invalid.length} av ${signatures.length} signaturer är ogiltiga.`);
+  return {
+    fileLength: pdf.length,
+    signatures,
+    modifiedAfterLastSignature,
+    valid: problems.length === 0 && signatures.length > 0,
+    problems,
+  };
+}
