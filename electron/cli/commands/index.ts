@@ -2,5 +2,6 @@
 import type { CliCommand } from '../types';
 import { demoCommand, exportCommand, importCommand, listCommand } from './data';
 import { datesCommand } from './dates';
+import { signCommand, verifyCommand } from './signing';
 
-export const commands: CliCommand[] = [demoCommand, listCommand, importCommand, exportCommand, datesCommand];
+export const commands: CliCommand[] = [demoCommand, listCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand];

@@ -1,0 +1,176 @@
+// `justera sign` and `justera verify`: PAdES signatures on PDF files, with a certificate file
+// (PKCS#12) or a smart card/token (PKCS#11), and a verification report.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { AppError } from '../../../core/api/errors';
+import {
+  listPkcs11Tokens,
+  openPkcs11Signer,
+  openPkcs12Signer,
+  signPdf,
+  verifyPdf,
+  type SignatureReport,
+  type Signer,
+  type VerificationReport,
+} from '../../services/signing';
+import type { CliCommand, CliIo } from '../types';
+import { jsonOption, printJson } from '../io';
+import { writeAtomically } from './data';
+
+async function readInput(io: CliIo, file: string, what: string): Promise<Buffer> {
+  const path = resolve(io.cwd, file);
+  try {
+    return await readFile(path);
+  } catch {
+    throw new AppError('io', `${what} ${path} kunde inte läsas. Kontrollera sökvägen.`);
+  }
+}
+
+/** A password or PIN from a file: the first line, without its line break (never on the command line). */
+async function readSecret(io: CliIo, file: string, what: string): Promise<string> {
+  const text = (await readInput(io, file, what)).toString('utf8');
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+const roles: Record<string, string> = {
+  'sig-sekreterare': 'Sekreterare',
+  'sig-ordforande': 'Ordförande',
+  'sig-justerare-1': 'Justerare',
+  'sig-justerare-2': 'Justerare',
+  'sig-utdragsbestyrkande': 'Utdragsbestyrkande',
+  'sig-anslagsbevis': 'Anslagsbevis',
+};
+
+export const signCommand: CliCommand = {
+  name: 'sign',
+  summary: 'Skriv under en PDF i ett förberett underskriftsfält (PAdES), med certifikatfil eller e-legitimationskort.',
+  usage: 'justera sign FIL.pdf --field NAMN (--p12 FIL --password-file FIL | --pkcs11 MODUL [--slot N] --pin-file FIL) -o UT.pdf',
+  details: [
+    'Underskriften läggs till som en inkrementell uppdatering: tidigare underskrifter förblir giltiga.',
+    'Fälten heter t.ex. sig-sekreterare, sig-ordforande, sig-justerare-1. Lösenord och PIN läses från fil,',
+    'aldrig från kommandoraden. Utan --slot listar --pkcs11 korten/tokens som modulen erbjuder.',
+  ].join('\n'),
+  options: {
+    field: { type: 'string', valueName: 'NAMN', description: 'Underskriftsfältet som ska fyllas, t.ex. sig-ordforande.' },
+    p12: { type: 'string', valueName: 'FIL', description: 'Certifikatfil (PKCS#12, .p12/.pfx).' },
+    'password-file': { type: 'string', valueName: 'FIL', description: 'Fil vars första rad är lösenordet till certifikatfilen.' },
+    pkcs11: { type: 'string', valueName: 'MODUL', description: 'PKCS#11-modul för kort eller token (t.ex. SITHS), sökväg till .so/.dll/.dylib.' },
+    slot: { type: 'string', valueName: 'N', description: 'Kortplatsens nummer (från listan utan --slot).' },
+    'pin-file': { type: 'string', valueName: 'FIL', description: 'Fil vars första rad är PIN-koden.' },
+    role: { type: 'string', valueName: 'ROLL', description: 'Rollen som visas i underskriften (standard: av fältnamnet).' },
+    reason: { type: 'string', valueName: 'TEXT', description: 'Skäl som skrivs i underskriften (standard: "Justering av protokoll").' },
+    location: { type: 'string', valueName: 'ORT', description: 'Ort som skrivs i underskriften.' },
+    tsa: { type: 'string', valueName: 'URL', description: 'Tidsstämpeltjänst (RFC 3161); utan nät skrivs underskriften utan tidsstämpel.' },
+    out: { type: 'string', short: 'o', valueName: 'FIL', description: 'Den underskrivna filen.' },
+    json: jsonOption,
+  },
+  run: async (io, args) => {
+    const v = args.values;
+    const file = args.positionals[0];
+    if (file === undefined) throw new AppError('validation', 'Ange PDF-filen som ska skrivas under.');
+    if (typeof v.pkcs11 === 'string' && v.slot === undefined) {
+      const tokens = await listPkcs11Tokens(resolve(io.cwd, v.pkcs11));
+      if (tokens.length === 0) io.out('Inga kort eller tokens hittades. Sätt i kortet och försök igen.');
+      for (const t of tokens) io.out(`--slot ${t.slotIndex}  ${t.tokenLabel}  (${t.manufacturer} ${t.model}, serienummer ${t.serialNumber})`);
+      return tokens.length === 0 ? 1 : 0;
+    }
+    if (typeof v.field !== 'string') throw new AppError('validation', 'Ange underskriftsfältet med --field, t.ex. --field sig-ordforande.');
+    if (typeof v.out !== 'string') throw new AppError('validation', 'Ange filen som ska skrivas med -o UT.pdf.');
+    const pdf = await readInput(io, file, 'PDF-filen');
+    let signer: Signer & { close?: () => void | Promise<void> };
+    if (typeof v.p12 === 'string') {
+      if (typeof v['password-file'] !== 'string') throw new AppError('validation', 'Ange lösenordsfilen med --password-file FIL.');
+      signer = await openPkcs12Signer(await readInput(io, v.p12, 'Certifikatfilen'), await readSecret(io, v['password-file'], 'Lösenordsfilen'));
+    } else if (typeof v.pkcs11 === 'string') {
+      if (typeof v['pin-file'] !== 'string') throw new AppError('validation', 'Ange PIN-filen med --pin-file FIL.');
+      const tokens = await listPkcs11Tokens(resolve(io.cwd, v.pkcs11));
+      const token = tokens.find((t) => String(t.slotIndex) === v.slot);
+      if (token === undefined) throw new AppError('validation', `Kortplats ${String(v.slot)} finns inte. Kör kommandot utan --slot för att se vilka som finns.`);
+      signer = await openPkcs11Signer({ modulePath: resolve(io.cwd, v.pkcs11), tokenSerial: token.serialNumber, pin: await readSecret(io, v['pin-file'], 'PIN-filen') });
+    } else {
+      throw new AppError('validation', 'Ange antingen --p12 FIL (certifikatfil) eller --pkcs11 MODUL (kort eller token).');
+    }
+    try {
+      const result = await signPdf(pdf, {
+        fieldName: v.field,
+        signer,
+        role: typeof v.role === 'string' ? v.role : (roles[v.field] ?? 'Undertecknare'),
+        signingTime: io.now(),
+        reason: typeof v.reason === 'string' ? v.reason : 'Justering av protokoll',
+        ...(typeof v.location === 'string' ? { location: v.location } : {}),
+        ...(typeof v.tsa === 'string' ? { tsa: { url: v.tsa, optional: true } } : {}),
+      });
+      await writeAtomically(resolve(io.cwd, v.out), result.pdf);
+      if (v.json) printJson(io, { field: result.fieldName, signer: result.signerName, level: result.level, warnings: result.warnings });
+      else {
+        io.out(`Underskrivet av ${result.signerName} i fältet ${result.fieldName} (PAdES ${result.level}).`);
+        for (const w of result.warnings) io.out(`Obs: ${w}`);
+      }
+      return 0;
+    } finally {
+      await signer.close?.();
+    }
+  },
+};
+
+export const verifyCommand: CliCommand = {
+  name: 'verify',
+  summary: 'Kontrollera underskrifterna i en PDF: giltighet, undertecknare, tid, PAdES-nivå och om filen ändrats efteråt.',
+  usage: 'justera verify FIL.pdf [--trust CA.pem …] [--json]',
+  details: 'Avslutas med status 1 om någon underskrift är ogiltig eller om filen ändrats efter den sista underskriften.',
+  options: {
+    trust: { type: 'string', multiple: true, valueName: 'CA.pem', description: 'Betrott rotcertifikat (PEM eller DER); kan anges flera gånger.' },
+    json: jsonOption,
+  },
+  run: async (io, args) => {
+    const file = args.positionals[0];
+    if (file === undefined) throw new AppError('validation', 'Ange PDF-filen som ska kontrolleras.');
+    const pdf = await readInput(io, file, 'PDF-filen');
+    const trust = Array.isArray(args.values.trust) ? args.values.trust : [];
+    const anchors = await Promise.all(trust.map(async (f) => pemOrDer(await readInput(io, f, 'Rotcertifikatet'))));
+    // No --trust: trust is not judged (reported as such), rather than every chain failing.
+    const report = await verifyPdf(pdf, anchors.length > 0 ? { trustAnchors: anchors.flat(), now: io.now() } : { now: io.now() });
+    if (args.values.json) printJson(io, report);
+    else io.out(describeReport(report));
+    return report.valid ? 0 : 1;
+  },
+};
+
+/** PEM files may hold several certificates; DER holds one. */
+export function pemOrDer(bytes: Uint8Array): Uint8Array[] {
+  const text = Buffer.from(bytes).toString('latin1');
+  const blocks = [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)];
+  if (blocks.length === 0) return [bytes];
+  return blocks.map((m) => new Uint8Array(Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64')));
+}
+
+const yesNo = (b: boolean | null, unknown = 'ej bedömt') => (b === null ? unknown : b ? 'ja' : 'NEJ');
+
+export function describeReport(r: VerificationReport): string {
+  const lines: string[] = [];
+  if (r.signatures.length === 0) lines.push('Filen innehåller inga underskrifter.');
+  r.signatures.forEach((s: SignatureReport, i) => {
+    const c = s.certificate;
+    lines.push(`Underskrift ${i + 1}: ${s.valid ? 'GILTIG' : 'OGILTIG'}`);
+    lines.push(`  Fält:                ${s.fieldName ?? '–'}`);
+    lines.push(`  Undertecknare:       ${s.signerName ?? '–'}${s.certificateName && s.certificateName !== s.signerName ? ` (certifikat: ${s.certificateName})` : ''}`);
+    if (c) {
+      lines.push(`  Certifikat:          ${c.subject}`);
+      lines.push(`  Utfärdare:           ${c.issuer}`);
+      lines.push(`  Serienummer:         ${c.serialNumber}`);
+      lines.push(`  Giltigt:             ${c.notBefore.toISOString()} – ${c.notAfter.toISOString()}`);
+    }
+    lines.push(`  Angiven tidpunkt:    ${s.claimedSigningTime ? s.claimedSigningTime.toISOString() : '–'}`);
+    lines.push(`  Kontrollsumma:       ${yesNo(s.digestMatches)}`);
+    lines.push(`  CMS-signatur:        ${yesNo(s.cmsSignatureValid)}`);
+    lines.push(`  Giltigt vid signering: ${yesNo(s.certificateValidAtSigningTime)}`);
+    lines.push(`  Betrott rotcertifikat: ${yesNo(s.chainTrusted, 'ej bedömt (ange --trust)')}`);
+    lines.push(`  PAdES-nivå:          ${s.level}${s.timestamp ? ` (tidsstämpel ${s.timestamp.time?.toISOString() ?? '–'})` : ' (ingen tidsstämpel)'}`);
+    lines.push(`  Omfattar:            revision ${s.revision}, ${s.coveredLength} byte${s.coversWholeFile ? ' (hela filen)' : ''}`);
+    for (const p of s.problems) lines.push(`  Problem: ${p}`);
+  });
+  lines.push(r.modifiedAfterLastSignature ? 'Filen har ÄNDRATS efter den sista underskriften.' : r.signatures.length > 0 ? 'Filen är oförändrad sedan den sista underskriften.' : '');
+  for (const p of r.problems) lines.push(`Problem: ${p}`);
+  lines.push(r.valid ? 'Resultat: alla underskrifter är giltiga.' : 'Resultat: OGILTIG.');
+  return lines.filter((l) => l.length > 0).join('\n');
+}
