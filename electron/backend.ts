@@ -9,6 +9,9 @@ import type { AppDeps, Clock, IdGenerator } from '../core/app/ports';
 import { openDatabase, type Db } from '../db/open';
 import { createStore } from '../db/store';
 import { coreHandlers } from './handlers/core';
+import { anslagHandlers } from './handlers/anslag';
+import { workspaceHandlers } from './handlers/workspace';
+import { justeringHandlers } from './handlers/justering';
 import type { HandlerContext } from './handlers/context';
 
 export interface BackendOptions {
@@ -49,6 +52,9 @@ export function createBackend(options: BackendOptions): Backend {
   // Each feature contributes the handlers of its own contract module.
   const handlers: Handlers = {
     ...coreHandlers(ctx),
+    ...anslagHandlers(ctx),
+    ...workspaceHandlers(ctx),
+    ...justeringHandlers(ctx),
   };
   const onInternalError = options.onInternalError ?? ((method: string, e: unknown) => console.error(`[justera] internt fel i ${method}:`, e));
   return {

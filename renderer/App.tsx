@@ -1,18 +1,30 @@
-// The application frame: skip link, header with the main menu, and the routed page.
-import { useEffect } from 'react';
-import { useRoute } from './router';
-import { BoardList } from './features/boards/BoardList';
-import { MeetingPage } from './features/meeting/MeetingPage';
-import { t } from './i18n';
+// The application frame: skip link, header with the main menu and search, and the routed page.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { anslagStrings } from './features/anslag/strings';
+import { navigate, searchHref, useRoute } from './router';
+import { MeetingWorkspace } from './features/workspace/MeetingWorkspace';
+import { Loading } from './components/Status';
+import { currentLanguage, setLanguage, t } from './i18n';
+
+// Pages other than the workspace load on demand, so opening a meeting starts with less code.
+const BoardList = lazy(() => import('./features/boards/BoardList').then((m) => ({ default: m.BoardList })));
+const BoardPage = lazy(() => import('./features/boards/BoardPage').then((m) => ({ default: m.BoardPage })));
+const AnslagPage = lazy(() => import('./features/anslag').then((m) => ({ default: m.AnslagPage })));
+const SearchPage = lazy(() => import('./features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
 
 export function App() {
   const route = useRoute();
   useEffect(() => {
-    document.title = route.name === 'boards' ? `${t('boards.title')} – ${t('app.name')}` : t('app.name');
+    if (route.name === 'boards') document.title = `${t('boards.title')} – ${t('app.name')}`;
+    else if (route.name === 'search') document.title = `${t('search.title')} – ${t('app.name')}`;
+    else if (route.name === 'notFound') document.title = t('app.name');
   }, [route]);
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
@@ -21,11 +33,28 @@ export function App() {
           <a href="#/" aria-current={route.name === 'boards' ? 'page' : undefined}>
             {t('app.nav.boards')}
           </a>
+          <a href="#/anslag" aria-current={route.name === 'anslag' ? 'page' : undefined}>
+            {anslagStrings.navLabel}
+          </a>
         </nav>
+        <HeaderSearch initial={route.name === 'search' ? route.query : ''} />
+        <button
+          type="button"
+          className="lang-switch"
+          lang={currentLanguage() === 'sv' ? 'en' : 'sv'}
+          onClick={() => setLanguage(currentLanguage() === 'sv' ? 'en' : 'sv')}
+        >
+          {t('app.otherLanguage')}
+        </button>
       </header>
-      <main id="main" tabIndex={-1}>
-        {route.name === 'boards' && <BoardList />}
-        {route.name === 'meeting' && <MeetingPage meetingId={route.meetingId} paragraph={route.paragraph} />}
+      <main id="main" tabIndex={-1} className={route.name === 'meeting' ? 'wide' : undefined}>
+        <Suspense fallback={<Loading />}>
+          {route.name === 'boards' && <BoardList />}
+          {route.name === 'board' && <BoardPage boardId={route.boardId} />}
+          {route.name === 'meeting' && <MeetingWorkspace meetingId={route.meetingId} paragraph={route.paragraph} attendance={route.attendance} query={route.query} />}
+          {route.name === 'anslag' && <AnslagPage />}
+          {route.name === 'search' && <SearchPage query={route.query} boardId={route.boardId} />}
+        </Suspense>
         {route.name === 'notFound' && (
           <>
             <h1>{t('app.notFound')}</h1>
@@ -36,5 +65,27 @@ export function App() {
         )}
       </main>
     </>
+  );
+}
+
+function HeaderSearch({ initial }: { initial: string }) {
+  const [q, setQ] = useState(initial);
+  useEffect(() => setQ(initial), [initial]);
+  return (
+    <form
+      role="search"
+      className="header-search"
+      aria-label={t('search.header')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate(searchHref(q.trim()));
+      }}
+    >
+      <label htmlFor="header-search" className="visually-hidden">
+        {t('search.header')}
+      </label>
+      <input id="header-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('search.placeholder')} />
+      <button type="submit">{t('search.submit')}</button>
+    </form>
   );
 }

@@ -1,21 +1,65 @@
-// A tiny hash router: #/ , #/meetings/ID , #/meetings/ID/p/NUMBER. Works under app:// and http.
+// A tiny hash router. Works under app:// and http, and keeps the search words of a hit:
+//   #/                         boards and meetings
+//   #/boards/ID                a board: members, officials, meetings
+//   #/meetings/ID              a meeting: header, agenda, närvarolista
+//   #/meetings/ID/narvaro      attendance
+//   #/meetings/ID/p/NUMBER     the editor of one § (?q=… highlights search words)
+//   #/sok?q=…&board=…          search across meetings
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { name: 'boards' }
-  | { name: 'meeting'; meetingId: string; paragraph: number | null }
+  | { name: 'board'; boardId: string }
+  | { name: 'meeting'; meetingId: string; paragraph: number | null; attendance: boolean; query: string }
+  | { name: 'search'; query: string; boardId: string }
+  | { name: 'anslag' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/';
+  const raw = hash.replace(/^#/, '') || '/';
+  const [path = '/', search = ''] = raw.split('?', 2);
+  const params = new URLSearchParams(search);
   if (path === '/' || path === '') return { name: 'boards' };
-  const m = /^\/meetings\/([^/]+)(?:\/p\/(\d+))?$/.exec(path);
-  if (m) return { name: 'meeting', meetingId: decodeURIComponent(m[1] as string), paragraph: m[2] === undefined ? null : Number(m[2]) };
+  const board = /^\/boards\/([^/]+)$/.exec(path);
+  if (board) return { name: 'board', boardId: decodeURIComponent(board[1] as string) };
+  if (path === '/anslag') return { name: 'anslag' };
+  if (path === '/sok') return { name: 'search', query: params.get('q') ?? '', boardId: params.get('board') ?? '' };
+  const m = /^\/meetings\/([^/]+)(?:\/(narvaro)|\/p\/(\d+))?$/.exec(path);
+  if (m) {
+    return {
+      name: 'meeting',
+      meetingId: decodeURIComponent(m[1] as string),
+      paragraph: m[3] === undefined ? null : Number(m[3]),
+      attendance: m[2] !== undefined,
+      query: params.get('q') ?? '',
+    };
+  }
   return { name: 'notFound' };
 }
 
-export function meetingHref(meetingId: string, paragraph?: number): string {
-  return `#/meetings/${encodeURIComponent(meetingId)}${paragraph === undefined ? '' : `/p/${paragraph}`}`;
+export function meetingHref(meetingId: string, paragraph?: number, query?: string): string {
+  const q = query === undefined || query === '' ? '' : `?q=${encodeURIComponent(query)}`;
+  return `#/meetings/${encodeURIComponent(meetingId)}${paragraph === undefined ? '' : `/p/${paragraph}`}${q}`;
+}
+
+export function attendanceHref(meetingId: string): string {
+  return `#/meetings/${encodeURIComponent(meetingId)}/narvaro`;
+}
+
+export function boardHref(boardId: string): string {
+  return `#/boards/${encodeURIComponent(boardId)}`;
+}
+
+export function searchHref(query: string, boardId = ''): string {
+  const p = new URLSearchParams();
+  if (query !== '') p.set('q', query);
+  if (boardId !== '') p.set('board', boardId);
+  const s = p.toString();
+  return `#/sok${s === '' ? '' : `?${s}`}`;
+}
+
+export function navigate(href: string): void {
+  window.location.hash = href.replace(/^#/, '');
 }
 
 export function useRoute(): Route {

@@ -4,12 +4,18 @@
 import type { z } from 'zod';
 import type { MethodDef } from './contracts/define';
 import { coreContract } from './contracts/core';
+import { anslagContract } from './contracts/anslag';
+import { workspaceContract } from './contracts/workspace';
+import { justeringContract } from './contracts/justering';
 import './zod-sv';
 
 export type { AppInfo } from './contracts/core';
 
 export const contract = {
   ...coreContract,
+  ...anslagContract,
+  ...workspaceContract,
+  ...justeringContract,
 } as const;
 
 export type Contract = typeof contract;

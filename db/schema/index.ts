@@ -2,3 +2,4 @@ export * from './organisation';
 export * from './meeting';
 export * from './justering';
 export * from './audit';
+export * from './workspace';

@@ -1,5 +1,6 @@
-// Loads data through the typed client and tracks loading/error; reload() refetches.
-import { useCallback, useEffect, useState } from 'react';
+// Loads data through the typed client and tracks loading/error; reload() refetches while the
+// previous data stays on screen (so forms on the page keep their state).
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../core/api/client';
 
 export type QueryState<T> =
@@ -10,10 +11,14 @@ export type QueryState<T> =
 export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[]): QueryState<T> & { reload: () => void } {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   const [tick, setTick] = useState(0);
+  const depsKey = JSON.stringify(deps);
+  const lastKey = useRef(depsKey);
   const stableLoad = useCallback(load, deps);
   useEffect(() => {
     let live = true;
-    setState({ status: 'loading' });
+    // A reload keeps showing the old data; a different query starts afresh.
+    if (lastKey.current !== depsKey) setState({ status: 'loading' });
+    lastKey.current = depsKey;
     stableLoad().then(
       (data) => live && setState({ status: 'ready', data }),
       (e: unknown) => live && setState({ status: 'error', message: e instanceof ApiError || e instanceof Error ? e.message : String(e) }),
@@ -21,6 +26,6 @@ export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[]): Q
     return () => {
       live = false;
     };
-  }, [stableLoad, tick]);
+  }, [stableLoad, tick, depsKey]);
   return { ...state, reload: () => setTick((n) => n + 1) };
 }

@@ -1,0 +1,44 @@
+// Justering: freezing a group of §§ as an immutable version, PAdES signatures (in the app or via
+// a signing package from another machine), status and verification of the signed file.
+import { z } from 'zod';
+import type { FreezeResult, JusteringStatus, OpenedPackage, PackageManifest, SignResult, ValidationSummary } from '../../app/justering/types';
+import { idSchema, method } from './define';
+
+const fieldSchema = z
+  .string()
+  .regex(/^sig-[a-z0-9-]+$/, 'Ange ett underskriftsfält, t.ex. sig-ordforande, sig-sekreterare eller sig-justerare-1.');
+const base64Schema = z
+  .string()
+  .min(1, 'Filen är tom.')
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Filen måste skickas base64-kodad.');
+
+export const justeringContract = {
+  'justering.freeze': method<FreezeResult>()(
+    z.strictObject({ meetingId: idSchema, groupIndex: z.number().int().min(0, 'Justeringsgruppens nummer börjar på 0.').optional() }),
+  ),
+  'justering.status': method<JusteringStatus>()(z.strictObject({ meetingId: idSchema })),
+  'justering.sign': method<SignResult>()(
+    z.strictObject({ versionId: idSchema, field: fieldSchema, p12Base64: base64Schema, password: z.string() }),
+  ),
+  'justering.signPkcs11': method<SignResult>()(
+    z.strictObject({
+      versionId: idSchema,
+      field: fieldSchema,
+      modulePath: z.string().min(1, 'Ange PKCS#11-modulen (sökväg till .so/.dll/.dylib).'),
+      tokenSerial: z.string().min(1).optional(),
+      tokenLabel: z.string().min(1).optional(),
+      pin: z.string().min(1, 'Ange PIN-koden.'),
+    }),
+  ),
+  'justering.exportPackage': method<{ fileName: string; content: string; manifest: PackageManifest }>()(
+    z.strictObject({ versionId: idSchema, field: fieldSchema }),
+  ),
+  'justering.openPackage': method<OpenedPackage>()(z.strictObject({ content: z.string().min(1, 'Underskriftspaketet är tomt.') })),
+  'justering.importSigned': method<SignResult>()(z.strictObject({ versionId: idSchema, field: fieldSchema, pdfBase64: base64Schema })),
+  'justering.currentPdf': method<{ pdfBase64: string; sha256: string; fileName: string; signed: number; complete: boolean }>()(
+    z.strictObject({ versionId: idSchema }),
+  ),
+  'justering.verify': method<ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[] }>()(
+    z.strictObject({ versionId: idSchema }),
+  ),
+} as const;

@@ -1,0 +1,144 @@
+// Exporting the digital notice board of one organisation: every posted notice of its boards,
+// the public version of each meeting's protocol (produced and stored when missing or out of
+// date), the generated pages, feed and data, written to a folder by the SiteWriter port.
+import { AppError } from '../../api/errors';
+import { appealPeriod } from '../../domain/calendar';
+import { buildNoticeData } from '../../documents/notice';
+import { generateNoticeBoard, linkedDocuments, noticeState } from '../../noticeboard/site';
+import { slugify } from '../../noticeboard/slug';
+import type { BoardNotice, NoticeBoardInput } from '../../noticeboard/types';
+import { stockholmDate, stockholmMidnight } from './dates';
+import { todayOf } from './notices';
+import type { AnslagDeps, SiteFileContent, SiteWriteReport } from './ports';
+import { ensurePublicVersion, publicSource } from './public';
+
+export interface NoticeBoardExportInput {
+  directory: string;
+  /** The day the board shows (default: today in Sweden). */
+  today?: string;
+  organisationId?: string;
+  /** Where the folder will be published, e.g. "https://www.lulea.se/anslagstavla/". */
+  baseUrl?: string;
+}
+
+export interface NoticeBoardExportResult extends SiteWriteReport {
+  organisationId: string;
+  organisationName: string;
+  today: string;
+  /** Notices on the board today, and in the archive. */
+  current: number;
+  archived: number;
+  /** Public versions produced for this export (unchanged ones are reused). */
+  publicVersionsCreated: number;
+}
+
+function chooseOrganisation(deps: AnslagDeps, organisationId: string | undefined): { id: string; name: string; kind: string } {
+  const all = deps.store.listOrganisations();
+  if (organisationId !== undefined) {
+    const found = all.find((o) => o.id === organisationId);
+    if (found === undefined) throw new AppError('not_found', `Organisationen ${organisationId} finns inte. Lista organisationerna med "justera list --db FIL".`);
+    return found;
+  }
+  const only = all[0];
+  if (all.length === 1 && only !== undefined) return only;
+  if (all.length === 0) throw new AppError('validation', 'Databasen har inga organisationer ännu. Läs in ett sammanträde först.');
+  throw new AppError(
+    'validation',
+    `Databasen har flera organisationer; ange vilken anslagstavla som ska skapas (${all.map((o) => `${o.name}: ${o.id}`).join(', ')}).`,
+    { issues: [{ path: 'organisationId', message: 'Ange organisationen.' }] },
+  );
+}
+
+/** Gathers the notices and public versions and generates the site's files (nothing is written). */
+export async function planNoticeBoard(
+  deps: AnslagDeps,
+  input: Omit<NoticeBoardExportInput, 'directory'>,
+): Promise<{ input: NoticeBoardInput; files: SiteFileContent[]; publicVersionsCreated: number }> {
+  const today = input.today ?? todayOf(deps);
+  const organisation = chooseOrganisation(deps, input.organisationId);
+  const groups = deps.anslag
+    .adjustedGroups({ organisationId: organisation.id })
+    .filter((g) => g.notice !== null && noticeState({ ...g.notice, takenDownOn: g.notice.takenDownOn }, today) !== 'future');
+
+  const notices: BoardNotice[] = [];
+  const pdfs = new Map<string, string>();
+  let created = 0;
+  for (const meetingId of [...new Set(groups.map((g) => g.meetingId))].sort()) {
+    const loaded = deps.store.loadMeeting(meetingId);
+    if (loaded === null) continue;
+    const doc = loaded.doc;
+    const version = await ensurePublicVersion(deps, meetingId);
+    if (!version.reused) created += 1;
+    const publicDoc = publicSource(deps, meetingId).document;
+    const fileName = `${slugify(doc.board.name)}-${doc.meeting.date}-offentlig-version.pdf`;
+    pdfs.set(`dokument/${fileName}`, version.document.id);
+    for (const g of groups.filter((x) => x.meetingId === meetingId)) {
+      const n = g.notice;
+      if (n === null) continue;
+      const text = buildNoticeData(doc, { generatedAt: stockholmMidnight(today), paragraphs: g.paragraphs, postedOn: n.postedOn, takeDownOn: n.takeDownOn });
+      notices.push({
+        id: n.id,
+        organisationName: organisation.name,
+        board: { id: g.boardId, name: doc.board.name, ...(doc.board.shortName === undefined ? {} : { shortName: doc.board.shortName }), kind: doc.board.kind },
+        meeting: { id: meetingId, date: doc.meeting.date, startTime: doc.meeting.startTime, ...(doc.meeting.endTime === undefined ? {} : { endTime: doc.meeting.endTime }), place: doc.meeting.place },
+        paragraphs: publicDoc.paragraphs
+          .filter((p) => g.paragraphs.includes(p.number))
+          .map((p) => ({ number: p.number, title: p.title, public: p.confidential === undefined })),
+        adjustedOn: stockholmDate(g.adjustedAt),
+        postedOn: n.postedOn,
+        takeDownOn: n.takeDownOn,
+        lastAppealDay: appealPeriod(n.postedOn).lastAppealDay,
+        takenDownOn: n.takenDownOn,
+        storagePlace: doc.board.storagePlace,
+        intro: text.intro,
+        appeal: text.appeal,
+        protocol: {
+          fileName,
+          size: version.document.size,
+          sha256: version.document.sha256,
+          paragraphs: version.paragraphs,
+          createdOn: stockholmDate(version.document.createdAt),
+        },
+      });
+    }
+  }
+
+  const site: NoticeBoardInput = {
+    organisation,
+    today,
+    ...(input.baseUrl === undefined ? {} : { baseUrl: input.baseUrl.endsWith('/') ? input.baseUrl : `${input.baseUrl}/` }),
+    notices,
+  };
+  const files: SiteFileContent[] = generateNoticeBoard(site).map((f) => ({ path: f.path, content: f.content }));
+  const linked = new Set(linkedDocuments(site));
+  for (const [path, versionId] of [...pdfs.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!linked.has(path)) continue;
+    const pdf = deps.anslag.documentPdf(versionId);
+    if (pdf !== null) files.push({ path, content: pdf });
+  }
+  return { input: site, files, publicVersionsCreated: created };
+}
+
+export async function exportNoticeBoard(deps: AnslagDeps, input: NoticeBoardExportInput): Promise<NoticeBoardExportResult> {
+  const plan = await planNoticeBoard(deps, input);
+  const report = await deps.siteWriter.write(input.directory, plan.files);
+  const states = plan.input.notices.map((n) => noticeState(n, plan.input.today));
+  const result: NoticeBoardExportResult = {
+    ...report,
+    organisationId: plan.input.organisation.id,
+    organisationName: plan.input.organisation.name,
+    today: plan.input.today,
+    current: states.filter((s) => s === 'up').length,
+    archived: states.filter((s) => s === 'archived').length,
+    publicVersionsCreated: plan.publicVersionsCreated,
+  };
+  deps.store.transaction(() =>
+    deps.store.audit({
+      action: 'noticeboard.exported',
+      entity: 'organisation',
+      entityId: result.organisationId,
+      details: { directory: report.directory, today: result.today, current: result.current, archived: result.archived, written: report.written.length, removed: report.removed.length },
+    }),
+  );
+  return result;
+}

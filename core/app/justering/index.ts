@@ -1,0 +1,390 @@
+// Justering: freeze a group of §§ as an immutable version, collect the required PAdES signatures
+// (in this app, or through a signing package from another machine), and mark the group adjusted
+// at the moment of the last signature. Async work (rendering, signing, checking) happens before
+// the one synchronous transaction that writes; the transaction re-checks what it relied on.
+import { AppError } from '../../api/errors';
+import { buildProtocolData } from '../../documents/protocol';
+import { restrictTo } from '../../documents/extract';
+import { paragraphLabel } from '../../domain/numbering';
+import type { MeetingDocument } from '../../format/meeting';
+import type { CheckedSignature, GroupRow, JusteringDeps, SignatureRow, SignerCredentials, VersionRow } from './ports';
+import {
+  PACKAGE_FORMAT,
+  PACKAGE_VERSION,
+  type FreezeResult,
+  type GroupJustering,
+  type JusteringStatus,
+  type OpenedPackage,
+  type RequiredSigner,
+  type SignatureSummary,
+  type SignResult,
+  type SigningPackage,
+  type ValidationSummary,
+  type VersionSummary,
+} from './types';
+
+export * from './types';
+
+const SIGN_REASON = 'Justering av protokoll';
+
+// ---------------------------------------------------------------------------------------------
+// Freeze
+
+export async function freeze(deps: JusteringDeps, input: { meetingId: string; groupIndex?: number | undefined }): Promise<FreezeResult> {
+  const loaded = deps.store.loadMeeting(input.meetingId);
+  if (loaded === null) throw new AppError('not_found', 'Sammanträdet finns inte. Välj ett sammanträde i listan och försök igen.');
+  const { doc } = loaded;
+  const target = chooseGroup(deps.justering.groups(input.meetingId), doc, input.groupIndex);
+  if (target.group !== null && target.group.status !== 'open') {
+    throw new AppError(
+      'conflict',
+      `${paragraphLabel(target.paragraphs)} är redan ${target.group.status === 'adjusted' ? 'justerade' : 'låsta för justering'}. Se justeringsstatus för versionen som ska skrivas under; en rättelse görs som en ny version.`,
+    );
+  }
+  if (target.paragraphs.length === 0) throw new AppError('validation', 'Justeringsgruppen har inga paragrafer. Lägg till paragrafer innan protokollet låses för justering.');
+  if (doc.meeting.justerare.length === 0) {
+    throw new AppError('validation', 'Sammanträdet har ingen justerare. Utse minst en justerare innan protokollet låses för justering.');
+  }
+  const generatedAt = deps.clock.now().toISOString();
+  const data = buildProtocolData(restrictTo(doc, target.paragraphs), { generatedAt });
+  const expected = data.signaturePage.signers.map((s) => s.field);
+  const rendered = await deps.services.renderFrozen(data);
+  const missing = expected.filter((f) => !rendered.fields.includes(f));
+  if (missing.length > 0) throw new AppError('internal', `Protokollet fick inga underskriftsfält för ${missing.join(', ')}. Försök igen eller kontakta IT-supporten.`);
+  const sha256 = deps.services.sha256(rendered.pdf);
+  const snapshotJson = JSON.stringify(doc);
+
+  return deps.store.transaction(() => {
+    // Nothing may have changed while the PDF was being made.
+    const now = deps.store.loadMeeting(input.meetingId);
+    if (now === null || JSON.stringify(now.doc) !== snapshotJson) {
+      throw new AppError('conflict', 'Protokollet ändrades medan det skrevs ut. Lås det för justering igen.');
+    }
+    let group = target.group;
+    if (group === null) {
+      group = deps.justering.createWholeMeetingGroup(input.meetingId);
+    } else {
+      const fresh = deps.justering.groups(input.meetingId).find((g) => g.id === group?.id);
+      if (fresh === undefined || fresh.status !== 'open') throw new AppError('conflict', `${paragraphLabel(target.paragraphs)} låstes för justering samtidigt av någon annan. Uppdatera vyn.`);
+    }
+    const versionNo = deps.justering.nextVersionNo(input.meetingId, group.id);
+    const version = deps.justering.insertVersion({ meetingId: input.meetingId, groupId: group.id, versionNo, reason: null, snapshot: doc, pdf: rendered.pdf, sha256 });
+    deps.justering.setGroupStatus(group.id, 'frozen', null);
+    deps.store.audit({
+      action: 'justering.freeze',
+      entity: 'document_version',
+      entityId: version.id,
+      details: { meetingId: input.meetingId, groupId: group.id, paragraphs: target.paragraphs, versionNo, sha256, fields: expected },
+    });
+    return { groupId: group.id, groupIndex: group.position, paragraphs: target.paragraphs, version: summarise(deps, version, doc, target.paragraphs, []) };
+  });
+}
+
+function chooseGroup(groups: GroupRow[], doc: MeetingDocument, groupIndex: number | undefined): { group: GroupRow | null; paragraphs: number[] } {
+  const all = doc.paragraphs.map((p) => p.number);
+  if (groups.length === 0) {
+    if (groupIndex !== undefined && groupIndex !== 0) throw new AppError('validation', 'Sammanträdet har inga justeringsgrupper: hela protokollet justeras på en gång. Ange ingen grupp.');
+    return { group: null, paragraphs: all };
+  }
+  const list = groups.map((g) => `${g.position} (${paragraphLabel(g.paragraphs)})`).join(', ');
+  if (groupIndex === undefined) {
+    const only = groups[0];
+    if (groups.length === 1 && only !== undefined) return { group: only, paragraphs: only.paragraphs };
+    throw new AppError('validation', `Sammanträdet justeras i ${groups.length} grupper. Ange vilken grupp som ska låsas: ${list}.`);
+  }
+  const group = groups.find((g) => g.position === groupIndex);
+  if (group === undefined) throw new AppError('validation', `Justeringsgrupp ${groupIndex} finns inte. Välj bland: ${list}.`);
+  return { group, paragraphs: group.paragraphs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Versions, signers and state
+
+interface VersionContext {
+  version: VersionRow & { snapshot: MeetingDocument; pdf: Uint8Array };
+  group: GroupRow;
+  signers: RequiredSigner[];
+  signatures: SignatureRow[];
+  /** The state to sign on top of. */
+  current: { pdf: Uint8Array; sha256: string };
+}
+
+function requiredSigners(deps: JusteringDeps, meetingId: string, snapshot: MeetingDocument, createdAt: string): RequiredSigner[] {
+  const signers = buildProtocolData(snapshot, { generatedAt: createdAt }).signaturePage.signers;
+  const ids = deps.justering.signerPersonIds(meetingId);
+  const personOf = (field: string): string | null => {
+    if (ids === null) return null;
+    if (field === 'sig-sekreterare') return ids.secretary;
+    if (field === 'sig-ordforande') return ids.chair;
+    const m = /^sig-justerare-(\d+)$/.exec(field);
+    return m === null ? null : (ids.justerare[Number(m[1]) - 1] ?? null);
+  };
+  return signers.map((s) => ({ field: s.field, role: s.role, name: s.name, personId: personOf(s.field) }));
+}
+
+function loadVersion(deps: JusteringDeps, versionId: string): VersionContext {
+  const version = deps.justering.version(versionId);
+  if (version === null) throw new AppError('not_found', 'Protokollversionen finns inte. Välj en version i justeringsstatus och försök igen.');
+  const group = deps.justering.groups(version.meetingId).find((g) => g.id === version.groupId);
+  if (group === undefined) throw new AppError('not_found', 'Protokollversionen hör inte till någon justeringsgrupp.');
+  const latest = deps.justering.latestSigned(versionId);
+  return {
+    version,
+    group,
+    signers: requiredSigners(deps, version.meetingId, version.snapshot, version.createdAt),
+    signatures: deps.justering.signatures(versionId),
+    current: latest === null ? { pdf: version.pdf, sha256: version.sha256 } : { pdf: latest.pdf, sha256: latest.sha256 },
+  };
+}
+
+/** The field must be one of this version's and still empty; the version must await signatures. */
+function expectOpenField(ctx: VersionContext, field: string): RequiredSigner {
+  const signer = ctx.signers.find((s) => s.field === field);
+  if (signer === undefined) {
+    throw new AppError('validation', `Fältet "${field}" finns inte i den här protokollversionen. Välj ett av: ${ctx.signers.map((s) => `${s.field} (${s.role} ${s.name})`).join(', ')}.`);
+  }
+  if (!ctx.version.isCurrent) throw new AppError('conflict', `Version ${ctx.version.versionNo} har ersatts av en nyare version. Skriv under den gällande versionen.`);
+  const done = ctx.signatures.find((s) => s.field === field);
+  if (done !== undefined) throw new AppError('conflict', `Fältet ${field} är redan underskrivet av ${done.signerName} (${done.signedAt}). En underskrift kan inte göras om.`);
+  if (ctx.group.status !== 'frozen') throw new AppError('conflict', 'Protokollversionen väntar inte på underskrifter. Kontrollera justeringsstatus.');
+  return signer;
+}
+
+/** Names compared without case, accents kept, spaces collapsed, Unicode normalised. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv-SE');
+}
+
+function expectSignerName(expected: RequiredSigner, certificateName: string): void {
+  if (normaliseName(certificateName) !== normaliseName(expected.name)) {
+    throw new AppError(
+      'signature',
+      `Certifikatet tillhör ${certificateName}, men fältet ${expected.field} ska skrivas under av ${expected.role.toLowerCase()} ${expected.name}. Välj ${expected.name}s certifikat eller rätt fält.`,
+      { reason: 'wrong_signer', expected: expected.name, actual: certificateName },
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing in this app
+
+export async function sign(deps: JusteringDeps, input: { versionId: string; field: string; credentials: SignerCredentials }): Promise<SignResult> {
+  const ctx = loadVersion(deps, input.versionId);
+  const expected = expectOpenField(ctx, input.field);
+  const signer = await deps.services.openSigner(input.credentials);
+  try {
+    expectSignerName(expected, signer.commonName);
+    const signingTime = deps.clock.now();
+    const signed = await signer.sign(ctx.current.pdf, { field: input.field, role: expected.role, signerName: expected.name, signingTime, reason: SIGN_REASON });
+    const checked = await deps.services.checkIncremental(ctx.current.pdf, signed, { fieldName: input.field, expectedCertificateSha256: signer.certificateSha256 });
+    return record(deps, ctx, expected, { pdf: signed, signedAt: signingTime.toISOString(), checked, via: 'app', credential: input.credentials.kind });
+  } finally {
+    await signer.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing package for another machine
+
+export function exportPackage(deps: JusteringDeps, input: { versionId: string; field: string }): { fileName: string; content: string; manifest: SigningPackage['manifest'] } {
+  const ctx = loadVersion(deps, input.versionId);
+  const expected = expectOpenField(ctx, input.field);
+  const doc = ctx.version.snapshot;
+  const paragraphs = ctx.group.paragraphs;
+  const manifest: SigningPackage['manifest'] = {
+    meeting: { id: ctx.version.meetingId, date: doc.meeting.date },
+    board: doc.board.name,
+    date: doc.meeting.date,
+    paragraphs,
+    paragraphsLabel: paragraphLabel(paragraphs),
+    versionId: ctx.version.id,
+    versionNo: ctx.version.versionNo,
+    versionSha256: ctx.version.sha256,
+    baseSha256: ctx.current.sha256,
+    field: expected.field,
+    expectedSigner: { name: expected.name, role: expected.role },
+    createdAt: deps.clock.now().toISOString(),
+  };
+  const pkg: SigningPackage = { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, manifest, pdf: deps.services.toBase64(ctx.current.pdf) };
+  deps.store.transaction(() =>
+    deps.store.audit({ action: 'justering.exportPackage', entity: 'document_version', entityId: ctx.version.id, details: { field: expected.field, signer: expected.name, baseSha256: ctx.current.sha256 } }),
+  );
+  const safeDate = doc.meeting.date.replace(/[^0-9-]/g, '');
+  return { fileName: `protokoll-${safeDate}-${paragraphs[0] ?? ''}-${expected.field}.justera`, content: `${JSON.stringify(pkg, null, 1)}\n`, manifest };
+}
+
+/** On the signer's machine: reads a package, checks it is whole, and tells what is to be signed. */
+export async function openPackage(deps: Pick<JusteringDeps, 'services'>, input: { content: string }): Promise<OpenedPackage> {
+  const bad = (why: string) => new AppError('validation', `Filen är inget giltigt underskriftspaket från Justera (${why}). Be sekreteraren skicka paketet igen.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(input.content);
+  } catch {
+    throw bad('den går inte att läsa, kanske är den avkortad');
+  }
+  const pkg = raw as Partial<SigningPackage> | null;
+  if (pkg === null || typeof pkg !== 'object' || pkg.format !== PACKAGE_FORMAT) throw bad('fel filformat');
+  if (pkg.version !== PACKAGE_VERSION) throw new AppError('validation', `Underskriftspaketet har version ${String(pkg.version)}, som den här versionen av Justera inte kan läsa. Uppdatera Justera.`);
+  const m = pkg.manifest;
+  if (m === undefined || typeof m !== 'object' || typeof m.field !== 'string' || typeof m.baseSha256 !== 'string' || typeof m.versionId !== 'string' || typeof m.expectedSigner?.name !== 'string') {
+    throw bad('uppgifterna om underskriften saknas');
+  }
+  if (typeof pkg.pdf !== 'string' || pkg.pdf.length === 0) throw bad('PDF-filen saknas');
+  const pdf = deps.services.fromBase64(pkg.pdf);
+  if (deps.services.sha256(pdf) !== m.baseSha256) throw bad('PDF-filen stämmer inte med kontrollsumman; filen har ändrats eller är skadad');
+  const { summary } = await deps.services.verify(pdf);
+  if (summary.signatures.some((s) => !s.valid) || summary.modifiedAfterLastSignature) {
+    throw new AppError('signature', 'Underskrifterna som redan finns i paketets PDF är inte giltiga. Skriv inte under; kontakta sekreteraren.');
+  }
+  return { manifest: m, pdfBase64: pkg.pdf, signedBefore: summary.signatures };
+}
+
+/** Back at the secretary: the signed file must be the base plus exactly the expected signature. */
+export async function importSigned(deps: JusteringDeps, input: { versionId: string; field: string; pdf: Uint8Array }): Promise<SignResult> {
+  const ctx = loadVersion(deps, input.versionId);
+  const expected = expectOpenField(ctx, input.field);
+  const checked = await deps.services.checkIncremental(ctx.current.pdf, input.pdf, { fieldName: input.field, expectedSubjectName: expected.name });
+  const certificateName = checked.signature.certificateSubject ?? '';
+  const signedAt = checked.signature.signedAt ?? deps.clock.now().toISOString();
+  if (Date.parse(signedAt) < Date.parse(ctx.version.createdAt)) {
+    throw new AppError('signature', `Underskriften anger tiden ${signedAt}, före protokollet låstes för justering (${ctx.version.createdAt}). Kontrollera klockan på datorn där den gjordes och skriv under igen.`);
+  }
+  if (certificateName === '') throw new AppError('signature', 'Underskriften saknar certifikat. Skriv under igen med ett giltigt certifikat.');
+  return record(deps, ctx, expected, { pdf: input.pdf, signedAt, checked, via: 'import', credential: 'package' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recording a signature
+
+function record(
+  deps: JusteringDeps,
+  ctx: VersionContext,
+  expected: RequiredSigner,
+  s: { pdf: Uint8Array; signedAt: string; checked: CheckedSignature; via: string; credential: string },
+): SignResult {
+  const sha256 = deps.services.sha256(s.pdf);
+  return deps.store.transaction(() => {
+    // Someone may have signed in between: the base must still be the current state.
+    const latest = deps.justering.latestSigned(ctx.version.id);
+    if ((latest?.sha256 ?? ctx.version.sha256) !== ctx.current.sha256) {
+      throw new AppError('conflict', 'Någon annan har skrivit under protokollet under tiden. Hämta den senaste versionen och skriv under igen.');
+    }
+    const groupNow = deps.justering.groups(ctx.version.meetingId).find((g) => g.id === ctx.group.id);
+    if (groupNow?.status !== 'frozen') throw new AppError('conflict', 'Protokollversionen väntar inte längre på underskrifter. Kontrollera justeringsstatus.');
+    const row = deps.justering.insertSignature({
+      versionId: ctx.version.id,
+      field: expected.field,
+      role: expected.role,
+      personId: expected.personId,
+      signerName: expected.name,
+      signedAt: s.signedAt,
+      certificate: { subject: s.checked.signature.certificateSubject, sha256: s.checked.signature.certificateSha256, via: s.via, credential: s.credential },
+      validation: s.checked.report,
+      pdf: s.pdf,
+      sha256,
+    });
+    deps.store.audit({
+      action: s.via === 'import' ? 'justering.importSigned' : 'justering.sign',
+      entity: 'signature',
+      entityId: row.id,
+      details: { versionId: ctx.version.id, field: expected.field, signer: expected.name, signedAt: s.signedAt, sha256, certificate: s.checked.signature.certificateSubject },
+    });
+    const signedFields = new Set([...ctx.signatures.map((x) => x.field), expected.field]);
+    const remaining = ctx.signers.filter((x) => !signedFields.has(x.field));
+    let groupAdjusted = false;
+    let meetingAdjusted = false;
+    if (remaining.length === 0) {
+      // The moment of justering is the last signature; with skewed clocks, the latest time given.
+      const adjustedAt = [...ctx.signatures.map((x) => x.signedAt), s.signedAt].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+      deps.justering.setGroupStatus(ctx.group.id, 'adjusted', adjustedAt);
+      groupAdjusted = true;
+      deps.store.audit({ action: 'justering.adjusted', entity: 'adjustment_group', entityId: ctx.group.id, details: { versionId: ctx.version.id, paragraphs: ctx.group.paragraphs, adjustedAt } });
+      const groups = deps.justering.groups(ctx.version.meetingId);
+      if (groups.every((g) => g.status === 'adjusted')) {
+        deps.justering.setMeetingStatus(ctx.version.meetingId, 'adjusted');
+        meetingAdjusted = true;
+        deps.store.audit({ action: 'justering.meetingAdjusted', entity: 'meeting', entityId: ctx.version.meetingId, details: { adjustedAt } });
+      }
+    }
+    return { signature: signatureSummary(row), groupAdjusted, meetingAdjusted, remaining, validation: s.checked.summary };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function signatureSummary(r: SignatureRow): SignatureSummary {
+  const cert = (r.certificate ?? {}) as { subject?: unknown; via?: unknown };
+  return {
+    id: r.id,
+    field: r.field,
+    role: r.role,
+    signerName: r.signerName,
+    signedAt: r.signedAt,
+    sha256: r.sha256,
+    certificateSubject: typeof cert.subject === 'string' ? cert.subject : null,
+    via: typeof cert.via === 'string' ? cert.via : null,
+  };
+}
+
+function summarise(deps: JusteringDeps, v: VersionRow, snapshot: MeetingDocument, paragraphs: number[], signatures: SignatureRow[]): VersionSummary {
+  const signers = requiredSigners(deps, v.meetingId, snapshot, v.createdAt).map((s) => {
+    const sig = signatures.find((x) => x.field === s.field);
+    return { ...s, signature: sig === undefined ? null : signatureSummary(sig) };
+  });
+  const last = [...signatures].sort((a, b) => (a.signedAt < b.signedAt ? -1 : 1)).at(-1);
+  const latest = deps.justering.latestSigned(v.id);
+  return {
+    id: v.id,
+    versionNo: v.versionNo,
+    sha256: v.sha256,
+    currentSha256: latest?.sha256 ?? last?.sha256 ?? v.sha256,
+    isCurrent: v.isCurrent,
+    createdAt: v.createdAt,
+    reason: v.reason,
+    paragraphs,
+    signers,
+    complete: signers.every((s) => s.signature !== null),
+  };
+}
+
+export function status(deps: JusteringDeps, input: { meetingId: string }): JusteringStatus {
+  const meetingStatus = deps.justering.meetingStatus(input.meetingId);
+  if (meetingStatus === null) throw new AppError('not_found', 'Sammanträdet finns inte. Välj ett sammanträde i listan och försök igen.');
+  const versions = deps.justering.versions(input.meetingId);
+  const groups: GroupJustering[] = deps.justering.groups(input.meetingId).map((g) => ({
+    groupId: g.id,
+    groupIndex: g.position,
+    paragraphs: g.paragraphs,
+    label: paragraphLabel(g.paragraphs),
+    status: g.status,
+    adjustedAt: g.adjustedAt,
+    versions: versions
+      .filter((v) => v.groupId === g.id)
+      .map((v) => {
+        const full = deps.justering.version(v.id);
+        if (full === null) throw new AppError('internal', 'Protokollversionen kunde inte läsas.');
+        return summarise(deps, v, full.snapshot, g.paragraphs, deps.justering.signatures(v.id));
+      }),
+  }));
+  return { meetingId: input.meetingId, meetingStatus, groups };
+}
+
+/** The current state of a version: the last signed file, else the frozen one. */
+export function currentPdf(deps: JusteringDeps, input: { versionId: string }): { pdf: Uint8Array; sha256: string; fileName: string; signed: number; complete: boolean } {
+  const ctx = loadVersion(deps, input.versionId);
+  const done = new Set(ctx.signatures.map((s) => s.field));
+  const first = ctx.group.paragraphs[0] ?? '';
+  return {
+    ...ctx.current,
+    fileName: `protokoll-${ctx.version.snapshot.meeting.date}-${first}-v${ctx.version.versionNo}.pdf`,
+    signed: done.size,
+    complete: ctx.signers.every((s) => done.has(s.field)),
+  };
+}
+
+export async function verify(deps: JusteringDeps, input: { versionId: string }): Promise<ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[] }> {
+  const ctx = loadVersion(deps, input.versionId);
+  const { summary } = await deps.services.verify(ctx.current.pdf);
+  return { ...summary, sha256: ctx.current.sha256, signedFields: ctx.signatures.map((s) => s.field), requiredFields: ctx.signers.map((s) => s.field) };
+}

@@ -1,0 +1,117 @@
+// What the Justering use cases need: the justering tables (db/repos/justering.ts) and the PDF
+// work (electron/services/justering: rendering off the main thread, PAdES signing, checks).
+import type { AppDeps } from '../ports';
+import type { ProtocolData } from '../../documents/types';
+import type { MeetingDocument } from '../../format/meeting';
+import type { GroupStatusName, SignatureCheck, ValidationSummary } from './types';
+
+export interface GroupRow {
+  id: string;
+  position: number;
+  status: GroupStatusName;
+  adjustedAt: string | null;
+  paragraphs: number[];
+}
+
+export interface VersionRow {
+  id: string;
+  meetingId: string;
+  groupId: string | null;
+  versionNo: number;
+  reason: string | null;
+  sha256: string;
+  isCurrent: boolean;
+  createdAt: string;
+}
+
+export interface SignatureRow {
+  id: string;
+  versionId: string;
+  field: string;
+  role: string;
+  personId: string | null;
+  signerName: string;
+  signedAt: string;
+  certificate: unknown;
+  sha256: string;
+}
+
+export interface NewVersion {
+  meetingId: string;
+  groupId: string;
+  versionNo: number;
+  reason: string | null;
+  snapshot: MeetingDocument;
+  pdf: Uint8Array;
+  sha256: string;
+}
+
+export interface NewSignature {
+  versionId: string;
+  field: string;
+  role: string;
+  personId: string | null;
+  signerName: string;
+  signedAt: string;
+  certificate: unknown;
+  validation: unknown;
+  pdf: Uint8Array;
+  sha256: string;
+}
+
+/** The justering tables. Writes run inside the core Store's transaction; nothing here awaits. */
+export interface JusteringStore {
+  groups(meetingId: string): GroupRow[];
+  /** For a meeting without groups: one group holding every §. */
+  createWholeMeetingGroup(meetingId: string): GroupRow;
+  meetingStatus(meetingId: string): string | null;
+  /** Person ids of the meeting's secretary, chair and justerare (in order). */
+  signerPersonIds(meetingId: string): { secretary: string; chair: string; justerare: string[] } | null;
+  nextVersionNo(meetingId: string, groupId: string): number;
+  /** Inserts the version and makes it the group's current one. */
+  insertVersion(v: NewVersion): VersionRow;
+  setGroupStatus(groupId: string, status: GroupStatusName, adjustedAt: string | null): void;
+  setMeetingStatus(meetingId: string, status: string): void;
+  version(versionId: string): (VersionRow & { snapshot: MeetingDocument; pdf: Uint8Array }) | null;
+  versions(meetingId: string): VersionRow[];
+  signatures(versionId: string): SignatureRow[];
+  /** The file after the last signature of the version, or null when none yet. */
+  latestSigned(versionId: string): { pdf: Uint8Array; sha256: string; signatureId: string } | null;
+  insertSignature(s: NewSignature): SignatureRow;
+}
+
+export type SignerCredentials =
+  | { kind: 'pkcs12'; p12: Uint8Array; password: string }
+  | { kind: 'pkcs11'; modulePath: string; tokenSerial?: string; tokenLabel?: string; pin: string };
+
+export interface OpenedSigner {
+  commonName: string;
+  subject: string;
+  certificateSha256: string;
+  sign(pdf: Uint8Array, o: { field: string; role: string; signerName: string; signingTime: Date; reason: string }): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export interface CheckedSignature {
+  signature: SignatureCheck;
+  /** The whole verification report as JSON, kept for the archive. */
+  report: unknown;
+  summary: ValidationSummary;
+}
+
+export interface JusteringServices {
+  /** Renders the protocol and adds one empty signature field per required signer. */
+  renderFrozen(data: ProtocolData): Promise<{ pdf: Uint8Array; fields: string[] }>;
+  openSigner(credentials: SignerCredentials): Promise<OpenedSigner>;
+  verify(pdf: Uint8Array): Promise<{ summary: ValidationSummary; report: unknown }>;
+  /** `signed` = `base` + one new valid signature in `fieldName` by the expected certificate or name. */
+  checkIncremental(base: Uint8Array, signed: Uint8Array, o: { fieldName: string; expectedSubjectName?: string; expectedCertificateSha256?: string }): Promise<CheckedSignature>;
+  sha256(bytes: Uint8Array): string;
+  toBase64(bytes: Uint8Array): string;
+  fromBase64(text: string): Uint8Array;
+}
+
+export interface JusteringDeps extends AppDeps {
+  justering: JusteringStore;
+  services: JusteringServices;
+}

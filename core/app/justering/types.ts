@@ -1,0 +1,140 @@
+// What the Justering use cases return: plain, serialisable data (it crosses every transport).
+
+/** A person who must sign a frozen version, and the field prepared for them. */
+export interface RequiredSigner {
+  /** "sig-sekreterare", "sig-ordforande", "sig-justerare-1" … */
+  field: string;
+  /** "Sekreterare", "Ordförande", "Justerare". */
+  role: string;
+  name: string;
+  personId: string | null;
+}
+
+export interface SignatureSummary {
+  id: string;
+  field: string;
+  role: string;
+  signerName: string;
+  /** The signature's time (ISO 8601); the last one is the moment of justering. */
+  signedAt: string;
+  /** SHA-256 of the whole file after this signature. */
+  sha256: string;
+  certificateSubject: string | null;
+  /** 'app' (signed in this Justera), 'import' (a signing package came back). */
+  via: string | null;
+}
+
+export interface SignerState extends RequiredSigner {
+  signature: SignatureSummary | null;
+}
+
+export interface VersionSummary {
+  id: string;
+  versionNo: number;
+  /** SHA-256 of the frozen, unsigned PDF. */
+  sha256: string;
+  /** SHA-256 of the current state: the last signed file, else the frozen one. */
+  currentSha256: string;
+  isCurrent: boolean;
+  createdAt: string;
+  reason: string | null;
+  paragraphs: number[];
+  signers: SignerState[];
+  /** Every required signature is in. */
+  complete: boolean;
+}
+
+export type GroupStatusName = 'open' | 'frozen' | 'adjusted';
+
+export interface GroupJustering {
+  groupId: string;
+  /** 0-based position of the group in the meeting. */
+  groupIndex: number;
+  paragraphs: number[];
+  /** "§§ 20–22". */
+  label: string;
+  status: GroupStatusName;
+  adjustedAt: string | null;
+  versions: VersionSummary[];
+}
+
+export interface JusteringStatus {
+  meetingId: string;
+  meetingStatus: string;
+  groups: GroupJustering[];
+}
+
+export interface SignatureCheck {
+  field: string | null;
+  signerName: string | null;
+  certificateSubject: string | null;
+  certificateSha256: string | null;
+  signedAt: string | null;
+  level: string;
+  coversWholeFile: boolean;
+  valid: boolean;
+  problems: string[];
+}
+
+/** A verification report in plain JSON (dates as ISO strings). */
+export interface ValidationSummary {
+  valid: boolean;
+  modifiedAfterLastSignature: boolean;
+  fileLength: number;
+  signatures: SignatureCheck[];
+  problems: string[];
+}
+
+export interface FreezeResult {
+  groupId: string;
+  groupIndex: number;
+  paragraphs: number[];
+  version: VersionSummary;
+}
+
+export interface SignResult {
+  signature: SignatureSummary;
+  /** The group became adjusted with this signature. */
+  groupAdjusted: boolean;
+  meetingAdjusted: boolean;
+  remaining: RequiredSigner[];
+  validation: ValidationSummary;
+}
+
+export const PACKAGE_FORMAT = 'justera-signing-package';
+export const PACKAGE_VERSION = 1;
+
+export interface PackageManifest {
+  meeting: { id: string; date: string };
+  board: string;
+  /** "2020-11-05". */
+  date: string;
+  paragraphs: number[];
+  /** "§§ 20–22". */
+  paragraphsLabel: string;
+  versionId: string;
+  versionNo: number;
+  /** SHA-256 of the frozen version. */
+  versionSha256: string;
+  /** SHA-256 of the PDF in the package (the state the signer signs on top of). */
+  baseSha256: string;
+  field: string;
+  expectedSigner: { name: string; role: string };
+  createdAt: string;
+}
+
+/** The `.justera` file: a JSON envelope (no zip dependency). */
+export interface SigningPackage {
+  format: typeof PACKAGE_FORMAT;
+  version: typeof PACKAGE_VERSION;
+  manifest: PackageManifest;
+  /** The PDF to sign, base64. */
+  pdf: string;
+}
+
+export interface OpenedPackage {
+  manifest: PackageManifest;
+  pdfBase64: string;
+  /** Fields already signed in the package's PDF (who signed before). */
+  signedBefore: SignatureCheck[];
+}

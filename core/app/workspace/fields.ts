@@ -1,0 +1,128 @@
+// Between a stored § (row + JSON content) and its editable fields; the content keeps the key
+// order of the file format so stored and exported JSON stay stable.
+import type { Paragraph } from '../../format/meeting';
+import type { ParagraphFieldName, ParagraphFields } from './journal-types';
+import type { ParagraphContent, ParagraphRow } from './ports';
+
+export const paragraphFieldNames: readonly ParagraphFieldName[] = [
+  'title',
+  'caseNumber',
+  'decision',
+  'summary',
+  'description',
+  'body',
+  'decisionDocuments',
+  'motions',
+  'propositionOrder',
+  'vote',
+  'reservations',
+  'protocolNotes',
+  'jav',
+  'distribution',
+  'immediatelyAdjusted',
+  'confidential',
+];
+
+/** Swedish names of the fields, for the journal's labels. */
+export const paragraphFieldLabels: Record<ParagraphFieldName, string> = {
+  title: 'Rubrik',
+  caseNumber: 'Ärendenummer',
+  decision: 'Beslut',
+  summary: 'Sammanfattning',
+  description: 'Beskrivning',
+  body: 'Text',
+  decisionDocuments: 'Beslutsunderlag',
+  motions: 'Yrkanden',
+  propositionOrder: 'Propositionsordning',
+  vote: 'Omröstning',
+  reservations: 'Reservationer',
+  protocolNotes: 'Protokollsanteckningar',
+  jav: 'Jäv',
+  distribution: 'Expedieras till',
+  immediatelyAdjusted: 'Omedelbar justering',
+  confidential: 'Sekretess',
+};
+
+export function allFields(row: ParagraphRow): ParagraphFields {
+  const c = row.content;
+  return {
+    title: row.title,
+    caseNumber: row.caseNumber,
+    decision: c.decision ?? null,
+    summary: c.summary ?? null,
+    description: c.description ?? null,
+    body: c.body ?? null,
+    propositionOrder: c.propositionOrder ?? null,
+    vote: c.vote ?? null,
+    decisionDocuments: c.decisionDocuments ?? [],
+    motions: c.motions ?? [],
+    reservations: c.reservations ?? [],
+    protocolNotes: c.protocolNotes ?? [],
+    jav: c.jav ?? [],
+    distribution: c.distribution ?? [],
+    immediatelyAdjusted: row.immediatelyAdjusted,
+    confidential: row.confidentialProvision,
+  };
+}
+
+export function pickFields(row: ParagraphRow, names: readonly ParagraphFieldName[]): Partial<ParagraphFields> {
+  const all = allFields(row);
+  const out: Partial<Record<ParagraphFieldName, unknown>> = {};
+  for (const n of names) out[n] = all[n];
+  return out as Partial<ParagraphFields>;
+}
+
+/** The row after setting `fields`. */
+export function withFields(row: ParagraphRow, fields: Partial<ParagraphFields>): ParagraphRow {
+  const f: ParagraphFields = { ...allFields(row), ...fields };
+  return {
+    ...row,
+    title: f.title,
+    caseNumber: f.caseNumber,
+    immediatelyAdjusted: f.immediatelyAdjusted,
+    confidentialProvision: f.confidential,
+    content: contentOf(f),
+  };
+}
+
+export function contentOf(f: ParagraphFields): ParagraphContent {
+  const c: ParagraphContent = {
+    decisionDocuments: f.decisionDocuments,
+    motions: f.motions,
+    reservations: f.reservations,
+    protocolNotes: f.protocolNotes,
+    jav: f.jav,
+    distribution: f.distribution,
+  };
+  // Rebuilt in the format's key order, optional fields only when present.
+  const ordered: Record<string, unknown> = {};
+  if (f.decision !== null) ordered.decision = f.decision;
+  if (f.summary !== null) ordered.summary = f.summary;
+  if (f.description !== null) ordered.description = f.description;
+  if (f.body !== null) ordered.body = f.body;
+  ordered.decisionDocuments = c.decisionDocuments;
+  ordered.motions = c.motions;
+  if (f.propositionOrder !== null) ordered.propositionOrder = f.propositionOrder;
+  if (f.vote !== null) ordered.vote = f.vote;
+  ordered.reservations = c.reservations;
+  ordered.protocolNotes = c.protocolNotes;
+  ordered.jav = c.jav;
+  ordered.distribution = c.distribution;
+  return ordered as unknown as ParagraphContent;
+}
+
+/** The § in the file format (person references as ids), without its attachments. */
+export function paragraphOf(row: ParagraphRow): Omit<Paragraph, 'attachments'> {
+  return {
+    number: row.number,
+    title: row.title,
+    ...(row.caseNumber === null ? {} : { caseNumber: row.caseNumber }),
+    ...row.content,
+    immediatelyAdjusted: row.immediatelyAdjusted,
+    ...(row.confidentialProvision === null ? {} : { confidential: { provision: row.confidentialProvision } }),
+  };
+}
+
+export function emptyContent(): ParagraphContent {
+  return { decisionDocuments: [], motions: [], reservations: [], protocolNotes: [], jav: [], distribution: [] };
+}

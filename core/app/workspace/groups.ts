@@ -1,0 +1,49 @@
+// Keeps the adjustment groups (justeringsgrupper) of a draft in step with the §§: every § not
+// yet locked sits in an open group, those marked "omedelbart justerad" in an immediate group
+// before the others (as in the reference: §§ 20–22 immediate, §§ 23–26 ordinary). Locked groups
+// are never touched.
+import type { WorkspaceDeps } from './deps';
+import type { GroupRow } from './ports';
+
+export function syncGroups(deps: WorkspaceDeps, meetingId: string): void {
+  const { ws } = deps;
+  const paragraphs = ws.listParagraphs(meetingId);
+  let groups = ws.listGroups(meetingId);
+  const open = () => groups.filter((g) => g.status === 'open');
+
+  const groupFor = (immediate: boolean): GroupRow => {
+    const found = open().find((g) => g.immediate === immediate);
+    if (found !== undefined) return found;
+    const position = Math.max(-1, ...groups.map((g) => g.position)) + 1;
+    const row: GroupRow = { id: deps.ids.next(), position, immediate, status: 'open' };
+    ws.insertGroup(meetingId, row);
+    groups = [...groups, row];
+    return row;
+  };
+
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  for (const p of paragraphs) {
+    if (p.groupStatus === 'frozen' || p.groupStatus === 'adjusted') continue;
+    const current = p.groupId === null ? undefined : byId.get(p.groupId);
+    if (current !== undefined && current.status === 'open' && current.immediate === p.immediatelyAdjusted) continue;
+    const target = groupFor(p.immediatelyAdjusted);
+    byId.set(target.id, target);
+    ws.updateParagraph(p.id, { groupId: target.id });
+  }
+
+  // Open groups left without §§ go; the rest are ordered immediate first, after locked ones.
+  const used = new Set(ws.listParagraphs(meetingId).map((p) => p.groupId));
+  for (const g of open()) {
+    if (!used.has(g.id)) {
+      ws.deleteGroup(g.id);
+      groups = groups.filter((x) => x.id !== g.id);
+    }
+  }
+  const locked = groups.filter((g) => g.status !== 'open');
+  const base = Math.max(-1, ...locked.map((g) => g.position)) + 1;
+  const wanted = open().sort((a, b) => Number(b.immediate) - Number(a.immediate) || a.position - b.position);
+  if (wanted.every((g, i) => g.position === base + i)) return;
+  // Two steps so the unique (meeting, position) index never sees a duplicate.
+  wanted.forEach((g, i) => ws.setGroupPosition(g.id, -1 - i));
+  wanted.forEach((g, i) => ws.setGroupPosition(g.id, base + i));
+}

@@ -1,0 +1,108 @@
+// One § as the protocol prints it: heading, case number, presence changes and its sections in
+// the order Swedish protocols use (jäv, beslut, reservationer, ärendet, underlag, yrkanden …).
+import type { MeetingDocument, Paragraph, Vote } from '../format/meeting';
+import { para, plainText, type RichText } from '../format/richtext';
+import { oslLabel } from '../format/provision';
+import type { ParagraphSection, ParagraphView, Statement, VoteView } from './types';
+import type { People } from './people';
+import { presenceNotes } from './presence-notes';
+import { countVote, voteResultText } from './vote';
+
+export const IMMEDIATE_POINT = 'Paragrafen anses omedelbart justerad.';
+
+/** Whether § n was adjusted at the meeting, by its own flag or by an immediate group. */
+export function isImmediatelyAdjusted(doc: MeetingDocument, n: number): boolean {
+  const p = doc.paragraphs.find((x) => x.number === n);
+  return (p?.immediatelyAdjusted ?? false) || doc.adjustmentGroups.some((g) => g.immediate && g.paragraphs.includes(n));
+}
+
+export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: People): ParagraphView {
+  const board = doc.board.shortName ?? doc.board.name;
+  const sections: ParagraphSection[] = [];
+  const who = (key: string) => people.withParty(key);
+
+  if (p.jav.length > 0) {
+    const items = p.jav.map((j) => withDetail(`${who(j.person)} anmäler jäv och deltar inte i handläggningen av ärendet.`, j.note));
+    sections.push({ kind: 'statements', heading: 'Jäv', items });
+  }
+  if (p.decision !== undefined) {
+    sections.push({ kind: 'decision', heading: 'Beslut', numbered: p.decision.numbered, points: decisionPoints(doc, p) });
+  }
+  if (p.reservations.length > 0) {
+    const items = p.reservations.map((r) => withDetail(`${who(r.person)} reserverar sig mot beslutet.`, r.reason));
+    sections.push({ kind: 'statements', heading: p.reservations.length === 1 ? 'Reservation' : 'Reservationer', items });
+  }
+  pushText(sections, 'Sammanfattning av ärendet', p.summary);
+  pushText(sections, 'Beskrivning av ärendet', p.description);
+  pushText(sections, undefined, p.body);
+  if (p.decisionDocuments.length > 0) sections.push({ kind: 'list', heading: 'Beslutsunderlag', items: [...p.decisionDocuments] });
+  if (p.motions.length > 0) {
+    sections.push({ kind: 'statements', heading: 'Yrkanden', items: p.motions.map((m) => ({ text: motionText(who(m.by), m.text) })) });
+  }
+  pushText(sections, 'Propositionsordning', p.propositionOrder);
+  if (p.vote !== undefined) sections.push({ kind: 'vote', heading: 'Omröstning', vote: voteView(p.vote, doc.meeting.chair, board, people) });
+  if (p.protocolNotes.length > 0) {
+    const items = p.protocolNotes.map((n): Statement => (n.by === undefined ? { text: n.text } : { text: `${who(n.by)} antecknar följande till protokollet:`, detail: n.text }));
+    sections.push({ kind: 'statements', heading: p.protocolNotes.length === 1 ? 'Protokollsanteckning' : 'Protokollsanteckningar', items });
+  }
+  if (p.distribution.length > 0) sections.push({ kind: 'list', heading: 'Expedieras till', items: [...p.distribution] });
+
+  return {
+    number: p.number,
+    label: `§ ${p.number}`,
+    title: p.title,
+    ...(p.caseNumber === undefined ? {} : { caseNumber: `Ärendenr ${p.caseNumber}` }),
+    ...(p.confidential === undefined ? {} : { confidential: `Sekretess enligt ${oslLabel(p.confidential.provision)}` }),
+    presenceNotes: presenceNotes(doc, p.number, people),
+    sections,
+  };
+}
+
+/** The decision points; an immediately adjusted § ends with the point saying so, as in the seed. */
+function decisionPoints(doc: MeetingDocument, p: Paragraph): RichText[] {
+  const points = [...(p.decision?.points ?? [])];
+  const saysSo = points.some((point) => /omedelbart justera/i.test(plainText(point)));
+  if (isImmediatelyAdjusted(doc, p.number) && !saysSo) points.push([para(IMMEDIATE_POINT)]);
+  return points;
+}
+
+function pushText(sections: ParagraphSection[], heading: string | undefined, blocks: RichText | undefined): void {
+  if (blocks === undefined || blocks.length === 0) return;
+  sections.push(heading === undefined ? { kind: 'text', blocks } : { kind: 'text', heading, blocks });
+}
+
+function withDetail(text: string, detail: string | undefined): Statement {
+  return detail === undefined || detail.trim() === '' ? { text } : { text, detail: detail.trim() };
+}
+
+/** "Anders Lundkvist (S) yrkar bifall till förslaget." when the motion reads on, else "Name: Text". */
+function motionText(who: string, text: string): string {
+  const sentence = /[.!?]$/.test(text) ? text : `${text}.`;
+  return /^\p{Ll}/u.test(text) ? `${who} yrkar ${sentence}` : `${who}: ${sentence}`;
+}
+
+function voteView(vote: Vote, chair: string, board: string, people: People): VoteView {
+  const outcome = countVote(vote, chair);
+  const legend = [`Ja = ${vote.jaMeans}`, `Nej = ${vote.nejMeans}`];
+  const totals = { ja: outcome.ja, nej: outcome.nej, avstar: outcome.avstar };
+  const rows =
+    vote.kind === 'open'
+      ? vote.votes.map((v) => ({ name: people.name(v.person), party: people.party(v.person), choice: choiceLabel(v.vote) }))
+      : [];
+  return { kind: vote.kind, legend, rows, totals, result: voteResultText(vote, outcome, board) };
+}
+
+function choiceLabel(choice: 'ja' | 'nej' | 'avstar'): 'Ja' | 'Nej' | 'Avstår' {
+  switch (choice) {
+    case 'ja':
+      return 'Ja';
+    case 'nej':
+      return 'Nej';
+    case 'avstar':
+      return 'Avstår';
+    default: {
+      const never: never = choice;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,172 @@
+// The JusteringStore port (core/app/justering/ports.ts) on SQLite: adjustment groups, frozen
+// protocol versions (append-only; only is_current moves) and signatures (append-only). Callers
+// wrap writes in the core Store's transaction; nothing here awaits.
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { AppError } from '../../core/api/errors';
+import type { GroupRow, JusteringStore, SignatureRow, VersionRow } from '../../core/app/justering/ports';
+import type { GroupStatusName } from '../../core/app/justering/types';
+import type { Clock, IdGenerator } from '../../core/app/ports';
+import type { MeetingDocument } from '../../core/format/meeting';
+import type { Db } from '../open';
+import { withDbErrors } from '../errors';
+import { adjustmentGroups, documentVersions, meetingJusterare, meetings, paragraphs, signatures } from '../schema';
+
+const versionColumns = {
+  id: documentVersions.id,
+  meetingId: documentVersions.meetingId,
+  groupId: documentVersions.groupId,
+  versionNo: documentVersions.versionNo,
+  reason: documentVersions.reason,
+  sha256: documentVersions.sha256,
+  isCurrent: documentVersions.isCurrent,
+  createdAt: documentVersions.createdAt,
+};
+
+const signatureColumns = {
+  id: signatures.id,
+  versionId: signatures.versionId,
+  field: signatures.field,
+  role: signatures.role,
+  personId: signatures.personId,
+  signerName: signatures.signerName,
+  signedAt: signatures.signedAt,
+  certificate: signatures.certificate,
+  sha256: signatures.sha256,
+};
+
+function statusOf(s: string): GroupStatusName {
+  return s === 'frozen' || s === 'adjusted' ? s : 'open';
+}
+
+export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerator }): JusteringStore {
+  const w = <T>(fn: () => T): T => withDbErrors(fn);
+
+  const groups = (meetingId: string): GroupRow[] => {
+    const rows = db.select().from(adjustmentGroups).where(eq(adjustmentGroups.meetingId, meetingId)).orderBy(asc(adjustmentGroups.position)).all();
+    const numbers = db
+      .select({ groupId: paragraphs.groupId, number: paragraphs.number })
+      .from(paragraphs)
+      .where(eq(paragraphs.meetingId, meetingId))
+      .orderBy(asc(paragraphs.number))
+      .all();
+    return rows.map((g) => ({
+      id: g.id,
+      position: g.position,
+      status: statusOf(g.status),
+      adjustedAt: g.adjustedAt,
+      paragraphs: numbers.filter((n) => n.groupId === g.id).map((n) => n.number),
+    }));
+  };
+
+  return {
+    groups,
+
+    createWholeMeetingGroup: (meetingId) =>
+      w(() => {
+        const id = ctx.ids.next();
+        db.insert(adjustmentGroups).values({ id, meetingId, position: 0, immediate: false, status: 'open', adjustedAt: null }).run();
+        db.update(paragraphs).set({ groupId: id }).where(and(eq(paragraphs.meetingId, meetingId), sql`${paragraphs.groupId} IS NULL`)).run();
+        const g = groups(meetingId).find((x) => x.id === id);
+        if (g === undefined) throw new AppError('internal', 'Justeringsgruppen kunde inte skapas.');
+        return g;
+      }),
+
+    meetingStatus: (meetingId) => db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId)).get()?.status ?? null,
+
+    signerPersonIds: (meetingId) => {
+      const m = db.select({ secretary: meetings.secretaryId, chair: meetings.chairId }).from(meetings).where(eq(meetings.id, meetingId)).get();
+      if (m === undefined) return null;
+      const justerare = db
+        .select({ personId: meetingJusterare.personId })
+        .from(meetingJusterare)
+        .where(eq(meetingJusterare.meetingId, meetingId))
+        .orderBy(asc(meetingJusterare.position))
+        .all()
+        .map((r) => r.personId);
+      return { secretary: m.secretary, chair: m.chair, justerare };
+    },
+
+    nextVersionNo: (meetingId, groupId) => {
+      const r = db
+        .select({ max: sql<number | null>`max(${documentVersions.versionNo})` })
+        .from(documentVersions)
+        .where(and(eq(documentVersions.meetingId, meetingId), eq(documentVersions.groupId, groupId), eq(documentVersions.kind, 'protocol')))
+        .get();
+      return (r?.max ?? 0) + 1;
+    },
+
+    insertVersion: (v) =>
+      w(() => {
+        db.update(documentVersions)
+          .set({ isCurrent: false })
+          .where(and(eq(documentVersions.meetingId, v.meetingId), eq(documentVersions.groupId, v.groupId), eq(documentVersions.kind, 'protocol')))
+          .run();
+        const row = {
+          id: ctx.ids.next(),
+          meetingId: v.meetingId,
+          groupId: v.groupId,
+          kind: 'protocol',
+          versionNo: v.versionNo,
+          reason: v.reason,
+          snapshot: v.snapshot,
+          pdf: Buffer.from(v.pdf),
+          sha256: v.sha256,
+          isCurrent: true,
+          createdAt: ctx.clock.now().toISOString(),
+        };
+        db.insert(documentVersions).values(row).run();
+        const { snapshot: _s, pdf: _p, kind: _k, ...rest } = row;
+        return rest;
+      }),
+
+    setGroupStatus: (groupId, status, adjustedAt) =>
+      w(() => {
+        db.update(adjustmentGroups).set({ status, adjustedAt }).where(eq(adjustmentGroups.id, groupId)).run();
+      }),
+
+    setMeetingStatus: (meetingId, status) =>
+      w(() => {
+        db.update(meetings).set({ status, updatedAt: ctx.clock.now().toISOString() }).where(eq(meetings.id, meetingId)).run();
+      }),
+
+    version: (versionId) => {
+      const r = db
+        .select({ ...versionColumns, snapshot: documentVersions.snapshot, pdf: documentVersions.pdf, kind: documentVersions.kind })
+        .from(documentVersions)
+        .where(eq(documentVersions.id, versionId))
+        .get();
+      if (r === undefined || r.kind !== 'protocol') return null;
+      const { kind: _k, ...rest } = r;
+      return { ...rest, snapshot: r.snapshot as MeetingDocument, pdf: new Uint8Array(r.pdf) };
+    },
+
+    versions: (meetingId): VersionRow[] =>
+      db
+        .select(versionColumns)
+        .from(documentVersions)
+        .where(and(eq(documentVersions.meetingId, meetingId), eq(documentVersions.kind, 'protocol')))
+        .orderBy(asc(documentVersions.versionNo))
+        .all(),
+
+    signatures: (versionId): SignatureRow[] =>
+      db.select(signatureColumns).from(signatures).where(eq(signatures.versionId, versionId)).orderBy(asc(sql`rowid`)).all(),
+
+    latestSigned: (versionId) => {
+      const r = db
+        .select({ id: signatures.id, pdf: signatures.pdf, sha256: signatures.sha256 })
+        .from(signatures)
+        .where(eq(signatures.versionId, versionId))
+        .orderBy(desc(sql`rowid`))
+        .limit(1)
+        .get();
+      return r === undefined ? null : { pdf: new Uint8Array(r.pdf), sha256: r.sha256, signatureId: r.id };
+    },
+
+    insertSignature: (s) =>
+      w(() => {
+        const row = { ...s, id: ctx.ids.next(), pdf: Buffer.from(s.pdf) };
+        db.insert(signatures).values(row).run();
+        return { id: row.id, versionId: s.versionId, field: s.field, role: s.role, personId: s.personId, signerName: s.signerName, signedAt: s.signedAt, certificate: s.certificate, sha256: s.sha256 };
+      }),
+  };
+}

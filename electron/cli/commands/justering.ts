@@ -1,0 +1,191 @@
+// `justera justering …`: lock a group of §§ for justering, show who has signed, export a signing
+// package for another machine, import the file signed there, and write out the signed PDF.
+// Signing the package's PDF on the other machine is `justera sign` (see docs/justering.md).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { AppError } from '../../../core/api/errors';
+import { openPackage } from '../../../core/app/justering';
+import type { JusteringStatus } from '../../../core/app/justering/types';
+import { justeringServices } from '../../services/justering';
+import type { CliArgs, CliCommand, CliIo } from '../types';
+import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
+import { writeAtomically } from './data';
+
+function positional(args: CliArgs, what: string): string {
+  const v = args.positionals[0];
+  if (v === undefined || v.length === 0) throw new AppError('validation', `Ange ${what}.`);
+  return v;
+}
+
+function requiredString(args: CliArgs, name: string, hint: string): string {
+  const v = args.values[name];
+  if (typeof v !== 'string' || v.length === 0) throw new AppError('validation', hint);
+  return v;
+}
+
+async function readInput(io: CliIo, file: string, what: string): Promise<Buffer> {
+  const path = resolve(io.cwd, file);
+  try {
+    return await readFile(path);
+  } catch {
+    throw new AppError('io', `${what} ${path} kunde inte läsas. Kontrollera sökvägen.`);
+  }
+}
+
+const fieldOption = { type: 'string', valueName: 'FÄLT', description: 'Underskriftsfältet, t.ex. sig-ordforande, sig-sekreterare, sig-justerare-1.' } as const;
+const outOption = { type: 'string', short: 'o', valueName: 'FIL', description: 'Filen som ska skrivas.' } as const;
+
+const statusNames = { open: 'öppen', frozen: 'låst för justering', adjusted: 'justerad' } as const;
+
+function describeStatus(st: JusteringStatus): string {
+  const lines = [`Sammanträdets status: ${st.meetingStatus}`];
+  if (st.groups.length === 0) lines.push('Inga justeringsgrupper: hela protokollet justeras på en gång (justera justering freeze).');
+  for (const g of st.groups) {
+    lines.push(`Grupp ${g.groupIndex + 1} ${g.label}: ${statusNames[g.status]}${g.adjustedAt === null ? '' : ` ${g.adjustedAt}`}`);
+    for (const v of g.versions) {
+      lines.push(`  Version ${v.versionNo}${v.isCurrent ? ' (gällande)' : ''}  id ${v.id}  låst ${v.createdAt}`);
+      lines.push(`    SHA-256 låst:    ${v.sha256}`);
+      lines.push(`    SHA-256 nu:      ${v.currentSha256}`);
+      if (v.reason !== null) lines.push(`    Skäl: ${v.reason}`);
+      for (const s of v.signers) {
+        const done = s.signature === null ? 'väntar' : `underskrivet ${s.signature.signedAt}${s.signature.via === 'import' ? ' (paket)' : ''}`;
+        lines.push(`    ${s.field.padEnd(17)} ${s.role} ${s.name}: ${done}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+export const justeringFreezeCommand: CliCommand = {
+  name: 'justering freeze',
+  summary: 'Lås protokollet (eller en justeringsgrupp) för justering: sparar en oföränderlig version med tomma underskriftsfält.',
+  usage: 'justera justering freeze MÖTES-ID [--group N] --db FIL [--json]',
+  details: 'Grupperna numreras från 1 i den ordning de står i protokollet (se justera justering status). Därefter kan paragraferna inte ändras.',
+  options: { group: { type: 'string', valueName: 'N', description: 'Justeringsgruppens nummer (1 = första).' }, db: dbOption, json: jsonOption },
+  run: (io, args) =>
+    withBackend(io, args, async (backend) => {
+      const meetingId = positional(args, 'sammanträdets id (se justera list)');
+      const g = args.values.group;
+      let groupIndex: number | undefined;
+      if (g !== undefined) {
+        if (typeof g !== 'string' || !/^[1-9]\d*$/.test(g)) throw new AppError('validation', 'Ange gruppens nummer med --group N, där 1 är den första gruppen.');
+        groupIndex = Number(g) - 1;
+      }
+      const r = await apiOf(backend).call('justering.freeze', { meetingId, ...(groupIndex === undefined ? {} : { groupIndex }) });
+      if (args.values.json) printJson(io, r);
+      else {
+        io.out(`Låst för justering: ${r.version.paragraphs.length === 1 ? '§' : '§§'} ${r.paragraphs.join(', ')} (version ${r.version.versionNo}, id ${r.version.id}).`);
+        io.out(`SHA-256: ${r.version.sha256}`);
+        io.out(`Ska skriva under: ${r.version.signers.map((s) => `${s.role} ${s.name} (${s.field})`).join(', ')}.`);
+      }
+      return 0;
+    }),
+};
+
+export const justeringStatusCommand: CliCommand = {
+  name: 'justering status',
+  summary: 'Visa justeringsgrupper, versioner och vilka som har skrivit under.',
+  usage: 'justera justering status MÖTES-ID --db FIL [--json]',
+  options: { db: dbOption, json: jsonOption },
+  run: (io, args) =>
+    withBackend(io, args, async (backend) => {
+      const st = await apiOf(backend).call('justering.status', { meetingId: positional(args, 'sammanträdets id (se justera list)') });
+      if (args.values.json) printJson(io, st);
+      else io.out(describeStatus(st));
+      return 0;
+    }),
+};
+
+export const justeringPackageCommand: CliCommand = {
+  name: 'justering package',
+  summary: 'Skapa ett underskriftspaket (.justera) för en undertecknare på en annan dator.',
+  usage: 'justera justering package VERSIONS-ID --field FÄLT -o FIL.justera --db FIL',
+  details: 'Paketet innehåller PDF-filen och uppgifter om sammanträdet, versionens kontrollsumma och vem som ska skriva under i vilket fält.',
+  options: { field: fieldOption, out: outOption, db: dbOption, json: jsonOption },
+  run: (io, args) =>
+    withBackend(io, args, async (backend) => {
+      const versionId = positional(args, 'versionens id (se justera justering status)');
+      const field = requiredString(args, 'field', 'Ange fältet med --field, t.ex. --field sig-justerare-1.');
+      const out = requiredString(args, 'out', 'Ange paketfilen med -o FIL.justera.');
+      const r = await apiOf(backend).call('justering.exportPackage', { versionId, field });
+      await writeAtomically(resolve(io.cwd, out), r.content);
+      if (args.values.json) printJson(io, r.manifest);
+      else io.out(`Underskriftspaket för ${r.manifest.expectedSigner.role.toLowerCase()} ${r.manifest.expectedSigner.name} (${field}) skrivet till ${out}.`);
+      return 0;
+    }),
+};
+
+export const justeringImportCommand: CliCommand = {
+  name: 'justering import',
+  summary: 'Ta emot en PDF som skrivits under på en annan dator och kontrollera den.',
+  usage: 'justera justering import VERSIONS-ID --field FÄLT UNDERSKRIVEN.pdf --db FIL [--json]',
+  details: 'Kontrollerar att den tidigare versionen är oförändrad byte för byte, att exakt en ny giltig underskrift finns i fältet och att den gjorts av rätt person.',
+  options: { field: fieldOption, db: dbOption, json: jsonOption },
+  run: (io, args) =>
+    withBackend(io, args, async (backend) => {
+      const versionId = positional(args, 'versionens id (se justera justering status)');
+      const file = args.positionals[1];
+      if (file === undefined) throw new AppError('validation', 'Ange den underskrivna PDF-filen.');
+      const field = requiredString(args, 'field', 'Ange fältet med --field, t.ex. --field sig-justerare-1.');
+      const pdf = await readInput(io, file, 'PDF-filen');
+      const r = await apiOf(backend).call('justering.importSigned', { versionId, field, pdfBase64: pdf.toString('base64') });
+      if (args.values.json) printJson(io, r);
+      else {
+        io.out(`Underskriften av ${r.signature.signerName} (${r.signature.role}) i ${field} är kontrollerad och sparad.`);
+        io.out(r.groupAdjusted ? `Paragraferna är justerade ${r.signature.signedAt}.` : `Återstår: ${r.remaining.map((s) => `${s.role} ${s.name} (${s.field})`).join(', ')}.`);
+      }
+      return 0;
+    }),
+};
+
+export const justeringExportCommand: CliCommand = {
+  name: 'justering export',
+  summary: 'Skriv ut versionens PDF med de underskrifter som gjorts hittills.',
+  usage: 'justera justering export VERSIONS-ID -o FIL.pdf --db FIL',
+  options: { out: outOption, db: dbOption, json: jsonOption },
+  run: (io, args) =>
+    withBackend(io, args, async (backend) => {
+      const versionId = positional(args, 'versionens id (se justera justering status)');
+      const out = requiredString(args, 'out', 'Ange PDF-filen som ska skrivas med -o FIL.pdf.');
+      const r = await apiOf(backend).call('justering.currentPdf', { versionId });
+      await writeAtomically(resolve(io.cwd, out), Buffer.from(r.pdfBase64, 'base64'));
+      if (args.values.json) printJson(io, { file: out, sha256: r.sha256, signed: r.signed, complete: r.complete });
+      else io.out(`Skrev ${out} (${r.signed} underskrift${r.signed === 1 ? '' : 'er'}${r.complete ? ', justerat' : ''}). SHA-256 ${r.sha256}`);
+      return 0;
+    }),
+};
+
+export const justeringOpenCommand: CliCommand = {
+  name: 'justering open',
+  summary: 'Öppna ett underskriftspaket (.justera) på undertecknarens dator: visa vad som ska skrivas under och spara PDF-filen.',
+  usage: 'justera justering open FIL.justera -o FIL.pdf [--json]',
+  details: 'Skriv sedan under PDF-filen med justera sign i det fält paketet anger och skicka tillbaka den underskrivna filen till sekreteraren.',
+  options: { out: outOption, json: jsonOption },
+  run: async (io, args) => {
+    const file = positional(args, 'underskriftspaketet (.justera)');
+    const out = requiredString(args, 'out', 'Ange PDF-filen som ska skrivas med -o FIL.pdf.');
+    const content = (await readInput(io, file, 'Underskriftspaketet')).toString('utf8');
+    const opened = await openPackage({ services: justeringServices }, { content });
+    await writeAtomically(resolve(io.cwd, out), Buffer.from(opened.pdfBase64, 'base64'));
+    const m = opened.manifest;
+    if (args.values.json) printJson(io, { manifest: m, signedBefore: opened.signedBefore, file: out });
+    else {
+      io.out(`${m.board} ${m.date}, ${m.paragraphsLabel} (version ${m.versionNo}).`);
+      io.out(`Ska skrivas under av ${m.expectedSigner.role.toLowerCase()} ${m.expectedSigner.name} i fältet ${m.field}.`);
+      for (const s of opened.signedBefore) io.out(`Redan underskrivet: ${s.signerName ?? '–'} (${s.field ?? '–'}) ${s.signedAt ?? ''}`);
+      io.out(`PDF-filen är sparad som ${out}. Läs den, skriv under med:`);
+      io.out(`  justera sign ${out} --field ${m.field} --p12 DITT-CERT.p12 --password-file LÖSENORD.txt -o UNDERSKRIVEN.pdf`);
+      io.out('och skicka UNDERSKRIVEN.pdf tillbaka till sekreteraren.');
+    }
+    return 0;
+  },
+};
+
+export const justeringCommands: CliCommand[] = [
+  justeringFreezeCommand,
+  justeringStatusCommand,
+  justeringPackageCommand,
+  justeringOpenCommand,
+  justeringImportCommand,
+  justeringExportCommand,
+];

@@ -1,0 +1,98 @@
+// Small pieces the clerk's screens share: loading and error states, a polite status line,
+// a date with its weekday, and saving a PDF the back end returned.
+import { useState, type ReactNode } from 'react';
+import { ApiError } from '../../../core/api/client';
+import { weekdayName } from '../../../core/domain/calendar';
+import { anslagStrings as s } from './strings';
+
+export function errorMessage(e: unknown): string {
+  return e instanceof ApiError || e instanceof Error ? e.message : String(e);
+}
+
+export function Loading() {
+  return (
+    <p role="status" className="muted">
+      {s.loading}
+    </p>
+  );
+}
+
+export function ErrorText({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <div role="alert" className="error-box">
+      <p>
+        <strong>{s.errorTitle}:</strong> {message}
+      </p>
+      {onRetry && (
+        <button type="button" className="secondary" onClick={onRetry}>
+          {s.retry}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** "2020-11-06 (fredag)", the weekday muted, the date machine-readable. */
+export function Day({ iso }: { iso: string }) {
+  return (
+    <>
+      <time dateTime={iso}>{iso}</time> <span className="muted">({weekdayName(iso)})</span>
+    </>
+  );
+}
+
+/** Saves a PDF (base64) under a file name, through a temporary link. */
+export function downloadPdf(fileName: string, base64: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Runs an action with a busy flag, and keeps its last success line or error. */
+export function useAction(): {
+  busy: boolean;
+  error: string | null;
+  done: ReactNode;
+  run: (fn: () => Promise<ReactNode>) => Promise<void>;
+} {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<ReactNode>(null);
+  return {
+    busy,
+    error,
+    done,
+    async run(fn) {
+      setBusy(true);
+      setError(null);
+      setDone(null);
+      try {
+        setDone(await fn());
+      } catch (e) {
+        setError(errorMessage(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
+}
+
+/** The success line (announced politely) and the error (announced at once) of an action. */
+export function ActionResult({ error, done }: { error: string | null; done: ReactNode }) {
+  return (
+    <>
+      <div role="status" className="anslag-status">
+        {done}
+      </div>
+      {error !== null && <ErrorText message={error} />}
+    </>
+  );
+}

@@ -1,0 +1,343 @@
+// Attendance: start from the board's roster, tick who is present, let the app propose which
+// substitutes serve for absent members (in the substitutes' order; the secretary may choose
+// otherwise), and record arrivals and departures as "from §"/"to §". Below, who serves on each
+// § and whether the board has a quorum there.
+import { useRef, useState } from 'react';
+import { autosave, type SaveOp } from '../../api/autosave';
+import { t, type MessageKey } from '../../i18n';
+import { meetingHref } from '../../router';
+import { presenceProblems, proposeSubstitutes, quorum, servingOn } from '../../../core/domain/presence';
+import type { Attendance, MemberRole } from '../../../core/format/meeting';
+import type { AttendanceRow } from '../../../core/app/workspace/ports';
+import { fromAttendance, toAttendance } from '../../../core/app/workspace/attendance';
+import { useMeetingSnapshot, type MeetingStore } from './store';
+
+type Kind = 'member' | 'substitute' | 'official' | 'other';
+
+interface Person {
+  id: string;
+  name: string;
+  kind: Kind;
+  role?: MemberRole;
+  party?: string;
+  represents?: string;
+  order: number;
+}
+
+const capacityOrder: Record<AttendanceRow['capacity'], number> = { member: 0, substitute: 1, present: 2, official: 3 };
+
+function encode(r: AttendanceRow): string {
+  return r.capacity === 'substitute' ? `sub:${r.replacesPersonId ?? ''}` : r.capacity;
+}
+
+function decode(v: string): Pick<AttendanceRow, 'capacity' | 'replacesPersonId'> {
+  if (v.startsWith('sub:')) return { capacity: 'substitute', replacesPersonId: v.slice(4) === '' ? null : v.slice(4) };
+  return { capacity: v as AttendanceRow['capacity'], replacesPersonId: null };
+}
+
+export function AttendanceEditor({ store }: { store: MeetingStore }) {
+  const snap = useMeetingSnapshot(store);
+  const view = snap.view;
+  const [rows, setRowsState] = useState<AttendanceRow[]>(() => (view?.doc.attendance ?? []).map(fromAttendance));
+  const latest = useRef(rows);
+  const [announce, setAnnounce] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (view === null) return null;
+  const doc = view.doc;
+  const locked = view.locked;
+  const name = (id: string) => doc.people.find((p) => p.key === id)?.name ?? id;
+  const numbers = doc.paragraphs.map((p) => p.number);
+
+  const people: Person[] = [];
+  doc.members.forEach((m, i) => {
+    if (people.some((p) => p.id === m.person)) return;
+    people.push({
+      id: m.person,
+      name: name(m.person),
+      kind: m.role === 'ersattare' ? 'substitute' : 'member',
+      role: m.role,
+      ...(m.party === undefined ? {} : { party: m.party }),
+      ...(m.represents === undefined ? {} : { represents: m.represents }),
+      order: m.role === 'ersattare' ? 1000 + (m.substituteOrder ?? 500) * 1000 + i : i,
+    });
+  });
+  doc.officials.forEach((o, i) => {
+    if (!people.some((p) => p.id === o.person)) people.push({ id: o.person, name: name(o.person), kind: 'official', ...(o.organisation ? { represents: o.organisation } : {}), order: 10_000_000 + i });
+  });
+  rows.forEach((r, i) => {
+    if (!people.some((p) => p.id === r.personId)) people.push({ id: r.personId, name: name(r.personId), kind: 'other', order: 20_000_000 + i });
+  });
+  people.sort((a, b) => a.order - b.order);
+  const orderOf = new Map(people.map((p, i) => [p.id, i]));
+  const regular = people.filter((p) => p.kind === 'member');
+
+  const sorted = (rs: AttendanceRow[]) =>
+    [...rs].sort(
+      (a, b) => capacityOrder[a.capacity] - capacityOrder[b.capacity] || (orderOf.get(a.personId) ?? 0) - (orderOf.get(b.personId) ?? 0) || (a.fromParagraph ?? 0) - (b.fromParagraph ?? 0),
+    );
+
+  const op = (): SaveOp<'workspace.attendance.set'> => ({
+    key: `att:${view.meetingId}`,
+    method: 'workspace.attendance.set',
+    input: { meetingId: view.meetingId, rows: sorted(latest.current) },
+    onSaved: (r) => {
+      setError(null);
+      store.setJournal(r.journal);
+    },
+    onError: (e) => setError(e.message),
+  });
+  const setRows = (next: AttendanceRow[], debounce = false) => {
+    latest.current = next;
+    setRowsState(next);
+    store.patchAttendance(sorted(next).map(toAttendance));
+    if (debounce) autosave.change(`att:${view.meetingId}`, op);
+    else autosave.save(op());
+  };
+
+  const defaultCapacity = (p: Person): AttendanceRow['capacity'] => (p.kind === 'member' ? 'member' : p.kind === 'official' ? 'official' : 'present');
+  const present = new Set(rows.map((r) => r.personId));
+  const docForPresence = { attendance: sorted(rows).map(toAttendance), paragraphs: doc.paragraphs };
+  const proposals = [...proposeSubstitutes(doc.members, present)].filter(
+    ([member, sub]) => !rows.some((r) => r.personId === sub && r.capacity === 'substitute' && r.replacesPersonId === member),
+  );
+  const problems = presenceProblems(docForPresence, name);
+
+  const togglePresent = (p: Person, on: boolean) => {
+    if (on) setRows([...rows, { personId: p.id, capacity: defaultCapacity(p), replacesPersonId: null, fromParagraph: null, toParagraph: null, note: null }]);
+    else setRows(rows.filter((r) => r.personId !== p.id && r.replacesPersonId !== p.id));
+  };
+  const update = (i: number, patch: Partial<AttendanceRow>, debounce = false) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)), debounce);
+
+  const applyProposals = (list: [string, string][]) => {
+    let next = [...rows];
+    for (const [member, sub] of list) {
+      const i = next.findIndex((r) => r.personId === sub && r.fromParagraph === null && r.toParagraph === null);
+      const j = i >= 0 ? i : next.findIndex((r) => r.personId === sub);
+      if (j >= 0) next = next.map((r, k) => (k === j ? { ...r, capacity: 'substitute', replacesPersonId: member } : r));
+    }
+    setRows(next);
+    setAnnounce(list.map(([m, s]) => t('attendance.proposal.applied', { sub: name(s), member: name(m) })).join(' '));
+  };
+
+  const capacityOptions = (p: Person) => {
+    const opts: { value: string; label: string }[] = [];
+    if (p.kind === 'member' || p.kind === 'other') opts.push({ value: 'member', label: t('attendance.as.member') });
+    if (p.kind === 'substitute' || p.kind === 'other') {
+      for (const m of regular) opts.push({ value: `sub:${m.id}`, label: t('attendance.as.substituteFor', { name: m.name }) });
+      opts.push({ value: 'sub:', label: t('attendance.as.substitute') });
+    }
+    opts.push({ value: 'present', label: p.kind === 'substitute' ? t('attendance.as.presentSubstitute') : t('attendance.as.present') });
+    if (p.kind === 'official' || p.kind === 'other') opts.push({ value: 'official', label: t('attendance.as.official') });
+    return opts;
+  };
+
+  const groups: { kind: Kind; heading: MessageKey }[] = [
+    { kind: 'member', heading: 'attendance.group.members' },
+    { kind: 'substitute', heading: 'attendance.group.substitutes' },
+    { kind: 'official', heading: 'attendance.group.officials' },
+    { kind: 'other', heading: 'attendance.group.others' },
+  ];
+
+  return (
+    <>
+      <section className="card" aria-labelledby="att-heading">
+        <h2 id="att-heading">{t('attendance.title')}</h2>
+        <p className="help">{t('attendance.help')}</p>
+        {locked && <p className="warning">{t('attendance.locked')}</p>}
+        {doc.members.length === 0 && <p className="warning">{t('attendance.noRoster')}</p>}
+        {rows.length === 0 && doc.members.length > 0 && !locked && (
+          <p>
+            <button
+              type="button"
+              onClick={() => {
+                setRows(people.filter((p) => p.kind === 'member').map((p) => ({ personId: p.id, capacity: 'member', replacesPersonId: null, fromParagraph: null, toParagraph: null, note: null })));
+                setAnnounce(t('attendance.started'));
+              }}
+            >
+              {t('attendance.startFromRoster')}
+            </button>
+          </p>
+        )}
+        {proposals.length > 0 && !locked && (
+          <div className="proposal" role="region" aria-label={t('attendance.proposal.heading')}>
+            <h3>{t('attendance.proposal.heading')}</h3>
+            <ul>
+              {proposals.map(([member, sub]) => (
+                <li key={member}>{t('attendance.proposal.item', { sub: name(sub), member: name(member) })}</li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => applyProposals(proposals)}>
+              {t('attendance.proposal.apply')}
+            </button>
+            <p className="help">{t('attendance.proposal.help')}</p>
+          </div>
+        )}
+        {groups.map((g) => {
+          const inGroup = people.filter((p) => p.kind === g.kind);
+          if (inGroup.length === 0) return null;
+          return (
+            <div className="table-scroll" key={g.kind}>
+              <table className="data attendance-edit">
+                <caption>{t(g.heading)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('member.name')}</th>
+                    <th scope="col">{t('attendance.present')}</th>
+                    <th scope="col">{t('attendance.as')}</th>
+                    <th scope="col">{t('attendance.from')}</th>
+                    <th scope="col">{t('attendance.to')}</th>
+                    <th scope="col">{t('attendance.note')}</th>
+                    <th scope="col">{t('common.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {inGroup.flatMap((p) => {
+                    const own = rows.map((r, i) => ({ r, i })).filter((x) => x.r.personId === p.id);
+                    const who = `${p.name}${p.party ? ` (${p.party})` : ''}`;
+                    const meta = [p.role && p.kind === 'member' && p.role !== 'ledamot' ? t(`role.${p.role}` as MessageKey) : null, p.represents].filter(Boolean).join(', ');
+                    if (own.length === 0) {
+                      return [
+                        <tr key={p.id} className="absent">
+                          <th scope="row">
+                            {who}
+                            {meta && <span className="muted small-block">{meta}</span>}
+                          </th>
+                          <td>
+                            <input type="checkbox" aria-label={t('attendance.presentFor', { name: p.name })} checked={false} disabled={locked} onChange={() => togglePresent(p, true)} />
+                          </td>
+                          <td colSpan={5} className="muted">
+                            {t('attendance.absent')}
+                          </td>
+                        </tr>,
+                      ];
+                    }
+                    return own.map(({ r, i }, k) => (
+                      <tr key={`${p.id}:${k}`}>
+                        <th scope="row">
+                          {k === 0 ? who : <span className="muted">{t('attendance.period', { n: k + 1 })}</span>}
+                          {k === 0 && meta && <span className="muted small-block">{meta}</span>}
+                        </th>
+                        <td>
+                          {k === 0 && <input type="checkbox" aria-label={t('attendance.presentFor', { name: p.name })} checked disabled={locked} onChange={() => togglePresent(p, false)} />}
+                        </td>
+                        <td>
+                          <select aria-label={t('attendance.asFor', { name: p.name })} value={encode(r)} disabled={locked} onChange={(e) => update(i, decode(e.target.value))}>
+                            {capacityOptions(p).map((o) => (
+                              <option key={o.value} value={o.value}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td>
+                          <select aria-label={t('attendance.fromFor', { name: p.name })} value={r.fromParagraph ?? ''} disabled={locked} onChange={(e) => update(i, { fromParagraph: e.target.value === '' ? null : Number(e.target.value) })}>
+                            <option value="">{t('attendance.fromStart')}</option>
+                            {numbers.map((n) => (
+                              <option key={n} value={n}>
+                                § {n}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td>
+                          <select aria-label={t('attendance.toFor', { name: p.name })} value={r.toParagraph ?? ''} disabled={locked} onChange={(e) => update(i, { toParagraph: e.target.value === '' ? null : Number(e.target.value) })}>
+                            <option value="">{t('attendance.toEnd')}</option>
+                            {numbers.map((n) => (
+                              <option key={n} value={n}>
+                                § {n}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td>
+                          <input aria-label={t('attendance.noteFor', { name: p.name })} value={r.note ?? ''} disabled={locked} onChange={(e) => update(i, { note: e.target.value === '' ? null : e.target.value }, true)} />
+                        </td>
+                        <td className="row-actions">
+                          {k === 0 ? (
+                            <button
+                              type="button"
+                              className="secondary small"
+                              disabled={locked || numbers.length < 2}
+                              aria-label={t('attendance.addPeriodFor', { name: p.name })}
+                              onClick={() => setRows([...rows, { ...r, fromParagraph: numbers[numbers.length - 1] ?? null, toParagraph: null, note: null }])}
+                            >
+                              {t('attendance.addPeriod')}
+                            </button>
+                          ) : (
+                            <button type="button" className="secondary small" disabled={locked} aria-label={t('attendance.removePeriodFor', { name: p.name, n: k + 1 })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                              {t('attendance.removePeriod')}
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    ));
+                  })}
+                </tbody>
+              </table>
+            </div>
+          );
+        })}
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {announce}
+        </p>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+      {problems.length > 0 && (
+        <section className="card warn" aria-labelledby="att-problems">
+          <h2 id="att-problems">{t('meeting.problems')}</h2>
+          <ul>
+            {problems.map((pr, i) => (
+              <li key={i}>{pr.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ServingPerParagraph store={store} attendance={sorted(rows).map(toAttendance)} />
+    </>
+  );
+}
+
+function ServingPerParagraph({ store, attendance }: { store: MeetingStore; attendance: Attendance[] }) {
+  const view = useMeetingSnapshot(store).view;
+  if (view === null || view.doc.paragraphs.length === 0) return null;
+  const doc = { ...view.doc, attendance };
+  const name = (id: string) => doc.people.find((p) => p.key === id)?.name ?? id;
+  return (
+    <section className="card" aria-labelledby="serving-heading">
+      <h2 id="serving-heading">{t('attendance.serving.heading')}</h2>
+      <table className="data">
+        <caption className="visually-hidden">{t('attendance.serving.heading')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('attendance.serving.paragraph')}</th>
+            <th scope="col">{t('attendance.serving.count')}</th>
+            <th scope="col">{t('attendance.serving.who')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {doc.paragraphs.map((p) => {
+            const serving = servingOn(doc, p.number);
+            const q = quorum(doc.board.seats, serving.length);
+            return (
+              <tr key={p.number}>
+                <th scope="row">
+                  <a href={meetingHref(view.meetingId, p.number)}>
+                    § {p.number} {p.title}
+                  </a>
+                </th>
+                <td className={q.met ? undefined : 'warning-cell'}>
+                  {q.met ? t('quorum.ok', { serving: q.serving, seats: q.seats }) : t('quorum.missing.short', { serving: q.serving, required: q.required })}
+                </td>
+                <td>{serving.map((s) => (s.replaces ? `${name(s.person)} (${t('attendance.for', { name: name(s.replaces) })})` : name(s.person))).join(', ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// The full protocol, in parts: the first page and närvarolista; runs of §§; bilagor and the
+// signature page. See plan.ts for why it is typeset in parts.
+import type { ProtocolData } from '../../core/documents/types';
+import { AttendanceTables } from '../components/AttendanceTables';
+import { documentShell, type DocumentElement } from '../components/DocumentShell';
+import { FramedPage } from '../components/PageFrame';
+import { Paragraphs } from '../components/Paragraphs';
+import type { LayoutShift } from '../components/layout';
+import type { PartSpec } from '../plan';
+import { AttachmentPages } from './Attachments';
+import { FirstPage } from './FirstPage';
+import { SignaturePage } from './SignaturePage';
+
+export interface ProtocolPartProps {
+  data: ProtocolData;
+  part: PartSpec;
+  /** Page counts of the attached PDFs, needed by the back part. */
+  filePageCounts: number[];
+  shift?: LayoutShift;
+}
+
+export function ProtocolPart({ data, part, filePageCounts, shift }: ProtocolPartProps): DocumentElement {
+  const frame = { header: data.header, footer: data.footer, ...(shift === undefined ? {} : { shift }) };
+  return documentShell(data.meta, body());
+
+  function body() {
+    switch (part.kind) {
+      case 'front':
+        return (
+          <>
+            <FramedPage {...frame} bookmark="Sammanträdesprotokoll">
+              <FirstPage data={data} />
+            </FramedPage>
+            <FramedPage {...frame} bookmark="Närvarolista">
+              <AttendanceTables list={data.attendance} offset={shift?.attendance ?? 0} />
+            </FramedPage>
+          </>
+        );
+      case 'paragraphs':
+        return <Paragraphs paragraphs={data.paragraphs.slice(part.from, part.to)} startNewPage={data.paragraphsStartNewPage} {...frame} />;
+      case 'back':
+        return (
+          <>
+            <AttachmentPages attachments={data.attachments} filePageCounts={filePageCounts} {...frame} />
+            <SignaturePage page={data.signaturePage} {...frame} />
+          </>
+        );
+      case 'whole':
+        throw new Error('A protocol is typeset in front, paragraph and back parts.');
+      default: {
+        const never: never = part;
+        return never;
+      }
+    }
+  }
+}
