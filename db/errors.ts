@@ -9,6 +9,7 @@ const lockedMessages: Record<string, string> = {
   group: 'En justerad grupp av paragrafer kan inte låsas upp eller tas bort.',
   version: 'En sparad protokollversion kan aldrig ändras eller tas bort.',
   signature: 'En underskrift kan aldrig ändras eller tas bort.',
+  correction: 'En rättelse kan bara göras av en paragraf i en justerad grupp och kan aldrig ändras eller tas bort efteråt.',
   audit: 'Händelseloggen kan bara läggas till, aldrig ändras.',
 };
 
@@ -23,7 +24,7 @@ export function translateDbError(e: unknown): unknown {
     return new AppError('conflict', 'Paragrafnumret är redan använt av nämnden detta år. Paragrafnummer löper över året och får aldrig återanvändas.');
   }
   if (err.code === 'SQLITE_FULL') return new AppError('io', 'Disken är full. Frigör utrymme och försök igen; inget har sparats.');
-  if (err.code === 'SQLITE_READONLY') return new AppError('io', 'Databasen är skrivskyddad. Kontrollera behörigheten till datamappen; inget har sparats.');
+  if (err.code?.startsWith('SQLITE_READONLY')) return new AppError('io', 'Databasen är skrivskyddad. Kontrollera behörigheten till datamappen; inget har sparats.');
   if (err.code === 'SQLITE_BUSY') return new AppError('io', 'Databasen används av ett annat program just nu. Försök igen om en stund.');
   return e;
 }

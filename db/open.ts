@@ -79,7 +79,7 @@ function ioError(path: string, e: unknown): AppError {
   const code = (e as { code?: string }).code ?? '';
   const reason =
     code === 'SQLITE_CANTOPEN' ? 'filen eller mappen kan inte öppnas (finns mappen, och har du skrivrätt?)'
-    : code === 'SQLITE_READONLY' ? 'filen är skrivskyddad'
+    : code.startsWith('SQLITE_READONLY') ? 'filen eller datamappen är skrivskyddad (kontrollera behörigheten till mappen)'
     : code === 'SQLITE_FULL' ? 'disken är full'
     : code === 'SQLITE_NOTADB' ? 'filen är ingen Justera-databas'
     : code === 'SQLITE_CORRUPT' ? 'databasfilen är skadad; återställ från en säkerhetskopia'

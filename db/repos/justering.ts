@@ -9,7 +9,7 @@ import type { Clock, IdGenerator } from '../../core/app/ports';
 import type { MeetingDocument } from '../../core/format/meeting';
 import type { Db } from '../open';
 import { withDbErrors } from '../errors';
-import { adjustmentGroups, documentVersions, meetingJusterare, meetings, paragraphs, signatures } from '../schema';
+import { adjustmentGroups, corrections, documentVersions, meetingJusterare, meetings, paragraphs, signatures } from '../schema';
 
 const versionColumns = {
   id: documentVersions.id,
@@ -74,7 +74,11 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
     meetingStatus: (meetingId) => db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId)).get()?.status ?? null,
 
     signerPersonIds: (meetingId) => {
-      const m = db.select({ secretary: meetings.secretaryId, chair: meetings.chairId }).from(meetings).where(eq(meetings.id, meetingId)).get();
+      const m = db
+        .select({ secretary: meetings.secretaryId, chair: meetings.chairId, noticeSignatory: meetings.noticeSignatoryId })
+        .from(meetings)
+        .where(eq(meetings.id, meetingId))
+        .get();
       if (m === undefined) return null;
       const justerare = db
         .select({ personId: meetingJusterare.personId })
@@ -83,7 +87,7 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
         .orderBy(asc(meetingJusterare.position))
         .all()
         .map((r) => r.personId);
-      return { secretary: m.secretary, chair: m.chair, justerare };
+      return { secretary: m.secretary, chair: m.chair, justerare, noticeSignatory: m.noticeSignatory };
     },
 
     nextVersionNo: (meetingId, groupId) => {
@@ -148,6 +152,15 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
         .orderBy(asc(documentVersions.versionNo))
         .all(),
 
+    documentVersion: (versionId) => {
+      const r = db
+        .select({ ...versionColumns, pdf: documentVersions.pdf, kind: documentVersions.kind })
+        .from(documentVersions)
+        .where(eq(documentVersions.id, versionId))
+        .get();
+      return r === undefined ? null : { ...r, pdf: new Uint8Array(r.pdf) };
+    },
+
     signatures: (versionId): SignatureRow[] =>
       db.select(signatureColumns).from(signatures).where(eq(signatures.versionId, versionId)).orderBy(asc(sql`rowid`)).all(),
 
@@ -167,6 +180,31 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
         const row = { ...s, id: ctx.ids.next(), pdf: Buffer.from(s.pdf) };
         db.insert(signatures).values(row).run();
         return { id: row.id, versionId: s.versionId, field: s.field, role: s.role, personId: s.personId, signerName: s.signerName, signedAt: s.signedAt, certificate: s.certificate, sha256: s.sha256 };
+      }),
+
+    paragraphRow: (meetingId, number) => {
+      const r = db
+        .select({ id: paragraphs.id, groupId: paragraphs.groupId, title: paragraphs.title, content: paragraphs.content })
+        .from(paragraphs)
+        .where(and(eq(paragraphs.meetingId, meetingId), eq(paragraphs.number, number)))
+        .get();
+      return r === undefined ? null : { ...r, content: r.content as Record<string, unknown> };
+    },
+
+    applyCorrection: (c) =>
+      w(() => {
+        const id = ctx.ids.next();
+        const at = ctx.clock.now().toISOString();
+        db.insert(corrections)
+          .values({ id, groupId: c.groupId, paragraphId: c.paragraphId, reason: c.reason, before: c.before, after: c.after, pending: true, versionId: null, createdAt: at, actor: c.actor })
+          .run();
+        db.update(paragraphs).set({ title: c.title, content: c.content, updatedAt: at }).where(eq(paragraphs.id, c.paragraphId)).run();
+        return id;
+      }),
+
+    closeCorrection: (correctionId, versionId) =>
+      w(() => {
+        db.update(corrections).set({ pending: false, versionId }).where(eq(corrections.id, correctionId)).run();
       }),
   };
 }

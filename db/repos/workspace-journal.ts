@@ -53,6 +53,7 @@ export function journalStore(db: Db): JournalStore {
     search(ftsQuery, filter, limit): SearchHit[] {
       const board = filter.boardId ?? null;
       const meeting = filter.meetingId ?? null;
+      const year = filter.year === undefined ? null : String(filter.year);
       return db.all<SearchHit>(sql`
         SELECT m.id AS meetingId, b.id AS boardId, b.name AS boardName, m.date AS meetingDate,
           p.id AS paragraphId, p.number AS number, p.title AS title,
@@ -64,6 +65,7 @@ export function journalStore(db: Db): JournalStore {
         WHERE paragraphs_fts MATCH ${ftsQuery}
           AND (${board} IS NULL OR p.board_id = ${board})
           AND (${meeting} IS NULL OR p.meeting_id = ${meeting})
+          AND (${year} IS NULL OR substr(m.date, 1, 4) = ${year})
         ORDER BY rank, m.date DESC, p.number
         LIMIT ${limit}`);
     },

@@ -68,3 +68,23 @@ export const followUpTasks = sqliteTable('follow_up_tasks', {
   doneOn: text('done_on'),
   note: text('note'),
 }, (t) => [index('follow_up_tasks_paragraph_idx').on(t.paragraphId)]);
+
+/**
+ * Rättelse: a logged correction of an obvious clerical error in a § of an adjusted group.
+ * Append-only; `pending` is 1 only inside the transaction that applies it (the paragraph
+ * triggers let an adjusted group's § change only while such a row exists), then set to 0
+ * together with the new protocol version's id.
+ */
+export const corrections = sqliteTable('corrections', {
+  id: text('id').primaryKey(),
+  groupId: text('group_id').notNull().references(() => adjustmentGroups.id),
+  paragraphId: text('paragraph_id').notNull().references(() => paragraphs.id),
+  reason: text('reason').notNull(),
+  /** The corrected fields before and after (JSON). */
+  before: text('before', { mode: 'json' }).notNull(),
+  after: text('after', { mode: 'json' }).notNull(),
+  pending: integer('pending', { mode: 'boolean' }).notNull(),
+  versionId: text('version_id').references(() => documentVersions.id),
+  createdAt: text('created_at').notNull(),
+  actor: text('actor').notNull(),
+}, (t) => [index('corrections_paragraph_idx').on(t.paragraphId)]);

@@ -3,6 +3,8 @@
 import type { HandlersFor } from '../../core/api/contract';
 import type { justeringContract } from '../../core/api/contracts/justering';
 import * as justering from '../../core/app/justering';
+import { correct } from '../../core/app/justering/correct';
+import { documentCurrentPdf, signDocument } from '../../core/app/justering/documents';
 import type { JusteringDeps } from '../../core/app/justering/ports';
 import { createJusteringStore } from '../../db/repos/justering';
 import { justeringServices } from '../services/justering';
@@ -41,5 +43,12 @@ export function justeringHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
       return { pdfBase64: deps.services.toBase64(r.pdf), sha256: r.sha256, fileName: r.fileName, signed: r.signed, complete: r.complete };
     },
     'justering.verify': (input) => justering.verify(deps, input),
+    'justering.correct': (input) => correct(deps, input),
+    'documents.sign': (input) =>
+      signDocument(deps, { versionId: input.versionId, field: input.field, credentials: { kind: 'pkcs12', p12: bytes(input.p12Base64), password: input.password } }),
+    'documents.currentPdf': (input) => {
+      const r = documentCurrentPdf(deps, input);
+      return { pdfBase64: deps.services.toBase64(r.pdf), sha256: r.sha256, kind: r.kind, signed: r.signed };
+    },
   };
 }

@@ -3,18 +3,10 @@
 import { meetingDocumentSchema, type MeetingDocument, type MeetingDocumentInput } from '../../core/format/meeting';
 import { plainText } from '../../core/format/richtext';
 import reference from '../../core/reference/e-namnden-2020-11-05.json' with { type: 'json' };
+import { seeded } from '../fixtures/documents/generate';
 
-/** Mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic random numbers, shared with the document fixtures. */
+export const prng = seeded;
 
 const ref = meetingDocumentSchema.parse(reference);
 const sentences = ref.paragraphs

@@ -338,6 +338,9 @@ describe('search', () => {
     expect(lulea.map((h) => h.number).sort()).toEqual([20, 21, 22]);
     expect(await t.api.call('workspace.search', { query: 'ÅÄÖ"* OR (', meetingId: d.meetingId })).toEqual([]);
     expect(await t.api.call('workspace.search', { query: '  " ', meetingId: d.meetingId })).toEqual([]);
+    // The optional year filter: the meeting's year finds it, another year nothing.
+    expect((await t.api.call('workspace.search', { query: 'NYCKELSYS', year: 2020 })).map((h) => h.number)).toEqual([20]);
+    expect(await t.api.call('workspace.search', { query: 'NYCKELSYS', year: 2021 })).toEqual([]);
     // Text edited in the workspace is found at once.
     await t.api.call('workspace.paragraphs.update', { paragraphId: d.paragraphIds.get(24) ?? '', patch: { protocolNotes: [{ text: 'Överenskommelse om älgjakt' }] } });
     expect((await t.api.call('workspace.search', { query: 'älgj' })).map((h) => h.number)).toEqual([24]);

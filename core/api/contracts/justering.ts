@@ -1,6 +1,10 @@
 // Justering: freezing a group of §§ as an immutable version, PAdES signatures (in the app or via
 // a signing package from another machine), status and verification of the signed file.
 import { z } from 'zod';
+import type { CorrectionResult } from '../../app/justering/correct';
+import type { DocumentSignResult } from '../../app/justering/documents';
+import { decisionSchema } from '../../format/meeting';
+import { richTextSchema } from '../../format/richtext';
 import type { FreezeResult, JusteringStatus, OpenedPackage, PackageManifest, SignResult, ValidationSummary } from '../../app/justering/types';
 import { idSchema, method } from './define';
 
@@ -38,6 +42,27 @@ export const justeringContract = {
   'justering.currentPdf': method<{ pdfBase64: string; sha256: string; fileName: string; signed: number; complete: boolean }>()(
     z.strictObject({ versionId: idSchema }),
   ),
+  'justering.correct': method<CorrectionResult>()(
+    z.strictObject({
+      meetingId: idSchema,
+      groupIndex: z.number().int().min(0, 'Justeringsgruppens nummer börjar på 0.'),
+      paragraphNumber: z.number().int().min(1),
+      patch: z.strictObject({
+        title: z.string().trim().min(1, 'Rubriken får inte vara tom.').optional(),
+        decision: decisionSchema.optional(),
+        summary: richTextSchema.optional(),
+        description: richTextSchema.optional(),
+        body: richTextSchema.optional(),
+        decisionDocuments: z.array(z.string().trim().min(1)).optional(),
+      }),
+      reason: z.string().optional(),
+    }),
+  ),
+  // The clerk's and secretary's own documents (tillkännagivande, anslagsbevis, protokollsutdrag).
+  'documents.sign': method<DocumentSignResult>()(
+    z.strictObject({ versionId: idSchema, field: fieldSchema, p12Base64: base64Schema, password: z.string() }),
+  ),
+  'documents.currentPdf': method<{ pdfBase64: string; sha256: string; kind: string; signed: boolean }>()(z.strictObject({ versionId: idSchema })),
   'justering.verify': method<ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[] }>()(
     z.strictObject({ versionId: idSchema }),
   ),

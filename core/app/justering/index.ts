@@ -8,6 +8,7 @@ import { restrictTo } from '../../documents/extract';
 import { paragraphLabel } from '../../domain/numbering';
 import type { MeetingDocument } from '../../format/meeting';
 import type { CheckedSignature, GroupRow, JusteringDeps, SignatureRow, SignerCredentials, VersionRow } from './ports';
+import { signField } from './signing';
 import {
   PACKAGE_FORMAT,
   PACKAGE_VERSION,
@@ -24,6 +25,7 @@ import {
 } from './types';
 
 export * from './types';
+export { normaliseName } from './signing';
 
 const SIGN_REASON = 'Justering av protokoll';
 
@@ -137,6 +139,14 @@ function loadVersion(deps: JusteringDeps, versionId: string): VersionContext {
   };
 }
 
+/**
+ * A version awaits signatures when its group is frozen (the justering), or when it is a rättelse:
+ * a later version of an adjusted group (the group stays adjusted; see correct()).
+ */
+function awaitsSignatures(groupStatus: string, versionNo: number): boolean {
+  return groupStatus === 'frozen' || (groupStatus === 'adjusted' && versionNo > 1);
+}
+
 /** The field must be one of this version's and still empty; the version must await signatures. */
 function expectOpenField(ctx: VersionContext, field: string): RequiredSigner {
   const signer = ctx.signers.find((s) => s.field === field);
@@ -146,23 +156,8 @@ function expectOpenField(ctx: VersionContext, field: string): RequiredSigner {
   if (!ctx.version.isCurrent) throw new AppError('conflict', `Version ${ctx.version.versionNo} har ersatts av en nyare version. Skriv under den gällande versionen.`);
   const done = ctx.signatures.find((s) => s.field === field);
   if (done !== undefined) throw new AppError('conflict', `Fältet ${field} är redan underskrivet av ${done.signerName} (${done.signedAt}). En underskrift kan inte göras om.`);
-  if (ctx.group.status !== 'frozen') throw new AppError('conflict', 'Protokollversionen väntar inte på underskrifter. Kontrollera justeringsstatus.');
+  if (!awaitsSignatures(ctx.group.status, ctx.version.versionNo)) throw new AppError('conflict', 'Protokollversionen väntar inte på underskrifter. Kontrollera justeringsstatus.');
   return signer;
-}
-
-/** Names compared without case, accents kept, spaces collapsed, Unicode normalised. */
-export function normaliseName(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv-SE');
-}
-
-function expectSignerName(expected: RequiredSigner, certificateName: string): void {
-  if (normaliseName(certificateName) !== normaliseName(expected.name)) {
-    throw new AppError(
-      'signature',
-      `Certifikatet tillhör ${certificateName}, men fältet ${expected.field} ska skrivas under av ${expected.role.toLowerCase()} ${expected.name}. Välj ${expected.name}s certifikat eller rätt fält.`,
-      { reason: 'wrong_signer', expected: expected.name, actual: certificateName },
-    );
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,16 +166,8 @@ function expectSignerName(expected: RequiredSigner, certificateName: string): vo
 export async function sign(deps: JusteringDeps, input: { versionId: string; field: string; credentials: SignerCredentials }): Promise<SignResult> {
   const ctx = loadVersion(deps, input.versionId);
   const expected = expectOpenField(ctx, input.field);
-  const signer = await deps.services.openSigner(input.credentials);
-  try {
-    expectSignerName(expected, signer.commonName);
-    const signingTime = deps.clock.now();
-    const signed = await signer.sign(ctx.current.pdf, { field: input.field, role: expected.role, signerName: expected.name, signingTime, reason: SIGN_REASON });
-    const checked = await deps.services.checkIncremental(ctx.current.pdf, signed, { fieldName: input.field, expectedCertificateSha256: signer.certificateSha256 });
-    return record(deps, ctx, expected, { pdf: signed, signedAt: signingTime.toISOString(), checked, via: 'app', credential: input.credentials.kind });
-  } finally {
-    await signer.close();
-  }
+  const signed = await signField(deps, ctx.current.pdf, expected, input.credentials, SIGN_REASON);
+  return record(deps, ctx, expected, { pdf: signed.pdf, signedAt: signed.signedAt, checked: signed.checked, via: 'app', credential: input.credentials.kind });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,7 +257,10 @@ function record(
       throw new AppError('conflict', 'Någon annan har skrivit under protokollet under tiden. Hämta den senaste versionen och skriv under igen.');
     }
     const groupNow = deps.justering.groups(ctx.version.meetingId).find((g) => g.id === ctx.group.id);
-    if (groupNow?.status !== 'frozen') throw new AppError('conflict', 'Protokollversionen väntar inte längre på underskrifter. Kontrollera justeringsstatus.');
+    if (groupNow === undefined || !awaitsSignatures(groupNow.status, ctx.version.versionNo)) {
+      throw new AppError('conflict', 'Protokollversionen väntar inte längre på underskrifter. Kontrollera justeringsstatus.');
+    }
+    const correction = groupNow.status === 'adjusted';
     const row = deps.justering.insertSignature({
       versionId: ctx.version.id,
       field: expected.field,
@@ -293,7 +283,16 @@ function record(
     const remaining = ctx.signers.filter((x) => !signedFields.has(x.field));
     let groupAdjusted = false;
     let meetingAdjusted = false;
-    if (remaining.length === 0) {
+    if (remaining.length === 0 && correction) {
+      // A rättelse: the justering of the group stands (adjusted_at unchanged); the corrected
+      // version is now signed by all.
+      deps.store.audit({
+        action: 'justering.correctionSigned',
+        entity: 'adjustment_group',
+        entityId: ctx.group.id,
+        details: { versionId: ctx.version.id, versionNo: ctx.version.versionNo, paragraphs: ctx.group.paragraphs, signedAt: s.signedAt },
+      });
+    } else if (remaining.length === 0) {
       // The moment of justering is the last signature; with skewed clocks, the latest time given.
       const adjustedAt = [...ctx.signatures.map((x) => x.signedAt), s.signedAt].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
       deps.justering.setGroupStatus(ctx.group.id, 'adjusted', adjustedAt);

@@ -66,7 +66,7 @@ export interface JusteringStore {
   createWholeMeetingGroup(meetingId: string): GroupRow;
   meetingStatus(meetingId: string): string | null;
   /** Person ids of the meeting's secretary, chair and justerare (in order). */
-  signerPersonIds(meetingId: string): { secretary: string; chair: string; justerare: string[] } | null;
+  signerPersonIds(meetingId: string): { secretary: string; chair: string; justerare: string[]; noticeSignatory?: string | null } | null;
   nextVersionNo(meetingId: string, groupId: string): number;
   /** Inserts the version and makes it the group's current one. */
   insertVersion(v: NewVersion): VersionRow;
@@ -74,10 +74,18 @@ export interface JusteringStore {
   setMeetingStatus(meetingId: string, status: string): void;
   version(versionId: string): (VersionRow & { snapshot: MeetingDocument; pdf: Uint8Array }) | null;
   versions(meetingId: string): VersionRow[];
+  /** Any stored document version (protocol, notice, anslagsbevis, extract, public) with its kind and PDF. */
+  documentVersion(versionId: string): (VersionRow & { kind: string; pdf: Uint8Array }) | null;
   signatures(versionId: string): SignatureRow[];
   /** The file after the last signature of the version, or null when none yet. */
   latestSigned(versionId: string): { pdf: Uint8Array; sha256: string; signatureId: string } | null;
   insertSignature(s: NewSignature): SignatureRow;
+  /** The stored row of a § (title column and content JSON), for a rättelse. */
+  paragraphRow(meetingId: string, number: number): { id: string; groupId: string | null; title: string; content: Record<string, unknown> } | null;
+  /** Inserts the pending correction row and then applies it to the § (the trigger allows it only then). Returns the correction's id. */
+  applyCorrection(c: { groupId: string; paragraphId: string; reason: string; before: unknown; after: unknown; title: string; content: Record<string, unknown>; actor: string }): string;
+  /** Closes the pending correction, recording the version it produced. */
+  closeCorrection(correctionId: string, versionId: string): void;
 }
 
 export type SignerCredentials =

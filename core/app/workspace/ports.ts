@@ -186,5 +186,5 @@ export interface WorkspaceStore {
   journalTrim(meetingId: string, keep: number): void;
 
   // Search
-  search(ftsQuery: string, filter: { boardId?: string; meetingId?: string }, limit: number): SearchHit[];
+  search(ftsQuery: string, filter: { boardId?: string; meetingId?: string; year?: number }, limit: number): SearchHit[];
 }

@@ -171,6 +171,8 @@ export const searchInputSchema = z.strictObject({
   query: z.string().max(200, 'Sökningen får vara högst 200 tecken.'),
   boardId: id.optional(),
   meetingId: id.optional(),
+  /** Only meetings held this year. */
+  year: z.number().int().min(1000).max(9999).optional(),
   limit: z.number().int().min(1).max(200).optional(),
 });
 

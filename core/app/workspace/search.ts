@@ -14,9 +14,13 @@ export function ftsQuery(input: string): string | null {
   return terms.map((t) => `"${t}"*`).join(' ');
 }
 
-export function search(deps: WorkspaceDeps, input: { query: string; boardId?: string; meetingId?: string; limit?: number }): SearchHit[] {
+export function search(deps: WorkspaceDeps, input: { query: string; boardId?: string; meetingId?: string; year?: number; limit?: number }): SearchHit[] {
   const q = ftsQuery(input.query);
   if (q === null) return [];
-  const filter = { ...(input.boardId === undefined ? {} : { boardId: input.boardId }), ...(input.meetingId === undefined ? {} : { meetingId: input.meetingId }) };
+  const filter = {
+    ...(input.boardId === undefined ? {} : { boardId: input.boardId }),
+    ...(input.meetingId === undefined ? {} : { meetingId: input.meetingId }),
+    ...(input.year === undefined ? {} : { year: input.year }),
+  };
   return deps.ws.search(q, filter, input.limit ?? 50);
 }

@@ -5,5 +5,7 @@ import { datesCommand } from './dates';
 import { anslagCommands } from './anslag';
 import { signCommand, verifyCommand } from './signing';
 import { justeringCommands } from './justering';
+import { searchCommand } from './search';
+import { archiveCommands } from './archive';
 
-export const commands: CliCommand[] = [demoCommand, listCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands];
+export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...archiveCommands];

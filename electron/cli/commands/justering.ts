@@ -181,6 +181,88 @@ export const justeringOpenCommand: CliCommand = {
   },
 };
 
+export const justeringCorrectCommand: CliCommand = {
+  name: 'justering correct',
+  summary: 'Rätta ett uppenbart skrivfel i en justerad paragraf: sparar rättelsen med skäl och en ny protokollversion som skrivs under på nytt.',
+  usage: 'justera justering correct MÖTES-ID --group N --paragraph NR --reason "SKÄL" --title "RUBRIK" --db FIL [--json]',
+  details: 'Alla tidigare versioner finns kvar. Justeringen av gruppen står sig; den nya versionen skrivs under av samma personer (justera justering status).',
+  options: {
+    group: { type: 'string', valueName: 'N', description: 'Justeringsgruppens nummer (1 = första).' },
+    paragraph: { type: 'string', valueName: 'NR', description: 'Paragrafens nummer, t.ex. 21.' },
+    reason: { type: 'string', valueName: 'SKÄL', description: 'Vilket skrivfel som rättas (krävs).' },
+    title: { type: 'string', valueName: 'RUBRIK', description: 'Den rättade rubriken.' },
+    db: dbOption,
+    json: jsonOption,
+  },
+  run: (io, args) =>
+    withBackend(io, args, async (backend) => {
+      const meetingId = positional(args, 'sammanträdets id (se justera list)');
+      const g = args.values.group;
+      if (typeof g !== 'string' || !/^[1-9]\d*$/.test(g)) throw new AppError('validation', 'Ange gruppens nummer med --group N, där 1 är den första gruppen.');
+      const p = args.values.paragraph;
+      if (typeof p !== 'string' || !/^[1-9]\d*$/.test(p)) throw new AppError('validation', 'Ange paragrafens nummer med --paragraph NR.');
+      const reason = typeof args.values.reason === 'string' ? args.values.reason : undefined;
+      const title = requiredString(args, 'title', 'Ange den rättade rubriken med --title "RUBRIK".');
+      const r = await apiOf(backend).call('justering.correct', {
+        meetingId,
+        groupIndex: Number(g) - 1,
+        paragraphNumber: Number(p),
+        patch: { title },
+        ...(reason === undefined ? {} : { reason }),
+      });
+      if (args.values.json) printJson(io, r);
+      else {
+        io.out(`Rättelse av § ${r.paragraph} sparad (${r.reason}).`);
+        io.out(`Ny version ${r.version.versionNo} (id ${r.version.id}) ska skrivas under i fälten ${r.version.fields.join(', ')}.`);
+      }
+      return 0;
+    }),
+};
+
+export const documentSignCommand: CliCommand = {
+  name: 'document sign',
+  summary: 'Skriv under ett eget dokument: tillkännagivandet (sig-anslag), anslagsbeviset (sig-anslagsbevis) eller protokollsutdragets utdragsbestyrkande (sig-utdragsbestyrkande).',
+  usage: 'justera document sign VERSIONS-ID --field FÄLT --p12 FIL --password-file FIL --db FIL [--json]',
+  details:
+    'Dokumentets id visas av justera anslag post --json (tillkännagivande och anslagsbevis) och i API:t extracts.create. Certifikatet måste tillhöra den som ska skriva under: anslagsansvarig (eller sekreteraren) för anslag och anslagsbevis, sekreteraren för utdrag.',
+  options: {
+    field: fieldOption,
+    p12: { type: 'string', valueName: 'FIL', description: 'Certifikatfilen (PKCS#12, .p12/.pfx).' },
+    'password-file': { type: 'string', valueName: 'FIL', description: 'Fil vars första rad är lösenordet till certifikatfilen.' },
+    db: dbOption,
+    json: jsonOption,
+  },
+  run: (io, args) =>
+    withBackend(io, args, async (backend) => {
+      const versionId = positional(args, 'dokumentets id (visas av justera anslag post --json)');
+      const field = requiredString(args, 'field', 'Ange fältet med --field, t.ex. --field sig-anslagsbevis.');
+      const p12 = await readInput(io, requiredString(args, 'p12', 'Ange certifikatfilen med --p12 FIL.'), 'Certifikatfilen');
+      const passwordText = (await readInput(io, requiredString(args, 'password-file', 'Ange lösenordsfilen med --password-file FIL.'), 'Lösenordsfilen')).toString('utf8');
+      const password = passwordText.split(/\r?\n/)[0] ?? '';
+      const r = await apiOf(backend).call('documents.sign', { versionId, field, p12Base64: p12.toString('base64'), password });
+      if (args.values.json) printJson(io, r);
+      else io.out(`Dokumentet är underskrivet av ${r.signature.signerName} i ${field} (${r.signature.signedAt}). SHA-256 ${r.signature.sha256}`);
+      return 0;
+    }),
+};
+
+export const documentExportCommand: CliCommand = {
+  name: 'document export',
+  summary: 'Skriv ut ett eget dokument (tillkännagivande, anslagsbevis, utdrag) med dess underskrift, om den är gjord.',
+  usage: 'justera document export VERSIONS-ID -o FIL.pdf --db FIL [--json]',
+  options: { out: outOption, db: dbOption, json: jsonOption },
+  run: (io, args) =>
+    withBackend(io, args, async (backend) => {
+      const versionId = positional(args, 'dokumentets id (visas av justera anslag post --json)');
+      const out = requiredString(args, 'out', 'Ange PDF-filen som ska skrivas med -o FIL.pdf.');
+      const r = await apiOf(backend).call('documents.currentPdf', { versionId });
+      await writeAtomically(resolve(io.cwd, out), Buffer.from(r.pdfBase64, 'base64'));
+      if (args.values.json) printJson(io, { file: out, sha256: r.sha256, kind: r.kind, signed: r.signed });
+      else io.out(`Skrev ${out} (${r.signed ? 'underskrivet' : 'inte underskrivet'}). SHA-256 ${r.sha256}`);
+      return 0;
+    }),
+};
+
 export const justeringCommands: CliCommand[] = [
   justeringFreezeCommand,
   justeringStatusCommand,
@@ -188,4 +270,7 @@ export const justeringCommands: CliCommand[] = [
   justeringOpenCommand,
   justeringImportCommand,
   justeringExportCommand,
+  justeringCorrectCommand,
+  documentSignCommand,
+  documentExportCommand,
 ];

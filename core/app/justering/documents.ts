@@ -1,0 +1,114 @@
+// Signing the clerk's and the secretary's own documents, which anslag and extracts store unsigned
+// with an empty field: the tillkännagivande (`sig-anslag`) and the anslagsbevis
+// (`sig-anslagsbevis`), signed by the meeting's noticeSignatory (the secretary when none is set),
+// and the protokollsutdrag's utdragsbestyrkande (`sig-utdragsbestyrkande`), signed by the
+// secretary. Each is a document of its own: signing never touches the adjusted protocol.
+import { AppError } from '../../api/errors';
+import { peopleOf } from '../../documents/people';
+import type { JusteringDeps, SignerCredentials } from './ports';
+import { signField, type ExpectedSigner } from './signing';
+import type { SignatureSummary, ValidationSummary } from './types';
+
+interface DocumentKindInfo {
+  field: string;
+  /** Whose signature: the notice signatory (anslag) or the secretary (extract). */
+  signer: 'noticeSignatory' | 'secretary';
+  role: string;
+  reason: string;
+  name: string;
+}
+
+export const SIGNABLE_DOCUMENTS: Record<string, DocumentKindInfo> = {
+  notice: { field: 'sig-anslag', signer: 'noticeSignatory', role: 'Anslag', reason: 'Tillkännagivande om justering', name: 'tillkännagivandet' },
+  anslagsbevis: { field: 'sig-anslagsbevis', signer: 'noticeSignatory', role: 'Anslagsbevis', reason: 'Bevis om anslag', name: 'anslagsbeviset' },
+  extract: { field: 'sig-utdragsbestyrkande', signer: 'secretary', role: 'Sekreterare', reason: 'Utdragsbestyrkande', name: 'protokollsutdraget' },
+};
+
+export interface DocumentSignResult {
+  versionId: string;
+  kind: string;
+  signature: SignatureSummary;
+  validation: ValidationSummary;
+}
+
+function loadDocument(deps: JusteringDeps, versionId: string) {
+  const version = deps.justering.documentVersion(versionId);
+  if (version === null) throw new AppError('not_found', 'Dokumentet finns inte. Välj ett dokument i listan över sammanträdets dokument.');
+  const info = SIGNABLE_DOCUMENTS[version.kind];
+  if (info === undefined) {
+    const hint = version.kind === 'protocol' ? ' Protokollet skrivs under med justering (justera justering …).' : '';
+    throw new AppError('validation', `Dokument av typen "${version.kind}" har inget underskriftsfält för tjänstemannen.${hint}`);
+  }
+  const latest = deps.justering.latestSigned(versionId);
+  const current = latest === null ? { pdf: version.pdf, sha256: version.sha256 } : { pdf: latest.pdf, sha256: latest.sha256 };
+  return { version, info, current, signatures: deps.justering.signatures(versionId) };
+}
+
+function expectedSigner(deps: JusteringDeps, meetingId: string, info: DocumentKindInfo): ExpectedSigner & { personId: string | null } {
+  const loaded = deps.store.loadMeeting(meetingId);
+  if (loaded === null) throw new AppError('not_found', 'Sammanträdet finns inte. Välj ett sammanträde i listan och försök igen.');
+  const { doc } = loaded;
+  const key = info.signer === 'noticeSignatory' ? (doc.meeting.noticeSignatory ?? doc.meeting.secretary) : doc.meeting.secretary;
+  const ids = deps.justering.signerPersonIds(meetingId);
+  const personId = ids === null ? null : info.signer === 'noticeSignatory' ? (ids.noticeSignatory ?? ids.secretary) : ids.secretary;
+  return { field: info.field, role: info.role, name: peopleOf(doc).name(key), personId };
+}
+
+export async function signDocument(deps: JusteringDeps, input: { versionId: string; field: string; credentials: SignerCredentials }): Promise<DocumentSignResult> {
+  const ctx = loadDocument(deps, input.versionId);
+  if (input.field !== ctx.info.field) {
+    throw new AppError('validation', `Fältet "${input.field}" finns inte i ${ctx.info.name}. Välj fältet ${ctx.info.field}.`);
+  }
+  const done = ctx.signatures.find((s) => s.field === input.field);
+  if (done !== undefined) throw new AppError('conflict', `Fältet ${input.field} är redan underskrivet av ${done.signerName} (${done.signedAt}). En underskrift kan inte göras om.`);
+  const expected = expectedSigner(deps, ctx.version.meetingId, ctx.info);
+  const signed = await signField(deps, ctx.current.pdf, expected, input.credentials, ctx.info.reason);
+  const sha256 = deps.services.sha256(signed.pdf);
+  return deps.store.transaction(() => {
+    const latest = deps.justering.latestSigned(ctx.version.id);
+    if ((latest?.sha256 ?? ctx.version.sha256) !== ctx.current.sha256) {
+      throw new AppError('conflict', 'Någon annan har skrivit under dokumentet under tiden. Hämta den senaste versionen och skriv under igen.');
+    }
+    const row = deps.justering.insertSignature({
+      versionId: ctx.version.id,
+      field: expected.field,
+      role: expected.role,
+      personId: expected.personId,
+      signerName: expected.name,
+      signedAt: signed.signedAt,
+      certificate: { subject: signed.checked.signature.certificateSubject, sha256: signed.checked.signature.certificateSha256, via: 'app', credential: input.credentials.kind },
+      validation: signed.checked.report,
+      pdf: signed.pdf,
+      sha256,
+    });
+    deps.store.audit({
+      action: 'document.sign',
+      entity: 'signature',
+      entityId: row.id,
+      details: { versionId: ctx.version.id, kind: ctx.version.kind, field: expected.field, signer: expected.name, signedAt: signed.signedAt, sha256, certificate: signed.checked.signature.certificateSubject },
+    });
+    return {
+      versionId: ctx.version.id,
+      kind: ctx.version.kind,
+      signature: {
+        id: row.id,
+        field: row.field,
+        role: row.role,
+        signerName: row.signerName,
+        signedAt: row.signedAt,
+        sha256: row.sha256,
+        certificateSubject: signed.checked.signature.certificateSubject,
+        via: 'app',
+      },
+      validation: signed.checked.summary,
+    };
+  });
+}
+
+/** The document as it stands: the last signed file, else the stored unsigned one. */
+export function documentCurrentPdf(deps: JusteringDeps, input: { versionId: string }): { pdf: Uint8Array; sha256: string; kind: string; signed: boolean } {
+  const version = deps.justering.documentVersion(input.versionId);
+  if (version === null) throw new AppError('not_found', 'Dokumentet finns inte. Välj ett dokument i listan över sammanträdets dokument.');
+  const latest = deps.justering.latestSigned(input.versionId);
+  return latest === null ? { pdf: version.pdf, sha256: version.sha256, kind: version.kind, signed: false } : { pdf: latest.pdf, sha256: latest.sha256, kind: version.kind, signed: true };
+}

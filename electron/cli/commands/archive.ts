@@ -1,0 +1,74 @@
+// `justera archive export` and `justera archive verify`: archive packages for the e-archive.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { AppError } from '../../../core/api/errors';
+import { exportArchive, verifyArchive, type ArchiveVerification } from '../../services/archive';
+import type { CliCommand } from '../types';
+import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
+import { pemOrDer } from './signing';
+
+export const archiveExportCommand: CliCommand = {
+  name: 'archive export',
+  summary: 'Skriv ett arkivpaket (E-ARK CSIP-stil, METS.xml + SHA-256) för en nämnds sammanträden ett år.',
+  usage: 'justera archive export NÄMNDS-ID ÅÅÅÅ MAPP --db FIL [--json]',
+  details:
+    'Paketet innehåller varje sammanträdes data (JSON), alla dokumentversioner (fryst PDF och senaste\n' +
+    'signerade PDF med valideringsrapport), METS.xml och manifest.sha256. MAPP får inte finnas eller\n' +
+    'måste vara tom; paketet skrivs i en tillfällig mapp som byter namn först när allt är klart.',
+  options: { db: dbOption, json: jsonOption },
+  run: async (io, args) => {
+    const [boardId, year, dir] = args.positionals;
+    if (boardId === undefined || year === undefined || dir === undefined) {
+      throw new AppError('validation', 'Ange nämndens id, året och mappen, t.ex. "justera archive export NÄMNDS-ID 2020 arkiv-2020 --db justera.db".');
+    }
+    if (!/^\d{4}$/.test(year)) throw new AppError('validation', `Året ska ha fyra siffror, inte "${year}".`);
+    return withBackend(io, args, async (backend) => {
+      const r = await exportArchive({ api: apiOf(backend), db: backend.db, boardId, year: Number(year), dir: resolve(io.cwd, dir), now: io.now() });
+      if (args.values.json) printJson(io, r);
+      else io.out(`Arkivpaketet är skrivet till ${r.dir}: ${r.meetings} ${r.meetings === 1 ? 'sammanträde' : 'sammanträden'}, ${r.files} filer, ${r.signedPdfs} signerade PDF:er.`);
+      return 0;
+    });
+  },
+};
+
+export function describeVerification(r: ArchiveVerification): string {
+  const lines = [
+    `Arkivpaket ${r.objId ?? '(utan OBJID)'} i ${r.dir}`,
+    `Filer: ${r.files.ok} oförändrade, ${r.files.bad.length} med fel.`,
+    `Underskrifter: ${r.signatures.valid} giltiga, ${r.signatures.invalid.length} ogiltiga.`,
+  ];
+  for (const b of r.files.bad) lines.push(`  FEL  ${b.path}: ${b.problem}`);
+  for (const s of r.signatures.invalid) lines.push(`  OGILTIG  ${s.path}: ${s.problem}`);
+  lines.push(r.ok ? 'Paketet är oförändrat och alla underskrifter är giltiga.' : 'Paketet har fel (se ovan).');
+  return lines.join('\n');
+}
+
+export const archiveVerifyCommand: CliCommand = {
+  name: 'archive verify',
+  summary: 'Kontrollera ett arkivpaket: checksummor mot METS.xml och underskrifterna i varje signerad PDF.',
+  usage: 'justera archive verify MAPP [--trust CA.pem …] [--json]',
+  details: 'Avslutas med status 1 om någon fil saknas eller har ändrats, eller om någon underskrift är ogiltig.',
+  options: {
+    trust: { type: 'string', multiple: true, valueName: 'CA.pem', description: 'Betrott rotcertifikat (PEM eller DER); kan anges flera gånger.' },
+    json: jsonOption,
+  },
+  run: async (io, args) => {
+    const dir = args.positionals[0];
+    if (dir === undefined) throw new AppError('validation', 'Ange arkivpaketets mapp, t.ex. "justera archive verify arkiv-2020".');
+    const trust = Array.isArray(args.values.trust) ? args.values.trust : [];
+    const anchors: Uint8Array[] = [];
+    for (const f of trust) {
+      try {
+        anchors.push(...pemOrDer(await readFile(resolve(io.cwd, f))));
+      } catch {
+        throw new AppError('io', `Rotcertifikatet ${resolve(io.cwd, f)} kunde inte läsas. Kontrollera sökvägen.`);
+      }
+    }
+    const r = await verifyArchive(resolve(io.cwd, dir), { now: io.now(), ...(anchors.length > 0 ? { trustAnchors: anchors } : {}) });
+    if (args.values.json) printJson(io, r);
+    else io.out(describeVerification(r));
+    return r.ok ? 0 : 1;
+  },
+};
+
+export const archiveCommands: CliCommand[] = [archiveExportCommand, archiveVerifyCommand];

@@ -1,0 +1,377 @@
+// Archive packages for the e-archive (E-ARK CSIP style): one folder per board and year with
+// every meeting's data as JSON, every document version (the frozen PDF and, when signed, the
+// last signed state with its validation report), a METS.xml describing every file with its
+// SHA-256 checksum, and a plain manifest.sha256. `verifyArchive` recomputes every checksum and
+// re-verifies every signed PDF.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { AppError } from '../../../core/api/errors';
+import type { ApiClient } from '../../../core/api/client';
+import type { Db } from '../../../db/open';
+import { verifyPdf } from '../signing';
+
+export const METS_FILE = 'METS.xml';
+export const MANIFEST_FILE = 'manifest.sha256';
+
+/** What a file in the package is; written as the METS file's USE attribute. */
+export type ArchiveFileUse = 'meeting-data' | 'document-register' | 'frozen-pdf' | 'signed-pdf' | 'validation-report';
+
+export interface ArchiveFile {
+  /** Relative path with forward slashes. */
+  path: string;
+  use: ArchiveFileUse;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  created: string;
+}
+
+export interface ArchiveMeeting {
+  meetingId: string;
+  date: string;
+  label: string;
+  files: ArchiveFile[];
+}
+
+export interface ExportArchiveResult {
+  dir: string;
+  objId: string;
+  meetings: number;
+  files: number;
+  signedPdfs: number;
+}
+
+export interface ExportArchiveOptions {
+  api: ApiClient;
+  db: Db;
+  boardId: string;
+  year: number;
+  /** The target folder: must not exist or be empty. */
+  dir: string;
+  now: Date;
+}
+
+interface VersionRow {
+  id: string;
+  kind: string;
+  version_no: number;
+  group_id: string | null;
+  group_position: number | null;
+  reason: string | null;
+  pdf: Buffer;
+  sha256: string;
+  is_current: number;
+  created_at: string;
+}
+
+interface SignatureRow {
+  id: string;
+  field: string;
+  role: string;
+  signer_name: string;
+  signed_at: string;
+  validation: string | null;
+  pdf: Buffer;
+  sha256: string;
+}
+
+const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+function ioError(e: unknown, what: string): AppError {
+  const code = (e as { code?: string }).code;
+  const why = code === 'ENOSPC' ? ' (disken är full)' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ' (skrivskyddad mapp)' : '';
+  return new AppError('io', `${what}${why}.`);
+}
+
+/** The folder is missing or empty; anything else is refused so nothing is ever overwritten. */
+async function assertEmptyTarget(dir: string): Promise<boolean> {
+  try {
+    const s = await stat(dir);
+    if (!s.isDirectory()) throw new AppError('conflict', `${dir} finns redan och är inte en mapp. Välj en ny eller tom mapp för arkivpaketet.`);
+    if ((await readdir(dir)).length > 0) throw new AppError('conflict', `Mappen ${dir} är inte tom. Välj en ny eller tom mapp för arkivpaketet; inget har skrivits.`);
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+const safeName = (s: string): string => s.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80);
+
+function pretty(json: string | null): string {
+  if (json === null) return 'null\n';
+  try {
+    return `${JSON.stringify(JSON.parse(json), null, 2)}\n`;
+  } catch {
+    return `${JSON.stringify(json)}\n`;
+  }
+}
+
+/** Writes an archive package for a board and year into `dir`, atomically (temp folder + rename). */
+export async function exportArchive(o: ExportArchiveOptions): Promise<ExportArchiveResult> {
+  const dir = resolve(o.dir);
+  const boards = await o.api.call('boards.list', {});
+  const board = boards.find((b) => b.id === o.boardId);
+  if (board === undefined) throw new AppError('not_found', `Nämnden ${o.boardId} finns inte. Se "justera list --db FIL".`);
+  const meetings = (await o.api.call('meetings.list', { boardId: o.boardId, year: o.year })).sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+  if (meetings.length === 0) throw new AppError('not_found', `${board.name} har inga sammanträden år ${o.year}; inget arkivpaket skrevs.`);
+  const existed = await assertEmptyTarget(dir);
+
+  const created = o.now.toISOString();
+  const tmp = join(dirname(dir), `.${basename(dir)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
+  const sql = o.db.$client;
+  const versionsOf = sql.prepare(`
+    SELECT v.id, v.kind, v.version_no, v.group_id, g.position AS group_position, v.reason, v.pdf, v.sha256, v.is_current, v.created_at
+    FROM document_versions v LEFT JOIN adjustment_groups g ON g.id = v.group_id
+    WHERE v.meeting_id = ? ORDER BY v.kind, g.position, v.version_no, v.created_at, v.id`);
+  const signaturesOf = sql.prepare(`
+    SELECT id, field, role, signer_name, signed_at, validation, pdf, sha256
+    FROM signatures WHERE version_id = ? ORDER BY signed_at, rowid`);
+
+  const packaged: ArchiveMeeting[] = [];
+  let signedPdfs = 0;
+  try {
+    await mkdir(tmp, { recursive: true });
+    const put = async (files: ArchiveFile[], path: string, data: string | Uint8Array, use: ArchiveFileUse, mimeType: string, at = created): Promise<void> => {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      const full = join(tmp, ...path.split('/'));
+      await mkdir(dirname(full), { recursive: true });
+      await writeFile(full, bytes);
+      files.push({ path, use, mimeType, size: bytes.length, sha256: sha256(bytes), created: at });
+    };
+    for (const m of meetings) {
+      const files: ArchiveFile[] = [];
+      const base = `representations/${m.date}_${safeName(m.id)}/data`;
+      const doc = await o.api.call('meetings.export', { meetingId: m.id });
+      await put(files, `${base}/sammantrade.json`, `${JSON.stringify(doc, null, 2)}\n`, 'meeting-data', 'application/json');
+      const register: unknown[] = [];
+      for (const v of versionsOf.all(m.id) as VersionRow[]) {
+        const name = `${safeName(v.kind)}${v.group_position === null ? '' : `-grupp${v.group_position + 1}`}-v${v.version_no}-${safeName(v.id)}`;
+        const frozenPath = `${base}/dokument/${name}.pdf`;
+        await put(files, frozenPath, v.pdf, 'frozen-pdf', 'application/pdf', v.created_at);
+        const sigs = signaturesOf.all(v.id) as SignatureRow[];
+        const last = sigs.at(-1);
+        let signedPath: string | null = null;
+        let reportPath: string | null = null;
+        if (last !== undefined) {
+          signedPath = `${base}/dokument/${name}-signerad.pdf`;
+          reportPath = `${base}/dokument/${name}-validering.json`;
+          await put(files, signedPath, last.pdf, 'signed-pdf', 'application/pdf', last.signed_at);
+          await put(files, reportPath, pretty(last.validation), 'validation-report', 'application/json', last.signed_at);
+          signedPdfs++;
+        }
+        register.push({
+          versionId: v.id,
+          kind: v.kind,
+          versionNo: v.version_no,
+          groupPosition: v.group_position,
+          reason: v.reason,
+          isCurrent: v.is_current === 1,
+          createdAt: v.created_at,
+          sha256: v.sha256,
+          frozenPdf: frozenPath.slice(base.length + 1),
+          signedPdf: signedPath?.slice(base.length + 1) ?? null,
+          validationReport: reportPath?.slice(base.length + 1) ?? null,
+          signatures: sigs.map((s) => ({ field: s.field, role: s.role, signerName: s.signer_name, signedAt: s.signed_at, sha256: s.sha256 })),
+        });
+      }
+      await put(files, `${base}/dokumentforteckning.json`, `${JSON.stringify({ meetingId: m.id, date: m.date, versions: register }, null, 2)}\n`, 'document-register', 'application/json');
+      packaged.push({ meetingId: m.id, date: m.date, label: `${board.name} ${m.date}`, files });
+    }
+    const objId = `urn:justera:arkiv:${o.boardId}:${o.year}`;
+    const mets = metsXml({ objId, label: `${board.name} – protokoll ${o.year}`, created, meetings: packaged });
+    const metsBytes = Buffer.from(mets, 'utf8');
+    await writeFile(join(tmp, METS_FILE), metsBytes);
+    const all = packaged.flatMap((m) => m.files);
+    const manifest = [...all.map((f) => `${f.sha256}  ${f.path}`), `${sha256(metsBytes)}  ${METS_FILE}`].join('\n');
+    await writeFile(join(tmp, MANIFEST_FILE), `${manifest}\n`);
+    if (existed) await rmdir(dir);
+    await rename(tmp, dir);
+    return { dir, objId, meetings: packaged.length, files: all.length + 2, signedPdfs };
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    if (e instanceof AppError) throw e;
+    throw ioError(e, `Arkivpaketet kunde inte skrivas till ${dir}; inget har ändrats där`);
+  }
+}
+
+const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function metsXml(p: { objId: string; label: string; created: string; meetings: ArchiveMeeting[] }): string {
+  const a = xmlEscape;
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:csip="https://DILCIS.eu/XML/METS/CSIPExtensionMETS"` +
+      ` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/mets.xsd"` +
+      ` OBJID="${a(p.objId)}" LABEL="${a(p.label)}" TYPE="OTHER" csip:OTHERTYPE="Sammanträdesprotokoll" csip:CONTENTINFORMATIONTYPE="OTHER"` +
+      ` PROFILE="https://earkcsip.dilcis.eu/profile/E-ARK-CSIP.xml">`,
+    `  <mets:metsHdr CREATEDATE="${a(p.created)}" RECORDSTATUS="NEW" csip:OAISPACKAGETYPE="SIP">`,
+    '    <mets:agent ROLE="CREATOR" TYPE="OTHER" OTHERTYPE="SOFTWARE">',
+    '      <mets:name>Justera</mets:name>',
+    '    </mets:agent>',
+    '  </mets:metsHdr>',
+    '  <mets:fileSec ID="fileSec">',
+  ];
+  let n = 0;
+  const ids = new Map<ArchiveFile, string>();
+  p.meetings.forEach((m, i) => {
+    lines.push(`    <mets:fileGrp ID="grp-${i + 1}" USE="Representations/${a(m.date)}">`);
+    for (const f of m.files) {
+      const id = `file-${String(++n).padStart(4, '0')}`;
+      ids.set(f, id);
+      lines.push(
+        `      <mets:file ID="${id}" USE="${f.use}" MIMETYPE="${a(f.mimeType)}" SIZE="${f.size}" CREATED="${a(f.created)}" CHECKSUM="${f.sha256}" CHECKSUMTYPE="SHA-256">`,
+        `        <mets:FLocat LOCTYPE="URL" xlink:type="simple" xlink:href="${a(f.path)}"/>`,
+        '      </mets:file>',
+      );
+    }
+    lines.push('    </mets:fileGrp>');
+  });
+  lines.push('  </mets:fileSec>', `  <mets:structMap ID="structMap" TYPE="PHYSICAL" LABEL="CSIP">`, `    <mets:div ID="root" LABEL="${a(p.label)}">`);
+  p.meetings.forEach((m, i) => {
+    lines.push(`      <mets:div ID="meeting-${i + 1}" TYPE="Sammanträde" LABEL="${a(m.label)}" ORDERLABEL="${a(m.date)}">`);
+    for (const f of m.files) lines.push(`        <mets:fptr FILEID="${ids.get(f) ?? ''}"/>`);
+    lines.push('      </mets:div>');
+  });
+  lines.push('    </mets:div>', '  </mets:structMap>', '</mets:mets>', '');
+  return lines.join('\n');
+}
+
+// ---- verification -------------------------------------------------------------------------
+
+export interface ArchiveProblem {
+  path: string;
+  problem: string;
+}
+
+export interface ArchiveVerification {
+  dir: string;
+  objId: string | null;
+  files: { ok: number; bad: ArchiveProblem[] };
+  signatures: { valid: number; invalid: ArchiveProblem[] };
+  ok: boolean;
+}
+
+const unescapeXml = (s: string): string => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:.-]+)="([^"]*)"/g)) out[m[1] ?? ''] = unescapeXml(m[2] ?? '');
+  return out;
+}
+
+interface MetsEntry {
+  path: string;
+  use: string;
+  size: number;
+  sha256: string;
+  checksumType: string;
+}
+
+export function parseMets(xml: string): { objId: string | null; files: MetsEntry[] } {
+  const root = /<mets:mets\b[^>]*>/.exec(xml);
+  const objId = root ? (attributes(root[0]).OBJID ?? null) : null;
+  const files: MetsEntry[] = [];
+  for (const m of xml.matchAll(/<mets:file\b([^>]*)>([\s\S]*?)<\/mets:file>/g)) {
+    const f = attributes(m[1] ?? '');
+    const loc = /<mets:FLocat\b([^>]*)\/?>/.exec(m[2] ?? '');
+    files.push({
+      path: loc ? (attributes(loc[1] ?? '')['xlink:href'] ?? '') : '',
+      use: f.USE ?? '',
+      size: Number(f.SIZE ?? NaN),
+      sha256: (f.CHECKSUM ?? '').toLowerCase(),
+      checksumType: f.CHECKSUMTYPE ?? '',
+    });
+  }
+  return { objId, files };
+}
+
+/** A package path must stay inside the package. */
+function insidePath(dir: string, rel: string): string | null {
+  if (rel === '' || rel.startsWith('/') || rel.includes('\\') || rel.split('/').some((s) => s === '..' || s === '')) return null;
+  const full = resolve(dir, ...rel.split('/'));
+  const r = relative(dir, full);
+  return r.startsWith('..') || r.includes(`..${sep}`) ? null : full;
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
+    if (e.isDirectory()) out.push(...(await listFiles(dir, rel)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** Recomputes every checksum in METS.xml and manifest.sha256 and re-verifies every signed PDF. */
+export async function verifyArchive(dirIn: string, options: { now?: Date; trustAnchors?: Uint8Array[] } = {}): Promise<ArchiveVerification> {
+  const dir = resolve(dirIn);
+  const bad: ArchiveProblem[] = [];
+  const invalid: ArchiveProblem[] = [];
+  let okFiles = 0;
+  let validSigs = 0;
+  let xml: string;
+  try {
+    xml = await readFile(join(dir, METS_FILE), 'utf8');
+  } catch {
+    throw new AppError('not_found', `${join(dir, METS_FILE)} saknas eller kan inte läsas; mappen är inget arkivpaket från Justera.`);
+  }
+  const mets = parseMets(xml);
+  if (mets.files.length === 0) bad.push({ path: METS_FILE, problem: 'METS.xml listar inga filer.' });
+  const listed = new Set<string>([METS_FILE, MANIFEST_FILE]);
+
+  for (const f of mets.files) {
+    listed.add(f.path);
+    const full = insidePath(dir, f.path);
+    if (full === null) {
+      bad.push({ path: f.path, problem: 'Sökvägen pekar utanför paketet.' });
+      continue;
+    }
+    let data: Buffer;
+    try {
+      data = await readFile(full);
+    } catch {
+      bad.push({ path: f.path, problem: 'Filen saknas.' });
+      continue;
+    }
+    if (f.checksumType !== 'SHA-256') bad.push({ path: f.path, problem: `Okänd checksumtyp "${f.checksumType}".` });
+    else if (data.length !== f.size) bad.push({ path: f.path, problem: `Fel storlek: ${data.length} byte, METS.xml anger ${f.size}.` });
+    else if (sha256(data) !== f.sha256) bad.push({ path: f.path, problem: 'Checksumman stämmer inte: filen har ändrats.' });
+    else okFiles++;
+    if (f.use === 'signed-pdf') {
+      const report = await verifyPdf(new Uint8Array(data), { ...(options.trustAnchors ? { trustAnchors: options.trustAnchors } : {}), ...(options.now ? { now: options.now } : {}) });
+      if (report.valid) validSigs++;
+      else invalid.push({ path: f.path, problem: report.problems.join(' ') || 'Underskriften är ogiltig.' });
+    }
+  }
+
+  // manifest.sha256 must agree too (it also covers METS.xml itself).
+  let manifest: string | null = null;
+  try {
+    manifest = await readFile(join(dir, MANIFEST_FILE), 'utf8');
+  } catch {
+    bad.push({ path: MANIFEST_FILE, problem: 'Filen saknas.' });
+  }
+  if (manifest !== null) {
+    for (const line of manifest.split('\n').filter((l) => l.trim() !== '')) {
+      const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+      if (!m) {
+        bad.push({ path: MANIFEST_FILE, problem: `Felaktig rad: "${line.slice(0, 80)}".` });
+        continue;
+      }
+      const [, sum, path] = m as unknown as [string, string, string];
+      const entry = mets.files.find((f) => f.path === path);
+      if (path === METS_FILE) {
+        if (sha256(Buffer.from(await readFile(join(dir, METS_FILE)))) === sum) okFiles++;
+        else bad.push({ path: METS_FILE, problem: 'Checksumman stämmer inte med manifest.sha256: METS.xml har ändrats.' });
+      } else if (entry === undefined) bad.push({ path, problem: 'Filen finns i manifest.sha256 men inte i METS.xml.' });
+      else if (entry.sha256 !== sum) bad.push({ path, problem: 'manifest.sha256 och METS.xml anger olika checksummor.' });
+    }
+  }
+
+  for (const rel of await listFiles(dir)) if (!listed.has(rel)) bad.push({ path: rel, problem: 'Filen finns i mappen men inte i METS.xml.' });
+
+  return { dir, objId: mets.objId, files: { ok: okFiles, bad }, signatures: { valid: validSigs, invalid }, ok: bad.length === 0 && invalid.length === 0 };
+}
