@@ -322,15 +322,8 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
   const doc: MeetingDocument = {
     format: MEETING_FORMAT,
     formatVersion: MEETING_FORMAT_VERSION,
-    organisation: dropUndefined({ name: org.name, kind: org.kind as MeetingDocument['organisation']['kind'], headerName: org.headerName ?? undefined, orgNumber: org.orgNumber ?? undefined }),
-    board: dropUndefined({
-      name: board.name,
-      shortName: board.shortName ?? undefined,
-      kind: board.kind as MeetingDocument['board']['kind'],
-      seats: board.seats,
-      storagePlace: board.storagePlace,
-      noticeBoardUrl: board.noticeBoardUrl ?? undefined,
-    }),
+    organisation: organisationFromRow(org),
+    board: boardFromRow(board),
     people: mentioned.map((id) => ({ key: key(id), name: nameOf.get(id) ?? '' })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     members: roster.map((a) =>
       dropUndefined({
@@ -410,8 +403,23 @@ function attachmentFromRow(r: typeof attachments.$inferSelect): Attachment {
   return { kind: 'document', title: r.title, sections: (r.sections ?? []) as Extract<Attachment, { kind: 'document' }>['sections'] };
 }
 
+export function organisationFromRow(org: typeof organisations.$inferSelect): MeetingDocument['organisation'] {
+  return dropUndefined({ name: org.name, kind: org.kind as MeetingDocument['organisation']['kind'], headerName: org.headerName ?? undefined, orgNumber: org.orgNumber ?? undefined });
+}
+
+export function boardFromRow(board: typeof boards.$inferSelect): MeetingDocument['board'] {
+  return dropUndefined({
+    name: board.name,
+    shortName: board.shortName ?? undefined,
+    kind: board.kind as MeetingDocument['board']['kind'],
+    seats: board.seats,
+    storagePlace: board.storagePlace,
+    noticeBoardUrl: board.noticeBoardUrl ?? undefined,
+  });
+}
+
 /** Optional fields are absent, never `undefined`, so exported JSON is stable. */
-function dropUndefined<T extends object>(o: T): T {
+export function dropUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 

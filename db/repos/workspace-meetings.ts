@@ -34,6 +34,7 @@ import type { Attachment, MeetingDocument, Member, Paragraph } from '../../core/
 import { MEETING_FORMAT, MEETING_FORMAT_VERSION } from '../../core/format/meeting';
 import { nextParagraphNumber } from '../../core/domain/numbering';
 import type { RepoContext } from './workspace-people';
+import { boardFromRow, dropUndefined, organisationFromRow } from './meetings';
 
 type MeetingStore = Pick<
   WorkspaceStore,
@@ -92,9 +93,6 @@ function attachmentRow(r: typeof attachments.$inferSelect): AttachmentRow {
   };
 }
 
-function dropUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
 
 export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
   const getMeeting = (id: string): MeetingRow | null => {
@@ -278,15 +276,8 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
       const doc: MeetingDocument = {
         format: MEETING_FORMAT,
         formatVersion: MEETING_FORMAT_VERSION,
-        organisation: dropUndefined({ name: org.name, kind: org.kind as MeetingDocument['organisation']['kind'], headerName: org.headerName ?? undefined, orgNumber: org.orgNumber ?? undefined }),
-        board: dropUndefined({
-          name: board.name,
-          shortName: board.shortName ?? undefined,
-          kind: board.kind as MeetingDocument['board']['kind'],
-          seats: board.seats,
-          storagePlace: board.storagePlace,
-          noticeBoardUrl: board.noticeBoardUrl ?? undefined,
-        }),
+        organisation: organisationFromRow(org),
+        board: boardFromRow(board),
         people: people.map((p) => ({ key: p.id, name: p.name })),
         members: roster.map((a) =>
           dropUndefined({
