@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
-import { ActionResult, Day, downloadPdf, ErrorText, Loading, useAction } from './ui';
+import { ActionResult, Day, downloadPdf, QueryTable, useAction } from './ui';
 import { anslagStrings as s } from './strings';
 
 function Proposals({ onConfirmed }: { onConfirmed: () => void }) {
@@ -37,55 +37,42 @@ function Proposals({ onConfirmed }: { onConfirmed: () => void }) {
             ))}
         </select>
       </div>
-      {meetingId !== '' && proposals.status === 'loading' && <Loading />}
-      {proposals.status === 'error' && <ErrorText message={proposals.message} />}
-      {meetingId !== '' && proposals.status === 'ready' && proposals.data.length === 0 && <p>{s.followUp.proposalsEmpty}</p>}
-      {proposals.status === 'ready' && proposals.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="data">
-            <caption>{s.followUp.proposalsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.followUp.paragraph}</th>
-                <th scope="col">{s.followUp.task}</th>
-                <th scope="col">{s.followUp.responsible}</th>
-                <th scope="col">{s.followUp.due}</th>
-                <th scope="col">{s.followUp.action}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {proposals.data.map((p, i) => (
-                <tr key={`${p.paragraph}-${p.decisionPoint ?? 's'}-${i}`}>
-                  <th scope="row">
-                    § {p.paragraph}
-                    {p.decisionPoint !== null && <span className="muted"> p. {p.decisionPoint}</span>}
-                  </th>
-                  <td>{p.description}</td>
-                  <td>{p.responsible}</td>
-                  <td>{p.dueOn === null ? <span className="muted">{s.followUp.noDate}</span> : <Day iso={p.dueOn} />}</td>
-                  <td>
-                    {p.registered ? (
-                      <span>{s.followUp.registered}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="small"
-                        disabled={action.busy}
-                        aria-label={s.followUp.confirmFor(p.description)}
-                        onClick={() =>
-                          void confirm({ paragraph: p.paragraph, decisionPoint: p.decisionPoint, responsible: p.responsible, description: p.description, dueOn: p.dueOn })
-                        }
-                      >
-                        {s.followUp.confirm}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={proposals}
+        idle={meetingId === ''}
+        retry={false}
+        caption={s.followUp.proposalsCaption}
+        columns={[s.followUp.paragraph, s.followUp.task, s.followUp.responsible, s.followUp.due, s.followUp.action]}
+        empty={s.followUp.proposalsEmpty}
+        row={(p, i) => (
+          <tr key={`${p.paragraph}-${p.decisionPoint ?? 's'}-${i}`}>
+            <th scope="row">
+              § {p.paragraph}
+              {p.decisionPoint !== null && <span className="muted"> p. {p.decisionPoint}</span>}
+            </th>
+            <td>{p.description}</td>
+            <td>{p.responsible}</td>
+            <td>{p.dueOn === null ? <span className="muted">{s.followUp.noDate}</span> : <Day iso={p.dueOn} />}</td>
+            <td>
+              {p.registered ? (
+                <span>{s.followUp.registered}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="small"
+                  disabled={action.busy}
+                  aria-label={s.followUp.confirmFor(p.description)}
+                  onClick={() =>
+                    void confirm({ paragraph: p.paragraph, decisionPoint: p.decisionPoint, responsible: p.responsible, description: p.description, dueOn: p.dueOn })
+                  }
+                >
+                  {s.followUp.confirm}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       <ActionResult error={action.error} done={action.done} />
     </>
   );
@@ -158,46 +145,30 @@ export function FollowUps() {
         <input id="anslag-overdue-only" type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
         <label htmlFor="anslag-overdue-only">{s.followUp.overdueOnly}</label>
       </div>
-      {q.status === 'loading' && <Loading />}
-      {q.status === 'error' && <ErrorText message={q.message} onRetry={q.reload} />}
-      {q.status === 'ready' && q.data.length === 0 && <p>{s.followUp.empty}</p>}
-      {q.status === 'ready' && q.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="data">
-            <caption>{s.followUp.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.followUp.task}</th>
-                <th scope="col">{s.followUp.paragraph}</th>
-                <th scope="col">{s.followUp.responsible}</th>
-                <th scope="col">{s.followUp.due}</th>
-                <th scope="col">{s.followUp.status}</th>
-                <th scope="col">{s.followUp.action}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.map((t) => (
-                <tr key={t.id} className={t.overdue ? 'anslag-overdue' : undefined}>
-                  <th scope="row">{t.description}</th>
-                  <td>
-                    § {t.paragraph}, {t.boardName} <Day iso={t.meetingDate} />
-                  </td>
-                  <td>{t.responsible}</td>
-                  <td>{t.dueOn === null ? <span className="muted">{s.followUp.noDate}</span> : <Day iso={t.dueOn} />}</td>
-                  <td className="anslag-when">{t.statusText}</td>
-                  <td>
-                    {t.status === 'open' && (
-                      <button type="button" className="small" disabled={action.busy} aria-label={s.followUp.markDoneFor(t.description)} onClick={() => void markDone(t.id)}>
-                        {s.followUp.markDone}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={q}
+        caption={s.followUp.caption}
+        columns={[s.followUp.task, s.followUp.paragraph, s.followUp.responsible, s.followUp.due, s.followUp.status, s.followUp.action]}
+        empty={s.followUp.empty}
+        row={(t) => (
+          <tr key={t.id} className={t.overdue ? 'anslag-overdue' : undefined}>
+            <th scope="row">{t.description}</th>
+            <td>
+              § {t.paragraph}, {t.boardName} <Day iso={t.meetingDate} />
+            </td>
+            <td>{t.responsible}</td>
+            <td>{t.dueOn === null ? <span className="muted">{s.followUp.noDate}</span> : <Day iso={t.dueOn} />}</td>
+            <td className="anslag-when">{t.statusText}</td>
+            <td>
+              {t.status === 'open' && (
+                <button type="button" className="small" disabled={action.busy} aria-label={s.followUp.markDoneFor(t.description)} onClick={() => void markDone(t.id)}>
+                  {s.followUp.markDone}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       <ActionResult error={action.error} done={action.done} />
       <Proposals onConfirmed={() => setTick((n) => n + 1)} />
       <YearlyReport />

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
-import { ActionResult, Day, downloadPdf, ErrorText, Loading, useAction } from './ui';
+import { ActionResult, Day, downloadPdf, QueryTable, useAction } from './ui';
 import { anslagStrings as s } from './strings';
 
 export function PendingNotices({ onPosted }: { onPosted: () => void }) {
@@ -43,69 +43,53 @@ export function PendingNotices({ onPosted }: { onPosted: () => void }) {
     <section aria-labelledby="anslag-pending" className="card">
       <h2 id="anslag-pending">{s.pending.heading}</h2>
       <p className="help">{s.pending.help}</p>
-      {q.status === 'loading' && <Loading />}
-      {q.status === 'error' && <ErrorText message={q.message} onRetry={q.reload} />}
-      {q.status === 'ready' && q.data.length === 0 && <p>{s.pending.empty}</p>}
-      {q.status === 'ready' && q.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="data">
-            <caption>{s.pending.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.pending.paragraphs}</th>
-                <th scope="col">{s.pending.board}</th>
-                <th scope="col">{s.pending.meeting}</th>
-                <th scope="col">{s.pending.adjusted}</th>
-                <th scope="col">{s.pending.postBy}</th>
-                <th scope="col">{s.pending.action}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.map((g) => {
-                const inputId = `anslag-date-${g.groupId}`;
-                const helpId = `${inputId}-help`;
-                return (
-                  <tr key={g.groupId} className={g.overdue ? 'anslag-overdue' : undefined}>
-                    <th scope="row">{g.label}</th>
-                    <td>{g.boardName}</td>
-                    <td>
-                      <Day iso={g.meetingDate} />
-                    </td>
-                    <td>
-                      <Day iso={g.adjustedOn} />
-                    </td>
-                    <td>
-                      <Day iso={g.postBy} />
-                      <span className="anslag-when">{g.overdue ? ` – ${s.pending.overdue}` : ` (${s.pending.daysLeft(g.daysLeft)})`}</span>
-                    </td>
-                    <td>
-                      <div className="anslag-post">
-                        <label htmlFor={inputId} className="visually-hidden">
-                          {s.pending.dateLabel(g.label)}
-                        </label>
-                        <input
-                          id={inputId}
-                          type="date"
-                          value={dates[g.groupId] ?? ''}
-                          min={g.adjustedOn}
-                          aria-describedby={helpId}
-                          onChange={(e) => setDates({ ...dates, [g.groupId]: e.target.value })}
-                        />
-                        <span id={helpId} className="help">
-                          {s.pending.dateHelp}
-                        </span>
-                        <button type="button" disabled={action.busy} aria-label={s.pending.postFor(g.label, g.boardName)} onClick={() => void post(g.groupId)}>
-                          {s.pending.post}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={q}
+        caption={s.pending.caption}
+        columns={[s.pending.paragraphs, s.pending.board, s.pending.meeting, s.pending.adjusted, s.pending.postBy, s.pending.action]}
+        empty={s.pending.empty}
+        row={(g) => {
+          const inputId = `anslag-date-${g.groupId}`;
+          const helpId = `${inputId}-help`;
+          return (
+            <tr key={g.groupId} className={g.overdue ? 'anslag-overdue' : undefined}>
+              <th scope="row">{g.label}</th>
+              <td>{g.boardName}</td>
+              <td>
+                <Day iso={g.meetingDate} />
+              </td>
+              <td>
+                <Day iso={g.adjustedOn} />
+              </td>
+              <td>
+                <Day iso={g.postBy} />
+                <span className="anslag-when">{g.overdue ? ` – ${s.pending.overdue}` : ` (${s.pending.daysLeft(g.daysLeft)})`}</span>
+              </td>
+              <td>
+                <div className="anslag-post">
+                  <label htmlFor={inputId} className="visually-hidden">
+                    {s.pending.dateLabel(g.label)}
+                  </label>
+                  <input
+                    id={inputId}
+                    type="date"
+                    value={dates[g.groupId] ?? ''}
+                    min={g.adjustedOn}
+                    aria-describedby={helpId}
+                    onChange={(e) => setDates({ ...dates, [g.groupId]: e.target.value })}
+                  />
+                  <span id={helpId} className="help">
+                    {s.pending.dateHelp}
+                  </span>
+                  <button type="button" disabled={action.busy} aria-label={s.pending.postFor(g.label, g.boardName)} onClick={() => void post(g.groupId)}>
+                    {s.pending.post}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          );
+        }}
+      />
       <ActionResult error={action.error} done={action.done} />
     </section>
   );

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
-import { ActionResult, Day, ErrorText, Loading, useAction } from './ui';
+import { ActionResult, Day, QueryTable, useAction } from './ui';
 import { anslagStrings as s } from './strings';
 
 export function PostedNotices({ refresh }: { refresh: number }) {
@@ -26,61 +26,44 @@ export function PostedNotices({ refresh }: { refresh: number }) {
         <input id="anslag-show-all" type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
         <label htmlFor="anslag-show-all">{s.notices.showAll}</label>
       </div>
-      {q.status === 'loading' && <Loading />}
-      {q.status === 'error' && <ErrorText message={q.message} onRetry={q.reload} />}
-      {q.status === 'ready' && q.data.length === 0 && <p>{s.notices.empty}</p>}
-      {q.status === 'ready' && q.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="data">
-            <caption>{all ? s.notices.captionAll : s.notices.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.pending.paragraphs}</th>
-                <th scope="col">{s.pending.board}</th>
-                <th scope="col">{s.pending.meeting}</th>
-                <th scope="col">{s.notices.posted}</th>
-                <th scope="col">{s.notices.lastDay}</th>
-                <th scope="col">{s.notices.takeDown}</th>
-                <th scope="col">{s.notices.state}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.map((n) => (
-                <tr key={n.noticeId}>
-                  <th scope="row">{n.label}</th>
-                  <td>{n.boardName}</td>
-                  <td>
-                    <Day iso={n.meetingDate} />
-                  </td>
-                  <td>
-                    <Day iso={n.postedOn} />
-                    {n.postedLate && <span className="anslag-late"> – {s.notices.late}</span>}
-                  </td>
-                  <td>
-                    <Day iso={n.lastAppealDay} />
-                  </td>
-                  <td>
-                    <Day iso={n.takenDownOn ?? n.takeDownOn} />
-                  </td>
-                  <td>
-                    {n.state === 'may_take_down' ? (
-                      <button type="button" disabled={action.busy} aria-label={s.notices.takeDownFor(n.label, n.boardName)} onClick={() => void takeDown(n.noticeId)}>
-                        {s.notices.takeDownButton}
-                      </button>
-                    ) : n.state === 'up' ? (
-                      <span>
-                        {s.notices.states.up}. {s.notices.notYet(n.takeDownOn)}
-                      </span>
-                    ) : (
-                      <span>{s.notices.states.taken_down}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryTable
+        query={q}
+        caption={all ? s.notices.captionAll : s.notices.caption}
+        columns={[s.pending.paragraphs, s.pending.board, s.pending.meeting, s.notices.posted, s.notices.lastDay, s.notices.takeDown, s.notices.state]}
+        empty={s.notices.empty}
+        row={(n) => (
+          <tr key={n.noticeId}>
+            <th scope="row">{n.label}</th>
+            <td>{n.boardName}</td>
+            <td>
+              <Day iso={n.meetingDate} />
+            </td>
+            <td>
+              <Day iso={n.postedOn} />
+              {n.postedLate && <span className="anslag-late"> – {s.notices.late}</span>}
+            </td>
+            <td>
+              <Day iso={n.lastAppealDay} />
+            </td>
+            <td>
+              <Day iso={n.takenDownOn ?? n.takeDownOn} />
+            </td>
+            <td>
+              {n.state === 'may_take_down' ? (
+                <button type="button" disabled={action.busy} aria-label={s.notices.takeDownFor(n.label, n.boardName)} onClick={() => void takeDown(n.noticeId)}>
+                  {s.notices.takeDownButton}
+                </button>
+              ) : n.state === 'up' ? (
+                <span>
+                  {s.notices.states.up}. {s.notices.notYet(n.takeDownOn)}
+                </span>
+              ) : (
+                <span>{s.notices.states.taken_down}</span>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       <ActionResult error={action.error} done={action.done} />
     </section>
   );

@@ -1,7 +1,8 @@
-// Small pieces the clerk's screens share: loading and error states, a polite status line,
-// a date with its weekday, and saving a PDF the back end returned.
+// Small pieces the clerk's screens share: loading and error states, a query's rows as a table,
+// a polite status line, a date with its weekday, and saving a PDF the back end returned.
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../../core/api/client';
+import type { QueryState } from '../../api/useQuery';
 import { weekdayName } from '../../../core/domain/calendar';
 import { anslagStrings as s } from './strings';
 
@@ -94,5 +95,49 @@ export function ActionResult({ error, done }: { error: string | null; done: Reac
       </div>
       {error !== null && <ErrorText message={error} />}
     </>
+  );
+}
+
+/**
+ * A query's rows as a captioned table: the loading, error and empty states first, then the
+ * column headings and one `row` per item. `idle` shows nothing (no query chosen yet).
+ */
+export function QueryTable<T>({
+  query,
+  caption,
+  columns,
+  empty,
+  row,
+  retry = true,
+  idle = false,
+}: {
+  query: QueryState<T[]> & { reload: () => void };
+  caption: ReactNode;
+  columns: ReactNode[];
+  empty: ReactNode;
+  row: (item: T, index: number) => ReactNode;
+  retry?: boolean;
+  idle?: boolean;
+}) {
+  if (query.status === 'error') return <ErrorText message={query.message} {...(retry ? { onRetry: query.reload } : {})} />;
+  if (idle) return null;
+  if (query.status === 'loading') return <Loading />;
+  if (query.data.length === 0) return <p>{empty}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{query.data.map(row)}</tbody>
+      </table>
+    </div>
   );
 }
