@@ -8,6 +8,7 @@ import type { DocumentMeta } from '../../core/documents/types';
 import { attachmentArea } from '../components/layout';
 import { readOutline, writeOutline } from './outline';
 import { typesetPageNumbers } from './page-numbers';
+import { addCidSets } from './cidset';
 import { uniqueSubsetTags } from './subset-tags';
 import { buildXmp, keywordsText } from './xmp';
 
@@ -60,6 +61,7 @@ export async function finishPdf(input: FinishInput): Promise<Finished> {
   writeInfo(doc, meta, producer, created, modified);
   writeXmp(doc, buildXmp({ meta, producer, created, modified }));
   uniqueSubsetTags(doc);
+  addCidSets(doc);
   const pdf = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   return { pdf, pageCount: doc.getPageCount() };
 }

@@ -1,0 +1,45 @@
+// Gives every embedded TrueType CID font subset a /CIDSet: the bit string of the CIDs its font
+// program holds. PDF/A-2 only asks that a CIDSet, when present, be complete, but PDF/A-1 and
+// several archive validators (PDFBox Preflight, veraPDF's PDF/A-1 profile) require one on every
+// subset, and an archivist's tool should not stop at it. @react-pdf writes Identity CID-to-GID
+// maps and renumbers a subset's glyphs 0…n-1, so the CIDs present are exactly 0…numGlyphs-1.
+import { decodePDFRawStream, PDFDict, PDFName, PDFRawStream, type PDFDocument } from 'pdf-lib';
+
+/** numGlyphs from the font program's 'maxp' table, or null when it cannot be read. */
+export function trueTypeGlyphCount(font: Uint8Array): number | null {
+  if (font.length < 12) return null;
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const tables = view.getUint16(4);
+  for (let i = 0; i < tables; i += 1) {
+    const entry = 12 + i * 16;
+    if (entry + 16 > font.length) return null;
+    const tag = String.fromCharCode(font[entry] ?? 0, font[entry + 1] ?? 0, font[entry + 2] ?? 0, font[entry + 3] ?? 0);
+    if (tag !== 'maxp') continue;
+    const offset = view.getUint32(entry + 8);
+    return offset + 6 <= font.length ? view.getUint16(offset + 4) : null;
+  }
+  return null;
+}
+
+/** The CIDSet bytes for CIDs 0…count-1: the high bit of the first byte is CID 0. */
+export function cidSetBits(count: number): Uint8Array {
+  const bytes = new Uint8Array(Math.ceil(count / 8));
+  for (let cid = 0; cid < count; cid += 1) bytes[cid >> 3] = (bytes[cid >> 3] ?? 0) | (0x80 >> (cid & 7));
+  return bytes;
+}
+
+export function addCidSets(doc: PDFDocument): void {
+  const ctx = doc.context;
+  for (const [, obj] of ctx.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Subtype')) !== PDFName.of('CIDFontType2')) continue;
+    const map = obj.get(PDFName.of('CIDToGIDMap'));
+    if (map !== undefined && map !== PDFName.of('Identity')) continue;
+    const descriptor = obj.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
+    if (descriptor === undefined || descriptor.has(PDFName.of('CIDSet'))) continue;
+    const program = descriptor.lookupMaybe(PDFName.of('FontFile2'), PDFRawStream);
+    if (program === undefined) continue;
+    const count = trueTypeGlyphCount(decodePDFRawStream(program).decode());
+    if (count === null || count === 0) continue;
+    descriptor.set(PDFName.of('CIDSet'), ctx.register(ctx.flateStream(cidSetBits(count))));
+  }
+}
