@@ -12,6 +12,8 @@ import { coreHandlers } from './handlers/core';
 import { anslagHandlers } from './handlers/anslag';
 import { workspaceHandlers } from './handlers/workspace';
 import { justeringHandlers } from './handlers/justering';
+import { settingsHandlers } from './handlers/settings';
+import { previewHandlers } from './handlers/preview';
 import type { HandlerContext } from './handlers/context';
 
 export interface BackendOptions {
@@ -55,6 +57,8 @@ export function createBackend(options: BackendOptions): Backend {
     ...anslagHandlers(ctx),
     ...workspaceHandlers(ctx),
     ...justeringHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...previewHandlers(ctx),
   };
   const onInternalError = options.onInternalError ?? ((method: string, e: unknown) => console.error(`[justera] internt fel i ${method}:`, e));
   return {

@@ -7,6 +7,8 @@ import { coreContract } from './contracts/core';
 import { anslagContract } from './contracts/anslag';
 import { workspaceContract } from './contracts/workspace';
 import { justeringContract } from './contracts/justering';
+import { settingsContract } from './contracts/settings';
+import { previewContract } from './contracts/preview';
 import './zod-sv';
 
 export type { AppInfo } from './contracts/core';
@@ -16,6 +18,8 @@ export const contract = {
   ...anslagContract,
   ...workspaceContract,
   ...justeringContract,
+  ...settingsContract,
+  ...previewContract,
 } as const;
 
 export type Contract = typeof contract;

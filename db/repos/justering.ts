@@ -4,12 +4,12 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/api/errors';
 import type { GroupRow, JusteringStore, SignatureRow, VersionRow } from '../../core/app/justering/ports';
-import type { GroupStatusName } from '../../core/app/justering/types';
+import { SIGNING_ROLES, type GroupStatusName, type SigningOrder, type SigningRole } from '../../core/app/justering/types';
 import type { Clock, IdGenerator } from '../../core/app/ports';
 import type { MeetingDocument } from '../../core/format/meeting';
 import type { Db } from '../open';
 import { withDbErrors } from '../errors';
-import { adjustmentGroups, corrections, documentVersions, meetingJusterare, meetings, paragraphs, signatures } from '../schema';
+import { adjustmentGroups, boards, corrections, documentVersions, meetingJusterare, meetings, paragraphs, signatures } from '../schema';
 
 const versionColumns = {
   id: documentVersions.id,
@@ -33,6 +33,13 @@ const signatureColumns = {
   certificate: signatures.certificate,
   sha256: signatures.sha256,
 };
+
+/** The stored JSON, read defensively: only known roles, each once; anything else is "any order". */
+function orderOf(v: unknown): SigningOrder {
+  if (!Array.isArray(v)) return null;
+  const roles = v.filter((r): r is SigningRole => (SIGNING_ROLES as readonly unknown[]).includes(r));
+  return roles.length === 0 || new Set(roles).size !== roles.length ? null : roles;
+}
 
 function statusOf(s: string): GroupStatusName {
   return s === 'frozen' || s === 'adjusted' ? s : 'open';
@@ -205,6 +212,18 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
     closeCorrection: (correctionId, versionId) =>
       w(() => {
         db.update(corrections).set({ pending: false, versionId }).where(eq(corrections.id, correctionId)).run();
+      }),
+
+    meetingBoardId: (meetingId) => db.select({ boardId: meetings.boardId }).from(meetings).where(eq(meetings.id, meetingId)).get()?.boardId ?? null,
+
+    boardSigningOrder: (boardId) => {
+      const r = db.select({ order: boards.signingOrder }).from(boards).where(eq(boards.id, boardId)).get();
+      return r === undefined ? undefined : orderOf(r.order);
+    },
+
+    setBoardSigningOrder: (boardId, order) =>
+      w(() => {
+        db.update(boards).set({ signingOrder: order }).where(eq(boards.id, boardId)).run();
       }),
   };
 }

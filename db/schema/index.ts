@@ -3,3 +3,4 @@ export * from './meeting';
 export * from './justering';
 export * from './audit';
 export * from './workspace';
+export * from './settings';

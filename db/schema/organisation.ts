@@ -19,6 +19,8 @@ export const boards = sqliteTable('boards', {
   seats: integer('seats').notNull(),
   storagePlace: text('storage_place').notNull(),
   noticeBoardUrl: text('notice_board_url'),
+  /** The order in which the justering's roles sign (JSON array of 'sekreterare' | 'ordforande' | 'justerare'); null = any order. */
+  signingOrder: text('signing_order', { mode: 'json' }),
   createdAt: text('created_at').notNull(),
 }, (t) => [uniqueIndex('boards_org_name_uq').on(t.organisationId, t.name)]);
 

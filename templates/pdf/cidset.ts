@@ -21,11 +21,17 @@ export function trueTypeGlyphCount(font: Uint8Array): number | null {
   return null;
 }
 
-/** The CIDSet bytes for CIDs 0…count-1: the high bit of the first byte is CID 0. */
-export function cidSetBits(count: number): Uint8Array {
-  const bytes = new Uint8Array(Math.ceil(count / 8));
-  for (let cid = 0; cid < count; cid += 1) bytes[cid >> 3] = (bytes[cid >> 3] ?? 0) | (0x80 >> (cid & 7));
+/** The CIDSet bytes marking the given CIDs: the high bit of the first byte is CID 0. */
+export function cidSetOf(cids: Iterable<number>): Uint8Array {
+  const list = [...cids];
+  const bytes = new Uint8Array(Math.ceil((Math.max(-1, ...list) + 1) / 8));
+  for (const cid of list) bytes[cid >> 3] = (bytes[cid >> 3] ?? 0) | (0x80 >> (cid & 7));
   return bytes;
+}
+
+/** The CIDSet bytes for CIDs 0…count-1. */
+export function cidSetBits(count: number): Uint8Array {
+  return cidSetOf(Array.from({ length: count }, (_, cid) => cid));
 }
 
 export function addCidSets(doc: PDFDocument): void {
@@ -36,8 +42,8 @@ export function addCidSets(doc: PDFDocument): void {
     if (map !== undefined && map !== PDFName.of('Identity')) continue;
     const descriptor = obj.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
     if (descriptor === undefined || descriptor.has(PDFName.of('CIDSet'))) continue;
-    const program = descriptor.lookupMaybe(PDFName.of('FontFile2'), PDFRawStream);
-    if (program === undefined) continue;
+    const program = descriptor.lookup(PDFName.of('FontFile2'));
+    if (!(program instanceof PDFRawStream)) continue;
     const count = trueTypeGlyphCount(decodePDFRawStream(program).decode());
     if (count === null || count === 0) continue;
     descriptor.set(PDFName.of('CIDSet'), ctx.register(ctx.flateStream(cidSetBits(count))));

@@ -5,7 +5,18 @@ import type { CorrectionResult } from '../../app/justering/correct';
 import type { DocumentSignResult } from '../../app/justering/documents';
 import { decisionSchema } from '../../format/meeting';
 import { richTextSchema } from '../../format/richtext';
-import type { FreezeResult, JusteringStatus, OpenedPackage, PackageManifest, SignResult, ValidationSummary } from '../../app/justering/types';
+import type { Pkcs11Slot } from '../../app/justering/ports';
+import {
+  SIGNING_ROLES,
+  type BoardSigningOrder,
+  type FreezeResult,
+  type JusteringStatus,
+  type OpenedPackage,
+  type PackageManifest,
+  type SignedPackage,
+  type SignResult,
+  type ValidationSummary,
+} from '../../app/justering/types';
 import { idSchema, method } from './define';
 
 const fieldSchema = z
@@ -15,6 +26,28 @@ const base64Schema = z
   .string()
   .min(1, 'Filen är tom.')
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Filen måste skickas base64-kodad.');
+
+const modulePathSchema = z.string().trim().min(1, 'Ange PKCS#11-modulen (sökväg till .so/.dll/.dylib).');
+
+const signingOrderSchema = z
+  .array(z.enum(SIGNING_ROLES, { error: 'Rollerna i underskriftsordningen är sekreterare, ordforande och justerare.' }))
+  .refine((roles) => new Set(roles).size === roles.length, 'Varje roll får finnas med högst en gång i underskriftsordningen.')
+  .nullable();
+
+const packageCredentialSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('p12'), p12Base64: base64Schema, password: z.string() }),
+    z.strictObject({
+      kind: z.literal('pkcs11'),
+      modulePath: modulePathSchema,
+      tokenSerial: z.string().min(1).optional(),
+      tokenLabel: z.string().min(1).optional(),
+      pin: z.string().min(1, 'Ange PIN-koden.'),
+    }),
+  ],
+  { error: 'Välj certifikatfil (p12) eller kort (pkcs11).' },
+);
 
 export const justeringContract = {
   'justering.freeze': method<FreezeResult>()(
@@ -63,6 +96,14 @@ export const justeringContract = {
     z.strictObject({ versionId: idSchema, field: fieldSchema, p12Base64: base64Schema, password: z.string() }),
   ),
   'documents.currentPdf': method<{ pdfBase64: string; sha256: string; kind: string; signed: boolean }>()(z.strictObject({ versionId: idSchema })),
+  // The signer's own machine: sign a received .justera package (needs no meeting in the database).
+  'justering.signPackage': method<SignedPackage>()(
+    z.strictObject({ content: z.string().min(1, 'Underskriftspaketet är tomt.'), credential: packageCredentialSchema }),
+  ),
+  'justering.pkcs11Slots': method<{ slots: Pkcs11Slot[] }>()(z.strictObject({ modulePath: modulePathSchema })),
+  // The board's signing order (null = any order); enforced by sign, signPkcs11, importSigned, exportPackage.
+  'boards.setSigningOrder': method<BoardSigningOrder>()(z.strictObject({ boardId: idSchema, order: signingOrderSchema })),
+  'boards.getSigningOrder': method<BoardSigningOrder>()(z.strictObject({ boardId: idSchema })),
   'justering.verify': method<ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[] }>()(
     z.strictObject({ versionId: idSchema }),
   ),

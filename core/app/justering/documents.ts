@@ -7,7 +7,7 @@ import { AppError } from '../../api/errors';
 import { peopleOf } from '../../documents/people';
 import type { JusteringDeps, SignerCredentials } from './ports';
 import { signField, type ExpectedSigner } from './signing';
-import type { SignatureSummary, ValidationSummary } from './types';
+import type { SignatureSummary, TimestampOutcome, ValidationSummary } from './types';
 
 interface DocumentKindInfo {
   field: string;
@@ -29,6 +29,7 @@ export interface DocumentSignResult {
   kind: string;
   signature: SignatureSummary;
   validation: ValidationSummary;
+  timestamp: TimestampOutcome;
 }
 
 function loadDocument(deps: JusteringDeps, versionId: string) {
@@ -101,6 +102,7 @@ export async function signDocument(deps: JusteringDeps, input: { versionId: stri
         via: 'app',
       },
       validation: signed.checked.summary,
+      timestamp: signed.timestamp,
     };
   });
 }

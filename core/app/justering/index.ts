@@ -8,6 +8,7 @@ import { restrictTo } from '../../documents/extract';
 import { paragraphLabel } from '../../domain/numbering';
 import type { MeetingDocument } from '../../format/meeting';
 import type { CheckedSignature, GroupRow, JusteringDeps, SignatureRow, SignerCredentials, VersionRow } from './ports';
+import { expectTurn, meetingSigningOrder, mustSignFirst } from './order';
 import { signField } from './signing';
 import {
   PACKAGE_FORMAT,
@@ -19,6 +20,7 @@ import {
   type RequiredSigner,
   type SignatureSummary,
   type SignResult,
+  type TimestampOutcome,
   type SigningPackage,
   type ValidationSummary,
   type VersionSummary,
@@ -26,6 +28,7 @@ import {
 
 export * from './types';
 export { normaliseName } from './signing';
+export { getSigningOrder, setSigningOrder } from './order';
 
 const SIGN_REASON = 'Justering av protokoll';
 
@@ -160,14 +163,20 @@ function expectOpenField(ctx: VersionContext, field: string): RequiredSigner {
   return signer;
 }
 
+/** The board's signing order: refuses a signer whose turn has not come (before any key is used). */
+function expectSignerTurn(deps: JusteringDeps, ctx: VersionContext, signer: RequiredSigner): void {
+  expectTurn(meetingSigningOrder(deps, ctx.version.meetingId), ctx.signers, new Set(ctx.signatures.map((s) => s.field)), signer);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Signing in this app
 
 export async function sign(deps: JusteringDeps, input: { versionId: string; field: string; credentials: SignerCredentials }): Promise<SignResult> {
   const ctx = loadVersion(deps, input.versionId);
   const expected = expectOpenField(ctx, input.field);
+  expectSignerTurn(deps, ctx, expected);
   const signed = await signField(deps, ctx.current.pdf, expected, input.credentials, SIGN_REASON);
-  return record(deps, ctx, expected, { pdf: signed.pdf, signedAt: signed.signedAt, checked: signed.checked, via: 'app', credential: input.credentials.kind });
+  return record(deps, ctx, expected, { pdf: signed.pdf, signedAt: signed.signedAt, checked: signed.checked, via: 'app', credential: input.credentials.kind, timestamp: signed.timestamp });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,6 +185,7 @@ export async function sign(deps: JusteringDeps, input: { versionId: string; fiel
 export function exportPackage(deps: JusteringDeps, input: { versionId: string; field: string }): { fileName: string; content: string; manifest: SigningPackage['manifest'] } {
   const ctx = loadVersion(deps, input.versionId);
   const expected = expectOpenField(ctx, input.field);
+  expectSignerTurn(deps, ctx, expected);
   const doc = ctx.version.snapshot;
   const paragraphs = ctx.group.paragraphs;
   const manifest: SigningPackage['manifest'] = {
@@ -211,15 +221,20 @@ export async function openPackage(deps: Pick<JusteringDeps, 'services'>, input: 
   }
   const pkg = raw as Partial<SigningPackage> | null;
   if (pkg === null || typeof pkg !== 'object' || pkg.format !== PACKAGE_FORMAT) throw bad('fel filformat');
+  if (typeof pkg.version !== 'number') throw bad('versionsnumret saknas');
   if (pkg.version !== PACKAGE_VERSION) throw new AppError('validation', `Underskriftspaketet har version ${String(pkg.version)}, som den här versionen av Justera inte kan läsa. Uppdatera Justera.`);
   const m = pkg.manifest;
-  if (m === undefined || typeof m !== 'object' || typeof m.field !== 'string' || typeof m.baseSha256 !== 'string' || typeof m.versionId !== 'string' || typeof m.expectedSigner?.name !== 'string') {
+  const text = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+  if (m === undefined || m === null || typeof m !== 'object' || !text(m.field) || !text(m.baseSha256) || !text(m.versionId) || !text(m.expectedSigner?.name)) {
     throw bad('uppgifterna om underskriften saknas');
   }
   if (typeof pkg.pdf !== 'string' || pkg.pdf.length === 0) throw bad('PDF-filen saknas');
   const pdf = deps.services.fromBase64(pkg.pdf);
   if (deps.services.sha256(pdf) !== m.baseSha256) throw bad('PDF-filen stämmer inte med kontrollsumman; filen har ändrats eller är skadad');
-  const { summary } = await deps.services.verify(pdf);
+  // A PDF that matches its checksum but cannot be parsed (a package made by hand) is refused, not an internal error.
+  const { summary } = await deps.services.verify(pdf).catch((e: unknown) => {
+    throw e instanceof AppError ? e : bad('PDF-filen i paketet går inte att läsa');
+  });
   if (summary.signatures.some((s) => !s.valid) || summary.modifiedAfterLastSignature) {
     throw new AppError('signature', 'Underskrifterna som redan finns i paketets PDF är inte giltiga. Skriv inte under; kontakta sekreteraren.');
   }
@@ -230,6 +245,7 @@ export async function openPackage(deps: Pick<JusteringDeps, 'services'>, input: 
 export async function importSigned(deps: JusteringDeps, input: { versionId: string; field: string; pdf: Uint8Array }): Promise<SignResult> {
   const ctx = loadVersion(deps, input.versionId);
   const expected = expectOpenField(ctx, input.field);
+  expectSignerTurn(deps, ctx, expected);
   const checked = await deps.services.checkIncremental(ctx.current.pdf, input.pdf, { fieldName: input.field, expectedSubjectName: expected.name });
   const certificateName = checked.signature.certificateSubject ?? '';
   const signedAt = checked.signature.signedAt ?? deps.clock.now().toISOString();
@@ -237,7 +253,9 @@ export async function importSigned(deps: JusteringDeps, input: { versionId: stri
     throw new AppError('signature', `Underskriften anger tiden ${signedAt}, före protokollet låstes för justering (${ctx.version.createdAt}). Kontrollera klockan på datorn där den gjordes och skriv under igen.`);
   }
   if (certificateName === '') throw new AppError('signature', 'Underskriften saknar certifikat. Skriv under igen med ett giltigt certifikat.');
-  return record(deps, ctx, expected, { pdf: input.pdf, signedAt, checked, via: 'import', credential: 'package' });
+  // Signed elsewhere: a time stamp is there or not; this app asked for none.
+  const timestamp: TimestampOutcome = { requested: false, added: checked.signature.level === 'B-T', message: null };
+  return record(deps, ctx, expected, { pdf: input.pdf, signedAt, checked, via: 'import', credential: 'package', timestamp });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,7 +265,7 @@ function record(
   deps: JusteringDeps,
   ctx: VersionContext,
   expected: RequiredSigner,
-  s: { pdf: Uint8Array; signedAt: string; checked: CheckedSignature; via: string; credential: string },
+  s: { pdf: Uint8Array; signedAt: string; checked: CheckedSignature; via: string; credential: string; timestamp: TimestampOutcome },
 ): SignResult {
   const sha256 = deps.services.sha256(s.pdf);
   return deps.store.transaction(() => {
@@ -305,7 +323,7 @@ function record(
         deps.store.audit({ action: 'justering.meetingAdjusted', entity: 'meeting', entityId: ctx.version.meetingId, details: { adjustedAt } });
       }
     }
-    return { signature: signatureSummary(row), groupAdjusted, meetingAdjusted, remaining, validation: s.checked.summary };
+    return { signature: signatureSummary(row), groupAdjusted, meetingAdjusted, remaining, validation: s.checked.summary, timestamp: s.timestamp };
   });
 }
 
@@ -327,9 +345,13 @@ function signatureSummary(r: SignatureRow): SignatureSummary {
 }
 
 function summarise(deps: JusteringDeps, v: VersionRow, snapshot: MeetingDocument, paragraphs: number[], signatures: SignatureRow[]): VersionSummary {
-  const signers = requiredSigners(deps, v.meetingId, snapshot, v.createdAt).map((s) => {
+  const required = requiredSigners(deps, v.meetingId, snapshot, v.createdAt);
+  const order = meetingSigningOrder(deps, v.meetingId);
+  const signedFields = new Set(signatures.map((x) => x.field));
+  const signers = required.map((s) => {
     const sig = signatures.find((x) => x.field === s.field);
-    return { ...s, signature: sig === undefined ? null : signatureSummary(sig) };
+    const waitingFor = sig === undefined ? mustSignFirst(order, required, signedFields, s).map((w) => w.name) : [];
+    return { ...s, signature: sig === undefined ? null : signatureSummary(sig), waitingFor };
   });
   const last = [...signatures].sort((a, b) => (a.signedAt < b.signedAt ? -1 : 1)).at(-1);
   const latest = deps.justering.latestSigned(v.id);
@@ -366,7 +388,7 @@ export function status(deps: JusteringDeps, input: { meetingId: string }): Juste
         return summarise(deps, v, full.snapshot, g.paragraphs, deps.justering.signatures(v.id));
       }),
   }));
-  return { meetingId: input.meetingId, meetingStatus, groups };
+  return { meetingId: input.meetingId, meetingStatus, signingOrder: meetingSigningOrder(deps, input.meetingId), groups };
 }
 
 /** The current state of a version: the last signed file, else the frozen one. */

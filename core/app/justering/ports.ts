@@ -3,7 +3,7 @@
 import type { AppDeps } from '../ports';
 import type { ProtocolData } from '../../documents/types';
 import type { MeetingDocument } from '../../format/meeting';
-import type { GroupStatusName, SignatureCheck, ValidationSummary } from './types';
+import type { GroupStatusName, SignatureCheck, SigningOrder, TimestampOutcome, ValidationSummary } from './types';
 
 export interface GroupRow {
   id: string;
@@ -86,6 +86,17 @@ export interface JusteringStore {
   applyCorrection(c: { groupId: string; paragraphId: string; reason: string; before: unknown; after: unknown; title: string; content: Record<string, unknown>; actor: string }): string;
   /** Closes the pending correction, recording the version it produced. */
   closeCorrection(correctionId: string, versionId: string): void;
+  /** The board a meeting belongs to, or null when the meeting does not exist. */
+  meetingBoardId(meetingId: string): string | null;
+  /** The board's signing order; undefined when the board does not exist. */
+  boardSigningOrder(boardId: string): SigningOrder | undefined;
+  setBoardSigningOrder(boardId: string, order: SigningOrder): void;
+}
+
+/** App-wide settings (db/repos/settings.ts): JSON values by key. */
+export interface SettingsStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
 }
 
 export type SignerCredentials =
@@ -96,7 +107,11 @@ export interface OpenedSigner {
   commonName: string;
   subject: string;
   certificateSha256: string;
-  sign(pdf: Uint8Array, o: { field: string; role: string; signerName: string; signingTime: Date; reason: string }): Promise<Uint8Array>;
+  /** Signs; with `tsaUrl` asks for a time stamp and signs without one (B-B) when the service fails. */
+  sign(
+    pdf: Uint8Array,
+    o: { field: string; role: string; signerName: string; signingTime: Date; reason: string; tsaUrl: string | null },
+  ): Promise<{ pdf: Uint8Array; timestamp: TimestampOutcome }>;
   close(): Promise<void>;
 }
 
@@ -114,12 +129,24 @@ export interface JusteringServices {
   verify(pdf: Uint8Array): Promise<{ summary: ValidationSummary; report: unknown }>;
   /** `signed` = `base` + one new valid signature in `fieldName` by the expected certificate or name. */
   checkIncremental(base: Uint8Array, signed: Uint8Array, o: { fieldName: string; expectedSubjectName?: string; expectedCertificateSha256?: string }): Promise<CheckedSignature>;
+  /** The slots of a PKCS#11 module (card readers), with the token in each. */
+  pkcs11Slots(modulePath: string): Promise<Pkcs11Slot[]>;
   sha256(bytes: Uint8Array): string;
   toBase64(bytes: Uint8Array): string;
   fromBase64(text: string): Uint8Array;
 }
 
+export interface Pkcs11Slot {
+  slotIndex: number;
+  tokenLabel: string;
+  tokenSerial: string;
+  manufacturer: string;
+  /** A usable (present and initialised) token sits in the slot. */
+  hasToken: boolean;
+}
+
 export interface JusteringDeps extends AppDeps {
   justering: JusteringStore;
   services: JusteringServices;
+  settings: SettingsStore;
 }

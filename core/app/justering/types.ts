@@ -26,6 +26,35 @@ export interface SignatureSummary {
 
 export interface SignerState extends RequiredSigner {
   signature: SignatureSummary | null;
+  /** Names of the signers who must sign before this one (the board's signing order); empty = may sign now. */
+  waitingFor: string[];
+}
+
+/** The roles of a justering, in the order a board may require them to sign. */
+export const SIGNING_ROLES = ['sekreterare', 'ordforande', 'justerare'] as const;
+export type SigningRole = (typeof SIGNING_ROLES)[number];
+/** The board's signing order; null = any order. */
+export type SigningOrder = SigningRole[] | null;
+
+export interface BoardSigningOrder {
+  boardId: string;
+  order: SigningOrder;
+}
+
+/** Whether the signature got an RFC 3161 time stamp (PAdES B-T) from the configured service. */
+export interface TimestampOutcome {
+  /** A time-stamping service was configured and asked. */
+  requested: boolean;
+  /** The signature carries a time stamp. */
+  added: boolean;
+  /** Swedish note for the user, e.g. why the time stamp is missing; null when nothing to say. */
+  message: string | null;
+}
+
+/** App-wide settings. */
+export interface AppSettings {
+  /** RFC 3161 time-stamping service; null = sign without time stamp (PAdES B-B). */
+  tsaUrl: string | null;
 }
 
 export interface VersionSummary {
@@ -61,6 +90,8 @@ export interface GroupJustering {
 export interface JusteringStatus {
   meetingId: string;
   meetingStatus: string;
+  /** The board's signing order (null = any order). */
+  signingOrder: SigningOrder;
   groups: GroupJustering[];
 }
 
@@ -99,6 +130,7 @@ export interface SignResult {
   meetingAdjusted: boolean;
   remaining: RequiredSigner[];
   validation: ValidationSummary;
+  timestamp: TimestampOutcome;
 }
 
 export const PACKAGE_FORMAT = 'justera-signing-package';
@@ -137,4 +169,17 @@ export interface OpenedPackage {
   pdfBase64: string;
   /** Fields already signed in the package's PDF (who signed before). */
   signedBefore: SignatureCheck[];
+}
+
+/** A signing package signed on the justerare's own machine (justering.signPackage). */
+export interface SignedPackage {
+  fileName: string;
+  pdfBase64: string;
+  field: string;
+  validation: ValidationSummary;
+  timestamp: TimestampOutcome;
+  /** The certificate's name equals the manifest's expected signer. */
+  signerMatches: boolean;
+  /** Swedish explanation when it does not; the secretary's import will refuse such a file. */
+  warning: string | null;
 }

@@ -5,7 +5,8 @@ import { datesCommand } from './dates';
 import { anslagCommands } from './anslag';
 import { signCommand, verifyCommand } from './signing';
 import { justeringCommands } from './justering';
+import { justeringSettingsCommands } from './justering-settings';
 import { searchCommand } from './search';
 import { archiveCommands } from './archive';
 
-export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...archiveCommands];
+export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...justeringSettingsCommands, ...archiveCommands];

@@ -10,6 +10,7 @@ import { justeringServices } from '../../services/justering';
 import type { CliArgs, CliCommand, CliIo } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
 import { writeAtomically } from './data';
+import { describeOrder } from './justering-settings';
 
 function positional(args: CliArgs, what: string): string {
   const v = args.positionals[0];
@@ -38,7 +39,7 @@ const outOption = { type: 'string', short: 'o', valueName: 'FIL', description: '
 const statusNames = { open: 'öppen', frozen: 'låst för justering', adjusted: 'justerad' } as const;
 
 function describeStatus(st: JusteringStatus): string {
-  const lines = [`Sammanträdets status: ${st.meetingStatus}`];
+  const lines = [`Sammanträdets status: ${st.meetingStatus}`, `Underskriftsordning: ${describeOrder(st.signingOrder)}`];
   if (st.groups.length === 0) lines.push('Inga justeringsgrupper: hela protokollet justeras på en gång (justera justering freeze).');
   for (const g of st.groups) {
     lines.push(`Grupp ${g.groupIndex + 1} ${g.label}: ${statusNames[g.status]}${g.adjustedAt === null ? '' : ` ${g.adjustedAt}`}`);
@@ -48,7 +49,8 @@ function describeStatus(st: JusteringStatus): string {
       lines.push(`    SHA-256 nu:      ${v.currentSha256}`);
       if (v.reason !== null) lines.push(`    Skäl: ${v.reason}`);
       for (const s of v.signers) {
-        const done = s.signature === null ? 'väntar' : `underskrivet ${s.signature.signedAt}${s.signature.via === 'import' ? ' (paket)' : ''}`;
+        const waiting = s.waitingFor.length === 0 ? 'väntar' : `väntar på ${s.waitingFor.join(', ')}`;
+        const done = s.signature === null ? waiting : `underskrivet ${s.signature.signedAt}${s.signature.via === 'import' ? ' (paket)' : ''}`;
         lines.push(`    ${s.field.padEnd(17)} ${s.role} ${s.name}: ${done}`);
       }
     }
@@ -241,7 +243,10 @@ export const documentSignCommand: CliCommand = {
       const password = passwordText.split(/\r?\n/)[0] ?? '';
       const r = await apiOf(backend).call('documents.sign', { versionId, field, p12Base64: p12.toString('base64'), password });
       if (args.values.json) printJson(io, r);
-      else io.out(`Dokumentet är underskrivet av ${r.signature.signerName} i ${field} (${r.signature.signedAt}). SHA-256 ${r.signature.sha256}`);
+      else {
+        io.out(`Dokumentet är underskrivet av ${r.signature.signerName} i ${field} (${r.signature.signedAt}). SHA-256 ${r.signature.sha256}`);
+        if (r.timestamp.message !== null) io.out(r.timestamp.message);
+      }
       return 0;
     }),
 };

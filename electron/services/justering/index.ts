@@ -4,12 +4,13 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../core/api/errors';
 import type { JusteringServices, OpenedSigner, SignerCredentials } from '../../../core/app/justering/ports';
-import type { SignatureCheck, ValidationSummary } from '../../../core/app/justering/types';
+import type { SignatureCheck, TimestampOutcome, ValidationSummary } from '../../../core/app/justering/types';
 import type { ProtocolData } from '../../../core/documents/types';
 import { renderInWorker } from '../documents';
 import {
   addEmptySignatureFields,
   checkIncrementalSignature,
+  listPkcs11Slots,
   openPkcs11Signer,
   openPkcs12Signer,
   signPdf,
@@ -22,6 +23,22 @@ import type { CertificateInfo } from '../signing';
 
 /** Signing time shown in the visible appearance. */
 const TIME_ZONE = 'Europe/Stockholm';
+/** How long to wait for the time-stamping service before signing without a time stamp. */
+const TSA_TIMEOUT_MS = 10_000;
+
+/** What became of the time stamp; signPdf's warning (tsa.ts wording) tells why one is missing. */
+export function timestampOutcome(tsaUrl: string | null, level: 'B-B' | 'B-T', warnings: string[]): TimestampOutcome {
+  if (tsaUrl === null) return { requested: false, added: false, message: null };
+  if (level === 'B-T') return { requested: true, added: true, message: null };
+  const detail = warnings.join(' ');
+  const why = /(svarar inte|gav inget giltigt svar) \((.*)\)\. /.exec(detail);
+  const what = why === null ? 'kunde inte ge någon tidsstämpel' : `${why[1] === 'svarar inte' ? 'svarade inte' : 'gav inget giltigt svar'} (${why[2] ?? ''})`;
+  return {
+    requested: true,
+    added: false,
+    message: `Tidsstämpeltjänsten ${tsaUrl} ${what}; underskriften saknar tidsstämpel (PAdES B-B). Kontrollera adressen till tidsstämpeltjänsten i inställningarna och nätverket.`,
+  };
+}
 
 function check(s: SignatureReport): SignatureCheck {
   return {
@@ -52,8 +69,17 @@ function opened(signer: Signer, certificate: CertificateInfo, close: () => Promi
     subject: certificate.subject,
     certificateSha256: certificate.sha256,
     async sign(pdf, o) {
-      const r = await signPdf(pdf, { fieldName: o.field, signer, role: o.role, signerName: o.signerName, signingTime: o.signingTime, reason: o.reason, timeZone: TIME_ZONE });
-      return r.pdf;
+      const r = await signPdf(pdf, {
+        fieldName: o.field,
+        signer,
+        role: o.role,
+        signerName: o.signerName,
+        signingTime: o.signingTime,
+        reason: o.reason,
+        timeZone: TIME_ZONE,
+        ...(o.tsaUrl === null ? {} : { tsa: { url: o.tsaUrl, optional: true, timeoutMs: TSA_TIMEOUT_MS } }),
+      });
+      return { pdf: r.pdf, timestamp: timestampOutcome(o.tsaUrl, r.level, r.warnings) };
     },
     close,
   };
@@ -92,6 +118,15 @@ export const justeringServices: JusteringServices = {
     });
     if (!report.valid) throw new AppError('signature', 'Den underskrivna filen är inte giltig. Skriv under på nytt.', { problems: report.problems });
     return { signature: check(signature), summary: summariseReport(report), report: asJson(report) };
+  },
+  async pkcs11Slots(modulePath) {
+    return (await listPkcs11Slots(modulePath)).map((s) => ({
+      slotIndex: s.slotIndex,
+      tokenLabel: s.tokenLabel,
+      tokenSerial: s.tokenSerial,
+      manufacturer: s.manufacturer,
+      hasToken: s.hasToken,
+    }));
   },
   sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
   toBase64: (bytes) => Buffer.from(bytes).toString('base64'),

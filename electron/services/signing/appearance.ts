@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { PDFContext, PDFHexString, PDFRef, PDFString } from 'pdf-lib';
 import type { TrueTypeFont } from './truetype';
+import { cidSetOf } from '../../../templates/pdf/cidset';
 
 export interface AppearanceText {
   heading: string;
@@ -83,6 +84,8 @@ function embedSubset(context: PDFContext, font: TrueTypeFont, gidsInOrder: numbe
       CapHeight: Math.round(font.capHeight * scale),
       StemV: 80,
       FontFile2: fontFile,
+      // PDF/A-1 validators want the CIDs of the subset listed; PDF/A-2 wants it complete if present.
+      CIDSet: context.register(context.flateStream(cidSetOf([0, ...newGid.values()]))),
     }),
   );
   const ordered = [...newGid.entries()].sort((a, b) => a[1] - b[1]);

@@ -17,7 +17,7 @@ export {
 } from './check';
 export { type Signer, type KeyAlgorithm, keyObjectSigner } from './signer';
 export { openPkcs12Signer, type Pkcs12Signer } from './p12';
-export { listPkcs11Tokens, openPkcs11Signer, type Pkcs11Signer, type Pkcs11SignerOptions, type Pkcs11TokenInfo } from './pkcs11';
+export { listPkcs11Slots, listPkcs11Tokens, openPkcs11Signer, type Pkcs11Signer, type Pkcs11SignerOptions, type Pkcs11SlotInfo, type Pkcs11TokenInfo } from './pkcs11';
 export { requestTimestampToken, type TsaOptions } from './tsa';
 export { certificateInfo, type CertificateInfo } from './certificates';
 export { listSignatureFields, type SignatureFieldInfo } from './list-fields';

@@ -162,6 +162,44 @@ export async function listPkcs11Tokens(modulePath: string): Promise<Pkcs11TokenI
   }
 }
 
+export interface Pkcs11SlotInfo {
+  slotIndex: number;
+  slotDescription: string;
+  tokenLabel: string;
+  tokenSerial: string;
+  manufacturer: string;
+  /** A present, initialised token. */
+  hasToken: boolean;
+}
+
+// CK_SLOT_INFO flag (PKCS#11 §3.2); pkcs11js does not export the slot flags.
+const CKF_TOKEN_PRESENT = 0x1;
+
+/** Every slot of the module (also empty card readers), for a "choose card" dialog. */
+export async function listPkcs11Slots(modulePath: string): Promise<Pkcs11SlotInfo[]> {
+  const m = await acquire(modulePath);
+  try {
+    return m.p11.C_GetSlotList(false).map((handle, slotIndex) => {
+      const slot = m.p11.C_GetSlotInfo(handle);
+      const present = (slot.flags & CKF_TOKEN_PRESENT) !== 0;
+      const token = present ? m.p11.C_GetTokenInfo(handle) : undefined;
+      const ready = token !== undefined && (token.flags & m.lib.CKF_TOKEN_INITIALIZED) !== 0;
+      return {
+        slotIndex,
+        slotDescription: trim(slot.slotDescription),
+        tokenLabel: ready ? trim(token.label) : '',
+        tokenSerial: ready ? trim(token.serialNumber) : '',
+        manufacturer: trim(token?.manufacturerID ?? slot.manufacturerID),
+        hasToken: ready,
+      };
+    });
+  } catch (e) {
+    throw translate(e, 'kortplatserna listades');
+  } finally {
+    release(modulePath);
+  }
+}
+
 interface TokenObject {
   handle: Handle;
   id: string;

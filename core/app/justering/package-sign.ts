@@ -1,0 +1,52 @@
+// On the justerare's own machine: sign a received signing package (.justera) without the meeting
+// being in this database. The package is checked like openPackage does, the manifest's field is
+// signed with the same appearance and checks as in the secretary's app, and the result is
+// validated. The name binding is only reported here; the secretary's import enforces it.
+import { AppError } from '../../api/errors';
+import { openPackage } from './index';
+import type { JusteringDeps, SignerCredentials } from './ports';
+import { sameName, signWithSigner } from './signing';
+import type { SignedPackage } from './types';
+
+const SIGN_REASON = 'Justering av protokoll';
+
+export async function signPackage(
+  deps: Pick<JusteringDeps, 'services' | 'clock' | 'settings'>,
+  input: { content: string; credentials: SignerCredentials },
+): Promise<SignedPackage> {
+  const opened = await openPackage(deps, { content: input.content });
+  const m = opened.manifest;
+  // openPackage checks what it needs to show the package; signing also needs these.
+  if (typeof m.expectedSigner.role !== 'string' || typeof m.date !== 'string' || !Array.isArray(m.paragraphs)) {
+    throw new AppError('validation', 'Filen är inget giltigt underskriftspaket från Justera (uppgifterna om underskriften saknas). Be sekreteraren skicka paketet igen.');
+  }
+  const already = opened.signedBefore.find((s) => s.field === m.field);
+  if (already !== undefined) {
+    throw new AppError(
+      'conflict',
+      `Fältet ${m.field} är redan underskrivet i paketet${already.signerName === null ? '' : ` av ${already.signerName}`}. En underskrift kan inte göras om; be sekreteraren om ett nytt underskriftspaket.`,
+    );
+  }
+  const base = deps.services.fromBase64(opened.pdfBase64);
+  const signer = await deps.services.openSigner(input.credentials);
+  try {
+    const signerMatches = sameName(signer.commonName, m.expectedSigner.name);
+    // The appearance shows who really signed; the role is the one the field was made for.
+    const signed = await signWithSigner(deps, signer, base, { field: m.field, role: m.expectedSigner.role, name: signer.commonName }, SIGN_REASON);
+    const safeDate = m.date.replace(/[^0-9-]/g, '');
+    const first = m.paragraphs[0] ?? '';
+    return {
+      fileName: `protokoll-${safeDate}-${first}-${m.field}-underskriven.pdf`,
+      pdfBase64: deps.services.toBase64(signed.pdf),
+      field: m.field,
+      validation: signed.checked.summary,
+      timestamp: signed.timestamp,
+      signerMatches,
+      warning: signerMatches
+        ? null
+        : `Certifikatet tillhör ${signer.commonName}, men fältet ${m.field} ska skrivas under av ${m.expectedSigner.role.toLowerCase()} ${m.expectedSigner.name}. Sekreteraren kan inte ta emot den här underskriften; skriv under igen med ${m.expectedSigner.name}s certifikat.`,
+    };
+  } finally {
+    await signer.close();
+  }
+}
