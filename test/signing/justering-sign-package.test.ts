@@ -2,9 +2,8 @@
 // empty database there) with a certificate file or a card (SoftHSM2), optionally time-stamped;
 // the secretary's import accepts the result. Bad input gets the same Swedish errors as signing in
 // the app, and writes nothing. justering.pkcs11Slots lists the card readers of a PKCS#11 module.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,14 +11,12 @@ import { ApiError, createClient, type ApiClient } from '../../core/api/client';
 import type { SigningPackage } from '../../core/app/justering/types';
 import { createBackend, type Backend } from '../../electron/backend';
 import { counterIds } from '../helpers/backend';
-import { makeTestPki, pem, writeP12, type Identity } from './helpers/pki';
-import { hasTool } from './helpers/tools';
+import { makeTestPki, writeP12, type Identity } from './helpers/pki';
+import { SOFTHSM_PIN as PIN, softhsmIn, softhsmModule as modulePath } from './helpers/softhsm';
 import { startTestTsa, type TestTsa } from './helpers/tsa-server';
 
 const PASSWORD = 'hemligt-lösenord';
-const PIN = '123456';
-const modulePath = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find((p) => existsSync(p));
-const softhsm = modulePath !== undefined && hasTool('softhsm2-util') && hasTool('pkcs11-tool');
+const softhsm = modulePath !== undefined;
 
 async function rejection(p: Promise<unknown>): Promise<ApiError> {
   try {
@@ -52,18 +49,6 @@ function rows(b: Backend): { signatures: number; audit: number } {
   return { signatures: n('SELECT count(*) AS n FROM signatures'), audit: n('SELECT count(*) AS n FROM audit_log') };
 }
 
-function importIntoToken(token: string, id: Identity): void {
-  writeFileSync(join(dir, 'k.pem'), pem('PRIVATE KEY', id.pkcs8Der));
-  writeFileSync(join(dir, 'c.der'), id.certDer);
-  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', token, '--pin', PIN, '--so-pin', '12345678'], { stdio: 'pipe' });
-  execFileSync('softhsm2-util', ['--import', join(dir, 'k.pem'), '--token', token, '--label', 'Underskrift', '--id', '01', '--pin', PIN], { stdio: 'pipe' });
-  execFileSync(
-    'pkcs11-tool',
-    ['--module', modulePath ?? '', '--token-label', token, '--login', '--pin', PIN, '--write-object', join(dir, 'c.der'), '--type', 'cert', '--id', '01', '--label', 'Underskrift'],
-    { stdio: 'pipe' },
-  );
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'justera-signpackage-'));
   secretary = open('sekreterare.db');
@@ -73,10 +58,9 @@ beforeAll(async () => {
   pki = await makeTestPki();
   tsa = await startTestTsa(dir, pki.ca);
   if (softhsm) {
-    mkdirSync(join(dir, 'tokens'));
-    writeFileSync(join(dir, 'softhsm2.conf'), `directories.tokendir = ${join(dir, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`);
-    process.env['SOFTHSM2_CONF'] = join(dir, 'softhsm2.conf');
-    importIntoToken('SITHS Anders', pki.anders);
+    const hsm = softhsmIn(dir);
+    hsm.initToken('SITHS Anders');
+    hsm.importIdentity('SITHS Anders', pki.anders, '01', 'Underskrift');
   }
 }, 60_000);
 

@@ -1,50 +1,30 @@
 // Smart-card style signing through PKCS#11, against SoftHSM2 tokens built in a temp directory.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/api/errors';
 import { errorReason, listPkcs11Tokens, openPkcs11Signer, signPdf, verifyPdf } from '../../electron/services/signing';
 import { makeProtocolPdf } from './helpers/pdf';
-import { makeTestPki, pem, type Identity } from './helpers/pki';
+import { makeTestPki } from './helpers/pki';
+import { SOFTHSM_PIN, softhsmIn, softhsmModule } from './helpers/softhsm';
 import { hasTool, pdfsig } from './helpers/tools';
 
-const modulePath = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find((p) => existsSync(p));
-const available = modulePath !== undefined && hasTool('softhsm2-util') && hasTool('pkcs11-tool');
+const modulePath = softhsmModule;
+const available = modulePath !== undefined;
 if (!available) {
   console.warn('SoftHSM2/OpenSC saknas (apt-get install softhsm2 opensc): PKCS#11-testerna hoppas över.');
 }
 
-const PIN = '123456';
+const PIN = SOFTHSM_PIN;
 type Pki = Awaited<ReturnType<typeof makeTestPki>>;
 let pki: Pki;
 let dir: string;
 
-function importIdentity(token: string, id: Identity, keyId: string, label: string): void {
-  const keyFile = join(dir, `${label}.key.pem`);
-  const certFile = join(dir, `${label}.crt.der`);
-  writeFileSync(keyFile, pem('PRIVATE KEY', id.pkcs8Der));
-  writeFileSync(certFile, id.certDer);
-  execFileSync('softhsm2-util', ['--import', keyFile, '--token', token, '--label', label, '--id', keyId, '--pin', PIN], { stdio: 'pipe' });
-  execFileSync(
-    'pkcs11-tool',
-    ['--module', modulePath!, '--token-label', token, '--login', '--pin', PIN, '--write-object', certFile, '--type', 'cert', '--id', keyId, '--label', label],
-    { stdio: 'pipe' },
-  );
-}
-
-function initToken(label: string): void {
-  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', label, '--pin', PIN, '--so-pin', '12345678'], { stdio: 'pipe' });
-}
-
 beforeAll(async () => {
   if (!available) return;
   dir = mkdtempSync(join(tmpdir(), 'justera-p11-'));
-  mkdirSync(join(dir, 'tokens'));
-  writeFileSync(join(dir, 'softhsm2.conf'), `directories.tokendir = ${join(dir, 'tokens')}\nobjectstore.backend = file\nlog.level = ERROR\n`);
-  // SoftHSM reads this at C_Initialize, in this process and in the CLI tools alike.
-  process.env['SOFTHSM2_CONF'] = join(dir, 'softhsm2.conf');
+  const { initToken, importIdentity } = softhsmIn(dir);
   pki = await makeTestPki();
   // Like a SITHS card: an authentication certificate and a signing (nonRepudiation) certificate.
   const auth = await pki.issue('Robert Karlsson', 'RSA', { keyUsage: ['digitalSignature', 'keyEncipherment'] });
