@@ -13,7 +13,7 @@ import { anslagHandlers } from './handlers/anslag';
 import { workspaceHandlers } from './handlers/workspace';
 import { justeringHandlers } from './handlers/justering';
 import { settingsHandlers } from './handlers/settings';
-import { previewHandlers } from './handlers/preview';
+import { closePreviewPool, previewHandlers } from './handlers/preview';
 import type { HandlerContext } from './handlers/context';
 
 export interface BackendOptions {
@@ -66,6 +66,10 @@ export function createBackend(options: BackendOptions): Backend {
     deps,
     handlers,
     dispatch: (method, input) => dispatch(handlers, method, input, { onInternalError }),
-    close: () => db.$client.close(),
+    close: () => {
+      // The preview's typesetting threads stop with the back end (a later request starts them anew).
+      void closePreviewPool();
+      db.$client.close();
+    },
   };
 }

@@ -1,6 +1,7 @@
 // The application frame: skip link, header with the main menu and search, and the routed page.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { anslagStrings } from './features/anslag/strings';
+import { justeringStrings } from './features/justering/strings';
 import { navigate, searchHref, useRoute } from './router';
 import { MeetingWorkspace } from './features/workspace/MeetingWorkspace';
 import { Loading } from './components/Status';
@@ -10,6 +11,9 @@ import { currentLanguage, setLanguage, t } from './i18n';
 const BoardList = lazy(() => import('./features/boards/BoardList').then((m) => ({ default: m.BoardList })));
 const BoardPage = lazy(() => import('./features/boards/BoardPage').then((m) => ({ default: m.BoardPage })));
 const AnslagPage = lazy(() => import('./features/anslag').then((m) => ({ default: m.AnslagPage })));
+const JusteringPage = lazy(() => import('./features/justering').then((m) => ({ default: m.JusteringPage })));
+const PackagePage = lazy(() => import('./features/justering').then((m) => ({ default: m.PackagePage })));
+const SettingsPage = lazy(() => import('./features/justering').then((m) => ({ default: m.SettingsPage })));
 const SearchPage = lazy(() => import('./features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
 
 export function App() {
@@ -36,6 +40,12 @@ export function App() {
           <a href="#/anslag" aria-current={route.name === 'anslag' ? 'page' : undefined}>
             {anslagStrings.navLabel}
           </a>
+          <a href="#/underskrift" aria-current={route.name === 'signPackage' ? 'page' : undefined}>
+            {justeringStrings.navPackage}
+          </a>
+          <a href="#/installningar" aria-current={route.name === 'settings' ? 'page' : undefined}>
+            {justeringStrings.navSettings}
+          </a>
         </nav>
         <HeaderSearch initial={route.name === 'search' ? route.query : ''} />
         <button
@@ -53,6 +63,9 @@ export function App() {
           {route.name === 'board' && <BoardPage boardId={route.boardId} />}
           {route.name === 'meeting' && <MeetingWorkspace meetingId={route.meetingId} paragraph={route.paragraph} attendance={route.attendance} query={route.query} />}
           {route.name === 'anslag' && <AnslagPage />}
+          {route.name === 'justering' && <JusteringPage meetingId={route.meetingId} />}
+          {route.name === 'signPackage' && <PackagePage />}
+          {route.name === 'settings' && <SettingsPage />}
           {route.name === 'search' && <SearchPage query={route.query} boardId={route.boardId} />}
         </Suspense>
         {route.name === 'notFound' && (

@@ -4,7 +4,10 @@
 //   #/meetings/ID              a meeting: header, agenda, närvarolista
 //   #/meetings/ID/narvaro      attendance
 //   #/meetings/ID/p/NUMBER     the editor of one § (?q=… highlights search words)
+//   #/meetings/ID/justering    justering: locking, signing and checking the protocol
 //   #/sok?q=…&board=…          search across meetings
+//   #/underskrift              signing a signing package (.justera) on another machine
+//   #/installningar            settings (the time-stamping service)
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -13,6 +16,9 @@ export type Route =
   | { name: 'meeting'; meetingId: string; paragraph: number | null; attendance: boolean; query: string }
   | { name: 'search'; query: string; boardId: string }
   | { name: 'anslag' }
+  | { name: 'justering'; meetingId: string }
+  | { name: 'signPackage' }
+  | { name: 'settings' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -23,6 +29,10 @@ export function parseRoute(hash: string): Route {
   const board = /^\/boards\/([^/]+)$/.exec(path);
   if (board) return { name: 'board', boardId: decodeURIComponent(board[1] as string) };
   if (path === '/anslag') return { name: 'anslag' };
+  if (path === '/underskrift') return { name: 'signPackage' };
+  if (path === '/installningar') return { name: 'settings' };
+  const justering = /^\/meetings\/([^/]+)\/justering$/.exec(path);
+  if (justering) return { name: 'justering', meetingId: decodeURIComponent(justering[1] as string) };
   if (path === '/sok') return { name: 'search', query: params.get('q') ?? '', boardId: params.get('board') ?? '' };
   const m = /^\/meetings\/([^/]+)(?:\/(narvaro)|\/p\/(\d+))?$/.exec(path);
   if (m) {
@@ -44,6 +54,10 @@ export function meetingHref(meetingId: string, paragraph?: number, query?: strin
 
 export function attendanceHref(meetingId: string): string {
   return `#/meetings/${encodeURIComponent(meetingId)}/narvaro`;
+}
+
+export function justeringHref(meetingId: string): string {
+  return `#/meetings/${encodeURIComponent(meetingId)}/justering`;
 }
 
 export function boardHref(boardId: string): string {

@@ -1,4 +1,5 @@
-// Reading a chosen file as base64 for the API (files cross the boundary as base64 strings).
+// Files in and out of the browser: a chosen file read as base64 for the API (files cross the
+// boundary as base64 strings), and saving what the back end returned under a file name.
 import { t } from '../i18n';
 
 export function fileToBase64(file: File): Promise<string> {
@@ -11,4 +12,29 @@ export function fileToBase64(file: File): Promise<string> {
     reader.onerror = () => reject(new Error(t('file.readError')));
     reader.readAsDataURL(file);
   });
+}
+
+/** Saves a blob under a file name, through a temporary link. */
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves a PDF the back end returned (base64). */
+export function downloadPdf(fileName: string, base64: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  saveBlob(fileName, new Blob([bytes], { type: 'application/pdf' }));
+}
+
+/** Saves a text file (a signing package, JSON). */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  saveBlob(fileName, new Blob([text], { type }));
 }

@@ -459,9 +459,10 @@ export const enTexts: Record<MessageKey, string> = {
   'provision.invalid': 'Give the provision as "N kap. N §", for example "21 kap. 7 §".',
 
   'preview.heading': 'Preview',
-  'preview.title': 'Preview of the protocol',
-  'preview.help': 'Refreshed shortly after you stop typing.',
-  'preview.updated': 'Last {time}.',
+  'preview.title': 'The protocol as it will be printed',
+  'preview.updating': 'Updating the preview…',
+  'preview.updated': 'Updated {time}',
+  'preview.page': 'Page {n} of {total}',
   'preview.toggle': 'Preview',
 
   'search.title': 'Search the protocols',

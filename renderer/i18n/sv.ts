@@ -456,9 +456,10 @@ export const sv = {
   'provision.invalid': 'Ange bestämmelsen i formen "N kap. N §", till exempel "21 kap. 7 §".',
 
   'preview.heading': 'Förhandsgranskning',
-  'preview.title': 'Förhandsgranskning av protokollet',
-  'preview.help': 'Uppdateras strax efter att du slutat skriva.',
-  'preview.updated': 'Senast {time}.',
+  'preview.title': 'Protokollet som det skrivs ut',
+  'preview.updating': 'Förhandsgranskningen uppdateras…',
+  'preview.updated': 'Uppdaterad {time}',
+  'preview.page': 'Sida {n} av {total}',
   'preview.toggle': 'Förhandsgranskning',
 
   'search.title': 'Sök i protokollen',

@@ -152,8 +152,8 @@ async function main(): Promise<void> {
       ['Open meeting, show § 1 (in the app)', `${warm.length}`, fmt(w.median), fmt(w.p95), '< 300 ms'],
       ['Keystroke → paint, rich text editor', `${rte.length}`, fmt(r.median), fmt(r.p95), '< 16 ms median, < 50 ms p95'],
       ['Keystroke → paint, plain textarea (peer)', `${plain.length}`, fmt(p.median), fmt(p.p95), '–'],
-      ['Preview HTML built in the worker (60 §§)', `${preview.build.length}`, fmt(b.median), fmt(b.p95), 'off the UI thread'],
-      ['Preview swapped into the page (idle time)', `${preview.apply.length}`, fmt(a.median), fmt(a.p95), '–'],
+      ['Preview PDF typeset by the worker pool (60 §§)', `${preview.build.length}`, fmt(b.median), fmt(b.p95), 'off the UI thread'],
+      ['Preview PDF parsed and drawn by pdf.js (visible pages)', `${preview.apply.length}`, fmt(a.median), fmt(a.p95), 'parsing off the UI thread'],
     );
   } finally {
     await browser.close();

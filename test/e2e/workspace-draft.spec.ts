@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, expectAccessible } from './fixtures';
 import { enterRichText, waitSaved } from './workspace-helpers';
+import { expectInPreview } from './preview-helpers';
 import { meetingDocumentSchema } from '../../core/format/meeting';
 import reference from '../../core/reference/e-namnden-2020-11-05.json' with { type: 'json' };
 
@@ -146,8 +147,7 @@ test('a secretary drafts the reference meeting from scratch and the export equal
   }
 
   // The preview shows the protocol with the immediate adjustment line.
-  const preview = page.frameLocator('iframe[title="Förhandsgranskning av protokollet"]');
-  await expect(preview.getByText('20-26, varav 20-22 omedelbart justerade')).toBeVisible({ timeout: 10_000 });
+  await expectInPreview(page, '20-26, varav 20-22 omedelbart justerade');
 
   // Export and compare with the reference.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera (JSON)' }).click()]);

@@ -4,6 +4,7 @@
 import { test, expect, expectAccessible } from './fixtures';
 import type { Page } from '@playwright/test';
 import { waitSaved } from './workspace-helpers';
+import { expectInPreview } from './preview-helpers';
 
 async function openReference(page: Page, url: string): Promise<void> {
   await page.setViewportSize({ width: 1500, height: 1000 });
@@ -86,8 +87,7 @@ test('jäv on a § with the personal substitute stepping in', async ({ page, app
   await expectAccessible(page, '§ 24 med jäv');
 
   // The protocol states it in the §, and the närvarolista shows who served where.
-  const preview = page.frameLocator('iframe[title="Förhandsgranskning av protokollet"]');
-  await expect(preview.getByText('Lena Goldkuhl (S) anmäler jäv och deltar inte i handläggningen av ärendet.')).toBeVisible({ timeout: 10_000 });
+  await expectInPreview(page, 'Lena Goldkuhl (S) anmäler jäv och deltar inte i handläggningen av ärendet.');
   await nav(page).getByRole('link', { name: 'Uppgifter om sammanträdet' }).click();
   await expect(page.getByRole('table', { name: 'Tjänstgörande ersättare' }).getByRole('row', { name: /Johan Johansson/ })).toContainText('Ersätter Lena Goldkuhl; § 24');
   await expect(page.getByRole('table', { name: 'Tjänstgörande ledamöter' }).getByRole('row', { name: /Lena Goldkuhl/ })).toContainText('Jäv § 24');
@@ -114,8 +114,7 @@ test('a tied open vote is settled by the chair, a tied closed ballot by lot', as
   await expect(page.getByText('Då rösterna fallit lika avgör ordförandens utslagsröst (Ja).')).toBeVisible();
   await waitSaved(page);
   await expectAccessible(page, 'omröstning');
-  const preview = page.frameLocator('iframe[title="Förhandsgranskning av protokollet"]');
-  await expect(preview.getByText(/Omröstningen utfaller med 6 ja-röster mot 6 nej-röster\. Då rösterna fallit lika avgör ordförandens utslagsröst \(Ja\)\./)).toBeVisible({ timeout: 10_000 });
+  await expectInPreview(page, 'Omröstningen utfaller med 6 ja-röster mot 6 nej-röster. Då rösterna fallit lika avgör ordförandens utslagsröst (Ja).');
 
   await page.getByLabel('Sluten omröstning').check();
   await page.getByLabel('Antal Ja').fill('5');
@@ -229,8 +228,7 @@ test('a § or a passage is marked confidential with its OSL provision', async ({
   await expectAccessible(page, 'sekretessdialogen');
   await dialog.getByRole('button', { name: 'Markera som sekretess' }).click();
   await waitSaved(page);
-  const preview = page.frameLocator('iframe[title="Förhandsgranskning av protokollet"]');
-  await expect(preview.getByText('Sekretess enligt 21 kap. 7 § OSL')).toBeVisible({ timeout: 10_000 });
+  await expectInPreview(page, 'Sekretess enligt 21 kap. 7 § OSL');
   const exported = (await app.backend.dispatch('meetings.export', { meetingId: page.url().split('/meetings/')[1]?.split('/')[0] ?? '' })) as { ok: boolean; value: { paragraphs: { number: number; confidential?: unknown; summary?: { type: string }[] }[] } };
   const p25 = exported.value.paragraphs.find((p) => p.number === 25);
   expect(p25?.confidential).toEqual({ provision: '39 kap. 3 a §' });

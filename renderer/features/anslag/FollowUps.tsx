@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
-import { ActionResult, Day, downloadPdf, QueryTable, useAction } from './ui';
+import { downloadPdf } from '../../api/files';
+import { ActionResult, Day, QueryTable, useAction } from './ui';
 import { anslagStrings as s } from './strings';
 
 function Proposals({ onConfirmed }: { onConfirmed: () => void }) {

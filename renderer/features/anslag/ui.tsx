@@ -1,5 +1,5 @@
 // Small pieces the clerk's screens share: loading and error states, a query's rows as a table,
-// a polite status line, a date with its weekday, and saving a PDF the back end returned.
+// a polite status line, and a date with its weekday.
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../../core/api/client';
 import type { QueryState } from '../../api/useQuery';
@@ -40,21 +40,6 @@ export function Day({ iso }: { iso: string }) {
       <time dateTime={iso}>{iso}</time> <span className="muted">({weekdayName(iso)})</span>
     </>
   );
-}
-
-/** Saves a PDF (base64) under a file name, through a temporary link. */
-export function downloadPdf(fileName: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Runs an action with a busy flag, and keeps its last success line or error. */

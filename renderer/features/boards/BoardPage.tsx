@@ -14,6 +14,7 @@ import { MembersSection } from './MembersSection';
 import { CsvImport } from './CsvImport';
 import { OfficialsSection } from './OfficialsSection';
 import { MeetingsSection } from './MeetingsSection';
+import { SigningOrderSection } from '../justering/SigningOrderSection';
 
 export function BoardPage({ boardId }: { boardId: string }) {
   const q = useQuery(() => api.call('workspace.boards.get', { boardId }), [boardId]);
@@ -37,6 +38,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <CsvImport boardId={d.board.id} onImported={q.reload} />
       <OfficialsSection details={d} onChanged={q.reload} />
       <BoardFacts details={d} onChanged={q.reload} />
+      <SigningOrderSection boardId={d.board.id} />
     </>
   );
 }

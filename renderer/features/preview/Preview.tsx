@@ -1,113 +1,105 @@
-// Live preview of the protocol beside the editor: refreshed shortly after typing stops, built in
-// a Web Worker and swapped in when the browser is idle, so typing stays responsive. Shown in an
-// iframe with the protocol's own styles. (The PDF from the documents feature replaces it later.)
+// Live preview of the protocol beside the editor: the real PDF, typeset by the back end's
+// document workers from the saved draft, parsed by pdf.js in its own worker and drawn page by
+// page. Refreshed shortly after typing stops; the previous PDF stays until the new one is drawn.
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n';
+import { api } from '../../api/transport';
+import { autosave } from '../../api/autosave';
+import { ApiError } from '../../../core/api/client';
 import type { MeetingStore } from '../workspace/store';
-import previewCss from './preview.css?url';
+import { PdfPages } from './pdf-pages';
+import { fromBase64 } from './pdfjs';
+import './preview.css';
 
-export const PREVIEW_DELAY_MS = 500;
+export const PREVIEW_DELAY_MS = 800;
 
-interface Reply {
-  seq: number;
-  html: string;
-  ms: number;
-}
+type Status = { state: 'updating' } | { state: 'updated'; time: string } | { state: 'error'; message: string };
 
-function whenIdle(fn: () => void): void {
-  if ('requestIdleCallback' in window) window.requestIdleCallback(fn, { timeout: 500 });
-  else setTimeout(fn, 50);
-}
+const messageOf = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
 export function Preview({ store, focusNumber }: { store: MeetingStore; focusNumber: number | null }) {
-  const frame = useRef<HTMLIFrameElement>(null);
-  const worker = useRef<Worker | null>(null);
-  const seq = useRef(0);
-  const ready = useRef(false);
-  const pending = useRef<string | null>(null);
-  const focus = useRef(focusNumber);
-  focus.current = focusNumber;
-  const [updated, setUpdated] = useState<string | null>(null);
-
-  const scrollToFocus = () => {
-    const d = frame.current?.contentDocument;
-    if (!d || focus.current === null) return;
-    d.getElementById(`p-${focus.current}`)?.scrollIntoView({ block: 'start' });
-  };
-
-  const show = (html: string) => {
-    const d = frame.current?.contentDocument;
-    if (!ready.current || !d?.body) {
-      pending.current = html;
-      return;
-    }
-    const first = d.body.childElementCount === 0;
-    d.body.innerHTML = html;
-    if (first) scrollToFocus();
-    setUpdated(new Date().toLocaleTimeString('sv-SE'));
-    performance.mark('justera:preview-painted');
-  };
+  const scroller = useRef<HTMLDivElement>(null);
+  const view = useRef<PdfPages | null>(null);
+  const [status, setStatus] = useState<Status>({ state: 'updating' });
 
   useEffect(() => {
-    const w = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
-    w.onmessage = (e: MessageEvent<Reply>) => {
-      if (e.data.seq !== seq.current) return;
-      const html = e.data.html;
-      performance.measure('justera:preview-build', { start: performance.now() - e.data.ms, duration: e.data.ms });
-      whenIdle(() => {
-        const t0 = performance.now();
-        show(html);
-        performance.measure('justera:preview-apply', { start: t0, end: performance.now() });
-      });
-    };
+    const box = scroller.current;
+    if (box === null) return undefined;
+    const pages = new PdfPages(box, (n, total) => t('preview.page', { n, total }), (e) => setStatus({ state: 'error', message: messageOf(e) }));
+    view.current = pages;
+    pages.focus(focusNumber);
+    let closed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last: unknown = null;
-    const request = () => {
-      const view = store.snapshot.view;
-      if (view === null || view.doc === last) return;
-      last = view.doc;
-      seq.current += 1;
-      w.postMessage({ seq: seq.current, doc: view.doc, generatedAt: new Date().toISOString() });
+    let running = false;
+    let again = false;
+
+    // One request at a time; changes made meanwhile ask for one more when it is done.
+    const refresh = async () => {
+      const current = store.snapshot.view;
+      if (closed || current === null || current.doc === last) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      last = current.doc;
+      setStatus({ state: 'updating' });
+      try {
+        await autosave.flush();
+        const r = await api.call('documents.preview', { meetingId: store.meetingId });
+        const received = performance.now();
+        performance.measure('justera:preview-build', { start: received - r.ms, duration: r.ms });
+        if (closed) return;
+        if (await pages.show(fromBase64(r.pdfBase64))) {
+          performance.measure('justera:preview-apply', { start: received, end: performance.now() });
+          performance.mark('justera:preview-painted');
+          setStatus({ state: 'updated', time: new Date().toLocaleTimeString('sv-SE') });
+        }
+      } catch (e) {
+        // The last PDF stays; the next change tries again.
+        last = null;
+        if (!closed) setStatus({ state: 'error', message: messageOf(e) });
+      } finally {
+        running = false;
+        if (again && !closed) {
+          again = false;
+          void refresh();
+        }
+      }
     };
-    request();
+
+    void refresh();
     const unsubscribe = store.subscribe(() => {
       clearTimeout(timer);
-      timer = setTimeout(request, PREVIEW_DELAY_MS);
+      timer = setTimeout(() => void refresh(), PREVIEW_DELAY_MS);
     });
     return () => {
+      closed = true;
       unsubscribe();
       clearTimeout(timer);
-      w.terminate();
+      pages.destroy();
+      view.current = null;
     };
+    // focusNumber is applied by the effect below: the preview must not restart when it changes.
   }, [store]);
 
   useEffect(() => {
-    scrollToFocus();
+    view.current?.focus(focusNumber);
   }, [focusNumber]);
 
-  const css = new URL(previewCss, document.baseURI).href;
-  const srcDoc = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${t('preview.title')}</title><link rel="stylesheet" href="${css}"></head><body></body></html>`;
   return (
     <aside className="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">{t('preview.heading')}</h2>
-      <p className="help">
-        {t('preview.help')}
-        {updated && <> {t('preview.updated', { time: updated })}</>}
+      <p className="preview-status" role="status" aria-live="polite">
+        {status.state === 'updating' ? t('preview.updating') : status.state === 'updated' ? t('preview.updated', { time: status.time }) : ''}
       </p>
-      <iframe
-        ref={frame}
-        title={t('preview.title')}
-        srcDoc={srcDoc}
-        onLoad={() => {
-          ready.current = true;
-          if (pending.current !== null) {
-            const html = pending.current;
-            pending.current = null;
-            show(html);
-          }
-        }}
-      />
+      {status.state === 'error' && (
+        <p className="field-error" role="alert">
+          {status.message}
+        </p>
+      )}
+      <div ref={scroller} className="pdf-scroller" role="region" aria-label={t('preview.title')} tabIndex={0} />
     </aside>
   );
 }

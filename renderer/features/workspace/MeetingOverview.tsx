@@ -5,7 +5,8 @@ import { AutosaveField } from '../../components/AutosaveField';
 import { CheckField, SelectField } from '../../components/fields';
 import { dateError, timeError } from '../../components/datetime';
 import { t, type MessageKey } from '../../i18n';
-import { attendanceHref } from '../../router';
+import { attendanceHref, justeringHref } from '../../router';
+import { justeringStrings } from '../justering/strings';
 import { adjustedParagraphsLine } from '../../../core/domain/numbering';
 import { presenceProblems } from '../../../core/domain/presence';
 import type { MeetingPatch } from '../../../core/app/workspace/meetings';
@@ -46,6 +47,10 @@ export function MeetingOverview({ store }: { store: MeetingStore }) {
           <dt>{t('meeting.storagePlace')}</dt>
           <dd>{doc.board.storagePlace}</dd>
         </dl>
+        <p>
+          <a href={justeringHref(view.meetingId)}>{justeringStrings.linkFromMeeting}</a>
+          <span className="help small-block">{justeringStrings.linkFromMeetingHelp}</span>
+        </p>
       </section>
       <AgendaEditor store={store} />
       {problems.length > 0 && (

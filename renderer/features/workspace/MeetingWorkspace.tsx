@@ -2,7 +2,7 @@
 // middle (meeting facts and agenda, attendance, or one §), the live protocol preview on the right.
 // Ctrl+Z / Ctrl+Y outside text fields undo and redo saved changes (inside them, the browser's
 // own text undo applies).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, lazy, Suspense } from 'react';
 import { api } from '../../api/transport';
 import { autosave, type SaveStatus } from '../../api/autosave';
 import { ErrorBox, Loading } from '../../components/Status';
@@ -14,8 +14,10 @@ import { meetingStore, useMeetingSnapshot, type MeetingStore } from './store';
 import { MeetingOverview } from './MeetingOverview';
 import { AttendanceEditor } from './AttendanceEditor';
 import { ParagraphEditor } from './paragraph/ParagraphEditor';
-import { Preview } from '../preview/Preview';
 import { MeetingSearch } from '../search/MeetingSearch';
+
+// pdf.js is large: the preview's code loads only once the editor is on screen.
+const Preview = lazy(() => import('../preview/Preview').then((m) => ({ default: m.Preview })));
 
 interface Props {
   meetingId: string;
@@ -159,7 +161,14 @@ export function MeetingWorkspace({ meetingId, paragraph, attendance, query }: Pr
           <MeetingOverview key={`ov:${snap.epoch}`} store={store} />
         )}
       </div>
-      {previewOpen && (previewReady ? <Preview store={store} focusNumber={paragraph} /> : <aside className="preview" aria-label={t('preview.heading')} />)}
+      {previewOpen &&
+        (previewReady ? (
+          <Suspense fallback={<aside className="preview" aria-label={t('preview.heading')} />}>
+            <Preview store={store} focusNumber={paragraph} />
+          </Suspense>
+        ) : (
+          <aside className="preview" aria-label={t('preview.heading')} />
+        ))}
     </div>
   );
 }

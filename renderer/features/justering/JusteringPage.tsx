@@ -1,0 +1,63 @@
+// "#/meetings/ID/justering": each adjustment group with its state, locking it for justering,
+// its versions and their signers, and the result of the last action (announced and focused).
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { api } from '../../api/transport';
+import { useQuery } from '../../api/useQuery';
+import { ErrorBox, Loading } from '../../components/Status';
+import { t } from '../../i18n';
+import { boardHref, meetingHref } from '../../router';
+import { GroupSection } from './GroupSection';
+import { orderText } from './format';
+import { justeringStrings as s } from './strings';
+import './justering.css';
+
+export function JusteringPage({ meetingId }: { meetingId: string }) {
+  const q = useQuery(
+    async () => {
+      const [view, status] = await Promise.all([api.call('workspace.meetings.get', { meetingId }), api.call('justering.status', { meetingId })]);
+      return { view, status };
+    },
+    [meetingId],
+  );
+  const [result, setResult] = useState<{ node: ReactNode; n: number }>({ node: null, n: 0 });
+  const resultRef = useRef<HTMLDivElement>(null);
+  // Focus moves to the result after the children's effects ran (a closing dialog gives focus back
+  // to its button first, which may be gone now that the signer has signed).
+  useEffect(() => {
+    if (result.n > 0) resultRef.current?.focus();
+  }, [result]);
+  const title = q.status === 'ready' ? s.page.title(q.data.view.doc.board.name, q.data.view.doc.meeting.date) : null;
+  useEffect(() => {
+    if (title !== null) document.title = `${title} – Justera`;
+  }, [title]);
+
+  if (q.status === 'loading') return <Loading />;
+  if (q.status === 'error') return <ErrorBox message={q.message} onRetry={q.reload} />;
+  const { view, status } = q.data;
+  const doc = view.doc;
+
+  /** Shows what an action did, moves focus there (its button may be gone), and reloads. */
+  const announce = (node: ReactNode) => {
+    setResult((r) => ({ node, n: r.n + 1 }));
+    q.reload();
+  };
+
+  return (
+    <div className="justering-page">
+      <p className="breadcrumb">
+        <a href="#/">{t('app.backToBoards')}</a> › <a href={boardHref(view.boardId)}>{doc.board.name}</a> › <a href={meetingHref(meetingId)}>{s.page.back}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>{s.page.intro}</p>
+      <p className="muted">{status.signingOrder === null ? s.page.anyOrder : s.page.order(orderText(status.signingOrder))}</p>
+      <div ref={resultRef} tabIndex={-1} role="status" className="justering-result">
+        {result.node}
+      </div>
+      {status.groups.length === 0 ? (
+        <GroupSection meetingId={meetingId} doc={doc} group={null} announce={announce} />
+      ) : (
+        status.groups.map((g) => <GroupSection key={g.groupId} meetingId={meetingId} doc={doc} group={g} announce={announce} />)
+      )}
+    </div>
+  );
+}

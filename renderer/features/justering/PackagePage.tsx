@@ -1,0 +1,181 @@
+// "#/underskrift": the justerare's side of a signing package, on any machine running Justera.
+// Open the .justera file, read what it holds and the PDF, sign it with a certificate file or a
+// card, and save the signed PDF to send back to the secretary. Needs no meeting in the database.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api } from '../../api/transport';
+import { TextField } from '../../components/fields';
+import type { OpenedPackage, SignedPackage } from '../../../core/app/justering/types';
+import { downloadPdf } from '../../api/files';
+import { errorMessage, ErrorText } from '../anslag/ui';
+import { SignDialog, type Credential, type CredentialKind } from './SignDialog';
+import { formatInstant, timestampText } from './format';
+import { justeringStrings as s } from './strings';
+import './justering.css';
+
+export function PackagePage() {
+  const [file, setFile] = useState<File | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [opened, setOpened] = useState<{ content: string; pkg: OpenedPackage } | null>(null);
+  const [signed, setSigned] = useState<SignedPackage | null>(null);
+  const [dialog, setDialog] = useState<CredentialKind | null>(null);
+  const [lastKind, setLastKind] = useState<CredentialKind>('p12');
+  const factsRef = useRef<HTMLHeadingElement>(null);
+  const signedRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    document.title = `${s.pkg.title} – Justera`;
+  }, []);
+  // Focus follows what just appeared, after the dialog (a child) has closed and given focus back.
+  useEffect(() => {
+    if (signed !== null) signedRef.current?.focus();
+    else if (opened !== null) factsRef.current?.focus();
+  }, [opened, signed]);
+
+  async function open(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    if (file === null) {
+      setMissing(true);
+      e.currentTarget.querySelector<HTMLElement>('input[type="file"]')?.focus();
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    try {
+      const content = await file.text();
+      const pkg = await api.call('justering.openPackage', { content });
+      setOpened({ content, pkg });
+      setSigned(null);
+    } catch (err) {
+      setOpened(null);
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function sign(c: Credential): Promise<void> {
+    if (opened === null) return;
+    const credential =
+      c.kind === 'p12'
+        ? { kind: 'p12' as const, p12Base64: c.p12Base64, password: c.password }
+        : { kind: 'pkcs11' as const, modulePath: c.modulePath, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) };
+    const r = await api.call('justering.signPackage', { content: opened.content, credential });
+    setDialog(null);
+    setSigned(r);
+  }
+
+  const showDialog = (k: CredentialKind) => {
+    setLastKind(k);
+    setDialog(k);
+  };
+
+  const m = opened?.pkg.manifest;
+  return (
+    <div className="justering-page">
+      <h1>{s.pkg.title}</h1>
+      <p>{s.pkg.intro}</p>
+      <form className="card" onSubmit={(e) => void open(e)} noValidate>
+        <TextField
+          label={s.pkg.file}
+          error={missing ? s.pkg.missingFile : null}
+          type="file"
+          accept=".justera,application/json"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+        <button type="submit" disabled={busy}>
+          {s.pkg.open}
+        </button>
+        {error !== null && <ErrorText message={error} />}
+      </form>
+      {opened !== null && m !== undefined && (
+        <section className="card" aria-labelledby="package-facts">
+          <h2 id="package-facts" ref={factsRef} tabIndex={-1}>
+            {s.pkg.facts}
+          </h2>
+          <dl className="facts">
+            <dt>{s.pkg.board}</dt>
+            <dd>{m.board}</dd>
+            <dt>{s.pkg.date}</dt>
+            <dd>{m.date}</dd>
+            <dt>{s.pkg.paragraphs}</dt>
+            <dd>{m.paragraphsLabel}</dd>
+            <dt>{s.pkg.version}</dt>
+            <dd>{m.versionNo}</dd>
+            <dt>{s.pkg.expected}</dt>
+            <dd>
+              {m.expectedSigner.role} {m.expectedSigner.name}
+            </dd>
+            <dt>{s.pkg.field}</dt>
+            <dd>
+              <code>{m.field}</code>
+            </dd>
+            <dt>{s.pkg.created}</dt>
+            <dd>{formatInstant(m.createdAt)}</dd>
+            <dt>{s.pkg.before}</dt>
+            <dd>
+              {opened.pkg.signedBefore.length === 0 ? (
+                s.pkg.nobodyBefore
+              ) : (
+                <ul className="justering-before">
+                  {opened.pkg.signedBefore.map((b, i) => (
+                    <li key={`${b.field ?? ''}-${i}`}>{s.pkg.beforeItem(b.signerName ?? b.field ?? '?', b.signedAt === null ? '–' : formatInstant(b.signedAt), b.valid)}</li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </dl>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => downloadPdf(`${m.board} ${m.date} ${m.paragraphsLabel}.pdf`, opened.pkg.pdfBase64)}>
+              {s.pkg.downloadRead}
+            </button>
+          </div>
+          {signed === null && (
+            <>
+              <h3>{s.pkg.signHeading}</h3>
+              <div className="actions">
+                <button type="button" onClick={() => showDialog('p12')}>
+                  {s.version.signP12}
+                </button>
+                <button type="button" onClick={() => showDialog('pkcs11')}>
+                  {s.version.signCard}
+                </button>
+              </div>
+            </>
+          )}
+          <SignDialog
+            open={dialog !== null}
+            kind={lastKind}
+            title={lastKind === 'p12' ? s.sign.p12Title(m.expectedSigner.role, m.expectedSigner.name) : s.sign.cardTitle(m.expectedSigner.role, m.expectedSigner.name)}
+            intro={s.sign.intro(m.expectedSigner.role, m.expectedSigner.name, m.paragraphsLabel)}
+            onClose={() => setDialog(null)}
+            onSign={sign}
+          />
+        </section>
+      )}
+      {signed !== null && (
+        <section className="card" aria-labelledby="package-signed">
+          <h2 id="package-signed" ref={signedRef} tabIndex={-1}>
+            {s.pkg.signedHeading}
+          </h2>
+          <div role="status">
+            <p>{s.pkg.signedText(m?.expectedSigner.role ?? '', signed.field)}</p>
+            <p>{timestampText(signed.timestamp)}</p>
+          </div>
+          {(!signed.signerMatches || signed.warning !== null) && (
+            <div role="alert" className="warning">
+              <p>{signed.warning ?? s.pkg.mismatch}</p>
+            </div>
+          )}
+          <div className="actions">
+            <button type="button" onClick={() => downloadPdf(signed.fileName, signed.pdfBase64)}>
+              {s.pkg.downloadSigned}
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

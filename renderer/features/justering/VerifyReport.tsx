@@ -1,0 +1,79 @@
+// The verification report of a version's current file: one row per signature field (signer,
+// certificate, time, PAdES level, valid or its problems, whether it covers the whole file), the
+// file's own facts, and the verdict in words.
+import type { Ref } from 'react';
+import type { ValidationSummary } from '../../../core/app/justering/types';
+import { formatInstant, levelText, verdictText } from './format';
+import { justeringStrings as s } from './strings';
+
+export type VerifyData = ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[]; missing: number };
+
+export function VerifyReport({ ref, versionNo, data, onClose }: { ref?: Ref<HTMLHeadingElement>; versionNo: number; data: VerifyData; onClose: () => void }) {
+  const ok = data.valid && !data.modifiedAfterLastSignature && data.signatures.every((x) => x.valid);
+  const headingId = `verify-${versionNo}`;
+  return (
+    <section className={`justering-report ${ok ? 'ok' : 'bad'}`} aria-labelledby={headingId}>
+      <h4 id={headingId} ref={ref} tabIndex={-1}>
+        {s.verify.heading(versionNo)}
+      </h4>
+      <p className="justering-verdict">
+        <strong>{verdictText(data, data.missing)}</strong>
+      </p>
+      {data.signatures.length > 0 && (
+        <div className="table-scroll">
+          <table className="data">
+            <caption>{s.verify.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{s.verify.field}</th>
+                <th scope="col">{s.verify.signer}</th>
+                <th scope="col">{s.verify.certificate}</th>
+                <th scope="col">{s.verify.time}</th>
+                <th scope="col">{s.verify.level}</th>
+                <th scope="col">{s.verify.wholeFile}</th>
+                <th scope="col">{s.verify.result}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.signatures.map((sig, i) => (
+                <tr key={`${sig.field ?? ''}-${i}`}>
+                  <th scope="row">{sig.field ?? '–'}</th>
+                  <td>{sig.signerName ?? '–'}</td>
+                  <td className="justering-subject">{sig.certificateSubject ?? '–'}</td>
+                  <td>{sig.signedAt === null ? '–' : formatInstant(sig.signedAt)}</td>
+                  <td>{levelText(sig.level)}</td>
+                  <td>{sig.coversWholeFile ? s.verify.yes : s.verify.no}</td>
+                  <td>
+                    <strong>{sig.valid ? s.verify.valid : s.verify.invalid}</strong>
+                    {sig.problems.length > 0 && (
+                      <ul>
+                        {sig.problems.map((p, j) => (
+                          <li key={j}>{p}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>{data.modifiedAfterLastSignature ? s.verify.modified : s.verify.notModified}</p>
+      <p className="muted justering-subject">{s.verify.fileFacts(data.fileLength, data.sha256)}</p>
+      {data.problems.length > 0 && (
+        <>
+          <h5>{s.verify.problems}</h5>
+          <ul>
+            {data.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <button type="button" className="secondary small" onClick={onClose}>
+        {s.verify.close}
+      </button>
+    </section>
+  );
+}

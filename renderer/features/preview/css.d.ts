@@ -1,4 +1,0 @@
-declare module '*.css?url' {
-  const url: string;
-  export default url;
-}

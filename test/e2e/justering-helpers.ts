@@ -1,0 +1,76 @@
+// Helpers for the justering end-to-end tests: a loopback host serving the built renderer
+// (`npm run build:renderer`) over a fresh database with the reference meeting, and PKCS#12 files for its secretary, chair and justerare made at test time.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type ApiClient } from '../../core/api/client';
+import { createBackend, type Backend } from '../../electron/backend';
+import { startHost, type Host } from '../../electron/host';
+import { rendererDist } from './fixtures';
+import { makeTestPki, writeP12, type Identity } from '../signing/helpers/pki';
+import { SOFTHSM_PIN, softhsmIn, softhsmModule } from '../signing/helpers/softhsm';
+
+export const PASSWORD = 'hemligt-lösenord';
+
+export interface Certificates {
+  /** .p12 file contents by the certificate's common name. */
+  p12: Map<string, Buffer>;
+  robert: Identity;
+  dir: string;
+  dispose(): void;
+}
+
+/** A test CA and .p12 files for Robert Karlsson, Anders Lundkvist and Sara Lundberg. */
+export async function makeCertificates(): Promise<Certificates> {
+  const dir = mkdtempSync(join(tmpdir(), 'justera-justering-pki-'));
+  const pki = await makeTestPki();
+  const p12 = new Map<string, Buffer>();
+  for (const id of [pki.robert, pki.anders, pki.sara]) {
+    p12.set(id.commonName, readFileSync(writeP12(dir, id, [pki.ca], `${id.commonName.replace(/\W/g, '_')}.p12`, { password: PASSWORD })));
+  }
+  return { p12, robert: pki.robert, dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface JusteringApp {
+  url: string;
+  backend: Backend;
+  meetingId: string;
+  boardId: string;
+  api: ApiClient;
+  dispose(): Promise<void>;
+}
+
+/** A fresh database with the reference meeting, served with the built renderer. */
+export async function startApp(): Promise<JusteringApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'justera-justering-e2e-'));
+  const backend = createBackend({ databasePath: join(dir, 'justera.db'), transport: 'http', actor: 'e2e' });
+  const api = createClient((m, i) => backend.dispatch(m, i));
+  const { meetingId } = await api.call('demo.load', {});
+  const view = await api.call('workspace.meetings.get', { meetingId });
+  const host: Host = await startHost({ dispatch: (m, i) => backend.dispatch(m, i), staticDir: rendererDist });
+  return {
+    url: host.url,
+    backend,
+    meetingId,
+    boardId: view.boardId,
+    api,
+    async dispose() {
+      await host.close();
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's SoftHSM2 module, when it and its tools are installed. */
+export const SOFTHSM_MODULE = softhsmModule;
+export const hasSoftHsm = SOFTHSM_MODULE !== undefined;
+export const PIN = SOFTHSM_PIN;
+
+/** A SoftHSM2 token ("a card") labelled `label` holding the identity's key and certificate. */
+export function makeToken(dir: string, id: Identity, label: string): void {
+  // The back end runs in this process: the module reads its configuration from here.
+  const hsm = softhsmIn(dir);
+  hsm.initToken(label);
+  hsm.importIdentity(label, id, '01', 'Underskrift');
+}

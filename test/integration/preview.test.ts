@@ -1,0 +1,94 @@
+// documents.preview through the in-process back end: the real protocol PDF of the current draft,
+// typeset by the document worker pool, and merged requests while the secretary types.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../core/api/client';
+import { closePreviewPool, draftProtocolData } from '../../electron/handlers/preview';
+import { testBackend, type TestBackend } from '../helpers/backend';
+import { referenceDoc } from './workspace-draft';
+import { pdfPages, tempDir } from '../documents/helpers/pdf-tools';
+import { normalise } from '../documents/helpers/text';
+
+let t: TestBackend;
+let meetingId: string;
+let paragraphId: string;
+
+const dir = tempDir('justera-preview-');
+let files = 0;
+
+/** The text of each page of a preview, as pdftotext reads it. */
+function pagesOf(pdfBase64: string): string[] {
+  const file = dir.file(`preview-${++files}.pdf`, Buffer.from(pdfBase64, 'base64'));
+  return pdfPages(file).map(normalise);
+}
+
+async function setTitle(title: string): Promise<void> {
+  await t.api.call('workspace.paragraphs.update', { paragraphId, patch: { title } });
+}
+
+beforeAll(async () => {
+  t = testBackend();
+  ({ meetingId } = await t.api.call('meetings.import', { document: referenceDoc }));
+  const view = await t.api.call('workspace.meetings.get', { meetingId });
+  const first = view.paragraphs[0];
+  if (first === undefined) throw new Error('the reference meeting has no §');
+  paragraphId = first.id;
+});
+
+afterAll(async () => {
+  t.dispose();
+  dir.remove();
+  await closePreviewPool();
+});
+
+describe('documents.preview', () => {
+  it('renders the draft as it is now, with the text just saved', async () => {
+    await setTitle('Val av justerare och förhandsgranskning i realtid');
+    const r = await t.api.call('documents.preview', { meetingId });
+    const pages = pagesOf(r.pdfBase64);
+    expect(r.pages).toBe(pages.length);
+    expect(r.generatedAt).toBe(new Date('2020-11-05T10:45:00+01:00').toISOString());
+    expect(r.ms).toBeGreaterThan(0);
+    const first = referenceDoc.paragraphs[0]?.number;
+    const page = pages.findIndex((p) => p.includes(`§ ${first} Val av justerare och förhandsgranskning i realtid`));
+    expect(page, pages.join('\n---\n').slice(0, 2000)).toBeGreaterThan(0);
+    expect(pages[0]).toContain('SAMMANTRÄDESPROTOKOLL');
+  });
+
+  it('merges requests made while a render runs: the newest draft wins', async () => {
+    await setTitle('Första lydelsen');
+    const first = t.api.call('documents.preview', { meetingId });
+    await setTitle('Andra lydelsen');
+    const second = t.api.call('documents.preview', { meetingId });
+    await setTitle('Tredje lydelsen');
+    const third = t.api.call('documents.preview', { meetingId });
+    const [a, b, c] = await Promise.all([first, second, third]);
+    const text = (r: typeof a) => pagesOf(r.pdfBase64).join('\n');
+    expect(text(a)).toContain('Första lydelsen');
+    // The two later requests shared one render, which read the draft when it started.
+    expect(b).toEqual(c);
+    expect(text(c)).toContain('Tredje lydelsen');
+    expect(text(c)).not.toContain('Andra lydelsen');
+  });
+
+  it('refuses an unknown meeting with a Swedish message', async () => {
+    const e = await t.api.call('documents.preview', { meetingId: 'finns-inte' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).code).toBe('not_found');
+    expect((e as ApiError).message).toMatch(/Sammanträdet finns inte/);
+  });
+});
+
+describe('draftProtocolData', () => {
+  it('shows a tied closed ballot without its lot as a remark instead of failing the preview', () => {
+    const vote = { kind: 'closed' as const, jaMeans: 'bifall', nejMeans: 'avslag', ja: 5, nej: 5, avstar: 2 };
+    const doc = { ...referenceDoc, paragraphs: referenceDoc.paragraphs.map((p, i) => (i === 0 ? { ...p, vote } : p)) };
+    const data = draftProtocolData(doc, '2020-11-05T10:45:00+01:00');
+    const first = data.paragraphs[0];
+    expect(first?.sections.some((s) => s.kind === 'vote')).toBe(false);
+    const remark = first?.sections.at(-1);
+    expect(remark).toMatchObject({ kind: 'text', heading: 'Omröstning' });
+    expect(JSON.stringify(remark)).toContain('Den slutna omröstningen slutade lika.');
+    // The other §§ are as the finished protocol shows them.
+    expect(data.paragraphs.length).toBe(referenceDoc.paragraphs.length);
+  });
+});
