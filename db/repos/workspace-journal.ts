@@ -1,11 +1,11 @@
-// Workspace persistence, part 3: the undo/redo journal and full-text search.
+// Workspace persistence, part 3: the undo/redo journal and full-text search (workspace-search.ts).
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../open';
 import { workspaceJournal } from '../schema';
 import type { WorkspaceStore } from '../../core/app/workspace/ports';
 import type { JournalEntry, JournalPart } from '../../core/app/workspace/journal-types';
 import type { SearchHit } from '../../core/app/workspace/types';
-import { SNIPPET_END, SNIPPET_START } from '../../core/app/workspace/types';
+import { searchParagraphs } from './workspace-search';
 
 type JournalStore = Pick<
   WorkspaceStore,
@@ -50,24 +50,6 @@ export function journalStore(db: Db): JournalStore {
       db.run(sql`DELETE FROM workspace_journal WHERE meeting_id = ${meetingId} AND id NOT IN (
         SELECT id FROM workspace_journal WHERE meeting_id = ${meetingId} ORDER BY id DESC LIMIT ${keep})`);
     },
-    search(ftsQuery, filter, limit): SearchHit[] {
-      const board = filter.boardId ?? null;
-      const meeting = filter.meetingId ?? null;
-      const year = filter.year === undefined ? null : String(filter.year);
-      return db.all<SearchHit>(sql`
-        SELECT m.id AS meetingId, b.id AS boardId, b.name AS boardName, m.date AS meetingDate,
-          p.id AS paragraphId, p.number AS number, p.title AS title,
-          snippet(paragraphs_fts, -1, ${SNIPPET_START}, ${SNIPPET_END}, '…', 14) AS snippet
-        FROM paragraphs_fts
-        JOIN paragraphs p ON p.rowid = paragraphs_fts.rowid
-        JOIN meetings m ON m.id = p.meeting_id
-        JOIN boards b ON b.id = p.board_id
-        WHERE paragraphs_fts MATCH ${ftsQuery}
-          AND (${board} IS NULL OR p.board_id = ${board})
-          AND (${meeting} IS NULL OR p.meeting_id = ${meeting})
-          AND (${year} IS NULL OR substr(m.date, 1, 4) = ${year})
-        ORDER BY rank, m.date DESC, p.number
-        LIMIT ${limit}`);
-    },
+    search: (ftsQuery, filter, limit): SearchHit[] => searchParagraphs(db, ftsQuery, filter, limit),
   };
 }

@@ -1,11 +1,15 @@
 // Scale benchmark: imports a generated data set (10 years × 12 boards × 11 meetings × 25 §§
 // and the same with 5× paragraphs), then measures database size, search, opening a meeting and
 // listing a board's year. Prints one table; no thresholds (see docs/benchmarks.md).
+//   npx tsx test/bench/scale.ts [--quick] [--only=1x|5x] [--plan]
+// Search goes through the API method (workspace.search, 50 hits): every query once without a
+// filter, once per board and once per year. --plan prints EXPLAIN QUERY PLAN of its statements.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBackend } from '../../electron/backend';
+import { searchStatements } from '../../db/repos/workspace-search';
 import { generateMeetings, type DatasetOptions } from './dataset';
 
 interface Row {
@@ -41,17 +45,19 @@ async function measure(label: string, o: DatasetOptions): Promise<Row> {
     const dbMegabytes = statSync(dbPath).size / 1e6;
 
     const sql = backend.db.$client;
-    const search = sql.prepare(
-      "SELECT p.id, p.number, snippet(paragraphs_fts, 2, '[', ']', '…', 12) AS s FROM paragraphs_fts f JOIN paragraphs p ON p.rowid = f.rowid WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT 20",
-    );
+    const boardIds = (sql.prepare('SELECT id FROM boards ORDER BY name').all() as { id: string }[]).map((r) => r.id);
     const queries = ['nyckelsystem', 'upphandling', 'dataskyddsombud', 'hemtjänst*', 'ramavtal leverantör', 'arkivering', 'informationssäkerhet', 'säbo', 'förlängning', 'Luleå'];
+    const filters: Record<string, unknown>[] = [{}, ...boardIds.map((boardId) => ({ boardId })), ...Array.from({ length: o.years }, (_, y) => ({ year: 2015 + y }))];
     const searchTimes: number[] = [];
     for (let i = 0; i < 200; i += 1) {
-      const q = queries[i % queries.length] as string;
+      const query = queries[i % queries.length] as string;
+      const filter = filters[Math.floor(i / queries.length) % filters.length];
       const s = performance.now();
-      search.all(q);
+      const r = await backend.dispatch('workspace.search', { query, limit: 50, ...filter });
       searchTimes.push(performance.now() - s);
+      if (!r.ok) throw new Error(r.error.message);
     }
+    if (process.argv.includes('--plan')) printPlans(label, sql);
     const meetingIds = (sql.prepare('SELECT id FROM meetings ORDER BY random() LIMIT 50').all() as { id: string }[]).map((r) => r.id);
     const openTimes: number[] = [];
     for (const id of meetingIds) {
@@ -83,11 +89,25 @@ async function measure(label: string, o: DatasetOptions): Promise<Row> {
   }
 }
 
+/** EXPLAIN QUERY PLAN of every search statement, as evidence next to the (load-dependent) times. */
+function printPlans(label: string, sql: ReturnType<typeof createBackend>['db']['$client']): void {
+  const params = { q: '"x"', board: null, meeting: null, year: null, limit: 50, lo: 0, hi: 1, ids: '[]' };
+  for (const [name, st] of Object.entries(searchStatements(sql))) {
+    if (st === null) continue;
+    const names = [...st.source.matchAll(/@(\w+)/g)].map((m) => m[1] as keyof typeof params);
+    const args = names.length > 0 ? [Object.fromEntries(names.map((n) => [n, params[n]]))] : st.source.includes('term >=') ? ['a', 'b'] : ['"x"'];
+    const plan = sql.prepare(`EXPLAIN QUERY PLAN ${st.source}`).all(...args) as { detail: string }[];
+    console.error(`[${label}] ${name}: ${plan.map((r) => r.detail).join(' → ')}`);
+  }
+}
+
 export async function runScaleBenchmark(quick = process.argv.includes('--quick')): Promise<Row[]> {
   const base: DatasetOptions = { years: 10, boards: 12, meetingsPerYear: 11, paragraphsPerMeeting: 25, wordsPerParagraph: 150 };
-  const sets: [string, DatasetOptions][] = quick
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const all: [string, DatasetOptions][] = quick
     ? [['snabb 1×', { ...base, years: 1, boards: 2 }], ['snabb 5×', { ...base, years: 1, boards: 2, paragraphsPerMeeting: 125 }]]
     : [['1×', base], ['5×', { ...base, paragraphsPerMeeting: 125 }]];
+  const sets = all.filter(([label]) => only === undefined || label.endsWith(only.replace('x', '×')));
   const rows: Row[] = [];
   for (const [label, o] of sets) rows.push(await measure(label, o));
   return rows;

@@ -12,6 +12,7 @@ import { createBackend } from '../../electron/backend';
 import { main } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/types';
 import { parseMets, verifyArchive } from '../../electron/services/archive';
+import { checkMetsStructure, parseXml } from '../../electron/services/archive/mets-check';
 import { counterIds } from '../helpers/backend';
 import { makeTestPki, writeP12 } from '../signing/helpers/pki';
 import { hasTool } from '../signing/helpers/tools';
@@ -87,6 +88,17 @@ describe('justera archive export', () => {
     const manifest = readFileSync(join(pkg, 'manifest.sha256'), 'utf8');
     expect(manifest.trim().split('\n')).toHaveLength(mets.files.length + 1);
     expect(execFileSync('sha256sum', ['-c', '--quiet', 'manifest.sha256'], { cwd: pkg }).toString()).toBe('');
+    // Dublin Core: one dmdSec for the package, one per meeting, referenced from the structMap.
+    expect(xml).toContain('<dc:title xml:lang="sv">Protokoll Norrbottens e-nämnd 2020-11-05</dc:title>');
+    expect(xml).toMatch(/<dc:creator>Norrbottens e-nämnd<\/dc:creator>\s*<dc:creator>[^<]+<\/dc:creator>/);
+    expect(xml).toContain('<dc:date>2020-11-05</dc:date>');
+    expect(xml).toMatch(/<dc:description xml:lang="sv">§§ 20-\d+<\/dc:description>/);
+    expect(xml).toMatch(/<dc:identifier>urn:justera:sammantrade:[^<]+<\/dc:identifier>/);
+    expect(xml).toContain('<dc:language>sv</dc:language>');
+    expect(xml).toMatch(/<mets:div ID="meeting-1" [^>]*DMDID="dmd-1"/);
+    expect(checkMetsStructure(xml)).toEqual([]);
+    // Well-formed for libxml2 too (xmllint is in Debian's libxml2-utils); no XSD is available here.
+    if (hasTool('xmllint')) execFileSync('xmllint', ['--noout', join(pkg, 'METS.xml')]);
     // METS.xml is well-formed XML (checked with Python's parser when it is installed).
     if (hasTool('python3')) {
       const root = execFileSync('python3', ['-c', 'import sys, xml.dom.minidom as m; print(m.parse(sys.argv[1]).documentElement.tagName)', join(pkg, 'METS.xml')]);
@@ -115,6 +127,7 @@ describe('justera archive export', () => {
 describe('justera archive verify', () => {
   it('passes on an untouched package', async () => {
     expect(await cli('archive', 'verify', 'arkiv')).toBe(0);
+    expect(stdout()).toContain('METS.xml: strukturen är korrekt (kontrollerad i Justera, inte mot METS-schemat).');
     expect(stdout()).toMatch(/0 med fel/);
     expect(stdout()).toMatch(/Underskrifter: 1 giltiga, 0 ogiltiga/);
     out = [];
@@ -181,5 +194,74 @@ describe('justera archive verify', () => {
     err = [];
     expect(await cli('archive', 'verify', 'tom-mapp-finns-inte')).toBe(1);
     expect(err.join('')).toContain('METS.xml saknas');
+  });
+});
+
+describe('METS.xml structure', () => {
+  const good = () => readFileSync(join(dir, 'arkiv', 'METS.xml'), 'utf8');
+
+  it('names what is wrong when a section, a reference or a checksum is missing', () => {
+    const xml = good();
+    const firstFile = /<mets:file ID="(file-\d+)"/.exec(xml)?.[1] ?? '';
+    const noPointer = xml.replace(`<mets:fptr FILEID="${firstFile}"/>`, '');
+    expect(checkMetsStructure(noPointer)).toEqual([expect.stringContaining(`Filen ${firstFile} (`)]);
+    expect(checkMetsStructure(noPointer)[0]).toContain('finns inte i structMap');
+    const noDmd = xml.replace(/<mets:dmdSec[\s\S]*?<\/mets:dmdSec>\s*/g, '');
+    expect(checkMetsStructure(noDmd)).toEqual(expect.arrayContaining(['mets:dmdSec (den beskrivande metadatan) saknas.', expect.stringContaining('pekar på dmdSec "dmd-1"')]));
+    const noLanguage = xml.replace('<dc:language>sv</dc:language>', '');
+    expect(checkMetsStructure(noLanguage)).toEqual(['dmdSec dmd-0 saknar dc:language.']);
+    const noChecksum = xml.replace(/ CHECKSUM="[0-9a-f]{64}"/, '');
+    expect(checkMetsStructure(noChecksum)).toEqual(['Filen file-0001 saknar en SHA-256-checksumma.']);
+    const dangling = xml.replace('</mets:structMap>', '<mets:div><mets:fptr FILEID="file-9999"/></mets:div></mets:structMap>');
+    expect(checkMetsStructure(dangling)).toEqual(['structMap pekar på filen "file-9999", som inte finns i fileSec.']);
+    const twice = xml.replace('ID="file-0002"', 'ID="file-0001"');
+    expect(checkMetsStructure(twice)).toEqual(expect.arrayContaining(['ID "file-0001" förekommer mer än en gång.']));
+    expect(checkMetsStructure(xml.replace('</mets:fileSec>', ''))[0]).toMatch(/^METS.xml är inte välformad XML: /);
+    expect(checkMetsStructure(xml.replace('<mets:name>Justera', '<mets:name>Justera & co'))[0]).toContain('Ett & som inte är en entitet');
+  });
+
+  it('agrees with xmllint on well-formedness', () => {
+    if (!hasTool('xmllint')) return;
+    for (const broken of ['<a><b></a>', '<a x="1" x="2"/>', '<a>&nbsp;</a>', '<a/><b/>', '<a>ok &amp; &#229; &#xE5;</a>']) {
+      const file = join(dir, 'test.xml');
+      writeFileSync(file, broken);
+      const lint = (() => {
+        try {
+          execFileSync('xmllint', ['--noout', file], { stdio: 'pipe' });
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      const ours = (() => {
+        try {
+          parseXml(broken);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect(ours, broken).toBe(lint);
+    }
+  });
+
+  it('verify fails with the structural problem when a file is dropped from the structMap', async () => {
+    expect(await exportTo('struktur')).toBe(0);
+    const metsPath = join(dir, 'struktur', 'METS.xml');
+    const xml = readFileSync(metsPath, 'utf8');
+    const id = /<mets:file ID="(file-\d+)"/.exec(xml)?.[1] ?? '';
+    const changed = Buffer.from(xml.replace(`<mets:fptr FILEID="${id}"/>`, ''));
+    writeFileSync(metsPath, changed);
+    const manifestPath = join(dir, 'struktur', 'manifest.sha256');
+    const sum = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace(sum(Buffer.from(xml)), sum(changed)));
+    out = [];
+    expect(await cli('archive', 'verify', 'struktur')).toBe(1);
+    expect(stdout()).toContain('METS.xml: 1 strukturfel.');
+    expect(stdout()).toContain(`STRUKTUR  METS.xml: Filen ${id} (`);
+    expect(stdout()).toContain('0 med fel');
+    const r = await verifyArchive(join(dir, 'struktur'));
+    expect(r.mets.valid).toBe(false);
+    expect(r.ok).toBe(false);
   });
 });

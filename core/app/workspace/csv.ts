@@ -176,7 +176,8 @@ export interface CsvParseResult {
 /** Reads and checks the file's rows; term dates default to `defaults` when the file has none. */
 export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string; termEnd?: string }): CsvParseResult {
   const text = decodeText(bytes);
-  const rows = parseCsv(text, detectSeparator(text));
+  const sep = detectSeparator(text);
+  const rows = parseCsv(text, sep);
   const issues: CsvIssue[] = [];
   const header = rows[0];
   if (header === undefined) return { members: [], issues: [{ line: 1, column: null, message: 'Filen är tom. Första raden ska vara rubriker, t.ex. Namn;Roll;Parti;Representerar;Mandat från;Mandat till.' }] };
@@ -186,10 +187,12 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
     const key = headingKey(h);
     if (key === '') return;
     const col = (Object.keys(headings) as Column[]).find((c) => headings[c].some((x) => headingKey(x) === key));
+    // The heading as it can be shown: control characters and line breaks (a stray quote) as spaces, cut short.
+    const shown = h.replace(/[\p{Cc}\s]+/gu, ' ').trim().slice(0, 40) || `kolumn ${i + 1}`;
     if (col === undefined) {
-      issues.push({ line: header.line, column: h.trim(), message: `Okänd kolumn "${h.trim()}". Tillåtna kolumner: ${Object.values(columnTitles).join(', ')}.` });
+      issues.push({ line: header.line, column: shown, message: `Okänd kolumn "${shown}". Tillåtna kolumner: ${Object.values(columnTitles).join(', ')}.` });
     } else if (index.has(col)) {
-      issues.push({ line: header.line, column: h.trim(), message: `Kolumnen ${columnTitles[col]} förekommer två gånger.` });
+      issues.push({ line: header.line, column: shown, message: `Kolumnen ${columnTitles[col]} förekommer två gånger.` });
     } else index.set(col, i);
   });
   for (const required of ['name', 'role'] as const) {
@@ -211,7 +214,7 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
     };
     const problem = (c: Column, message: string) => issues.push({ line: row.line, column: columnTitles[c], message });
     if (row.cells.length > header.cells.length && row.cells.slice(header.cells.length).some((c) => c.trim() !== '')) {
-      issues.push({ line: row.line, column: null, message: `Raden har ${row.cells.length} fält men rubrikraden ${header.cells.length}. Kontrollera avgränsarna (;) och citattecknen.` });
+      issues.push({ line: row.line, column: null, message: `Raden har ${row.cells.length} fält men rubrikraden ${header.cells.length}. Kontrollera avgränsarna (${sep === '\t' ? 'tabb' : sep}) och citattecknen.` });
       continue;
     }
     const name = cell('name');

@@ -34,9 +34,11 @@ export const archiveExportCommand: CliCommand = {
 export function describeVerification(r: ArchiveVerification): string {
   const lines = [
     `Arkivpaket ${r.objId ?? '(utan OBJID)'} i ${r.dir}`,
+    r.mets.valid ? 'METS.xml: strukturen är korrekt (kontrollerad i Justera, inte mot METS-schemat).' : `METS.xml: ${r.mets.problems.length} strukturfel.`,
     `Filer: ${r.files.ok} oförändrade, ${r.files.bad.length} med fel.`,
     `Underskrifter: ${r.signatures.valid} giltiga, ${r.signatures.invalid.length} ogiltiga.`,
   ];
+  for (const p of r.mets.problems) lines.push(`  STRUKTUR  METS.xml: ${p}`);
   for (const b of r.files.bad) lines.push(`  FEL  ${b.path}: ${b.problem}`);
   for (const s of r.signatures.invalid) lines.push(`  OGILTIG  ${s.path}: ${s.problem}`);
   lines.push(r.ok ? 'Paketet är oförändrat och alla underskrifter är giltiga.' : 'Paketet har fel (se ovan).');
@@ -45,9 +47,11 @@ export function describeVerification(r: ArchiveVerification): string {
 
 export const archiveVerifyCommand: CliCommand = {
   name: 'archive verify',
-  summary: 'Kontrollera ett arkivpaket: checksummor mot METS.xml och underskrifterna i varje signerad PDF.',
+  summary: 'Kontrollera ett arkivpaket: METS.xml:s struktur, checksummor och underskrifterna i varje signerad PDF.',
   usage: 'justera archive verify MAPP [--trust CA.pem …] [--json]',
-  details: 'Avslutas med status 1 om någon fil saknas eller har ändrats, eller om någon underskrift är ogiltig.',
+  details:
+    'Avslutas med status 1 om METS.xml har strukturfel, om någon fil saknas eller har ändrats, eller om någon underskrift är ogiltig.\n' +
+    'Strukturen kontrolleras i Justera (delar, ID:n, Dublin Core, checksummor, hänvisningar); någon validering mot METS-XSD görs inte.',
   options: {
     trust: { type: 'string', multiple: true, valueName: 'CA.pem', description: 'Betrott rotcertifikat (PEM eller DER); kan anges flera gånger.' },
     json: jsonOption,

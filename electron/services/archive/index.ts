@@ -2,14 +2,17 @@
 // every meeting's data as JSON, every document version (the frozen PDF and, when signed, the
 // last signed state with its validation report), a METS.xml describing every file with its
 // SHA-256 checksum, and a plain manifest.sha256. `verifyArchive` recomputes every checksum and
-// re-verifies every signed PDF.
+// re-verifies every signed PDF. METS.xml carries Dublin Core descriptive metadata (a dmdSec for the
+// package and one per meeting) and its structure is checked in code (mets-check.ts; no XSD here).
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../../core/api/errors';
 import type { ApiClient } from '../../../core/api/client';
 import type { Db } from '../../../db/open';
+import { paragraphLabel } from '../../../core/domain/numbering';
 import { verifyPdf } from '../signing';
+import { checkMetsStructure } from './mets-check';
 
 export const METS_FILE = 'METS.xml';
 export const MANIFEST_FILE = 'manifest.sha256';
@@ -31,7 +34,15 @@ export interface ArchiveMeeting {
   meetingId: string;
   date: string;
   label: string;
+  /** The §§ of the meeting, e.g. "§§ 20-26" (empty when it has none). */
+  paragraphs: string;
   files: ArchiveFile[];
+}
+
+/** Who made the records: written as dc:creator (the board, then the organisation). */
+export interface ArchiveCreator {
+  board: string;
+  organisation: string;
 }
 
 export interface ExportArchiveResult {
@@ -177,10 +188,11 @@ export async function exportArchive(o: ExportArchiveOptions): Promise<ExportArch
         });
       }
       await put(files, `${base}/dokumentforteckning.json`, `${JSON.stringify({ meetingId: m.id, date: m.date, versions: register }, null, 2)}\n`, 'document-register', 'application/json');
-      packaged.push({ meetingId: m.id, date: m.date, label: `${board.name} ${m.date}`, files });
+      packaged.push({ meetingId: m.id, date: m.date, label: `${board.name} ${m.date}`, paragraphs: doc.paragraphs.length === 0 ? '' : paragraphLabel(doc.paragraphs.map((p) => p.number)), files });
     }
     const objId = `urn:justera:arkiv:${o.boardId}:${o.year}`;
-    const mets = metsXml({ objId, label: `${board.name} – protokoll ${o.year}`, created, meetings: packaged });
+    const creator = { board: board.name, organisation: board.organisationName };
+    const mets = metsXml({ objId, label: `${board.name} – protokoll ${o.year}`, created, year: o.year, creator, meetings: packaged });
     const metsBytes = Buffer.from(mets, 'utf8');
     await writeFile(join(tmp, METS_FILE), metsBytes);
     const all = packaged.flatMap((m) => m.files);
@@ -198,7 +210,30 @@ export async function exportArchive(o: ExportArchiveOptions): Promise<ExportArch
 
 const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function metsXml(p: { objId: string; label: string; created: string; meetings: ArchiveMeeting[] }): string {
+/** A dmdSec with Dublin Core (mdWrap, so the package needs no separate metadata files). */
+function dcSection(id: string, dc: { title: string; creator: ArchiveCreator; date: string; description: string | null; identifier: string; created: string }): string[] {
+  const a = xmlEscape;
+  return [
+    `  <mets:dmdSec ID="${id}" CREATED="${a(dc.created)}">`,
+    '    <mets:mdWrap MDTYPE="DC" MIMETYPE="text/xml">',
+    '      <mets:xmlData>',
+    '        <dc:dc xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    `          <dc:title xml:lang="sv">${a(dc.title)}</dc:title>`,
+    `          <dc:creator>${a(dc.creator.board)}</dc:creator>`,
+    `          <dc:creator>${a(dc.creator.organisation)}</dc:creator>`,
+    `          <dc:date>${a(dc.date)}</dc:date>`,
+    ...(dc.description ? [`          <dc:description xml:lang="sv">${a(dc.description)}</dc:description>`] : []),
+    '          <dc:type>Text</dc:type>',
+    `          <dc:identifier>${a(dc.identifier)}</dc:identifier>`,
+    '          <dc:language>sv</dc:language>',
+    '        </dc:dc>',
+    '      </mets:xmlData>',
+    '    </mets:mdWrap>',
+    '  </mets:dmdSec>',
+  ];
+}
+
+export function metsXml(p: { objId: string; label: string; created: string; year: number; creator: ArchiveCreator; meetings: ArchiveMeeting[] }): string {
   const a = xmlEscape;
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -211,6 +246,10 @@ export function metsXml(p: { objId: string; label: string; created: string; meet
     '      <mets:name>Justera</mets:name>',
     '    </mets:agent>',
     '  </mets:metsHdr>',
+    ...dcSection('dmd-0', { title: `Protokoll ${p.creator.board} ${p.year}`, creator: p.creator, date: String(p.year), description: `${p.meetings.length} sammanträden`, identifier: p.objId, created: p.created }),
+    ...p.meetings.flatMap((m, i) =>
+      dcSection(`dmd-${i + 1}`, { title: `Protokoll ${p.creator.board} ${m.date}`, creator: p.creator, date: m.date, description: m.paragraphs || null, identifier: `urn:justera:sammantrade:${m.meetingId}`, created: p.created }),
+    ),
     '  <mets:fileSec ID="fileSec">',
   ];
   let n = 0;
@@ -228,9 +267,9 @@ export function metsXml(p: { objId: string; label: string; created: string; meet
     }
     lines.push('    </mets:fileGrp>');
   });
-  lines.push('  </mets:fileSec>', `  <mets:structMap ID="structMap" TYPE="PHYSICAL" LABEL="CSIP">`, `    <mets:div ID="root" LABEL="${a(p.label)}">`);
+  lines.push('  </mets:fileSec>', `  <mets:structMap ID="structMap" TYPE="PHYSICAL" LABEL="CSIP">`, `    <mets:div ID="root" LABEL="${a(p.label)}" DMDID="dmd-0">`);
   p.meetings.forEach((m, i) => {
-    lines.push(`      <mets:div ID="meeting-${i + 1}" TYPE="Sammanträde" LABEL="${a(m.label)}" ORDERLABEL="${a(m.date)}">`);
+    lines.push(`      <mets:div ID="meeting-${i + 1}" TYPE="Sammanträde" LABEL="${a(m.label)}" ORDERLABEL="${a(m.date)}" DMDID="dmd-${i + 1}">`);
     for (const f of m.files) lines.push(`        <mets:fptr FILEID="${ids.get(f) ?? ''}"/>`);
     lines.push('      </mets:div>');
   });
@@ -248,6 +287,8 @@ export interface ArchiveProblem {
 export interface ArchiveVerification {
   dir: string;
   objId: string | null;
+  /** The structural check of METS.xml (in code, not against the METS XSD). */
+  mets: { valid: boolean; problems: string[] };
   files: { ok: number; bad: ArchiveProblem[] };
   signatures: { valid: number; invalid: ArchiveProblem[] };
   ok: boolean;
@@ -319,6 +360,7 @@ export async function verifyArchive(dirIn: string, options: { now?: Date; trustA
     throw new AppError('not_found', `${join(dir, METS_FILE)} saknas eller kan inte läsas; mappen är inget arkivpaket från Justera.`);
   }
   const mets = parseMets(xml);
+  const structure = checkMetsStructure(xml);
   if (mets.files.length === 0) bad.push({ path: METS_FILE, problem: 'METS.xml listar inga filer.' });
   const listed = new Set<string>([METS_FILE, MANIFEST_FILE]);
 
@@ -373,5 +415,12 @@ export async function verifyArchive(dirIn: string, options: { now?: Date; trustA
 
   for (const rel of await listFiles(dir)) if (!listed.has(rel)) bad.push({ path: rel, problem: 'Filen finns i mappen men inte i METS.xml.' });
 
-  return { dir, objId: mets.objId, files: { ok: okFiles, bad }, signatures: { valid: validSigs, invalid }, ok: bad.length === 0 && invalid.length === 0 };
+  return {
+    dir,
+    objId: mets.objId,
+    mets: { valid: structure.length === 0, problems: structure },
+    files: { ok: okFiles, bad },
+    signatures: { valid: validSigs, invalid },
+    ok: structure.length === 0 && bad.length === 0 && invalid.length === 0,
+  };
 }
