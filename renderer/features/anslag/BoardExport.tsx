@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
-import { ActionResult, useAction } from './ui';
+import { ActionResult, useAction } from '../../components/async';
 import { anslagStrings as s } from './strings';
 
 export function BoardExport() {

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { downloadPdf } from '../../api/files';
-import { ActionResult, Day, QueryTable, useAction } from './ui';
+import { ActionResult, QueryTable, useAction } from '../../components/async';
+import { Day } from './ui';
 import { anslagStrings as s } from './strings';
 
 function Proposals({ onConfirmed }: { onConfirmed: () => void }) {

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
-import { ActionResult, Day, QueryTable, useAction } from './ui';
+import { ActionResult, QueryTable, useAction } from '../../components/async';
+import { Day } from './ui';
 import { anslagStrings as s } from './strings';
 
 export function PostedNotices({ refresh }: { refresh: number }) {

@@ -6,9 +6,6 @@ export const anslagStrings = {
   title: 'Anslag och uppföljning',
   intro:
     'Här sätter du upp anslag om justerade protokoll, tar ned dem när tiden för överklagande har gått ut, skapar den digitala anslagstavlan och följer upp uppdrag i besluten.',
-  loading: 'Hämtar …',
-  retry: 'Försök igen',
-  errorTitle: 'Något gick fel',
 
   pending: {
     heading: 'Väntar på anslag',

@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { SelectField, TextArea, TextField } from '../../components/fields';
 import type { GroupJustering } from '../../../core/app/justering/types';
 import type { MeetingDocument, Paragraph } from '../../../core/format/meeting';
-import { errorMessage, ErrorText } from '../anslag/ui';
+import { errorMessage, ErrorText } from '../../components/async';
 import { buildCorrection, pointToText } from './format';
 import { justeringStrings as s } from './strings';
 

@@ -5,7 +5,7 @@ import { api } from '../../api/transport';
 import { Dialog } from '../../components/Dialog';
 import type { GroupJustering } from '../../../core/app/justering/types';
 import type { MeetingDocument } from '../../../core/format/meeting';
-import { useAction, ErrorText } from '../anslag/ui';
+import { ErrorText, useAction } from '../../components/async';
 import { CorrectionDialog } from './CorrectionDialog';
 import { VersionSection } from './VersionSection';
 import { groupStatusText } from './format';

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/fields';
 import { fileToBase64 } from '../../api/files';
-import { errorMessage, ErrorText } from '../anslag/ui';
+import { errorMessage, ErrorText } from '../../components/async';
 import { justeringStrings as s } from './strings';
 
 export function ImportDialog({ open, title, onClose, onImport }: { open: boolean; title: string; onClose: () => void; onImport: (pdfBase64: string) => Promise<void> }) {

@@ -6,7 +6,7 @@ import { api } from '../../api/transport';
 import { TextField } from '../../components/fields';
 import type { OpenedPackage, SignedPackage } from '../../../core/app/justering/types';
 import { downloadPdf } from '../../api/files';
-import { errorMessage, ErrorText } from '../anslag/ui';
+import { errorMessage, ErrorText } from '../../components/async';
 import { SignDialog, type Credential, type CredentialKind } from './SignDialog';
 import { formatInstant, timestampText } from './format';
 import { justeringStrings as s } from './strings';

@@ -5,7 +5,7 @@ import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { TextField } from '../../components/fields';
 import { ErrorBox, Loading } from '../../components/Status';
-import { errorMessage, ErrorText } from '../anslag/ui';
+import { errorMessage, ErrorText } from '../../components/async';
 import { parseTsaUrl } from './format';
 import { justeringStrings as s } from './strings';
 

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/fields';
 import { fileToBase64 } from '../../api/files';
-import { errorMessage, ErrorText } from '../anslag/ui';
+import { errorMessage, ErrorText } from '../../components/async';
 import { SlotPicker } from './SlotPicker';
 import { justeringStrings as s } from './strings';
 

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { SIGNING_ROLES, type SigningOrder, type SigningRole } from '../../../core/app/justering/types';
-import { errorMessage, ErrorText, Loading } from '../anslag/ui';
+import { errorMessage, ErrorText, Loading } from '../../components/async';
 import { moveItem, orderText } from './format';
 import { justeringStrings as s } from './strings';
 import './justering.css';

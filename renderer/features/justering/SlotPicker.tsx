@@ -1,7 +1,7 @@
 // The card readers of a PKCS#11 module (justering.pkcs11Slots), to choose the card to sign with.
 import { useState } from 'react';
 import { api } from '../../api/transport';
-import { errorMessage, ErrorText } from '../anslag/ui';
+import { errorMessage, ErrorText } from '../../components/async';
 import { justeringStrings as s } from './strings';
 
 interface Slot {

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { api } from '../../api/transport';
 import type { GroupJustering, SignerState, SignResult, VersionSummary } from '../../../core/app/justering/types';
 import { downloadPdf, downloadText } from '../../api/files';
-import { ErrorText, useAction } from '../anslag/ui';
+import { ErrorText, useAction } from '../../components/async';
 import { SignDialog, type Credential } from './SignDialog';
 import { ImportDialog } from './ImportDialog';
 import { VerifyReport, type VerifyData } from './VerifyReport';
