@@ -8,7 +8,7 @@ import type { DocumentData, ExtractData, KallelseData, NoticeData, ProtocolData,
 import { PRODUCER, type DocumentElement } from './components/DocumentShell';
 import { NOTICE_SIGNATURE_TOP, signatureBoxRect, type LayoutShift, type Rect } from './components/layout';
 import { ExtractPart } from './extract/ExtractDocument';
-import { registerFonts } from './fonts/register';
+import { loadFonts } from './fonts/register';
 import { KallelseDocument } from './kallelse/KallelseDocument';
 import { NoticeDocument } from './notice/NoticeDocument';
 import { finishPdf, loadAttachment } from './pdf/finish';
@@ -61,6 +61,16 @@ export async function renderDocument(data: DocumentData, options: RenderOptions 
   return assembleParts(data, parts, options);
 }
 
+/**
+ * The whole protocol in one @react-pdf run, finished like the parts. Slower and heavier for
+ * long protocols (that is why they are cut into parts); it is the reference the parts are
+ * tested against (test/documents/parts.test.ts): same text on the same pages.
+ */
+export async function renderSinglePass(data: ProtocolData, options: RenderOptions = {}): Promise<RenderResult> {
+  const whole = await typeset(await partElement(data, { kind: 'whole' }, options.shift));
+  return assembleParts(data, [whole], options);
+}
+
 /** Typesets part `index` of planParts(data): a PDF of whole pages without page numbers. */
 export async function renderPart(data: DocumentData, index: number, options: RenderOptions = {}): Promise<Uint8Array> {
   const part = planParts(data)[index];
@@ -86,8 +96,8 @@ async function partElement(data: DocumentData, part: PartSpec, shift: LayoutShif
   const moved = shift === undefined ? {} : { shift };
   switch (data.kind) {
     case 'protocol': {
-      // Only the back part holds the attachments' placeholder pages.
-      const counts = part.kind === 'back' ? await Promise.all(fileAttachments(data).map(async (f) => (await loadAttachment(f.title, f.bytes)).getPageCount())) : [];
+      // Only the back part (or the whole) holds the attachments' placeholder pages.
+      const counts = part.kind === 'back' || part.kind === 'whole' ? await Promise.all(fileAttachments(data).map(async (f) => (await loadAttachment(f.title, f.bytes)).getPageCount())) : [];
       return ProtocolPart({ data, part, filePageCounts: counts, ...moved });
     }
     case 'extract':
@@ -122,8 +132,8 @@ function signatureFields(data: DocumentData, pageCount: number): SignatureField[
 }
 
 async function typeset(element: DocumentElement): Promise<Uint8Array> {
-  // Fonts are registered before layout resolves any style against them.
-  registerFonts();
+  // Fonts are registered (and loaded, with the shaping memo) before layout resolves any style.
+  await loadFonts();
   return new Uint8Array(await renderToBuffer(element));
 }
 

@@ -14,7 +14,7 @@ import { SignaturePage } from './SignaturePage';
 export interface ProtocolPartProps {
   data: ProtocolData;
   part: PartSpec;
-  /** Page counts of the attached PDFs, needed by the back part. */
+  /** Page counts of the attached PDFs, needed by the back part (and the whole). */
   filePageCounts: number[];
   shift?: LayoutShift;
 }
@@ -23,30 +23,49 @@ export function ProtocolPart({ data, part, filePageCounts, shift }: ProtocolPart
   const frame = { header: data.header, footer: data.footer, ...(shift === undefined ? {} : { shift }) };
   return documentShell(data.meta, body());
 
+  function front() {
+    return (
+      <>
+        <FramedPage {...frame} bookmark="Sammanträdesprotokoll">
+          <FirstPage data={data} />
+        </FramedPage>
+        <FramedPage {...frame} bookmark="Närvarolista">
+          <AttendanceTables list={data.attendance} offset={shift?.attendance ?? 0} />
+        </FramedPage>
+      </>
+    );
+  }
+
+  function paragraphs(from: number, to: number) {
+    return <Paragraphs paragraphs={data.paragraphs.slice(from, to)} startNewPage={data.paragraphsStartNewPage} {...frame} />;
+  }
+
+  function back() {
+    return (
+      <>
+        <AttachmentPages attachments={data.attachments} filePageCounts={filePageCounts} {...frame} />
+        <SignaturePage page={data.signaturePage} {...frame} />
+      </>
+    );
+  }
+
   function body() {
     switch (part.kind) {
       case 'front':
-        return (
-          <>
-            <FramedPage {...frame} bookmark="Sammanträdesprotokoll">
-              <FirstPage data={data} />
-            </FramedPage>
-            <FramedPage {...frame} bookmark="Närvarolista">
-              <AttendanceTables list={data.attendance} offset={shift?.attendance ?? 0} />
-            </FramedPage>
-          </>
-        );
+        return front();
       case 'paragraphs':
-        return <Paragraphs paragraphs={data.paragraphs.slice(part.from, part.to)} startNewPage={data.paragraphsStartNewPage} {...frame} />;
+        return paragraphs(part.from, part.to);
       case 'back':
+        return back();
+      case 'whole':
+        // The reference for the parts: everything in one @react-pdf run (render.ts, renderSinglePass).
         return (
           <>
-            <AttachmentPages attachments={data.attachments} filePageCounts={filePageCounts} {...frame} />
-            <SignaturePage page={data.signaturePage} {...frame} />
+            {front()}
+            {paragraphs(0, data.paragraphs.length)}
+            {back()}
           </>
         );
-      case 'whole':
-        throw new Error('A protocol is typeset in front, paragraph and back parts.');
       default: {
         const never: never = part;
         return never;

@@ -1,7 +1,12 @@
 // Benchmark: time and peak memory to render protocols of growing length with @react-pdf, and
 // the 100-page protocol as HTML printed by headless Chromium for comparison.
-//   npx tsx test/bench/render.ts            all cases, each in a fresh process, prints a table
-//   npx tsx test/bench/render.ts --case=100  one case in this process (used by the runner)
+//   npx tsx test/bench/render.ts                    all cases, each in a fresh process, prints a table
+//   npx tsx test/bench/render.ts --case=100         one case in this process, in this thread
+//   npx tsx test/bench/render.ts --case=100 --pool  … on a long-lived pool of worker threads (the preview)
+//   npx tsx test/bench/render.ts --case=100 --shared  … shared between this thread and helper threads
+//                                                   started for the job (renderShared, what
+//                                                   `justera render protocol` does for long protocols
+//                                                   on machines with ONE_OFF_POOL_CORES cores or more)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -11,6 +16,7 @@ import { buildProtocolData, type ProtocolData } from '../../core/documents';
 import type { Block } from '../../core/format/richtext';
 import { plainText } from '../../core/format/richtext';
 import { DocumentWorkerPool } from '../../electron/services/documents';
+import { renderShared } from '../../electron/services/documents/shared-render';
 import { renderProtocol, type RenderResult } from '../../templates/render';
 import { generatedMeeting } from '../fixtures/documents/generate';
 import { referenceMeeting } from '../documents/helpers/reference';
@@ -47,10 +53,15 @@ interface Measurement {
 /** Threads in the pool runs: the machine's cores, at least two. */
 const POOL_SIZE = Math.max(2, availableParallelism());
 
-async function runCase(c: Case, pooled: boolean): Promise<Measurement> {
+type Mode = 'single' | 'pool' | 'shared';
+
+/** Helper threads in the shared runs: as renderAdaptive would start them (from ONE_OFF_POOL_CORES cores), at least one. */
+const HELPERS = Math.max(1, Math.min(4, availableParallelism()) - 1);
+
+async function runCase(c: Case, mode: Mode): Promise<Measurement> {
   const data = c.data();
-  const pool = pooled ? new DocumentWorkerPool(POOL_SIZE) : null;
-  const render = (): Promise<RenderResult> => (pool === null ? renderProtocol(data) : pool.render('protocol', data));
+  const pool = mode === 'pool' ? new DocumentWorkerPool(POOL_SIZE) : null;
+  const render = (): Promise<RenderResult> => (pool !== null ? pool.render('protocol', data) : mode === 'shared' ? renderShared(data, HELPERS) : renderProtocol(data));
   try {
     return await measure(c, render);
   } finally {
@@ -126,28 +137,34 @@ function chromiumMs(data: ProtocolData, dir: string): { ms: number; pages: numbe
 
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--case='))?.slice('--case='.length);
-  const pooled = process.argv.includes('--pool');
+  const mode: Mode = process.argv.includes('--pool') ? 'pool' : process.argv.includes('--shared') ? 'shared' : 'single';
   if (only !== undefined) {
     const c = CASES.find((x) => x.name === only);
     if (c === undefined) throw new Error(`Okänt fall: ${only}`);
-    process.stdout.write(`${JSON.stringify(await runCase(c, pooled))}\n`);
+    process.stdout.write(`${JSON.stringify(await runCase(c, mode))}\n`);
     return;
   }
   // Each case runs in a process of its own, so peak memory is that case's alone.
   const self = fileURLToPath(import.meta.url);
   const rows: string[][] = [];
   let hundred: Measurement | undefined;
-  const runs = [...CASES.map((c) => ({ c, pool: false })), ...CASES.filter((c) => c.name !== 'ref').map((c) => ({ c, pool: true }))];
-  for (const { c, pool } of runs) {
-    const args = ['--import', 'tsx', self, `--case=${c.name}`, ...(pool ? ['--pool'] : [])];
+  const longCases = CASES.filter((c) => c.name !== 'ref');
+  const runs: { c: Case; mode: Mode }[] = [...CASES.map((c) => ({ c, mode: 'single' as const })), ...longCases.map((c) => ({ c, mode: 'pool' as const })), ...longCases.map((c) => ({ c, mode: 'shared' as const }))];
+  const labels: Record<Mode, (c: Case) => string> = {
+    single: (c) => c.label,
+    pool: (c) => `${c.label}, pool om ${POOL_SIZE} trådar`,
+    shared: (c) => `${c.label}, tråden + ${HELPERS} nystartad(e) hjälptråd(ar)`,
+  };
+  for (const { c, mode } of runs) {
+    const args = ['--import', 'tsx', self, `--case=${c.name}`, ...(mode === 'single' ? [] : [`--${mode}`])];
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
     const line = r.stdout.trim().split('\n').pop() ?? '';
     if (r.status !== 0 || !line.startsWith('{')) throw new Error(`Fallet ${c.name} misslyckades:\n${r.stderr}`);
     const m = JSON.parse(line) as Measurement;
-    if (c.name === '100' && !pool) hundred = m;
+    if (c.name === '100' && mode === 'single') hundred = m;
     const ok = (c.targetMs === null || m.warmMs <= c.targetMs) && (c.targetMb === null || m.peakMb <= c.targetMb);
     const target = [c.targetMs === null ? '' : `< ${c.targetMs / 1000} s`, c.targetMb === null ? '' : `< ${c.targetMb} MB`].filter((x) => x !== '').join(', ');
-    rows.push([pool ? `${c.label}, pool om ${POOL_SIZE} trådar` : c.label, `${m.pages}`, `${(m.coldMs / 1000).toFixed(2)} s`, `${(m.warmMs / 1000).toFixed(2)} s`, `${(m.warmCpuMs / 1000).toFixed(2)} s`, `${m.peakMb.toFixed(0)} MB`, target === '' ? '–' : `${target} ${ok ? 'OK' : 'MISSAR'}`]);
+    rows.push([labels[mode](c), `${m.pages}`, `${(m.coldMs / 1000).toFixed(2)} s`, `${(m.warmMs / 1000).toFixed(2)} s`, `${(m.warmCpuMs / 1000).toFixed(2)} s`, `${m.peakMb.toFixed(0)} MB`, target === '' ? '–' : `${target} ${ok ? 'OK' : 'MISSAR'}`]);
   }
   const dir = mkdtempSync(join(tmpdir(), 'justera-bench-'));
   try {

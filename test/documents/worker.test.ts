@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildNoticeData, buildProtocolData, type ProtocolData } from '../../core/documents';
 import { AppError } from '../../core/api/errors';
 import { DocumentWorker, DocumentWorkerPool, renderInWorker } from '../../electron/services/documents';
+import { renderShared } from '../../electron/services/documents/shared-render';
 import { planParts } from '../../templates/plan';
 import { generatedMeeting } from '../fixtures/documents/generate';
 import { renderNotice, renderProtocol } from '../../templates/render';
@@ -38,6 +39,9 @@ describe('renderInWorker', () => {
       const [pooled, inProcess] = [await pool.render('protocol', data), await renderProtocol(data)];
       expect(pooled.pageCount).toBe(inProcess.pageCount);
       expect(Buffer.from(pooled.pdf).equals(Buffer.from(inProcess.pdf))).toBe(true);
+      // As the CLI does it: this thread and a helper thread share the parts.
+      const shared = await renderShared(data, 1);
+      expect(Buffer.from(shared.pdf).equals(Buffer.from(inProcess.pdf))).toBe(true);
     } finally {
       await pool.close();
     }

@@ -8,7 +8,8 @@ import { AppError } from '../../../core/api/errors';
 import { buildKallelseData, buildNoticeData, buildProtocolData } from '../../../core/documents';
 import { parseRanges } from '../../../core/domain/numbering';
 import { assertIsoDate } from '../../../core/domain/calendar';
-import { renderKallelse, renderNotice, renderProtocol, type RenderResult } from '../../../templates/render';
+import { renderKallelse, renderNotice, type RenderResult } from '../../../templates/render';
+import { renderAdaptive } from '../../services/documents';
 import { withFields } from '../../handlers/anslag-pdf';
 import type { CliArgs, CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
@@ -105,7 +106,8 @@ export const renderCommand: CliCommand = {
         }
         case 'protocol': {
           const doc = await api.call('meetings.export', { meetingId });
-          pdf = await signable(await renderProtocol(buildProtocolData(doc, { generatedAt })));
+          // A long protocol is typeset on several threads (same bytes as in one).
+          pdf = await signable(await renderAdaptive('protocol', buildProtocolData(doc, { generatedAt })));
           break;
         }
         case 'kallelse': {

@@ -1,12 +1,14 @@
 // Renders documents off the main thread. `DocumentWorker` is one worker thread for many jobs
 // (fonts are parsed once); `DocumentWorkerPool` typesets a long document's parts on several
-// threads at once and joins them, giving the same bytes; `renderInWorker` is a one-off job.
+// threads at once and joins them, giving the same bytes; `renderInWorker` is a one-off job (on a
+// pool when the document is long); `renderAdaptive` keeps short documents in this thread.
 import { availableParallelism } from 'node:os';
 import { AppError } from '../../../core/api/errors';
 import type { DocumentData, DocumentKind } from '../../../core/documents/types';
 import { planParts } from '../../../templates/plan';
 import type { RenderOptions, RenderResult } from '../../../templates/render';
 import type { WorkAnswer } from './protocol';
+import { renderShared } from './shared-render';
 import { WorkerClient } from './worker-client';
 
 export type DataOf<K extends DocumentKind> = Extract<DocumentData, { kind: K }>;
@@ -65,12 +67,46 @@ export class DocumentWorkerPool {
   }
 }
 
-/** Renders one document on a fresh worker thread and stops it afterwards. */
+/**
+ * From this many parts (about 40 pages of §§ or more) a document is worth typesetting on
+ * several threads: below it, starting the threads costs more than they save.
+ */
+export const LONG_DOCUMENT_PARTS = 5;
+
+/**
+ * Cores needed before one-off jobs start threads of their own. A fresh render thread costs
+ * about 2.5 s of CPU to load (measured under tsx, test/bench/render.ts --adaptive), as much as
+ * typesetting 60 pages; on two cores that ate the gain, so there the job stays on one thread.
+ */
+export const ONE_OFF_POOL_CORES = 4;
+
+/** Threads for a one-off long document: every core (the calling thread only waits), at most four. */
+function oneOffThreads(cores: number): number {
+  return Math.min(4, cores);
+}
+
+export function isLongDocument(data: DocumentData, cores: number = availableParallelism()): boolean {
+  return cores >= ONE_OFF_POOL_CORES && planParts(data).length >= LONG_DOCUMENT_PARTS;
+}
+
+/** Renders one document on fresh worker threads (a pool if it is long) and stops them afterwards. */
 export async function renderInWorker<K extends DocumentKind>(kind: K, data: DataOf<NoInfer<K>>, options: RenderOptions = {}): Promise<RenderResult> {
-  const worker = new DocumentWorker();
+  const worker = isLongDocument(data) ? new DocumentWorkerPool(oneOffThreads(availableParallelism())) : new DocumentWorker();
   try {
     return await worker.render(kind, data, options);
   } finally {
     await worker.close();
   }
+}
+
+/**
+ * For callers that may block their thread (the CLI): a short document is typeset right here;
+ * a long one here and on helper threads at once (shared-render.ts). Same bytes either way.
+ */
+export async function renderAdaptive<K extends DocumentKind>(kind: K, data: DataOf<NoInfer<K>>, options: RenderOptions = {}): Promise<RenderResult> {
+  checkKind(kind, data);
+  if (isLongDocument(data)) return renderShared(data, oneOffThreads(availableParallelism()) - 1, options);
+  // Loaded on demand: the pool alone does not need @react-pdf in this thread.
+  const { renderDocument } = await import('../../../templates/render');
+  return renderDocument(data, options);
 }

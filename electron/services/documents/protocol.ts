@@ -10,8 +10,10 @@ export type WorkRequest =
   /** One part of planParts(data), typeset only. */
   | { id: number; type: 'part'; data: DocumentData; index: number; options: RenderOptions }
   /** Joins typeset parts into the finished document. */
-  | { id: number; type: 'assemble'; data: DocumentData; parts: Uint8Array[]; options: RenderOptions };
+  | { id: number; type: 'assemble'; data: DocumentData; parts: Uint8Array[]; options: RenderOptions }
+  /** Answers once the worker has its modules and fonts loaded. */
+  | { id: number; type: 'ready' };
 
-export type WorkAnswer = { kind: 'document'; result: RenderResult } | { kind: 'part'; bytes: Uint8Array };
+export type WorkAnswer = { kind: 'document'; result: RenderResult } | { kind: 'part'; bytes: Uint8Array } | { kind: 'ready' };
 
 export type WorkResponse = { id: number; ok: true; answer: WorkAnswer } | { id: number; ok: false; error: ErrorBody };

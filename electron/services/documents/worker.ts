@@ -2,6 +2,7 @@
 // blocks the main process. Receives WorkRequest, answers WorkResponse.
 import { parentPort } from 'node:worker_threads';
 import { toErrorBody } from '../../../core/api/errors';
+import { loadFonts } from '../../../templates/fonts/register';
 import { assembleParts, renderDocument, renderPart } from '../../../templates/render';
 import type { WorkAnswer, WorkRequest, WorkResponse } from './protocol';
 
@@ -23,6 +24,9 @@ async function work(request: WorkRequest): Promise<WorkAnswer> {
       return { kind: 'part', bytes: await renderPart(request.data, request.index, request.options) };
     case 'assemble':
       return { kind: 'document', result: await assembleParts(request.data, request.parts, request.options) };
+    case 'ready':
+      await loadFonts();
+      return { kind: 'ready' };
     default: {
       const never: never = request;
       return never;
@@ -37,6 +41,23 @@ async function handle(request: WorkRequest): Promise<void> {
   } catch (e) {
     response = { id: request.id, ok: false, error: toErrorBody(e) };
   }
-  const bytes = !response.ok ? undefined : response.answer.kind === 'part' ? response.answer.bytes : response.answer.result.pdf;
+  const bytes = transferable(response);
   port?.postMessage(response, bytes === undefined ? [] : [bytes.buffer as ArrayBuffer]);
+}
+
+/** The PDF bytes of an answer, moved to the main thread instead of copied. */
+function transferable(response: WorkResponse): Uint8Array | undefined {
+  if (!response.ok) return undefined;
+  switch (response.answer.kind) {
+    case 'part':
+      return response.answer.bytes;
+    case 'document':
+      return response.answer.result.pdf;
+    case 'ready':
+      return undefined;
+    default: {
+      const never: never = response.answer;
+      return never;
+    }
+  }
 }
