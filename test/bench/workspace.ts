@@ -1,7 +1,8 @@
 // Benchmark of the secretary's workspace in Debian's Chromium, through the loopback host, with a
 // meeting of 60 §§ (the reference text repeated): time to open the meeting and show the first §,
 // and keystroke-to-paint latency in the § editor, with a plain <textarea> on the same page as the
-// peer. Run: npx tsx test/bench/workspace.ts [--quick]. Prints a Markdown table; no pass/fail.
+// peer, first with the preview pane off, then with the PDF preview on. Run:
+// npx tsx test/bench/workspace.ts [--quick]. Prints a Markdown table; no pass/fail.
 //
 // Keystroke-to-paint: Playwright sends real key events (CDP Input.dispatchKeyEvent); in the page a
 // capture listener takes the event's timeStamp and, after the next animation frame, a task
@@ -97,7 +98,10 @@ async function main(): Promise<void> {
   });
   const rows: string[][] = [];
   try {
+    // Phase 1, the preview pane switched off (as a user on a slow laptop may): opening and typing
+    // measure the workspace alone, without the protocol being typeset beside them.
     const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: 'sv-SE' });
+    await context.addInitScript(() => localStorage.setItem('justera.preview', 'off'));
     const page = await context.newPage();
     await page.goto(host.url);
     const base = page.url().replace(/#.*$/, '').replace(/\/$/, '');
@@ -125,25 +129,40 @@ async function main(): Promise<void> {
     }
 
     // Keystroke to paint in the rich text editor, and in a plain textarea on the same page.
+    const sentence = 'Nämnden beslutar att godkänna förslaget och att uppdra åt förvaltningen att återrapportera. ';
+    const text = sentence.repeat(Math.ceil(KEYSTROKES / sentence.length)).slice(0, KEYSTROKES);
     await page.goto('about:blank');
     await page.goto(meetingUrl);
     await page.getByRole('heading', { level: 2, name: /^§ 1 / }).waitFor();
     await page.waitForTimeout(1500);
     await installKeyProbe(page);
-    const sentence = 'Nämnden beslutar att godkänna förslaget och att uppdra åt förvaltningen att återrapportera. ';
-    const text = sentence.repeat(Math.ceil(KEYSTROKES / sentence.length)).slice(0, KEYSTROKES);
     const rte = await typeAndMeasure(page, '[role="textbox"][aria-labelledby="f-summary-label"]', text);
     await page.waitForTimeout(2500);
     const plain = await typeAndMeasure(page, 'textarea', text);
     await page.waitForTimeout(2500);
-    const preview = await page.evaluate(() => ({
+    await context.close();
+
+    // Phase 2, the preview on (the default): the protocol PDF typeset in the host's worker pool
+    // and drawn by pdf.js beside the editor, refreshed when typing pauses.
+    const withPreview = await browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: 'sv-SE' });
+    const page2 = await withPreview.newPage();
+    await page2.goto(host.url); // the token URL: a new context needs its own session cookie
+    await page2.goto(meetingUrl);
+    await page2.getByRole('heading', { level: 2, name: /^§ 1 / }).waitFor();
+    await page2.waitForFunction(() => performance.getEntriesByName('justera:preview-painted').length > 0, undefined, { timeout: 120_000 });
+    await installKeyProbe(page2);
+    const rtePreview = await typeAndMeasure(page2, '[role="textbox"][aria-labelledby="f-summary-label"]', text);
+    await page2.waitForFunction(() => performance.getEntriesByName('justera:preview-painted').length > 1, undefined, { timeout: 120_000 });
+    const preview = await page2.evaluate(() => ({
       build: performance.getEntriesByName('justera:preview-build').map((e) => e.duration),
       apply: performance.getEntriesByName('justera:preview-apply').map((e) => e.duration),
     }));
+    await withPreview.close();
 
     const c = stats(cold);
     const w = stats(warm);
     const r = stats(rte);
+    const rp = stats(rtePreview);
     const p = stats(plain);
     const b = stats(preview.build);
     const a = stats(preview.apply);
@@ -152,6 +171,7 @@ async function main(): Promise<void> {
       ['Open meeting, show § 1 (in the app)', `${warm.length}`, fmt(w.median), fmt(w.p95), '< 300 ms'],
       ['Keystroke → paint, rich text editor', `${rte.length}`, fmt(r.median), fmt(r.p95), '< 16 ms median, < 50 ms p95'],
       ['Keystroke → paint, plain textarea (peer)', `${plain.length}`, fmt(p.median), fmt(p.p95), '–'],
+      ['Keystroke → paint, rich text editor, PDF preview on', `${rtePreview.length}`, fmt(rp.median), fmt(rp.p95), '< 16 ms median, < 50 ms p95'],
       ['Preview PDF typeset by the worker pool (60 §§)', `${preview.build.length}`, fmt(b.median), fmt(b.p95), 'off the UI thread'],
       ['Preview PDF parsed and drawn by pdf.js (visible pages)', `${preview.apply.length}`, fmt(a.median), fmt(a.p95), 'parsing off the UI thread'],
     );
