@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/api/errors';
+import * as asn1js from 'asn1js';
 import { errorReason, keyObjectSigner, signPdf, verifyPdf } from '../../electron/services/signing';
+import { nonceFrom } from '../../electron/services/signing/tsa';
 import { makeProtocolPdf } from './helpers/pdf';
 import { makeTestPki } from './helpers/pki';
 import { extractSignatures, hasTool, opensslCmsPrint, pdfsig } from './helpers/tools';
@@ -105,5 +107,20 @@ describe.skipIf(!hasTool('openssl'))('time stamps (B-T)', () => {
     const report = await verifyPdf(r.pdf);
     expect(report.signatures[0]!.level).toBe('B-B');
     expect(report.valid).toBe(true);
+  });
+});
+
+describe('the time-stamp request nonce', () => {
+  it('is a positive INTEGER in minimal DER whatever the random bytes (OpenSSL refuses padding)', () => {
+    for (const first of [0x00, 0x01, 0x7f, 0x80, 0xff]) {
+      const random = new Uint8Array([first, 0x05, 0x90, 0, 0, 0, 0, 1]);
+      const nonce = nonceFrom(random);
+      const der = new asn1js.Integer({ valueHex: nonce }).toBER();
+      const parsed = asn1js.fromBER(der).result as asn1js.Integer;
+      expect(nonce[0]).toBeGreaterThanOrEqual(0x40);
+      expect(nonce[0]).toBeLessThan(0x80);
+      expect(new Uint8Array(parsed.valueBlock.valueHexView)).toEqual(nonce);
+      expect([...nonce.slice(1)]).toEqual([...random.slice(1)]);
+    }
   });
 });

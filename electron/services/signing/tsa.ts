@@ -77,10 +77,20 @@ function rejected(url: string, why: string) {
   );
 }
 
+/**
+ * The request's nonce from random bytes: a positive INTEGER in minimal DER. A first byte of 0x00
+ * (or one ≥ 0x80) would need padding or make it negative, and strict TSAs (OpenSSL's) reject a
+ * padded INTEGER as a malformed request, about one request in 256 before this.
+ */
+export function nonceFrom(random: Uint8Array): Uint8Array {
+  const nonce = new Uint8Array(random);
+  nonce[0] = 0x40 | ((nonce[0] ?? 0) & 0x3f);
+  return nonce;
+}
+
 /** Requests a token over SHA-256(stampedData); returns the TimeStampToken (ContentInfo) DER. */
 export async function requestTimestampToken(url: string, stampedData: Uint8Array, timeoutMs = 15_000): Promise<Uint8Array> {
-  const nonce = randomBytes(8);
-  nonce[0] = (nonce[0] ?? 0) & 0x7f; // a positive INTEGER
+  const nonce = nonceFrom(randomBytes(8));
   const req = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
