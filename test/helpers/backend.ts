@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../electron/backend';
-import { createClient, type ApiClient } from '../../core/api/client';
+import { ApiError, createClient, type ApiClient } from '../../core/api/client';
 import referenceJson from '../../core/reference/e-namnden-2020-11-05.json' with { type: 'json' };
 
 export const FIXED_NOW = new Date('2020-11-05T10:45:00+01:00');
@@ -45,4 +45,15 @@ export function referenceCopy(): Record<string, unknown> & { paragraphs: Record<
 export function rowCounts(b: Backend): Record<string, number> {
   const tables = ['organisations', 'boards', 'persons', 'assignments', 'officials', 'meetings', 'attendance', 'paragraphs', 'attachments', 'adjustment_groups', 'audit_log'];
   return Object.fromEntries(tables.map((t) => [t, (b.db.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+}
+
+/** The ApiError a call is rejected with; fails the test when the call succeeds. */
+export async function rejection(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ApiError) return e;
+    throw e;
+  }
+  throw new Error('förväntade att anropet skulle avvisas');
 }

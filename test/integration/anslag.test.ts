@@ -2,28 +2,18 @@
 // posting (dates as the reference BEVIS/ANSLAG box), the anslagsbevis and tillkännagivande as
 // their own stored documents, notices up, take-down and its refusal before the appeal period ends.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../core/api/client';
 import { buildProtocolData } from '../../core/documents';
 import { readAudit } from '../../db/repos/audit';
 import { listSignatureFields } from '../../electron/services/signing';
 import { pdfText, tempDir } from '../documents/helpers/pdf-tools';
 import { ADJUSTED_20_22, ADJUSTED_23_26, anslagFixture, type AnslagFixture } from './anslag-fixture';
+import { rejection } from '../helpers/backend';
 
 let f: AnslagFixture | undefined;
 afterEach(() => {
   f?.dispose();
   f = undefined;
 });
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be rejected');
-}
 
 function pdfBytes(base64: string): Uint8Array {
   return new Uint8Array(Buffer.from(base64, 'base64'));

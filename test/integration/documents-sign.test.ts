@@ -5,25 +5,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../core/api/client';
 import { readAudit } from '../../db/repos/audit';
 import { main } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/types';
 import { makeTestPki, writeP12 } from '../signing/helpers/pki';
 import { hasTool, pdfsig } from '../signing/helpers/tools';
 import { anslagFixture, type AnslagFixture } from './anslag-fixture';
+import { rejection } from '../helpers/backend';
 
 const PASSWORD = 'hemligt-lösenord';
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be rejected');
-}
 
 let f: AnslagFixture;
 let lisa: string;

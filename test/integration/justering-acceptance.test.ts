@@ -6,26 +6,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createClient, type ApiClient } from '../../core/api/client';
+import { createClient, type ApiClient } from '../../core/api/client';
 import { createBackend, type Backend } from '../../electron/backend';
 import { main } from '../../electron/cli/main';
-import { counterIds } from '../helpers/backend';
+import { counterIds, rejection } from '../helpers/backend';
 import { makeTestPki, pem, writeP12 } from '../signing/helpers/pki';
 import { SOFTHSM_PIN, softhsmIn, softhsmModule } from '../signing/helpers/softhsm';
 import { hasTool, nssDbTrusting, pdfsig, qpdfCheck } from '../signing/helpers/tools';
 
 const PASSWORD = 'hemligt-lösenord';
 const TOKEN = 'SITHS Anders';
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('förväntade att anropet skulle avvisas');
-}
 
 interface Machine {
   backend: Backend;

@@ -6,27 +6,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createClient, type ApiClient } from '../../core/api/client';
+import { createClient, type ApiClient } from '../../core/api/client';
 import { readAudit } from '../../db/repos/audit';
 import { createBackend, type Backend } from '../../electron/backend';
 import { main } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/types';
 import { pdfText } from '../documents/helpers/pdf-tools';
-import { counterIds } from '../helpers/backend';
+import { counterIds, rejection } from '../helpers/backend';
 import { makeTestPki, writeP12 } from '../signing/helpers/pki';
 import { hasTool, pdfsig } from '../signing/helpers/tools';
 
 const PASSWORD = 'hemligt-lösenord';
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be rejected');
-}
 
 let dir: string;
 let backend: Backend;

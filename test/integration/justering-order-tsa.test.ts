@@ -8,25 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createClient, type ApiClient } from '../../core/api/client';
+import { createClient, type ApiClient } from '../../core/api/client';
 import { createBackend, type Backend } from '../../electron/backend';
-import { counterIds } from '../helpers/backend';
+import { counterIds, rejection } from '../helpers/backend';
 import { makeTestPki, writeP12, type Identity } from '../signing/helpers/pki';
 import { hasTool } from '../signing/helpers/tools';
 import { startTestTsa, type TestTsa } from '../signing/helpers/tsa-server';
 
 const PASSWORD = 'hemligt-lösenord';
 const canStamp = hasTool('openssl');
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be rejected');
-}
 
 let dir: string;
 let backend: Backend;

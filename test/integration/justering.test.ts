@@ -6,23 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createClient, type ApiClient } from '../../core/api/client';
+import { createClient, type ApiClient } from '../../core/api/client';
 import type { SignResult } from '../../core/app/justering/types';
 import { createBackend, type Backend } from '../../electron/backend';
 import { openPkcs12Signer, signPdf } from '../../electron/services/signing';
-import { counterIds } from '../helpers/backend';
+import { counterIds, rejection } from '../helpers/backend';
 import { makeTestPki, pem, writeP12, type Identity } from '../signing/helpers/pki';
 import { hasTool, pdfsig, qpdfCheck } from '../signing/helpers/tools';
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be rejected');
-}
 
 const PASSWORD = 'hemligt-lösenord';
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');

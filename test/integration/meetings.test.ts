@@ -1,25 +1,14 @@
 // Use cases through the typed client and the in-process transport (the same dispatch as IPC/HTTP).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../core/api/client';
 import { meetingDocumentSchema } from '../../core/format/meeting';
 import reference from '../../core/reference/e-namnden-2020-11-05.json' with { type: 'json' };
-import { referenceCopy, rowCounts, testBackend, type TestBackend } from '../helpers/backend';
+import { referenceCopy, rowCounts, testBackend, type TestBackend, rejection } from '../helpers/backend';
 
 let t: TestBackend;
 beforeEach(() => {
   t = testBackend();
 });
 afterEach(() => t.dispose());
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be rejected');
-}
 
 describe('demo and listing', () => {
   it('loads the reference meeting once and lists organisation, board and meeting', async () => {

@@ -1,7 +1,6 @@
 // The secretary's workspace through the typed client and the in-process transport.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../core/api/client';
-import { rowCounts, testBackend, type TestBackend } from '../helpers/backend';
+import { rowCounts, testBackend, type TestBackend, rejection } from '../helpers/backend';
 import { draftReference, referenceDoc, type Drafted } from './workspace-draft';
 
 let t: TestBackend;
@@ -16,16 +15,6 @@ afterEach(() => t.dispose());
 
 function tick(ms = 10_000): void {
   clock = new Date(clock.getTime() + ms);
-}
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be rejected');
 }
 
 async function view(meetingId: string) {

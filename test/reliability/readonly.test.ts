@@ -8,10 +8,10 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, createClient, type ApiClient } from '../../core/api/client';
+import { createClient, type ApiClient } from '../../core/api/client';
 import { AppError } from '../../core/api/errors';
 import { createBackend, type Backend } from '../../electron/backend';
-import { counterIds, FIXED_NOW, referenceCopy, rowCounts } from '../helpers/backend';
+import { counterIds, FIXED_NOW, referenceCopy, rowCounts, rejection } from '../helpers/backend';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -41,16 +41,6 @@ afterEach(() => {
   chmodSync(dir, 0o755);
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be rejected');
-}
 
 /** A second meeting (a year later): enough new rows and text to need new database pages. */
 function anotherMeeting(): unknown {

@@ -7,26 +7,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createClient, type ApiClient } from '../../core/api/client';
+import { createClient, type ApiClient } from '../../core/api/client';
 import type { SigningPackage } from '../../core/app/justering/types';
 import { createBackend, type Backend } from '../../electron/backend';
-import { counterIds } from '../helpers/backend';
+import { counterIds, rejection } from '../helpers/backend';
 import { makeTestPki, writeP12, type Identity } from './helpers/pki';
 import { SOFTHSM_PIN as PIN, softhsmIn, softhsmModule as modulePath } from './helpers/softhsm';
 import { startTestTsa, type TestTsa } from './helpers/tsa-server';
 
 const PASSWORD = 'hemligt-lösenord';
 const softhsm = modulePath !== undefined;
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be rejected');
-}
 
 let dir: string;
 let secretary: { backend: Backend; api: ApiClient };
