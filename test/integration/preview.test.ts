@@ -2,7 +2,8 @@
 // typeset by the document worker pool, and merged requests while the secretary types.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../core/api/client';
-import { closePreviewPool, draftProtocolData } from '../../electron/handlers/preview';
+import { draftProtocolData } from '../../core/documents';
+import { closePreviewPool } from '../../electron/handlers/preview';
 import { testBackend, type TestBackend } from '../helpers/backend';
 import { referenceDoc } from './workspace-draft';
 import { pdfPages, tempDir } from '../documents/helpers/pdf-tools';

@@ -1,0 +1,43 @@
+// The protocol view model of a draft, for the workspace's live preview (documents.preview).
+import { AppError } from '../api/errors';
+import type { MeetingDocument } from '../format/meeting';
+import { buildProtocolData } from './protocol';
+import type { ProtocolData } from './types';
+import { countVote } from './vote';
+
+/**
+ * The protocol view model of a draft. A draft may hold what a finished protocol may not (a tied
+ * vote without the chair's casting vote, say): such a vote is left out of the preview and a
+ * remark stands in its place, instead of the whole preview failing.
+ */
+export function draftProtocolData(doc: MeetingDocument, generatedAt: string): ProtocolData {
+  const remarks = new Map<number, string>();
+  const paragraphs = doc.paragraphs.map((p) => {
+    if (p.vote === undefined) return p;
+    try {
+      countVote(p.vote, doc.meeting.chair);
+      return p;
+    } catch (e) {
+      remarks.set(p.number, e instanceof Error ? e.message : String(e));
+      const { vote: _vote, ...rest } = p;
+      return rest;
+    }
+  });
+  let data: ProtocolData;
+  try {
+    data = buildProtocolData({ ...doc, paragraphs }, { generatedAt });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new AppError('validation', `Förhandsgranskningen kan inte visas ännu: ${reason} Rätta uppgiften så visas protokollet igen.`);
+  }
+  if (remarks.size === 0) return data;
+  return {
+    ...data,
+    paragraphs: data.paragraphs.map((p) => {
+      const remark = remarks.get(p.number);
+      if (remark === undefined) return p;
+      const text = `Omröstningen visas när den är fullständig (förhandsgranskning): ${remark}`;
+      return { ...p, sections: [...p.sections, { kind: 'text', heading: 'Omröstning', blocks: [{ type: 'paragraph', content: [{ text }] }] }] };
+    }),
+  };
+}
