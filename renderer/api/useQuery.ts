@@ -1,7 +1,7 @@
 // Loads data through the typed client and tracks loading/error; reload() refetches while the
 // previous data stays on screen (so forms on the page keep their state).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../core/api/client';
+import { errorMessage } from './errors';
 
 export type QueryState<T> =
   | { status: 'loading' }
@@ -21,7 +21,7 @@ export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[]): Q
     lastKey.current = depsKey;
     stableLoad().then(
       (data) => live && setState({ status: 'ready', data }),
-      (e: unknown) => live && setState({ status: 'error', message: e instanceof ApiError || e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setState({ status: 'error', message: errorMessage(e) }),
     );
     return () => {
       live = false;

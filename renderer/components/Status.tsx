@@ -22,3 +22,19 @@ export function ErrorBox({ message, onRetry }: { message: string; onRetry?: () =
     </div>
   );
 }
+
+/** An error inside a section or dialog (ErrorBox is the page-level one, with a heading). */
+export function ErrorText({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <div role="alert" className="error-box">
+      <p>
+        <strong>{t('app.error.title')}:</strong> {message}
+      </p>
+      {onRetry && (
+        <button type="button" className="secondary" onClick={onRetry}>
+          {t('app.error.retry')}
+        </button>
+      )}
+    </div>
+  );
+}

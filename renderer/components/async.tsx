@@ -1,37 +1,9 @@
-// Loading, error and action states every screen shares: the loading line, an error with a retry,
-// an action's busy flag with its success line (polite) or error (at once), and a query's rows as
-// a captioned table.
+// Action and query states every screen shares: an action's busy flag with its success line
+// (polite) or error (at once), and a query's rows as a captioned table.
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '../../core/api/client';
+import { errorMessage } from '../api/errors';
 import type { QueryState } from '../api/useQuery';
-import { t } from '../i18n';
-
-export function errorMessage(e: unknown): string {
-  return e instanceof ApiError || e instanceof Error ? e.message : String(e);
-}
-
-export function Loading() {
-  return (
-    <p role="status" className="muted">
-      {t('app.loading')}
-    </p>
-  );
-}
-
-export function ErrorText({ message, onRetry }: { message: string; onRetry?: () => void }) {
-  return (
-    <div role="alert" className="error-box">
-      <p>
-        <strong>{t('app.error.title')}:</strong> {message}
-      </p>
-      {onRetry && (
-        <button type="button" className="secondary" onClick={onRetry}>
-          {t('app.error.retry')}
-        </button>
-      )}
-    </div>
-  );
-}
+import { ErrorText, Loading } from './Status';
 
 /** Runs an action with a busy flag, and keeps its last success line or error. */
 export function useAction(): {

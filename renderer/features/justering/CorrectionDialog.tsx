@@ -6,7 +6,8 @@ import { Dialog } from '../../components/Dialog';
 import { SelectField, TextArea, TextField } from '../../components/fields';
 import type { GroupJustering } from '../../../core/app/justering/types';
 import type { MeetingDocument, Paragraph } from '../../../core/format/meeting';
-import { errorMessage, ErrorText } from '../../components/async';
+import { ErrorText } from '../../components/Status';
+import { errorMessage } from '../../api/errors';
 import { buildCorrection, pointToText } from './format';
 import { justeringStrings as s } from './strings';
 

@@ -1,22 +1,19 @@
 // "#/underskrift": the justerare's side of a signing package, on any machine running Justera.
 // Open the .justera file, read what it holds and the PDF, sign it with a certificate file or a
 // card, and save the signed PDF to send back to the secretary. Needs no meeting in the database.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/transport';
 import { TextField } from '../../components/fields';
 import type { OpenedPackage, SignedPackage } from '../../../core/app/justering/types';
 import { downloadPdf } from '../../api/files';
-import { errorMessage, ErrorText } from '../../components/async';
+import { ErrorText } from '../../components/Status';
+import { useFileSubmit } from './useFileSubmit';
 import { SignDialog, type Credential, type CredentialKind } from './SignDialog';
 import { formatInstant, timestampText } from './format';
 import { justeringStrings as s } from './strings';
 import './justering.css';
 
 export function PackagePage() {
-  const [file, setFile] = useState<File | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<{ content: string; pkg: OpenedPackage } | null>(null);
   const [signed, setSigned] = useState<SignedPackage | null>(null);
   const [dialog, setDialog] = useState<CredentialKind | null>(null);
@@ -33,16 +30,7 @@ export function PackagePage() {
     else if (opened !== null) factsRef.current?.focus();
   }, [opened, signed]);
 
-  async function open(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    if (file === null) {
-      setMissing(true);
-      e.currentTarget.querySelector<HTMLElement>('input[type="file"]')?.focus();
-      return;
-    }
-    setMissing(false);
-    setBusy(true);
+  const { setFile, missing, error, busy, submit: open } = useFileSubmit(async (file) => {
     try {
       const content = await file.text();
       const pkg = await api.call('justering.openPackage', { content });
@@ -50,11 +38,9 @@ export function PackagePage() {
       setSigned(null);
     } catch (err) {
       setOpened(null);
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
+      throw err;
     }
-  }
+  });
 
   async function sign(c: Credential): Promise<void> {
     if (opened === null) return;

@@ -4,8 +4,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { TextField } from '../../components/fields';
-import { ErrorBox, Loading } from '../../components/Status';
-import { errorMessage, ErrorText } from '../../components/async';
+import { ErrorBox, ErrorText, Loading } from '../../components/Status';
+import { errorMessage } from '../../api/errors';
 import { parseTsaUrl } from './format';
 import { justeringStrings as s } from './strings';
 

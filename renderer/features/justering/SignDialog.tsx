@@ -5,7 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/fields';
 import { fileToBase64 } from '../../api/files';
-import { errorMessage, ErrorText } from '../../components/async';
+import { ErrorText } from '../../components/Status';
+import { errorMessage } from '../../api/errors';
 import { SlotPicker } from './SlotPicker';
 import { justeringStrings as s } from './strings';
 

@@ -1,7 +1,8 @@
 // The card readers of a PKCS#11 module (justering.pkcs11Slots), to choose the card to sign with.
 import { useState } from 'react';
 import { api } from '../../api/transport';
-import { errorMessage, ErrorText } from '../../components/async';
+import { ErrorText } from '../../components/Status';
+import { errorMessage } from '../../api/errors';
 import { justeringStrings as s } from './strings';
 
 interface Slot {
