@@ -2,7 +2,8 @@
 // every glyph comes from an embedded font (no standard-14 Helvetica, as PDF/A requires).
 import { Font } from '@react-pdf/renderer';
 import { fileURLToPath } from 'node:url';
-import { installShapingCache, type ShapingFont } from './shaping-cache';
+import { installFontReuse } from '../pdf/pdfkit-font-reuse';
+import { installLookupMemo, installShapingCache, type LookupFont, type ShapingFont } from './shaping-cache';
 
 export const FONT_FAMILY = 'Liberation Sans';
 
@@ -35,18 +36,24 @@ export function registerFonts(): void {
 }
 
 /**
- * Registers the fonts, loads the four faces and puts the word-shaping memo (shaping-cache.ts)
- * on them. Cheap after the first call; @react-pdf may drop loaded fonts (Font.reset), so the
+ * Registers the fonts, loads the four faces and puts the word-shaping and lookup memos
+ * (shaping-cache.ts) on them. Cheap after the first call; @react-pdf may drop loaded fonts (Font.reset), so the
  * memo is checked every time.
  */
 export async function loadFonts(): Promise<void> {
   registerFonts();
+  installFontReuse();
   for (const face of FACES) {
     const descriptor = { fontFamily: FONT_FAMILY, ...face };
     await Font.load(descriptor);
     const font: unknown = Font.getFont(descriptor).data;
     if (isShapingFont(font)) installShapingCache(font);
+    if (isLookupFont(font)) installLookupMemo(font);
   }
+}
+
+function isLookupFont(font: unknown): font is LookupFont {
+  return typeof font === 'object' && font !== null && typeof (font as { hasGlyphForCodePoint?: unknown }).hasGlyphForCodePoint === 'function' && typeof (font as { unitsPerEm?: unknown }).unitsPerEm === 'number';
 }
 
 function isShapingFont(font: unknown): font is ShapingFont {

@@ -24,6 +24,11 @@ type Layout = (text: string, features?: unknown, script?: string, language?: str
 export interface ShapingFont {
   layout: Layout;
 }
+/** The font lookups @react-pdf's font substitution makes for every character of every text. */
+export interface LookupFont {
+  readonly unitsPerEm: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
 
 /**
  * Text whose shaping with Liberation Sans is pair-local: Latin letters (Basic, Latin-1, Latin
@@ -117,6 +122,31 @@ export function installShapingCache(font: ShapingFont): void {
     run.positions = positions;
     run.features = { ...applied };
     return run;
+  };
+}
+
+const LOOKUPS = Symbol('justera.lookupMemo');
+
+/**
+ * Memoises the two lookups @react-pdf's font substitution makes per character: `unitsPerEm`
+ * (a getter that reads the parsed `head` table each time) becomes a plain value, and
+ * `hasGlyphForCodePoint` (a cmap search) remembers its answers. Both are pure for a loaded
+ * font, so the results do not change; together they were a tenth of a long protocol's time.
+ */
+export function installLookupMemo(font: LookupFont): void {
+  const marked = font as LookupFont & { [LOOKUPS]?: true };
+  if (marked[LOOKUPS]) return;
+  marked[LOOKUPS] = true;
+  Object.defineProperty(font, 'unitsPerEm', { value: font.unitsPerEm, enumerable: false, writable: false, configurable: true });
+  const original = font.hasGlyphForCodePoint.bind(font);
+  const known = new Map<number, boolean>();
+  font.hasGlyphForCodePoint = (codePoint) => {
+    let has = known.get(codePoint);
+    if (has === undefined) {
+      has = original(codePoint);
+      known.set(codePoint, has);
+    }
+    return has;
   };
 }
 

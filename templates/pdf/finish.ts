@@ -2,7 +2,7 @@
 // typeset parts, lays the page numbers over every page, draws attached PDF pages onto their
 // framed placeholder pages, writes one outline, makes Info and XMP metadata agree (PDF/A-2b),
 // and saves with a classic xref table so the signing step can append incremental updates.
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFString, rgb } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectCopier, PDFRawStream, PDFRef, PDFString, rgb, type PDFContext, type PDFPage } from 'pdf-lib';
 import { AppError } from '../../core/api/errors';
 import type { DocumentMeta } from '../../core/documents/types';
 import { attachmentArea } from '../components/layout';
@@ -32,9 +32,15 @@ function seconds(iso: string): Date {
   return new Date(Math.floor(Date.parse(iso) / 1000) * 1000);
 }
 
+/**
+ * pdf-lib yields to the event loop every 100 objects read and every 50 written, by a
+ * setTimeout that costs a millisecond each; this runs in a render worker, so it need not yield.
+ */
+const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+
 export async function loadAttachment(title: string, bytes: Uint8Array): Promise<PDFDocument> {
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false });
+    return await PDFDocument.load(bytes, LOAD);
   } catch {
     throw new AppError('validation', `Bilagan "${title}" kunde inte läsas som PDF. Kontrollera filen och lägg till den igen.`);
   }
@@ -45,10 +51,10 @@ export async function finishPdf(input: FinishInput): Promise<Finished> {
   const pageNumbers = input.pageNumbers ?? ((total: number) => typesetPageNumbers(total));
   const [first, ...rest] = 'raw' in input ? [input.raw] : input.parts;
   if (first === undefined) throw new Error('Inget att sammanfoga: dokumentet har inga delar.');
-  const doc = await PDFDocument.load(first, { updateMetadata: false });
+  const doc = await PDFDocument.load(first, LOAD);
   const outline = readOutline(doc);
   for (const bytes of rest) {
-    const part = await PDFDocument.load(bytes, { updateMetadata: false });
+    const part = await PDFDocument.load(bytes, LOAD);
     const offset = doc.getPageCount();
     outline.push(...readOutline(part).map((e) => ({ ...e, page: e.page + offset })));
     for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
@@ -62,16 +68,45 @@ export async function finishPdf(input: FinishInput): Promise<Finished> {
   writeXmp(doc, buildXmp({ meta, producer, created, modified }));
   uniqueSubsetTags(doc);
   addCidSets(doc);
-  const pdf = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const pdf = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { pdf, pageCount: doc.getPageCount() };
 }
 
+/**
+ * Lays overlay page i over page i. Each overlay page becomes a form XObject that keeps its
+ * content stream as typeset (already compressed) and its copied resources; pdf-lib wraps the
+ * page's own content in q … Q when it first touches the page, so the overlay is drawn in
+ * default coordinates. pdf-lib's embedPdf + drawPage would give the same picture but inflate
+ * and deflate every stream again and start a compressor for each page: a fifth of the joining.
+ */
 async function stampPageNumbers(doc: PDFDocument, overlay: Uint8Array): Promise<void> {
-  const numbers = await PDFDocument.load(overlay, { updateMetadata: false });
+  const numbers = await PDFDocument.load(overlay, LOAD);
   const pages = doc.getPages();
-  if (numbers.getPageCount() !== pages.length) throw new Error('Sidnumreringen har fel antal sidor.');
-  const embedded = await doc.embedPdf(numbers, numbers.getPageIndices());
-  embedded.forEach((stamp, i) => pages[i]?.drawPage(stamp, { x: 0, y: 0 }));
+  const stamps = numbers.getPages();
+  if (stamps.length !== pages.length) throw new Error('Sidnumreringen har fel antal sidor.');
+  const ctx = doc.context;
+  const copier = PDFObjectCopier.for(numbers.context, ctx);
+  stamps.forEach((stamp, i) => {
+    const page = pages[i] as PDFPage;
+    const name = page.node.newXObject('Sidnummer', ctx.register(formOf(stamp, ctx, copier)));
+    page.node.addContentStream(ctx.register(ctx.stream(`q ${name.toString()} Do Q\n`)));
+  });
+}
+
+/** The overlay page as a form XObject over the same area, its content stream kept as it is. */
+function formOf(stamp: PDFPage, ctx: PDFContext, copier: PDFObjectCopier): PDFRawStream {
+  const contents = stamp.node.Contents();
+  const content = contents instanceof PDFArray && contents.size() === 1 ? contents.lookup(0) : contents;
+  const resources = stamp.node.Resources();
+  if (!(content instanceof PDFRawStream) || resources === undefined) throw new Error('Sidnumreringen har ett oväntat innehåll.');
+  const box = stamp.getMediaBox();
+  const dict = ctx.obj({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [box.x, box.y, box.x + box.width, box.y + box.height] });
+  dict.set(PDFName.of('Resources'), copier.copy(resources));
+  for (const key of ['Filter', 'DecodeParms']) {
+    const value = content.dict.get(PDFName.of(key));
+    if (value !== undefined) dict.set(PDFName.of(key), copier.copy(value));
+  }
+  return PDFRawStream.of(dict, content.contents);
 }
 
 async function placeAttachments(doc: PDFDocument, files: FinishInput['files']): Promise<void> {
