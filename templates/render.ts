@@ -13,6 +13,7 @@ import { KallelseDocument } from './kallelse/KallelseDocument';
 import { NoticeDocument } from './notice/NoticeDocument';
 import { finishPdf, loadAttachment } from './pdf/finish';
 import { typesetPageNumbers } from './pdf/page-numbers';
+import { cachedPart, keepPart, partKey } from './part-cache';
 import { planParts, type PartSpec } from './plan';
 import { ProtocolPart } from './protocol/ProtocolDocument';
 
@@ -34,6 +35,8 @@ export interface RenderResult {
 export interface RenderOptions {
   /** Test hook: moves parts of the layout to prove the golden-image comparison notices. */
   shift?: LayoutShift;
+  /** Take unchanged runs of §§ from the preview's cache (part-cache.ts) instead of typesetting them again. */
+  reuseParts?: boolean;
 }
 
 export { planParts } from './plan';
@@ -75,7 +78,12 @@ export async function renderSinglePass(data: ProtocolData, options: RenderOption
 export async function renderPart(data: DocumentData, index: number, options: RenderOptions = {}): Promise<Uint8Array> {
   const part = planParts(data)[index];
   if (part === undefined) throw new Error(`Dokumentet har ingen del ${index}.`);
-  return typeset(await partElement(data, part, options.shift));
+  const key = options.reuseParts === true && part.kind === 'paragraphs' ? partKey(data, part, options.shift) : null;
+  const kept = key === null ? undefined : cachedPart(key);
+  if (kept !== undefined) return kept;
+  const pdf = await typeset(await partElement(data, part, options.shift));
+  if (key !== null) keepPart(key, pdf);
+  return pdf;
 }
 
 /** Joins the typeset parts, numbers the pages and finishes the file. */

@@ -87,7 +87,7 @@ async function renderInPool(data: ProtocolData): Promise<RenderResult> {
   const current = pool;
   active += 1;
   try {
-    return await current.render('protocol', data);
+    return await current.render('protocol', data, { reuseParts: true });
   } finally {
     active -= 1;
     if (active === 0) {

@@ -1,6 +1,7 @@
 // Anslagsbevis: the BEVIS/ANSLAG box as a document of its own (board, meeting date, every posted
 // group with its dates, förvaringsplats) and the box for the clerk's signature at a fixed place.
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from '../components/tagged';
 import type { AnslagsbevisData } from '../../core/app/anslag/anslagsbevis';
 import { documentShell, type DocumentElement } from '../components/DocumentShell';
 import { LabelRows } from '../components/LabelRows';

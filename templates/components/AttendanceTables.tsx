@@ -1,6 +1,6 @@
 // The närvarolista: "Beslutande" and "Övriga närvarande", each with its groups as tables.
 import { Fragment, type ReactElement } from 'react';
-import { Text } from '@react-pdf/renderer';
+import { Text } from './tagged';
 import type { AttendanceGroup, AttendanceList } from '../../core/documents/types';
 import { Table, type Column } from './Table';
 import { s } from './styles';

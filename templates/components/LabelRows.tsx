@@ -1,6 +1,7 @@
 // The two-column block of a protocol's first page: bold label left, value lines right.
 import type { ReactElement } from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from './tagged';
 import type { LabeledValue } from '../../core/documents/types';
 import { flat } from './RichText';
 import { s } from './styles';

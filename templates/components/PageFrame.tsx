@@ -1,9 +1,11 @@
 // The furniture of every page: the header (organisation, document type, board, date) and, on
 // protocol pages, the footer boxes ("Justerandes signatur" …). Both are `fixed`, so @react-pdf
 // repeats them on every page a <Page> flows onto. The page number "n (N)" is not here: it is
-// stamped on the joined document (PageNumbers.tsx), since parts are typeset separately.
+// stamped on the joined document (PageNumbers.tsx), since parts are typeset separately. Header
+// and footer are artifacts of the tagged structure: repeated furniture, not content.
 import type { ReactElement, ReactNode } from 'react';
-import { Page, Text, View } from '@react-pdf/renderer';
+import { Page, View } from '@react-pdf/renderer';
+import { Artifact, Text } from './tagged';
 import type { PageFooterData, PageHeaderData } from '../../core/documents/types';
 import { CONTENT_BOTTOM, CONTENT_BOTTOM_PLAIN, CONTENT_WIDTH, FOOTER_BOTTOM, FOOTER_HEIGHT, HEADER_TOP, MARGIN_LEFT, type LayoutShift } from './layout';
 import { HAIRLINE, RULE, s } from './styles';
@@ -51,9 +53,15 @@ export function FramedPage({ header, footer, shift, children, bookmark, bottom }
   const style = [s.page, { paddingBottom: bottom ?? (footer === undefined ? CONTENT_BOTTOM_PLAIN : CONTENT_BOTTOM) }];
   return (
     <Page size="A4" style={style} {...(bookmark === undefined ? {} : { bookmark })}>
-      <PageHeader header={header} {...(shift === undefined ? {} : { shift })} />
+      <Artifact>
+        <PageHeader header={header} {...(shift === undefined ? {} : { shift })} />
+      </Artifact>
       {children}
-      {footer === undefined ? null : <PageFooter footer={footer} {...(shift === undefined ? {} : { shift })} />}
+      {footer === undefined ? null : (
+        <Artifact>
+          <PageFooter footer={footer} {...(shift === undefined ? {} : { shift })} />
+        </Artifact>
+      )}
     </Page>
   );
 }

@@ -1,7 +1,8 @@
 // One § of a protocol or extract: the heading block kept together with what follows, then its
 // sections (Beslut, Sammanfattning av ärendet, Beslutsunderlag, Omröstning …).
 import type { ReactElement } from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { LeafView, TagScope, Text } from './tagged';
 import type { ParagraphSection, ParagraphView, Statement } from '../../core/documents/types';
 import type { LayoutShift } from './layout';
 import { flat, ListView, PlainList, RichText } from './RichText';
@@ -23,10 +24,12 @@ const KEEP_PARAGRAPH_HEADING = 110;
  */
 export function Paragraph({ paragraph, shift }: { paragraph: ParagraphView; shift?: LayoutShift }): ReactElement {
   return (
-    <>
+    <TagScope as="Sect" name={`p${paragraph.number}`}>
       <View wrap={false} minPresenceAhead={KEEP_PARAGRAPH_HEADING} style={{ marginTop: shift?.paragraphHeading ?? 0 }}>
-        <Text style={{ fontSize: 13, fontWeight: 'bold' }}>{paragraph.label}</Text>
-        <Text style={{ fontSize: 12, fontWeight: 'bold', marginTop: 2 }}>{flat(paragraph.title)}</Text>
+        <LeafView tag="H1">
+          <Text style={{ fontSize: 13, fontWeight: 'bold' }}>{paragraph.label}</Text>
+          <Text style={{ fontSize: 12, fontWeight: 'bold', marginTop: 2 }}>{flat(paragraph.title)}</Text>
+        </LeafView>
         {paragraph.caseNumber === undefined ? null : <Text style={{ fontSize: 9.5, marginTop: 2 }}>{flat(paragraph.caseNumber)}</Text>}
         {paragraph.confidential === undefined ? null : (
           <Text style={{ fontSize: 9, fontWeight: 'bold', marginTop: 4, borderWidth: 0.75, padding: 3, alignSelf: 'flex-start' }}>{paragraph.confidential}</Text>
@@ -44,7 +47,7 @@ export function Paragraph({ paragraph, shift }: { paragraph: ParagraphView; shif
       {paragraph.sections.map((section, i) => (
         <Section key={i} section={section} />
       ))}
-    </>
+    </TagScope>
   );
 }
 

@@ -2,7 +2,8 @@
 // numbered lists, figure captions and confidential passages (shown, marked with their OSL
 // provision: the protocol itself is the unmasked original).
 import type { ReactElement } from 'react';
-import { Link, Text, View } from '@react-pdf/renderer';
+import { Link, View } from '@react-pdf/renderer';
+import { TagScope, Text } from './tagged';
 import type { Block, RichText as RichTextModel } from '../../core/documents/types';
 import type { Inline } from '../../core/format/richtext';
 import { oslLabel } from '../../core/format/provision';
@@ -85,14 +86,22 @@ function InlineView({ inline }: { inline: Inline }): ReactElement {
 export function ListView({ items, marker, numbered }: { items: Block[][]; marker: (i: number) => string; numbered: boolean }): ReactElement {
   return (
     <View style={{ marginBottom: 3 }}>
-      {items.map((item, i) => (
-        <View key={i} style={s.listItem}>
-          <Text style={numbered ? s.listMarkerNumber : s.listMarker}>{marker(i)}</Text>
-          <View style={s.listBody}>
-            <RichText blocks={item} tight />
+      <TagScope as="L">
+        {items.map((item, i) => (
+          <View key={i} style={s.listItem}>
+            <TagScope as="LI">
+              <Text tag="Lbl" style={numbered ? s.listMarkerNumber : s.listMarker}>
+                {marker(i)}
+              </Text>
+              <View style={s.listBody}>
+                <TagScope as="LBody">
+                  <RichText blocks={item} tight />
+                </TagScope>
+              </View>
+            </TagScope>
           </View>
-        </View>
-      ))}
+        ))}
+      </TagScope>
     </View>
   );
 }
@@ -101,12 +110,20 @@ export function ListView({ items, marker, numbered }: { items: Block[][]; marker
 export function PlainList({ items }: { items: string[] }): ReactElement {
   return (
     <View style={{ marginBottom: 4 }}>
-      {items.map((item, i) => (
-        <View key={i} style={s.listItem} wrap={false}>
-          <Text style={s.listMarker}>•</Text>
-          <Text style={s.listBody}>{flat(item)}</Text>
-        </View>
-      ))}
+      <TagScope as="L">
+        {items.map((item, i) => (
+          <View key={i} style={s.listItem} wrap={false}>
+            <TagScope as="LI">
+              <Text tag="Lbl" style={s.listMarker}>
+                •
+              </Text>
+              <TagScope as="LBody">
+                <Text style={s.listBody}>{flat(item)}</Text>
+              </TagScope>
+            </TagScope>
+          </View>
+        ))}
+      </TagScope>
     </View>
   );
 }

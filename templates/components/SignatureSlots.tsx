@@ -1,7 +1,8 @@
 // Empty signature boxes placed at fixed positions, so that the rectangles given to the signing
 // service (signatureBoxRect) are exactly where the boxes are drawn.
 import { Fragment, type ReactElement } from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from './tagged';
 import type { Signer } from '../../core/documents/types';
 import { MARGIN_LEFT, SIGNATURE_BOX_HEIGHT, SIGNATURE_BOX_LEFT, SIGNATURE_BOX_WIDTH, SIGNATURE_STEP, SIGNATURE_TOP } from './layout';
 import { flat } from './RichText';

@@ -1,6 +1,7 @@
 // A plain ruled table: a bold header row, thin rules between rows, rows never split over pages.
 import type { ReactElement } from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { TagScope, Text } from './tagged';
 import { flat } from './RichText';
 import { HAIRLINE, RULE, s } from './styles';
 
@@ -20,8 +21,8 @@ export interface TableProps {
 }
 
 export function Table({ columns, rows, footer, fontSize = 9.5 }: TableProps): ReactElement {
-  const cell = (text: string, col: Column | undefined, bold: boolean, key: number) => (
-    <Text key={key} style={{ width: col?.width ?? 'auto', textAlign: col?.align ?? 'left', paddingRight: 4, fontWeight: bold ? 'bold' : 'normal' }}>
+  const cell = (text: string, col: Column | undefined, bold: boolean, key: number, header = false) => (
+    <Text key={key} tag={header ? 'TH' : 'TD'} style={{ width: col?.width ?? 'auto', textAlign: col?.align ?? 'left', paddingRight: 4, fontWeight: bold ? 'bold' : 'normal' }}>
       {flat(text)}
     </Text>
   );
@@ -30,20 +31,20 @@ export function Table({ columns, rows, footer, fontSize = 9.5 }: TableProps): Re
   // Rows are siblings of whatever precedes the table (a fragment, no wrapper View), so a
   // heading's minPresenceAhead sees them; the header row keeps the first rows with it.
   return (
-    <>
+    <TagScope as="Table">
       <View style={[s.row, { fontSize, borderBottomWidth: HAIRLINE, borderBottomColor: RULE, paddingBottom: 2, marginBottom: 2 }]} wrap={false} minPresenceAhead={30}>
-        {columns.map((c, i) => cell(c.title, c, true, i))}
+        <TagScope as="TR">{columns.map((c, i) => cell(c.title, c, true, i, true))}</TagScope>
       </View>
       {rows.map((r, ri) => (
         <View key={ri} style={[s.row, { fontSize, paddingVertical: 1.5, borderBottomWidth: 0.25, borderBottomColor: '#9a9a9a' }, gap(ri)]} wrap={false}>
-          {r.map((text, i) => cell(text, columns[i], false, i))}
+          <TagScope as="TR">{r.map((text, i) => cell(text, columns[i], false, i))}</TagScope>
         </View>
       ))}
       {footer === undefined ? null : (
         <View style={[s.row, { fontSize, paddingVertical: 2, borderTopWidth: HAIRLINE, borderTopColor: RULE }, gap(rows.length)]} wrap={false}>
-          {footer.map((text, i) => cell(text, columns[i], true, i))}
+          <TagScope as="TR">{footer.map((text, i) => cell(text, columns[i], true, i))}</TagScope>
         </View>
       )}
-    </>
+    </TagScope>
   );
 }

@@ -1,6 +1,7 @@
 // A vote (omröstning): what Ja and Nej stand for, each serving member's vote, totals, result.
 import type { ReactElement } from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from './tagged';
 import type { VoteView } from '../../core/documents/types';
 import { flat } from './RichText';
 import { Table, type Column } from './Table';

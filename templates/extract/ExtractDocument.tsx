@@ -1,6 +1,6 @@
 // Protokollsutdrag, in parts like the protocol: the opening rows and attendance for the chosen
 // §§; runs of those §§; a last page with the utdragsbestyrkande and its signature box.
-import { Text } from '@react-pdf/renderer';
+import { Text } from '../components/tagged';
 import type { ExtractData } from '../../core/documents/types';
 import { AttendanceTables } from '../components/AttendanceTables';
 import { documentShell, type DocumentElement } from '../components/DocumentShell';

@@ -1,5 +1,6 @@
 // The yearly follow-up report: intro, a summary of how the tasks stand, and one table row per task.
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from '../components/tagged';
 import type { FollowUpReportData } from '../../core/app/anslag/followup-report';
 import { documentShell, type DocumentElement } from '../components/DocumentShell';
 import { LabelRows } from '../components/LabelRows';

@@ -2,7 +2,7 @@
 // every glyph comes from an embedded font (no standard-14 Helvetica, as PDF/A requires).
 import { Font } from '@react-pdf/renderer';
 import { fileURLToPath } from 'node:url';
-import { installFontReuse } from '../pdf/pdfkit-font-reuse';
+import { installPdfkitHooks } from '../pdf/pdfkit-hooks';
 import { installLookupMemo, installShapingCache, type LookupFont, type ShapingFont } from './shaping-cache';
 
 export const FONT_FAMILY = 'Liberation Sans';
@@ -42,7 +42,7 @@ export function registerFonts(): void {
  */
 export async function loadFonts(): Promise<void> {
   registerFonts();
-  installFontReuse();
+  installPdfkitHooks();
   for (const face of FACES) {
     const descriptor = { fontFamily: FONT_FAMILY, ...face };
     await Font.load(descriptor);

@@ -1,6 +1,7 @@
 // Kallelse and föredragningslista: when and where, who is called, and the cases in order.
 import type { ReactElement } from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from '../components/tagged';
 import type { AgendaItem, KallelseData } from '../../core/documents/types';
 import { AttendanceGroupTable } from '../components/AttendanceTables';
 import { documentShell, type DocumentElement } from '../components/DocumentShell';

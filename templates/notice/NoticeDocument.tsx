@@ -1,6 +1,6 @@
 // Tillkännagivande for the notice board: what was adjusted, the dates, how to appeal, and the
 // box for the clerk's attestation, kept clear of the text above it.
-import { Text } from '@react-pdf/renderer';
+import { Text } from '../components/tagged';
 import type { NoticeData } from '../../core/documents/types';
 import { documentShell, type DocumentElement } from '../components/DocumentShell';
 import { LabelRows } from '../components/LabelRows';

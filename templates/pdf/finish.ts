@@ -2,13 +2,14 @@
 // typeset parts, lays the page numbers over every page, draws attached PDF pages onto their
 // framed placeholder pages, writes one outline, makes Info and XMP metadata agree (PDF/A-2b),
 // and saves with a classic xref table so the signing step can append incremental updates.
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectCopier, PDFRawStream, PDFRef, PDFString, rgb, type PDFContext, type PDFPage } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectCopier, PDFOperator, PDFOperatorNames, PDFRawStream, PDFRef, PDFString, rgb, type PDFContext, type PDFPage } from 'pdf-lib';
 import { AppError } from '../../core/api/errors';
 import type { DocumentMeta } from '../../core/documents/types';
 import { attachmentArea } from '../components/layout';
 import { readOutline, writeOutline } from './outline';
 import { typesetPageNumbers } from './page-numbers';
 import { addCidSets } from './cidset';
+import { buildStructure, usedMcids, type Figure } from './structure';
 import { uniqueSubsetTags } from './subset-tags';
 import { buildXmp, keywordsText } from './xmp';
 
@@ -53,14 +54,19 @@ export async function finishPdf(input: FinishInput): Promise<Finished> {
   if (first === undefined) throw new Error('Inget att sammanfoga: dokumentet har inga delar.');
   const doc = await PDFDocument.load(first, LOAD);
   const outline = readOutline(doc);
-  for (const bytes of rest) {
+  const partOfPage: number[] = doc.getPageIndices().map(() => 0);
+  for (const [i, bytes] of rest.entries()) {
     const part = await PDFDocument.load(bytes, LOAD);
     const offset = doc.getPageCount();
     outline.push(...readOutline(part).map((e) => ({ ...e, page: e.page + offset })));
-    for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
+    for (const page of await doc.copyPages(part, part.getPageIndices())) {
+      doc.addPage(page);
+      partOfPage.push(i + 1);
+    }
   }
   await stampPageNumbers(doc, await pageNumbers(doc.getPageCount()));
-  await placeAttachments(doc, files);
+  const figures = await placeAttachments(doc, files);
+  buildStructure(doc, partOfPage, figures, meta.language);
   writeOutline(doc, outline, doc.getPages());
   const created = seconds(meta.createdAt);
   const modified = seconds(meta.modifiedAt);
@@ -89,7 +95,7 @@ async function stampPageNumbers(doc: PDFDocument, overlay: Uint8Array): Promise<
   stamps.forEach((stamp, i) => {
     const page = pages[i] as PDFPage;
     const name = page.node.newXObject('Sidnummer', ctx.register(formOf(stamp, ctx, copier)));
-    page.node.addContentStream(ctx.register(ctx.stream(`q ${name.toString()} Do Q\n`)));
+    page.node.addContentStream(ctx.register(ctx.stream(`/Artifact <</Type /Pagination>> BDC\nq ${name.toString()} Do Q\nEMC\n`)));
   });
 }
 
@@ -109,26 +115,34 @@ function formOf(stamp: PDFPage, ctx: PDFContext, copier: PDFObjectCopier): PDFRa
   return PDFRawStream.of(dict, content.contents);
 }
 
-async function placeAttachments(doc: PDFDocument, files: FinishInput['files']): Promise<void> {
+/** Draws the attached PDFs' pages on their placeholders, each a Figure of the structure (its frame an artifact). */
+async function placeAttachments(doc: PDFDocument, files: FinishInput['files']): Promise<Figure[]> {
+  const figures: Figure[] = [];
   const sources = await Promise.all(files.map((f) => loadAttachment(f.title, f.bytes)));
   const total = sources.reduce((n, src) => n + src.getPageCount(), 0);
   // Placeholders sit between the typeset pages and the signature page.
   let target = doc.getPageCount() - 1 - total;
   const area = attachmentArea();
-  for (const src of sources) {
+  for (const [f, src] of sources.entries()) {
     const embedded = await doc.embedPdf(src, src.getPageIndices());
-    for (const page of embedded) {
+    for (const [p, page] of embedded.entries()) {
       const scale = Math.min(area.width / page.width, area.height / page.height, 1);
       const width = page.width * scale;
       const height = page.height * scale;
       const x = area.x + (area.width - width) / 2;
       const y = area.y + area.height - height;
       const on = doc.getPage(target);
+      const mcid = usedMcids(doc, target);
+      on.pushOperators(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Figure'), `<</MCID ${mcid}>>`]));
       on.drawPage(page, { x, y, width, height });
+      on.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent), PDFOperator.of(PDFOperatorNames.BeginMarkedContent, [PDFName.of('Artifact')]));
       on.drawRectangle({ x, y, width, height, borderColor: rgb(0.6, 0.6, 0.6), borderWidth: 0.5 });
+      on.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+      figures.push({ page: target, mcid, alt: `Bilaga: ${files[f]?.title ?? ''}, sida ${p + 1} av ${embedded.length}` });
       target += 1;
     }
   }
+  return figures;
 }
 
 function writeInfo(doc: PDFDocument, meta: DocumentMeta, producer: string, created: Date, modified: Date): void {

@@ -2,7 +2,8 @@
 // attachment gets a framed placeholder page that pdf/finish.ts fills with the PDF page, so
 // attached pages carry the protocol's header, footer and page numbers.
 import { Fragment, type ReactElement } from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from '../components/tagged';
 import type { AttachmentView, PageFooterData, PageHeaderData } from '../../core/documents/types';
 import { FramedPage } from '../components/PageFrame';
 import { flat, RichText } from '../components/RichText';

@@ -1,7 +1,8 @@
 // The protocol's first page: place and time, who decided, justerare, adjusted §§, the signature
 // places and the BEVIS/ANSLAG box (left blank until the notice is posted).
 import type { ReactElement } from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from '../components/tagged';
 import type { BevisData, ProtocolData, SignaturePlace } from '../../core/documents/types';
 import { LabelRows } from '../components/LabelRows';
 import { flat } from '../components/RichText';

@@ -5,6 +5,7 @@ import { AttendanceTables } from '../components/AttendanceTables';
 import { documentShell, type DocumentElement } from '../components/DocumentShell';
 import { FramedPage } from '../components/PageFrame';
 import { Paragraphs } from '../components/Paragraphs';
+import { TagScope } from '../components/tagged';
 import type { LayoutShift } from '../components/layout';
 import type { PartSpec } from '../plan';
 import { AttachmentPages } from './Attachments';
@@ -27,10 +28,14 @@ export function ProtocolPart({ data, part, filePageCounts, shift }: ProtocolPart
     return (
       <>
         <FramedPage {...frame} bookmark="Sammanträdesprotokoll">
-          <FirstPage data={data} />
+          <TagScope as="Sect" name="forsta-sidan">
+            <FirstPage data={data} />
+          </TagScope>
         </FramedPage>
         <FramedPage {...frame} bookmark="Närvarolista">
-          <AttendanceTables list={data.attendance} offset={shift?.attendance ?? 0} />
+          <TagScope as="Sect" name="narvarolista">
+            <AttendanceTables list={data.attendance} offset={shift?.attendance ?? 0} />
+          </TagScope>
         </FramedPage>
       </>
     );
@@ -43,8 +48,12 @@ export function ProtocolPart({ data, part, filePageCounts, shift }: ProtocolPart
   function back() {
     return (
       <>
-        <AttachmentPages attachments={data.attachments} filePageCounts={filePageCounts} {...frame} />
-        <SignaturePage page={data.signaturePage} {...frame} />
+        <TagScope as="Sect" name="bilagor">
+          <AttachmentPages attachments={data.attachments} filePageCounts={filePageCounts} {...frame} />
+        </TagScope>
+        <TagScope as="Sect" name="underskrifter">
+          <SignaturePage page={data.signaturePage} {...frame} />
+        </TagScope>
       </>
     );
   }

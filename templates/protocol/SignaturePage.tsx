@@ -1,6 +1,6 @@
 // The last page: every required signer with an empty box; the boxes become signature fields.
 import type { ReactElement } from 'react';
-import { Text } from '@react-pdf/renderer';
+import { Text } from '../components/tagged';
 import type { PageFooterData, PageHeaderData, SignaturePageData } from '../../core/documents/types';
 import { FramedPage } from '../components/PageFrame';
 import { flat } from '../components/RichText';

@@ -164,7 +164,9 @@ async function main(): Promise<void> {
     const r = stats(rte);
     const rp = stats(rtePreview);
     const p = stats(plain);
-    const b = stats(preview.build);
+    // The first preview typesets every part; later ones, after typing in one §, only its run.
+    const [firstBuild, ...editBuilds] = preview.build;
+    const b = stats(editBuilds.length > 0 ? editBuilds : preview.build);
     const a = stats(preview.apply);
     rows.push(
       ['Open meeting, show § 1 (page load)', `${cold.length}`, fmt(c.median), fmt(c.p95), '< 300 ms'],
@@ -172,7 +174,8 @@ async function main(): Promise<void> {
       ['Keystroke → paint, rich text editor', `${rte.length}`, fmt(r.median), fmt(r.p95), '< 16 ms median, < 50 ms p95'],
       ['Keystroke → paint, plain textarea (peer)', `${plain.length}`, fmt(p.median), fmt(p.p95), '–'],
       ['Keystroke → paint, rich text editor, PDF preview on', `${rtePreview.length}`, fmt(rp.median), fmt(rp.p95), '< 16 ms median, < 50 ms p95'],
-      ['Preview PDF typeset by the worker pool (60 §§)', `${preview.build.length}`, fmt(b.median), fmt(b.p95), 'off the UI thread'],
+      ['Preview PDF typeset by the worker pool (60 §§), on opening', '1', firstBuild === undefined ? '–' : fmt(firstBuild), '–', 'off the UI thread'],
+      ['Preview PDF typeset again after typing in one §', `${editBuilds.length}`, editBuilds.length > 0 ? fmt(b.median) : '–', editBuilds.length > 0 ? fmt(b.p95) : '–', 'off the UI thread'],
       ['Preview PDF parsed and drawn by pdf.js (visible pages)', `${preview.apply.length}`, fmt(a.median), fmt(a.p95), 'parsing off the UI thread'],
     );
   } finally {
