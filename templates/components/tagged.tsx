@@ -3,7 +3,7 @@
 // the structure (P by default, or the `tag` given: H1, TD, Lbl …), and the scopes around it name
 // the containers it sits in (Sect, Table, TR, L, LI …). Scopes are React context only, never
 // Views, so tagging changes no layout. Text inside <Artifact> (the page header and footer) or
-// inside another leaf is not a leaf of its own.
+// inside a LeafView is not a leaf of its own.
 //
 // A leaf carries its tag and its path to the root in an `id`. @react-pdf hands the id to pdfkit
 // when the node has been drawn; templates/pdf/pdfkit-tagging.ts takes it there, marks what was
@@ -69,10 +69,11 @@ function tagOfStyle(style: unknown): LeafTag {
 export function Text({ tag, children, ...props }: TextProps): ReactElement {
   const scope = useContext(ScopeContext);
   if (scope.quiet) return <PdfText {...props}>{children}</PdfText>;
-  const id = leafId(tag ?? tagOfStyle(props.style), scope.path, scope.next.n++);
+  // Texts inside a Text are runs of its lines, never drawn as nodes of their own, so their ids
+  // are never read: no quiet scope is needed below (one fewer component per block of text).
   return (
-    <PdfText {...props} id={id}>
-      <ScopeContext.Provider value={{ ...scope, quiet: true }}>{children}</ScopeContext.Provider>
+    <PdfText {...props} id={leafId(tag ?? tagOfStyle(props.style), scope.path, scope.next.n++)}>
+      {children}
     </PdfText>
   );
 }
