@@ -65,6 +65,7 @@ export function justeringHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
     'justering.correct': (input) => correct(deps, input),
     'documents.sign': (input) =>
       signDocument(deps, { versionId: input.versionId, field: input.field, credentials: { kind: 'pkcs12', p12: bytes(input.p12Base64), password: input.password } }),
+    'documents.signPkcs11': (input) => signDocument(deps, { versionId: input.versionId, field: input.field, credentials: pkcs11Credentials(input) }),
     'documents.currentPdf': (input) => {
       const r = documentCurrentPdf(deps, input);
       return { pdfBase64: deps.services.toBase64(r.pdf), sha256: r.sha256, kind: r.kind, signed: r.signed };

@@ -34,18 +34,17 @@ const signingOrderSchema = z
   .refine((roles) => new Set(roles).size === roles.length, 'Varje roll får finnas med högst en gång i underskriftsordningen.')
   .nullable();
 
+/** A smart card or token: the PKCS#11 module, which token (serial or label, else the only one) and the PIN. */
+const pkcs11Fields = {
+  modulePath: modulePathSchema,
+  tokenSerial: z.string().min(1).optional(),
+  tokenLabel: z.string().min(1).optional(),
+  pin: z.string().min(1, 'Ange PIN-koden.'),
+};
+
 const packageCredentialSchema = z.discriminatedUnion(
   'kind',
-  [
-    z.strictObject({ kind: z.literal('p12'), p12Base64: base64Schema, password: z.string() }),
-    z.strictObject({
-      kind: z.literal('pkcs11'),
-      modulePath: modulePathSchema,
-      tokenSerial: z.string().min(1).optional(),
-      tokenLabel: z.string().min(1).optional(),
-      pin: z.string().min(1, 'Ange PIN-koden.'),
-    }),
-  ],
+  [z.strictObject({ kind: z.literal('p12'), p12Base64: base64Schema, password: z.string() }), z.strictObject({ kind: z.literal('pkcs11'), ...pkcs11Fields })],
   { error: 'Välj certifikatfil (p12) eller kort (pkcs11).' },
 );
 
@@ -57,16 +56,7 @@ export const justeringContract = {
   'justering.sign': method<SignResult>()(
     z.strictObject({ versionId: idSchema, field: fieldSchema, p12Base64: base64Schema, password: z.string() }),
   ),
-  'justering.signPkcs11': method<SignResult>()(
-    z.strictObject({
-      versionId: idSchema,
-      field: fieldSchema,
-      modulePath: z.string().min(1, 'Ange PKCS#11-modulen (sökväg till .so/.dll/.dylib).'),
-      tokenSerial: z.string().min(1).optional(),
-      tokenLabel: z.string().min(1).optional(),
-      pin: z.string().min(1, 'Ange PIN-koden.'),
-    }),
-  ),
+  'justering.signPkcs11': method<SignResult>()(z.strictObject({ versionId: idSchema, field: fieldSchema, ...pkcs11Fields })),
   'justering.exportPackage': method<{ fileName: string; content: string; manifest: PackageManifest }>()(
     z.strictObject({ versionId: idSchema, field: fieldSchema }),
   ),
@@ -95,6 +85,7 @@ export const justeringContract = {
   'documents.sign': method<DocumentSignResult>()(
     z.strictObject({ versionId: idSchema, field: fieldSchema, p12Base64: base64Schema, password: z.string() }),
   ),
+  'documents.signPkcs11': method<DocumentSignResult>()(z.strictObject({ versionId: idSchema, field: fieldSchema, ...pkcs11Fields })),
   'documents.currentPdf': method<{ pdfBase64: string; sha256: string; kind: string; signed: boolean }>()(z.strictObject({ versionId: idSchema })),
   // The signer's own machine: sign a received .justera package (needs no meeting in the database).
   'justering.signPackage': method<SignedPackage>()(

@@ -1,15 +1,15 @@
 // `justera justering …`: lock a group of §§ for justering, show who has signed, export a signing
 // package for another machine, import the file signed there, and write out the signed PDF.
 // Signing the package's PDF on the other machine is `justera sign` (see docs/justering.md).
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError } from '../../../core/api/errors';
 import { openPackage } from '../../../core/app/justering';
 import type { JusteringStatus } from '../../../core/app/justering/types';
 import { justeringServices } from '../../services/justering';
-import type { CliArgs, CliCommand, CliIo } from '../types';
+import type { CliArgs, CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
 import { writeAtomically } from './data';
+import { credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
 import { describeOrder } from './justering-settings';
 
 function positional(args: CliArgs, what: string): string {
@@ -22,15 +22,6 @@ function requiredString(args: CliArgs, name: string, hint: string): string {
   const v = args.values[name];
   if (typeof v !== 'string' || v.length === 0) throw new AppError('validation', hint);
   return v;
-}
-
-async function readInput(io: CliIo, file: string, what: string): Promise<Buffer> {
-  const path = resolve(io.cwd, file);
-  try {
-    return await readFile(path);
-  } catch {
-    throw new AppError('io', `${what} ${path} kunde inte läsas. Kontrollera sökvägen.`);
-  }
 }
 
 const fieldOption = { type: 'string', valueName: 'FÄLT', description: 'Underskriftsfältet, t.ex. sig-ordforande, sig-sekreterare, sig-justerare-1.' } as const;
@@ -224,31 +215,40 @@ export const justeringCorrectCommand: CliCommand = {
 export const documentSignCommand: CliCommand = {
   name: 'document sign',
   summary: 'Skriv under ett eget dokument: tillkännagivandet (sig-anslag), anslagsbeviset (sig-anslagsbevis) eller protokollsutdragets utdragsbestyrkande (sig-utdragsbestyrkande).',
-  usage: 'justera document sign VERSIONS-ID --field FÄLT --p12 FIL --password-file FIL --db FIL [--json]',
+  usage: 'justera document sign VERSIONS-ID --field FÄLT (--p12 FIL --password-file FIL | --pkcs11 MODUL [--slot N] --pin-file FIL) --db FIL [--json]',
   details:
-    'Dokumentets id visas av justera anslag post --json (tillkännagivande och anslagsbevis) och i API:t extracts.create. Certifikatet måste tillhöra den som ska skriva under: anslagsansvarig (eller sekreteraren) för anslag och anslagsbevis, sekreteraren för utdrag.',
+    'Dokumentets id visas av justera anslag post --json (tillkännagivande och anslagsbevis) och i API:t extracts.create. Certifikatet måste tillhöra den som ska skriva under: anslagsansvarig (eller sekreteraren) för anslag och anslagsbevis, sekreteraren för utdrag. Med kort: utan --slot listas korten som modulen erbjuder.',
   options: {
     field: fieldOption,
-    p12: { type: 'string', valueName: 'FIL', description: 'Certifikatfilen (PKCS#12, .p12/.pfx).' },
-    'password-file': { type: 'string', valueName: 'FIL', description: 'Fil vars första rad är lösenordet till certifikatfilen.' },
+    ...credentialOptions,
     db: dbOption,
     json: jsonOption,
   },
-  run: (io, args) =>
-    withBackend(io, args, async (backend) => {
+  run: async (io, args) => {
+    const v = args.values;
+    if (typeof v.pkcs11 === 'string' && v.slot === undefined) return printTokens(io, v.pkcs11);
+    return withBackend(io, args, async (backend) => {
       const versionId = positional(args, 'dokumentets id (visas av justera anslag post --json)');
       const field = requiredString(args, 'field', 'Ange fältet med --field, t.ex. --field sig-anslagsbevis.');
-      const p12 = await readInput(io, requiredString(args, 'p12', 'Ange certifikatfilen med --p12 FIL.'), 'Certifikatfilen');
-      const passwordText = (await readInput(io, requiredString(args, 'password-file', 'Ange lösenordsfilen med --password-file FIL.'), 'Lösenordsfilen')).toString('utf8');
-      const password = passwordText.split(/\r?\n/)[0] ?? '';
-      const r = await apiOf(backend).call('documents.sign', { versionId, field, p12Base64: p12.toString('base64'), password });
+      const api = apiOf(backend);
+      let r;
+      if (typeof v.pkcs11 === 'string') {
+        const token = await tokenInSlot(io, v.pkcs11, v.slot);
+        const pin = await readSecret(io, requiredString(args, 'pin-file', 'Ange PIN-filen med --pin-file FIL.'), 'PIN-filen');
+        r = await api.call('documents.signPkcs11', { versionId, field, modulePath: resolve(io.cwd, v.pkcs11), tokenSerial: token.serialNumber, pin });
+      } else {
+        const p12 = await readInput(io, requiredString(args, 'p12', 'Ange certifikatfilen med --p12 FIL, eller kortet med --pkcs11 MODUL.'), 'Certifikatfilen');
+        const password = await readSecret(io, requiredString(args, 'password-file', 'Ange lösenordsfilen med --password-file FIL.'), 'Lösenordsfilen');
+        r = await api.call('documents.sign', { versionId, field, p12Base64: p12.toString('base64'), password });
+      }
       if (args.values.json) printJson(io, r);
       else {
         io.out(`Dokumentet är underskrivet av ${r.signature.signerName} i ${field} (${r.signature.signedAt}). SHA-256 ${r.signature.sha256}`);
         if (r.timestamp.message !== null) io.out(r.timestamp.message);
       }
       return 0;
-    }),
+    });
+  },
 };
 
 export const documentExportCommand: CliCommand = {

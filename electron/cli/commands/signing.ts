@@ -1,10 +1,8 @@
 // `justera sign` and `justera verify`: PAdES signatures on PDF files, with a certificate file
 // (PKCS#12) or a smart card/token (PKCS#11), and a verification report.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError } from '../../../core/api/errors';
 import {
-  listPkcs11Tokens,
   openPkcs11Signer,
   openPkcs12Signer,
   signPdf,
@@ -13,24 +11,10 @@ import {
   type Signer,
   type VerificationReport,
 } from '../../services/signing';
-import type { CliCommand, CliIo } from '../types';
+import type { CliCommand } from '../types';
 import { jsonOption, printJson } from '../io';
 import { writeAtomically } from './data';
-
-async function readInput(io: CliIo, file: string, what: string): Promise<Buffer> {
-  const path = resolve(io.cwd, file);
-  try {
-    return await readFile(path);
-  } catch {
-    throw new AppError('io', `${what} ${path} kunde inte läsas. Kontrollera sökvägen.`);
-  }
-}
-
-/** A password or PIN from a file: the first line, without its line break (never on the command line). */
-async function readSecret(io: CliIo, file: string, what: string): Promise<string> {
-  const text = (await readInput(io, file, what)).toString('utf8');
-  return text.split(/\r?\n/)[0] ?? '';
-}
+import { credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
 
 const roles: Record<string, string> = {
   'sig-sekreterare': 'Sekreterare',
@@ -52,11 +36,7 @@ export const signCommand: CliCommand = {
   ].join('\n'),
   options: {
     field: { type: 'string', valueName: 'NAMN', description: 'Underskriftsfältet som ska fyllas, t.ex. sig-ordforande.' },
-    p12: { type: 'string', valueName: 'FIL', description: 'Certifikatfil (PKCS#12, .p12/.pfx).' },
-    'password-file': { type: 'string', valueName: 'FIL', description: 'Fil vars första rad är lösenordet till certifikatfilen.' },
-    pkcs11: { type: 'string', valueName: 'MODUL', description: 'PKCS#11-modul för kort eller token (t.ex. SITHS), sökväg till .so/.dll/.dylib.' },
-    slot: { type: 'string', valueName: 'N', description: 'Kortplatsens nummer (från listan utan --slot).' },
-    'pin-file': { type: 'string', valueName: 'FIL', description: 'Fil vars första rad är PIN-koden.' },
+    ...credentialOptions,
     role: { type: 'string', valueName: 'ROLL', description: 'Rollen som visas i underskriften (standard: av fältnamnet).' },
     reason: { type: 'string', valueName: 'TEXT', description: 'Skäl som skrivs i underskriften (standard: "Justering av protokoll").' },
     location: { type: 'string', valueName: 'ORT', description: 'Ort som skrivs i underskriften.' },
@@ -68,12 +48,7 @@ export const signCommand: CliCommand = {
     const v = args.values;
     const file = args.positionals[0];
     if (file === undefined) throw new AppError('validation', 'Ange PDF-filen som ska skrivas under.');
-    if (typeof v.pkcs11 === 'string' && v.slot === undefined) {
-      const tokens = await listPkcs11Tokens(resolve(io.cwd, v.pkcs11));
-      if (tokens.length === 0) io.out('Inga kort eller tokens hittades. Sätt i kortet och försök igen.');
-      for (const t of tokens) io.out(`--slot ${t.slotIndex}  ${t.tokenLabel}  (${t.manufacturer} ${t.model}, serienummer ${t.serialNumber})`);
-      return tokens.length === 0 ? 1 : 0;
-    }
+    if (typeof v.pkcs11 === 'string' && v.slot === undefined) return printTokens(io, v.pkcs11);
     if (typeof v.field !== 'string') throw new AppError('validation', 'Ange underskriftsfältet med --field, t.ex. --field sig-ordforande.');
     if (typeof v.out !== 'string') throw new AppError('validation', 'Ange filen som ska skrivas med -o UT.pdf.');
     const pdf = await readInput(io, file, 'PDF-filen');
@@ -83,9 +58,7 @@ export const signCommand: CliCommand = {
       signer = await openPkcs12Signer(await readInput(io, v.p12, 'Certifikatfilen'), await readSecret(io, v['password-file'], 'Lösenordsfilen'));
     } else if (typeof v.pkcs11 === 'string') {
       if (typeof v['pin-file'] !== 'string') throw new AppError('validation', 'Ange PIN-filen med --pin-file FIL.');
-      const tokens = await listPkcs11Tokens(resolve(io.cwd, v.pkcs11));
-      const token = tokens.find((t) => String(t.slotIndex) === v.slot);
-      if (token === undefined) throw new AppError('validation', `Kortplats ${String(v.slot)} finns inte. Kör kommandot utan --slot för att se vilka som finns.`);
+      const token = await tokenInSlot(io, v.pkcs11, v.slot);
       signer = await openPkcs11Signer({ modulePath: resolve(io.cwd, v.pkcs11), tokenSerial: token.serialNumber, pin: await readSecret(io, v['pin-file'], 'PIN-filen') });
     } else {
       throw new AppError('validation', 'Ange antingen --p12 FIL (certifikatfil) eller --pkcs11 MODUL (kort eller token).');
