@@ -20,12 +20,12 @@ export interface Certificates {
   dispose(): void;
 }
 
-/** A test CA and .p12 files for Robert Karlsson, Anders Lundkvist and Sara Lundberg. */
+/** A test CA and .p12 files for Robert Karlsson, Anders Lundkvist, Sara Lundberg and Lisa Lundgren (who certifies the notices). */
 export async function makeCertificates(): Promise<Certificates> {
   const dir = mkdtempSync(join(tmpdir(), 'justera-justering-pki-'));
   const pki = await makeTestPki();
   const p12 = new Map<string, Buffer>();
-  for (const id of [pki.robert, pki.anders, pki.sara]) {
+  for (const id of [pki.robert, pki.anders, pki.sara, await pki.issue('Lisa Lundgren', 'RSA')]) {
     p12.set(id.commonName, readFileSync(writeP12(dir, id, [pki.ca], `${id.commonName.replace(/\W/g, '_')}.p12`, { password: PASSWORD })));
   }
   return { p12, robert: pki.robert, dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };

@@ -12,6 +12,7 @@ import { build } from 'vite';
 import { startHost, type Host } from '../../electron/host';
 import { test, expect, expectAccessible } from './fixtures';
 import { anslagFixture, ADJUSTED_20_22, ADJUSTED_23_26, type AnslagFixture } from '../integration/anslag-fixture';
+import { makeCertificates, PASSWORD, type Certificates } from './justering-helpers';
 
 const harness = fileURLToPath(new URL('./noticeboard-harness/', import.meta.url));
 let dist: string;
@@ -80,6 +81,28 @@ test('post, see, take down and export, with the keyboard and accessibly', async 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Hämta anslagsbeviset (PDF)' }).click();
   expect((await download).suggestedFilename()).toBe('anslagsbevis-norrbottens-e-namnd-2020-11-05-p23-26-v1.pdf');
+
+  // Lisa Lundgren certifies the notice: she signs the tillkännagivande with her certificate file.
+  const certs: Certificates = await makeCertificates();
+  try {
+    await page.getByRole('button', { name: 'Skriv under tillkännagivandet med certifikatfil' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Skriv under tillkännagivandet med certifikatfil' });
+    await dialog.getByLabel('Certifikatfil (.p12 eller .pfx)').setInputFiles({ name: 'lisa.p12', mimeType: 'application/x-pkcs12', buffer: certs.p12.get('Lisa Lundgren') ?? Buffer.alloc(0) });
+    await dialog.getByLabel('Lösenord till certifikatfilen').fill('fel lösenord');
+    await dialog.getByRole('button', { name: 'Skriv under' }).click();
+    await expect(dialog.getByText(/lösenord/i).last()).toBeVisible();
+    await expectAccessible(page, 'underskrift av tillkännagivandet, fel lösenord');
+    await dialog.getByLabel('Lösenord till certifikatfilen').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Skriv under' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'Tillkännagivandet är underskrivet av Lisa Lundgren' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Hämta det underskrivna tillkännagivandet (PDF)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Skriv under anslagsbeviset med kort' })).toBeVisible();
+  } finally {
+    certs.dispose();
+  }
+  const signed = (await f.api.call('anslag.documents', { meetingId: f.meetingId, kind: 'notice' })).find((d) => d.isCurrent);
+  expect((await f.api.call('documents.currentPdf', { versionId: signed?.id ?? '' })).signed).toBe(true);
 
   // Post §§ 20-22 with the day it actually went up.
   await page.getByLabel('Anslagsdag för §§ 20-22').fill('2020-11-10');

@@ -6,6 +6,7 @@ import { useQuery } from '../../api/useQuery';
 import { downloadPdf } from '../../api/files';
 import { ActionResult, QueryTable, useAction } from '../../components/async';
 import { Day } from './ui';
+import { SignDocument } from './SignDocument';
 import { anslagStrings as s } from './strings';
 
 export function PendingNotices({ onPosted }: { onPosted: () => void }) {
@@ -36,6 +37,8 @@ export function PendingNotices({ onPosted }: { onPosted: () => void }) {
               {s.pending.downloadBevis}
             </button>
           </div>
+          <SignDocument versionId={r.tillkannagivande.id} field="sig-anslag" what={s.signing.notice} fileName={r.tillkannagivande.fileName} />
+          <SignDocument versionId={r.anslagsbevis.id} field="sig-anslagsbevis" what={s.signing.bevis} fileName={r.anslagsbevis.fileName} />
         </>
       );
     });

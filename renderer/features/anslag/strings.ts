@@ -26,9 +26,20 @@ export const anslagStrings = {
     postFor: (label: string, board: string) => `Sätt upp anslag om ${label}, ${board}`,
     posted: (label: string, posted: string, takeDown: string, last: string) =>
       `Anslaget om ${label} är uppsatt ${posted}. Sista dag för överklagande är ${last}; anslaget får tas ned ${takeDown}.`,
-    sign: 'Anslagsbeviset ska signeras av den som bestyrker anslaget.',
+    sign: 'Tillkännagivandet och anslagsbeviset skrivs under av den som bestyrker anslaget, med certifikatfil eller kort.',
     downloadNotice: 'Hämta tillkännagivandet (PDF)',
     downloadBevis: 'Hämta anslagsbeviset (PDF)',
+  },
+
+  signing: {
+    notice: 'tillkännagivandet',
+    bevis: 'anslagsbeviset',
+    withFile: (what: string) => `Skriv under ${what} med certifikatfil`,
+    withCard: (what: string) => `Skriv under ${what} med kort`,
+    title: (what: string, card: boolean) => `Skriv under ${what} med ${card ? 'kort' : 'certifikatfil'}`,
+    intro: (what: string) => `Underskriften läggs i ${what}s underskriftsfält. Certifikatet måste tillhöra den som bestyrker anslaget.`,
+    done: (what: string, name: string, at: string) => `${what.charAt(0).toUpperCase()}${what.slice(1)} är underskrivet av ${name} (${at}).`,
+    downloadSigned: (what: string) => `Hämta det underskrivna ${what} (PDF)`,
   },
 
   notices: {

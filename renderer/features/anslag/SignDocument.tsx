@@ -1,0 +1,56 @@
+// Signing the clerk's own documents of a notice (tillkännagivande, anslagsbevis) with a
+// certificate file or a smart card, through the justering feature's signing dialog. The signed
+// file replaces nothing: the signature is an incremental update of the stored PDF.
+import { useState } from 'react';
+import { api } from '../../api/transport';
+import { downloadPdf } from '../../api/files';
+import { SignDialog, type Credential, type CredentialKind } from '../justering/SignDialog';
+import { timestampText } from '../justering/format';
+import { anslagStrings as s } from './strings';
+
+export function SignDocument({ versionId, field, what, fileName }: { versionId: string; field: 'sig-anslag' | 'sig-anslagsbevis'; what: string; fileName: string }) {
+  const [open, setOpen] = useState<CredentialKind | null>(null);
+  const [done, setDone] = useState<string[] | null>(null);
+
+  async function sign(c: Credential): Promise<void> {
+    const r =
+      c.kind === 'p12'
+        ? await api.call('documents.sign', { versionId, field, p12Base64: c.p12Base64, password: c.password })
+        : await api.call('documents.signPkcs11', { versionId, field, modulePath: c.modulePath, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
+    setOpen(null);
+    setDone([s.signing.done(what, r.signature.signerName, r.signature.signedAt), timestampText(r.timestamp)]);
+  }
+
+  async function downloadSigned(): Promise<void> {
+    const d = await api.call('documents.currentPdf', { versionId });
+    downloadPdf(fileName, d.pdfBase64);
+  }
+
+  return (
+    <div className="actions">
+      {done === null ? (
+        <>
+          <button type="button" className="secondary" onClick={() => setOpen('p12')}>
+            {s.signing.withFile(what)}
+          </button>
+          <button type="button" className="secondary" onClick={() => setOpen('pkcs11')}>
+            {s.signing.withCard(what)}
+          </button>
+        </>
+      ) : (
+        <>
+          {/* Shown inside the posting result, itself a live region that announces it. */}
+          <div>
+            {done.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+          <button type="button" className="secondary" onClick={() => void downloadSigned()}>
+            {s.signing.downloadSigned(what)}
+          </button>
+        </>
+      )}
+      <SignDialog open={open !== null} kind={open ?? 'p12'} title={s.signing.title(what, open === 'pkcs11')} intro={s.signing.intro(what)} onClose={() => setOpen(null)} onSign={sign} />
+    </div>
+  );
+}
