@@ -4,8 +4,8 @@
 // made in the order they first appear, under one Document element. A leaf drawn on two pages
 // (a paragraph split by a page break) is one element with content on both. Ids are only
 // unique within a typeset part, so elements are keyed by part as well.
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFContext, type PDFDocument, type PDFRef } from 'pdf-lib';
-import { LEAF_KEY } from './pdfkit-tagging';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, PDFRef, type PDFContext, type PDFDocument } from 'pdf-lib';
+import { ANNOT_KEY, LEAF_KEY, LINKS_KEY } from './pdfkit-tagging';
 
 /** Marked content drawn by pdf-lib onto a page after typesetting: an attached PDF page. */
 export interface Figure {
@@ -24,6 +24,7 @@ export interface StructureSummary {
   leaves: number;
   containers: number;
   pages: number;
+  links: number;
 }
 
 /** The MCIDs already used on a page (the next one to give is this count). */
@@ -42,8 +43,9 @@ export function buildStructure(doc: PDFDocument, partOfPage: readonly number[], 
   const document = element(ctx, 'Document', rootRef);
   const containers = new Map<string, Element>();
   const leaves = new Map<string, { el: Element; page: PDFRef; parent: Element }>();
-  const nums: (number | PDFArray)[] = [];
+  const nums: (number | PDFArray | PDFRef)[] = [];
   let pagesWithContent = 0;
+  let linkCount = 0;
 
   const container = (part: number, path: string): Element => {
     let parent = document;
@@ -63,12 +65,16 @@ export function buildStructure(doc: PDFDocument, partOfPage: readonly number[], 
 
   doc.getPages().forEach((page, index) => {
     const tags = page.node.lookupMaybe(PDFName.of(LEAF_KEY), PDFArray);
+    const links = page.node.lookupMaybe(PDFName.of(LINKS_KEY), PDFArray);
     page.node.delete(PDFName.of(LEAF_KEY));
+    page.node.delete(PDFName.of(LINKS_KEY));
+    const annots = numberedAnnotations(page.node.Annots());
     page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
     const onPage = figures.filter((f) => f.page === index);
     if ((tags === undefined || tags.size() === 0) && onPage.length === 0) return;
     const part = partOfPage[index] ?? 0;
     const byMcid: PDFRef[] = [];
+    const leafOfMcid: Element[] = [];
     let last: Element = document;
     for (let mcid = 0; mcid < (tags?.size() ?? 0); mcid += 1) {
       const raw = tags?.lookup(mcid);
@@ -87,6 +93,7 @@ export function buildStructure(doc: PDFDocument, partOfPage: readonly number[], 
       }
       leaf.el.kids.push(leaf.page === page.ref ? PDFNumber.of(mcid) : ctx.obj({ Type: 'MCR', Pg: page.ref, MCID: mcid }));
       byMcid[mcid] = leaf.el.ref;
+      leafOfMcid[mcid] = leaf.el;
       last = leaf.parent;
     }
     for (const f of onPage) {
@@ -100,6 +107,19 @@ export function buildStructure(doc: PDFDocument, partOfPage: readonly number[], 
     page.node.set(PDFName.of('StructParents'), PDFNumber.of(key));
     nums.push(key, ctx.obj(Array.from({ length: byMcid.length }, (_, i) => byMcid[i] ?? null)));
     pagesWithContent += 1;
+    // A link drawn inside a leaf: a Link element in it, pointing at the annotation (OBJR).
+    for (let i = 0; i + 1 < (links?.size() ?? 0); i += 2) {
+      const leaf = leafOfMcid[links?.lookup(i, PDFNumber).asNumber() ?? -1];
+      const annot = annots.get(links?.lookup(i + 1, PDFNumber).asNumber() ?? -1);
+      if (leaf === undefined || annot === undefined) continue;
+      const link = element(ctx, 'Link', leaf.ref, page.ref);
+      link.kids.push(ctx.obj({ Type: 'OBJR', Obj: annot.ref, Pg: page.ref }));
+      leaf.kids.push(link.ref);
+      const annotKey = nums.length / 2;
+      annot.dict.set(PDFName.of('StructParent'), PDFNumber.of(annotKey));
+      nums.push(annotKey, link.ref);
+      linkCount += 1;
+    }
   });
 
   const root = ctx.obj({ Type: 'StructTreeRoot', K: document.ref, ParentTree: ctx.obj({ Nums: nums }), ParentTreeNextKey: nums.length / 2 });
@@ -107,7 +127,7 @@ export function buildStructure(doc: PDFDocument, partOfPage: readonly number[], 
   document.dict.set(PDFName.of('Lang'), PDFHexString.fromText(language));
   doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
   doc.catalog.set(PDFName.of('MarkInfo'), ctx.obj({ Marked: true }));
-  return { leaves: leaves.size + figures.length, containers: containers.size + 1, pages: pagesWithContent };
+  return { leaves: leaves.size + figures.length, containers: containers.size + 1, pages: pagesWithContent, links: linkCount };
 }
 
 function element(ctx: PDFContext, type: string, parent: PDFRef, page?: PDFRef): Element {
@@ -115,4 +135,21 @@ function element(ctx: PDFContext, type: string, parent: PDFRef, page?: PDFRef): 
   const dict = ctx.obj({ Type: 'StructElem', S: type, P: parent, K: kids });
   if (page !== undefined) dict.set(PDFName.of('Pg'), page);
   return { ref: ctx.register(dict), dict, kids };
+}
+
+/** The annotations that pdfkit-tagging.ts numbered, by number; the numbers are removed. */
+function numberedAnnotations(annots: PDFArray | undefined): Map<number, { ref: PDFRef; dict: PDFDict }> {
+  const found = new Map<number, { ref: PDFRef; dict: PDFDict }>();
+  for (let i = 0; i < (annots?.size() ?? 0); i += 1) {
+    const ref = annots?.get(i);
+    const dict = annots?.lookupMaybe(i, PDFDict);
+    const n = dict?.get(PDFName.of(ANNOT_KEY));
+    if (dict === undefined || !(n instanceof PDFNumber) || !(ref instanceof PDFRef)) continue;
+    dict.delete(PDFName.of(ANNOT_KEY));
+    found.set(n.asNumber(), { ref, dict });
+    // A link's text alternative (PDF/UA): where it leads.
+    const uri = dict.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('URI'));
+    if (!dict.has(PDFName.of('Contents')) && (uri instanceof PDFString || uri instanceof PDFHexString)) dict.set(PDFName.of('Contents'), PDFHexString.fromText(`Länk till ${uri.decodeText()}`));
+  }
+  return found;
 }

@@ -126,6 +126,27 @@ describe('the reference protocol as tagged PDF', () => {
     expect(all[beslut + 2]?.text).toContain('E-nämnden beslutar att anta leverantör Swedlock AB');
   });
 
+  it('puts each link in the paragraph that shows it, as a Link element pointing at its annotation', async () => {
+    const doc = await PDFDocument.load(reference.pdf);
+    const links: PDFDict[] = [];
+    for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+      if (obj instanceof PDFDict && obj.get(PDFName.of('S')) === PDFName.of('Link')) links.push(obj);
+    }
+    expect(links.length).toBeGreaterThan(0);
+    const annotations = doc.getPages().flatMap((p) => p.node.Annots()?.asArray() ?? []);
+    for (const link of links) {
+      expect(link.lookup(PDFName.of('P'), PDFDict).get(PDFName.of('S'))).toBe(PDFName.of('P'));
+      const objr = link.lookup(PDFName.of('K'), PDFArray).lookup(0, PDFDict);
+      expect(objr.get(PDFName.of('Type'))).toBe(PDFName.of('OBJR'));
+      const annot = objr.lookup(PDFName.of('Obj'), PDFDict);
+      expect(annot.get(PDFName.of('Subtype'))).toBe(PDFName.of('Link'));
+      expect(annot.has(PDFName.of('StructParent'))).toBe(true);
+      expect(annot.has(PDFName.of('JusteraAnnot'))).toBe(false);
+      expect(String(annot.get(PDFName.of('Contents')))).toMatch(/^</);
+      expect(annotations).toContain(objr.get(PDFName.of('Obj')));
+    }
+  });
+
   it('tags the närvarolista as tables with header cells', () => {
     const all = leaves(refPages);
     const th = all.filter((l) => l.role === 'TH').map((l) => l.text);
