@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readAudit } from '../../db/repos/audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ApiClient } from '../../core/api/client';
 import type { SigningPackage } from '../../core/app/justering/types';
@@ -110,7 +111,7 @@ describe('justering.signPackage on the justerare’s machine', () => {
     expect(rows(secretary.backend)).toEqual(before);
   });
 
-  it('signs the field with a certificate file and a time stamp; valid, nothing stored on this machine; the secretary imports it', async () => {
+  it('signs the field with a certificate file and a time stamp; valid, only an audit record on this machine; the secretary imports it', async () => {
     await justerare.api.call('settings.set', { tsaUrl: tsa.url });
     const before = rows(justerare.backend);
     const r = await justerare.api.call('justering.signPackage', { content, credential: p12(pki.sara) });
@@ -124,7 +125,10 @@ describe('justering.signPackage on the justerare’s machine', () => {
     expect(sig?.certificateSubject).toBe('Sara Lundberg');
     expect(sig?.level).toBe('B-T');
     expect(sig?.coversWholeFile).toBe(true);
-    expect(rows(justerare.backend)).toEqual(before);
+    // No signature or protocol is stored on the justerare's machine, only its audit record.
+    expect(rows(justerare.backend)).toEqual({ signatures: before.signatures, audit: before.audit + 1 });
+    const [record] = readAudit(justerare.backend.db, { entity: 'package', entityId: versionId, limit: 1 });
+    expect(record).toMatchObject({ action: 'package.sign', details: { field: 'sig-justerare-1', signer: 'Sara Lundberg', signerMatches: true, timestamp: true, paragraphs: '§§ 20-22' } });
 
     const imported = await secretary.api.call('justering.importSigned', { versionId, field: 'sig-justerare-1', pdfBase64: r.pdfBase64 });
     expect(imported.signature.via).toBe('import');

@@ -11,7 +11,7 @@ import type { SignedPackage } from './types';
 const SIGN_REASON = 'Justering av protokoll';
 
 export async function signPackage(
-  deps: Pick<JusteringDeps, 'services' | 'clock' | 'settings'>,
+  deps: Pick<JusteringDeps, 'services' | 'clock' | 'settings' | 'store'>,
   input: { content: string; credentials: SignerCredentials },
 ): Promise<SignedPackage> {
   const opened = await openPackage(deps, { content: input.content });
@@ -33,6 +33,24 @@ export async function signPackage(
     const signerMatches = sameName(signer.commonName, m.expectedSigner.name);
     // The appearance shows who really signed; the role is the one the field was made for.
     const signed = await signWithSigner(deps, signer, base, { field: m.field, role: m.expectedSigner.role, name: signer.commonName }, SIGN_REASON);
+    // The signer's own record of what was signed here (the protocol itself is stored by the secretary).
+    deps.store.audit({
+      action: 'package.sign',
+      entity: 'package',
+      entityId: m.versionId,
+      details: {
+        board: m.board,
+        meetingDate: m.date,
+        paragraphs: m.paragraphsLabel,
+        field: m.field,
+        signer: signer.commonName,
+        expectedSigner: m.expectedSigner.name,
+        signerMatches,
+        signedAt: signed.signedAt,
+        sha256: deps.services.sha256(signed.pdf),
+        timestamp: signed.timestamp.added,
+      },
+    });
     const safeDate = m.date.replace(/[^0-9-]/g, '');
     const first = m.paragraphs[0] ?? '';
     return {
