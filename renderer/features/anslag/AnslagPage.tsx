@@ -1,6 +1,8 @@
-// The clerk's page: notices waiting and up, the digital notice board, and the follow-up register.
+// The clerk's page: notices waiting and up, protokollsutdrag, the digital notice board, and the
+// follow-up register.
 import { useEffect, useState } from 'react';
 import { BoardExport } from './BoardExport';
+import { Extracts } from './Extracts';
 import { FollowUps } from './FollowUps';
 import { PendingNotices } from './PendingNotices';
 import { PostedNotices } from './PostedNotices';
@@ -18,6 +20,7 @@ export function AnslagPage() {
       <p>{s.intro}</p>
       <PendingNotices onPosted={() => setPosted((n) => n + 1)} />
       <PostedNotices refresh={posted} />
+      <Extracts />
       <BoardExport />
       <FollowUps />
     </div>

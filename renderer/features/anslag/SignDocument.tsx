@@ -1,4 +1,4 @@
-// Signing the clerk's own documents of a notice (tillkännagivande, anslagsbevis) with a
+// Signing the clerk's and secretary's own documents (tillkännagivande, anslagsbevis, utdrag) with a
 // certificate file or a smart card, through the justering feature's signing dialog. The signed
 // file replaces nothing: the signature is an incremental update of the stored PDF.
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { SignDialog, type Credential, type CredentialKind } from '../justering/S
 import { timestampText } from '../justering/format';
 import { anslagStrings as s } from './strings';
 
-export function SignDocument({ versionId, field, what, fileName }: { versionId: string; field: 'sig-anslag' | 'sig-anslagsbevis'; what: string; fileName: string }) {
+export function SignDocument({ versionId, field, what, fileName }: { versionId: string; field: 'sig-anslag' | 'sig-anslagsbevis' | 'sig-utdragsbestyrkande'; what: string; fileName: string }) {
   const [open, setOpen] = useState<CredentialKind | null>(null);
   const [done, setDone] = useState<string[] | null>(null);
 
