@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -84,6 +85,13 @@ describe('dist-electron bundles', () => {
       if (!reply.ok || reply.answer.kind !== 'document') throw new Error(`worker failed: ${JSON.stringify(reply)}`);
       expect(reply.answer.result.pageCount).toBeGreaterThan(1);
       expect(Buffer.from(reply.answer.result.pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      // The pdfkit hooks (font reuse, marked content) reach the pdfkit the bundled @react-pdf loads:
+      // the file is tagged, and the working keys are gone.
+      const pdf = await PDFDocument.load(reply.answer.result.pdf);
+      expect(pdf.catalog.has(PDFName.of('StructTreeRoot'))).toBe(true);
+      expect(pdf.catalog.has(PDFName.of('MarkInfo'))).toBe(true);
+      expect(pdf.getPages().every((p) => !p.node.has(PDFName.of('JusteraTags')))).toBe(true);
+      expect(pdf.getPages().filter((p) => p.node.has(PDFName.of('StructParents'))).length).toBe(pdf.getPageCount());
     } finally {
       await worker.terminate();
     }
