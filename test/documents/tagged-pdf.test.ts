@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProtocolData } from '../../core/documents';
-import { renderProtocol, type RenderResult } from '../../templates/render';
+import { buildExtractData, buildKallelseData, buildNoticeData, buildProtocolData } from '../../core/documents';
+import { renderExtract, renderKallelse, renderNotice, renderProtocol, type RenderResult } from '../../templates/render';
 import { fixtureMeeting } from '../fixtures/documents/meeting';
 import { generatedMeeting } from '../fixtures/documents/generate';
 import { GENERATED_AT, referenceMeeting } from './helpers/reference';
@@ -186,3 +186,22 @@ describe('tagging across pages and attachments', () => {
     expect(figures[0]?.alt).toMatch(/^Bilaga: .+, sida 1 av \d+$/);
   }, 60_000);
 });
+
+describe('the other documents are tagged too', () => {
+  it('kallelse, extract and notice: every text is content or artifact, with a heading first', async () => {
+    const fixture = await fixtureMeeting();
+    const files = [
+      await renderKallelse(buildKallelseData(fixture, { generatedAt: '2025-11-20T09:00:00+01:00', openingItems: ['Val av justerare'] })),
+      await renderExtract(buildExtractData(referenceMeeting(), { generatedAt: GENERATED_AT, paragraphs: [20, 21, 22] })),
+      await renderNotice(buildNoticeData(referenceMeeting(), { generatedAt: GENERATED_AT, paragraphs: [20, 21, 22], postedOn: '2020-11-06', appealCourt: 'Förvaltningsrätten i Luleå' })),
+    ];
+    for (const { pdf } of files) {
+      const pages = await read(pdf);
+      for (const page of pages) expect(page.unmarked).toEqual([]);
+      const all = leaves(pages);
+      expect(all.length).toBeGreaterThan(3);
+      expect(all.find((l) => l.role.startsWith('H'))?.role).toBe('H1');
+    }
+  }, 60_000);
+});
+
