@@ -1,6 +1,6 @@
 // Presence as intervals over paragraphs: who served on each §, the närvarolista groups, quorum.
 // Pure functions over the meeting format; the UI, documents and checks all derive from here.
-import type { Attendance, MeetingDocument, Member, Paragraph } from '../format/meeting';
+import type { Attendance, MeetingDocument, Member } from '../format/meeting';
 
 export interface ServingSeat {
   person: string;
@@ -156,41 +156,6 @@ function spanText(a: Attendance, first: number | undefined, last: number | undef
   const f = from ?? first;
   const t = to ?? last;
   return f === t ? `§ ${f}` : `§§ ${f}-${t}`;
-}
-
-export interface PresenceChange {
-  person: string;
-  /** steps_in/steps_out: a substitute starts or stops serving while staying in the room. */
-  kind: 'arrives' | 'leaves' | 'jav' | 'steps_in' | 'steps_out';
-  replaces?: string;
-}
-
-/** What changes at § n compared with the § before it: stated in the protocol where it happens. */
-export function presenceChangesAt(doc: PresenceInput, n: number): PresenceChange[] {
-  const idx = doc.paragraphs.findIndex((p) => p.number === n);
-  const paragraph: Paragraph | undefined = doc.paragraphs[idx];
-  if (paragraph === undefined) return [];
-  const changes: PresenceChange[] = [];
-  for (const j of paragraph.jav) changes.push({ person: j.person, kind: 'jav' });
-  if (idx === 0) return changes;
-  const prev = doc.paragraphs[idx - 1]?.number ?? n;
-  const present = (m: number) => new Set(doc.attendance.filter((a) => covers(a, m)).map((a) => a.person));
-  const before = present(prev);
-  const now = present(n);
-  for (const a of doc.attendance) {
-    if (!covers(a, n) || covers(a, prev)) continue;
-    if (a.capacity === 'substitute' && a.replaces !== undefined) changes.push({ person: a.person, kind: 'steps_in', replaces: a.replaces });
-    else if (!before.has(a.person)) changes.push({ person: a.person, kind: 'arrives' });
-  }
-  for (const a of doc.attendance) {
-    if (!covers(a, prev) || covers(a, n)) continue;
-    if (!now.has(a.person)) {
-      if (!changes.some((c) => c.person === a.person && c.kind === 'leaves')) changes.push({ person: a.person, kind: 'leaves' });
-    } else if (a.capacity === 'substitute') {
-      changes.push(a.replaces === undefined ? { person: a.person, kind: 'steps_out' } : { person: a.person, kind: 'steps_out', replaces: a.replaces });
-    }
-  }
-  return changes;
 }
 
 /**

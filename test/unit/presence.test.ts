@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { meetingDocumentSchema, type MeetingDocument } from '../../core/format/meeting';
-import { narvarolista, presenceChangesAt, presenceProblems, proposeSubstitutes, quorum, servingOn } from '../../core/domain/presence';
+import { narvarolista, presenceProblems, proposeSubstitutes, quorum, servingOn } from '../../core/domain/presence';
+import { peopleOf } from '../../core/documents/people';
+import { presenceNotes } from '../../core/documents/presence-notes';
 import reference from '../../core/reference/e-namnden-2020-11-05.json' with { type: 'json' };
 
 const ref = (): MeetingDocument => meetingDocumentSchema.parse(structuredClone(reference));
@@ -44,11 +46,9 @@ describe('who served on each §', () => {
     expect(on24).toHaveLength(12);
     expect(servingOn(doc, 23).map((s) => s.person)).toContain('lena-goldkuhl');
     expect(servingOn(doc, 25).map((s) => s.person)).not.toContain('johan-johansson');
-    expect(presenceChangesAt(doc, 24)).toEqual([
-      { person: 'lena-goldkuhl', kind: 'jav' },
-      { person: 'johan-johansson', kind: 'steps_in', replaces: 'lena-goldkuhl' },
-    ]);
-    expect(presenceChangesAt(doc, 25)).toEqual([{ person: 'johan-johansson', kind: 'steps_out', replaces: 'lena-goldkuhl' }]);
+    // What the protocol states where it happens (the jäv itself has its own section in the §).
+    expect(presenceNotes(doc, 24, peopleOf(doc))).toEqual(['Johan Johansson (MP) tjänstgör från och med § 24 i stället för Lena Goldkuhl (S).']);
+    expect(presenceNotes(doc, 25, peopleOf(doc))).toEqual(['Johan Johansson (MP) tjänstgör inte från och med § 25.']);
     const lists = narvarolista(doc, name(doc));
     expect(lists.members.find((e) => e.person === 'lena-goldkuhl')?.remarks).toEqual(['Jäv § 24']);
     expect(lists.substitutes.find((e) => e.person === 'johan-johansson')?.remarks).toEqual(['Ersätter Lena Goldkuhl', '§ 24']);
@@ -63,9 +63,9 @@ describe('who served on each §', () => {
     expect(servingOn(doc, 21).map((s) => s.person)).toContain('robert-bernhardsson');
     expect(servingOn(doc, 22).map((s) => s.person)).toContain('sara-lundberg');
     expect(servingOn(doc, 22).map((s) => s.person)).not.toContain('robert-bernhardsson');
-    expect(presenceChangesAt(doc, 22)).toEqual([
-      { person: 'sara-lundberg', kind: 'arrives' },
-      { person: 'robert-bernhardsson', kind: 'leaves' },
+    expect(presenceNotes(doc, 22, peopleOf(doc))).toEqual([
+      'Robert Bernhardsson (S) lämnar sammanträdet efter § 21.',
+      'Sara Lundberg (S) ansluter till sammanträdet och tjänstgör från och med § 22.',
     ]);
     expect(presenceProblems(doc, name(doc))).toEqual([]);
     expect(narvarolista(doc, name(doc)).members.find((e) => e.person === 'sara-lundberg')?.remarks).toEqual(['§§ 22-26']);
