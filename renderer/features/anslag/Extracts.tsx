@@ -8,12 +8,11 @@ import { downloadPdf } from '../../api/files';
 import { ActionResult, QueryTable, useAction } from '../../components/async';
 import { ErrorText } from '../../components/Status';
 import { SignDocument } from './SignDocument';
-import { Day } from './ui';
+import { Day, MeetingSelect } from './ui';
 import { anslagStrings as s } from './strings';
 
 export function Extracts() {
   const id = useId();
-  const meetings = useQuery(() => api.call('meetings.list', {}), []);
   const [meetingId, setMeetingId] = useState('');
   /** The §§ left out of the extract (all adjusted §§ are in it by default). */
   const [left, setLeft] = useState<number[]>([]);
@@ -71,18 +70,7 @@ export function Extracts() {
     <section aria-labelledby={`${id}-h`} className="card">
       <h2 id={`${id}-h`}>{s.extracts.heading}</h2>
       <p className="help">{s.extracts.help}</p>
-      <div className="field">
-        <label htmlFor={`${id}-meeting`}>{s.extracts.meeting}</label>
-        <select id={`${id}-meeting`} value={meetingId} onChange={(e) => chooseMeeting(e.target.value)}>
-          <option value="">{s.extracts.choose}</option>
-          {meetings.status === 'ready' &&
-            meetings.data.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.boardName} {m.date}
-              </option>
-            ))}
-        </select>
-      </div>
+      <MeetingSelect id={`${id}-meeting`} label={s.extracts.meeting} none={s.extracts.choose} value={meetingId} onChange={chooseMeeting} />
       {adjusted.status === 'error' && <ErrorText message={adjusted.message} />}
       {meetingId !== '' && adjusted.status === 'ready' && all.length === 0 && <p>{s.extracts.noneAdjusted}</p>}
       {all.length > 0 && (

@@ -5,11 +5,10 @@ import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { downloadPdf } from '../../api/files';
 import { ActionResult, QueryTable, useAction } from '../../components/async';
-import { Day } from './ui';
+import { Day, MeetingSelect } from './ui';
 import { anslagStrings as s } from './strings';
 
 function Proposals({ onConfirmed }: { onConfirmed: () => void }) {
-  const meetings = useQuery(() => api.call('meetings.list', {}), []);
   const [meetingId, setMeetingId] = useState('');
   const proposals = useQuery(async () => (meetingId === '' ? [] : api.call('followUp.proposals', { meetingId })), [meetingId]);
   const action = useAction();
@@ -27,18 +26,7 @@ function Proposals({ onConfirmed }: { onConfirmed: () => void }) {
     <>
       <h3 id="anslag-proposals">{s.followUp.proposalsHeading}</h3>
       <p className="help">{s.followUp.proposalsHelp}</p>
-      <div className="field">
-        <label htmlFor="anslag-fu-meeting">{s.followUp.meeting}</label>
-        <select id="anslag-fu-meeting" value={meetingId} onChange={(e) => setMeetingId(e.target.value)}>
-          <option value="">{s.followUp.choose}</option>
-          {meetings.status === 'ready' &&
-            meetings.data.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.boardName} {m.date}
-              </option>
-            ))}
-        </select>
-      </div>
+      <MeetingSelect id="anslag-fu-meeting" label={s.followUp.meeting} none={s.followUp.choose} value={meetingId} onChange={setMeetingId} />
       <QueryTable
         query={proposals}
         idle={meetingId === ''}
