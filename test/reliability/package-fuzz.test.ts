@@ -57,8 +57,10 @@ const weird: fc.Arbitrary<Json | undefined> = fc.oneof(
   fc.constant(''),
   fc.constant(0),
   fc.constant(2),
-  fc.constant<Json>([]),
-  fc.constant<Json>({}),
+  // Fresh containers for every use: fc.constant would hand the same mutable [] / {} to every run,
+  // and setPath nesting one into itself made it cyclic (JSON.stringify then threw).
+  fc.constant(null).map((): Json => []),
+  fc.constant(null).map((): Json => ({})),
   fc.constant('JVBERi0xLjcK'),
   fc.string({ maxLength: 20 }),
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
@@ -74,7 +76,8 @@ function setPath(root: Record<string, Json>, path: string, value: Json | undefin
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
   const last = keys.at(-1) as string;
   if (value === undefined) delete (node as Record<string, Json>)[last];
-  else (node as Record<string, Json>)[last] = value;
+  // A copy: one generated value set at two paths (manifest and manifest.meeting) must not alias.
+  else (node as Record<string, Json>)[last] = structuredClone(value);
 }
 
 /** The PDF inside the envelope, changed, with a matching checksum so the PDF itself gets read. */
