@@ -14,6 +14,7 @@ const AnslagPage = lazy(() => import('./features/anslag').then((m) => ({ default
 const JusteringPage = lazy(() => import('./features/justering').then((m) => ({ default: m.JusteringPage })));
 const PackagePage = lazy(() => import('./features/justering').then((m) => ({ default: m.PackagePage })));
 const SettingsPage = lazy(() => import('./features/justering').then((m) => ({ default: m.SettingsPage })));
+const DocumentsPage = lazy(() => import('./features/documents/DocumentsPage').then((m) => ({ default: m.DocumentsPage })));
 const SearchPage = lazy(() => import('./features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
 
 export function App() {
@@ -64,6 +65,8 @@ export function App() {
           {route.name === 'meeting' && <MeetingWorkspace meetingId={route.meetingId} paragraph={route.paragraph} attendance={route.attendance} query={route.query} />}
           {route.name === 'anslag' && <AnslagPage />}
           {route.name === 'justering' && <JusteringPage meetingId={route.meetingId} />}
+          {route.name === 'documents' && <DocumentsPage meetingId={route.meetingId} />}
+          {route.name === 'boardDocuments' && <DocumentsPage boardId={route.boardId} year={route.year} />}
           {route.name === 'signPackage' && <PackagePage />}
           {route.name === 'settings' && <SettingsPage />}
           {route.name === 'search' && <SearchPage query={route.query} boardId={route.boardId} />}

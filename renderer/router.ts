@@ -5,6 +5,8 @@
 //   #/meetings/ID/narvaro      attendance
 //   #/meetings/ID/p/NUMBER     the editor of one § (?q=… highlights search words)
 //   #/meetings/ID/justering    justering: locking, signing and checking the protocol
+//   #/meetings/ID/dokument     every document version of the meeting
+//   #/boards/ID/dokument/YEAR  every document version of the board's meetings in a year
 //   #/sok?q=…&board=…          search across meetings
 //   #/underskrift              signing a signing package (.justera) on another machine
 //   #/installningar            settings (the time-stamping service)
@@ -17,6 +19,8 @@ export type Route =
   | { name: 'search'; query: string; boardId: string }
   | { name: 'anslag' }
   | { name: 'justering'; meetingId: string }
+  | { name: 'documents'; meetingId: string }
+  | { name: 'boardDocuments'; boardId: string; year: number }
   | { name: 'signPackage' }
   | { name: 'settings' }
   | { name: 'notFound' };
@@ -28,6 +32,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '') return { name: 'boards' };
   const board = /^\/boards\/([^/]+)$/.exec(path);
   if (board) return { name: 'board', boardId: decodeURIComponent(board[1] as string) };
+  const boardDocs = /^\/boards\/([^/]+)\/dokument\/(\d{4})$/.exec(path);
+  if (boardDocs) return { name: 'boardDocuments', boardId: decodeURIComponent(boardDocs[1] as string), year: Number(boardDocs[2]) };
+  const docs = /^\/meetings\/([^/]+)\/dokument$/.exec(path);
+  if (docs) return { name: 'documents', meetingId: decodeURIComponent(docs[1] as string) };
   if (path === '/anslag') return { name: 'anslag' };
   if (path === '/underskrift') return { name: 'signPackage' };
   if (path === '/installningar') return { name: 'settings' };
@@ -58,6 +66,14 @@ export function attendanceHref(meetingId: string): string {
 
 export function justeringHref(meetingId: string): string {
   return `#/meetings/${encodeURIComponent(meetingId)}/justering`;
+}
+
+export function documentsHref(meetingId: string): string {
+  return `#/meetings/${encodeURIComponent(meetingId)}/dokument`;
+}
+
+export function boardDocumentsHref(boardId: string, year: number): string {
+  return `#/boards/${encodeURIComponent(boardId)}/dokument/${year}`;
 }
 
 export function boardHref(boardId: string): string {

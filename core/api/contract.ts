@@ -9,6 +9,7 @@ import { workspaceContract } from './contracts/workspace';
 import { justeringContract } from './contracts/justering';
 import { settingsContract } from './contracts/settings';
 import { previewContract } from './contracts/preview';
+import { documentsContract } from './contracts/documents';
 import './zod-sv';
 
 export type { AppInfo } from './contracts/core';
@@ -20,6 +21,7 @@ export const contract = {
   ...justeringContract,
   ...settingsContract,
   ...previewContract,
+  ...documentsContract,
 } as const;
 
 export type Contract = typeof contract;

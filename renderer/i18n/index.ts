@@ -55,3 +55,20 @@ export function formatDate(iso: string): string {
 export function formatTimes(start: string, end: string | undefined | null): string {
   return end ? `${start}–${end}` : start;
 }
+
+const stockholmDateTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "2020-11-05 10:40", Swedish local time, from an ISO instant ("2020-11-05T09:40:00.000Z"); the input when it is no date. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = Object.fromEntries(stockholmDateTime.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+}

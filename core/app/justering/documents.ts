@@ -9,7 +9,7 @@ import type { JusteringDeps, SignerCredentials } from './ports';
 import { signField, type ExpectedSigner } from './signing';
 import type { SignatureSummary, TimestampOutcome, ValidationSummary } from './types';
 
-interface DocumentKindInfo {
+export interface DocumentKindInfo {
   field: string;
   /** Whose signature: the notice signatory (anslag) or the secretary (extract). */
   signer: 'noticeSignatory' | 'secretary';
@@ -45,7 +45,8 @@ function loadDocument(deps: JusteringDeps, versionId: string) {
   return { version, info, current, signatures: deps.justering.signatures(versionId) };
 }
 
-function expectedSigner(deps: JusteringDeps, meetingId: string, info: DocumentKindInfo): ExpectedSigner & { personId: string | null } {
+/** Who signs a document of this kind for the meeting: the notice signatory (else the secretary), or the secretary. */
+export function documentSigner(deps: Pick<JusteringDeps, 'store' | 'justering'>, meetingId: string, info: DocumentKindInfo): ExpectedSigner & { personId: string | null } {
   const loaded = deps.store.loadMeeting(meetingId);
   if (loaded === null) throw new AppError('not_found', 'Sammanträdet finns inte. Välj ett sammanträde i listan och försök igen.');
   const { doc } = loaded;
@@ -62,7 +63,7 @@ export async function signDocument(deps: JusteringDeps, input: { versionId: stri
   }
   const done = ctx.signatures.find((s) => s.field === input.field);
   if (done !== undefined) throw new AppError('conflict', `Fältet ${input.field} är redan underskrivet av ${done.signerName} (${done.signedAt}). En underskrift kan inte göras om.`);
-  const expected = expectedSigner(deps, ctx.version.meetingId, ctx.info);
+  const expected = documentSigner(deps, ctx.version.meetingId, ctx.info);
   const signed = await signField(deps, ctx.current.pdf, expected, input.credentials, ctx.info.reason);
   const sha256 = deps.services.sha256(signed.pdf);
   return deps.store.transaction(() => {

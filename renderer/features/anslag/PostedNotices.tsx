@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
+import { documentsHref } from '../../router';
 import { ActionResult, QueryTable, useAction } from '../../components/async';
 import { Day } from './ui';
 import { anslagStrings as s } from './strings';
@@ -34,7 +35,13 @@ export function PostedNotices({ refresh }: { refresh: number }) {
         empty={s.notices.empty}
         row={(n) => (
           <tr key={n.noticeId}>
-            <th scope="row">{n.label}</th>
+            <th scope="row">
+              {n.label}
+              <a className="small-block" href={documentsHref(n.meetingId)}>
+                {s.notices.documents}
+                <span className="visually-hidden"> {n.label}</span>
+              </a>
+            </th>
             <td>{n.boardName}</td>
             <td>
               <Day iso={n.meetingDate} />

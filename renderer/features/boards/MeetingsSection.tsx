@@ -6,7 +6,7 @@ import { useQuery } from '../../api/useQuery';
 import { SelectField, TextField } from '../../components/fields';
 import { dateError, dateProps, timeError, timeProps } from '../../components/datetime';
 import { formatLongDate, t, type MessageKey } from '../../i18n';
-import { meetingHref, navigate } from '../../router';
+import { boardDocumentsHref, meetingHref, navigate } from '../../router';
 import { paragraphSpan } from './span';
 import { isValidIsoDate } from '../../../core/domain/calendar';
 import { ApiError } from '../../../core/api/client';
@@ -27,6 +27,9 @@ export function MeetingsSection({ details }: { details: BoardDetails }) {
           </option>
         ))}
       </SelectField>
+      <p>
+        <a href={boardDocumentsHref(details.board.id, year)}>{t('documents.yearLink', { year })}</a>
+      </p>
       {q.status === 'ready' &&
         (q.data.length === 0 ? (
           <p className="muted">{t('meetings.noneThisYear', { year })}</p>

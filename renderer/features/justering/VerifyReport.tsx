@@ -8,16 +8,31 @@ import { justeringStrings as s } from './strings';
 
 export type VerifyData = ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[]; missing: number };
 
-export function VerifyReport({ ref, versionNo, data, onClose }: { ref?: Ref<HTMLHeadingElement>; versionNo: number; data: VerifyData; onClose: () => void }) {
+/** `heading` and `complete` replace the protocol's wording for other documents (an anslagsbevis is not "justerat"). */
+export function VerifyReport({
+  ref,
+  versionNo,
+  data,
+  onClose,
+  heading,
+  complete,
+}: {
+  ref?: Ref<HTMLHeadingElement>;
+  versionNo: number;
+  data: VerifyData;
+  onClose: () => void;
+  heading?: string;
+  complete?: string;
+}) {
   const ok = data.valid && !data.modifiedAfterLastSignature && data.signatures.every((x) => x.valid);
   const headingId = `verify-${versionNo}`;
   return (
     <section className={`justering-report ${ok ? 'ok' : 'bad'}`} aria-labelledby={headingId}>
       <h4 id={headingId} ref={ref} tabIndex={-1}>
-        {s.verify.heading(versionNo)}
+        {heading ?? s.verify.heading(versionNo)}
       </h4>
       <p className="justering-verdict">
-        <strong>{verdictText(data, data.missing)}</strong>
+        <strong>{ok && data.missing === 0 && complete !== undefined ? complete : verdictText(data, data.missing)}</strong>
       </p>
       {data.signatures.length > 0 && (
         <div className="table-scroll">

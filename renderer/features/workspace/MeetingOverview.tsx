@@ -5,7 +5,7 @@ import { AutosaveField } from '../../components/AutosaveField';
 import { CheckField, SelectField } from '../../components/fields';
 import { dateError, timeError } from '../../components/datetime';
 import { t, type MessageKey } from '../../i18n';
-import { attendanceHref, justeringHref } from '../../router';
+import { attendanceHref, documentsHref, justeringHref } from '../../router';
 import { justeringStrings } from '../justering/strings';
 import { adjustedParagraphsLine } from '../../../core/domain/numbering';
 import { presenceProblems } from '../../../core/domain/presence';
@@ -50,6 +50,9 @@ export function MeetingOverview({ store }: { store: MeetingStore }) {
         <p>
           <a href={justeringHref(view.meetingId)}>{justeringStrings.linkFromMeeting}</a>
           <span className="help small-block">{justeringStrings.linkFromMeetingHelp}</span>
+        </p>
+        <p>
+          <a href={documentsHref(view.meetingId)}>{t('documents.meetingLinkFull')}</a>
         </p>
       </section>
       <AgendaEditor store={store} />
