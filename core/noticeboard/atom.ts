@@ -5,6 +5,7 @@ import { stockholmMidnight } from '../app/anslag/dates';
 import { esc } from './html';
 import type { PlacedNotice } from './pages';
 import { noticeHeading } from './pages';
+import { OPARL_ENTRY } from './oparl';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,6 +36,7 @@ export function atomFeed(input: { organisation: { id: string; name: string }; to
     `<updated>${stockholmMidnight(latest ?? input.today)}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${link('anslag.atom')}"/>`,
     `<link rel="alternate" type="text/html" href="${link('index.html')}"/>`,
+    ...(input.baseUrl === undefined ? [] : [`<link rel="related" type="application/json" href="${link(OPARL_ENTRY)}" title="Öppna data enligt OParl 1.1"/>`]),
     `<author><name>${esc(input.organisation.name)}</name></author>`,
     '<generator>Justera</generator>',
   ];

@@ -3,6 +3,7 @@
 // link is relative so the folder works from the file system and from any web server.
 import { weekdayName } from '../domain/calendar';
 import { genitive } from '../documents/people';
+import { OPARL_ENTRY } from './oparl';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -32,6 +33,11 @@ export function fileSize(bytes: number): string {
 
 export type NavKey = 'current' | 'archive' | null;
 
+/** What else the site has: the OParl data only when the published address is known. */
+export interface SiteLinks {
+  openData: boolean;
+}
+
 export interface PageOptions {
   title: string;
   /** How many folders below the site root the page lives (0 or 1): relative links depend on it. */
@@ -40,6 +46,7 @@ export interface PageOptions {
   organisationName: string;
   today: string;
   main: string;
+  links: SiteLinks;
 }
 
 export function page(o: PageOptions): string {
@@ -56,6 +63,7 @@ export function page(o: PageOptions): string {
     `<title>${esc(o.title)} – ${esc(o.organisationName)}</title>`,
     `<link rel="stylesheet" href="${up}stil.css">`,
     `<link rel="alternate" type="application/atom+xml" title="Anslag – ${esc(o.organisationName)}" href="${up}anslag.atom">`,
+    ...(o.links.openData ? [`<link rel="alternate" type="application/json" title="Öppna data enligt OParl 1.1 – ${esc(o.organisationName)}" href="${up}${OPARL_ENTRY}">`] : []),
     '</head>',
     '<body>',
     '<a class="hoppa" href="#innehall">Hoppa till innehållet</a>',
@@ -66,7 +74,7 @@ export function page(o: PageOptions): string {
     navItem('current', 'index.html', 'Aktuella anslag'),
     navItem('archive', 'arkiv.html', 'Tidigare anslag'),
     `<li><a href="${up}anslag.atom" type="application/atom+xml">Nyhetsflöde (Atom)</a></li>`,
-    `<li><a href="${up}anslag.json" type="application/json">Öppna data (JSON)</a></li>`,
+    ...(o.links.openData ? [`<li><a href="${up}${OPARL_ENTRY}" type="application/json">Öppna data (OParl)</a></li>`] : []),
     '</ul>',
     '</nav>',
     '</header>',

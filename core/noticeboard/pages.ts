@@ -2,7 +2,7 @@
 // and one page per notice (anslag/<namn>.html) with everything KL 8 kap. 12 § asks the notice to
 // say and how to appeal (KL 13 kap.).
 import { paragraphLabel } from '../domain/numbering';
-import { esc, facts, fileSize, page, time } from './html';
+import { esc, facts, fileSize, page, time, type SiteLinks } from './html';
 import type { BoardNotice, NoticeState } from './types';
 
 export interface PlacedNotice {
@@ -50,7 +50,7 @@ function whoMayAppeal(kind: string): string {
   return 'Den som är medlem av kommunen';
 }
 
-export function indexPage(organisation: { name: string; kind: string }, today: string, current: PlacedNotice[]): string {
+export function indexPage(organisation: { name: string; kind: string }, today: string, current: PlacedNotice[], links: SiteLinks): string {
   const organisationName = organisation.name;
   const list =
     current.length === 0
@@ -69,10 +69,10 @@ export function indexPage(organisation: { name: string; kind: string }, today: s
     '<p>Överklagandet ska ha kommit in till förvaltningsrätten inom tre veckor från den dag då anslaget om att protokollet har justerats sattes upp. Skicka överklagandet till förvaltningsrätten. Sista dagen för varje anslag står ovan och på anslagets egen sida.</p>',
     '</section>',
   ].join('\n');
-  return page({ title: 'Anslagstavla', depth: 0, nav: 'current', organisationName, today, main });
+  return page({ title: 'Anslagstavla', depth: 0, nav: 'current', organisationName, today, main, links });
 }
 
-export function archivePage(organisationName: string, today: string, archived: PlacedNotice[]): string {
+export function archivePage(organisationName: string, today: string, archived: PlacedNotice[], links: SiteLinks): string {
   const table =
     archived.length === 0
       ? '<p>Det finns inga tidigare anslag.</p>'
@@ -93,10 +93,10 @@ export function archivePage(organisationName: string, today: string, archived: P
     '<p>Anslag vars tid för överklagande har gått ut. Protokollen finns kvar hos respektive förvaringsplats.</p>',
     table,
   ].join('\n');
-  return page({ title: 'Tidigare anslag', depth: 0, nav: 'archive', organisationName, today, main });
+  return page({ title: 'Tidigare anslag', depth: 0, nav: 'archive', organisationName, today, main, links });
 }
 
-export function noticePage(p: PlacedNotice, today: string): string {
+export function noticePage(p: PlacedNotice, today: string, links: SiteLinks): string {
   const n = p.notice;
   const up = '../';
   const label = paragraphLabel(n.paragraphs.map((x) => x.number));
@@ -137,5 +137,5 @@ export function noticePage(p: PlacedNotice, today: string): string {
     ...n.appeal.paragraphs.map((t) => `<p>${esc(t)}</p>`),
     '</section>',
   ].join('\n');
-  return page({ title: `Anslag ${noticeHeading(n)}`, depth: 1, nav: null, organisationName: n.organisationName, today, main });
+  return page({ title: `Anslag ${noticeHeading(n)}`, depth: 1, nav: null, organisationName: n.organisationName, today, main, links });
 }

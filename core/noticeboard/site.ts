@@ -1,9 +1,10 @@
 // Generates the whole notice board from its input: which notices are up and which are archived
-// (by the input's day), the pages, the feed, the data file and the style sheet. A pure function:
+// (by the input's day), the pages, the feed, the OParl data (when the published address is known)
+// and the style sheet. A pure function:
 // the same input gives the same files, byte for byte, in the same order.
 import { formatRanges } from '../domain/numbering';
 import { atomFeed } from './atom';
-import { oparlJson } from './oparl';
+import { oparlFiles } from './oparl';
 import { archivePage, indexPage, noticePage, type PlacedNotice } from './pages';
 import { slugify } from './slug';
 import { STYLE_SHEET } from './style';
@@ -40,13 +41,15 @@ export function generateNoticeBoard(input: NoticeBoardInput): SiteFile[] {
   const placed = placeNotices(input.notices, input.today);
   const current = placed.filter((p) => p.state === 'up');
   const archived = placed.filter((p) => p.state === 'archived');
+  const openData = oparlFiles(input, placed);
+  const links = { openData: openData.length > 0 };
   const files: SiteFile[] = [
-    { path: 'index.html', content: indexPage(input.organisation, input.today, current) },
-    { path: 'arkiv.html', content: archivePage(input.organisation.name, input.today, archived) },
+    { path: 'index.html', content: indexPage(input.organisation, input.today, current, links) },
+    { path: 'arkiv.html', content: archivePage(input.organisation.name, input.today, archived, links) },
     { path: 'stil.css', content: STYLE_SHEET },
     { path: 'anslag.atom', content: atomFeed(input, placed) },
-    { path: 'anslag.json', content: oparlJson(input, placed) },
-    ...placed.map((p) => ({ path: p.path, content: noticePage(p, input.today) })),
+    ...openData,
+    ...placed.map((p) => ({ path: p.path, content: noticePage(p, input.today, links) })),
   ];
   return files.sort((a, b) => cmp(a.path, b.path));
 }

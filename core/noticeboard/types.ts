@@ -10,11 +10,25 @@ export interface BoardNoticeParagraph {
   public: boolean;
 }
 
+/** A person as the public version of the protocol names them (närvarolista, chair, secretary, justerare). */
+export interface BoardNoticePerson {
+  /** The person's key in the meeting file; the same key and name across meetings is the same person. */
+  key: string;
+  /** The name as the protocol prints it (no personnummer or other data). */
+  name: string;
+  /** What the protocol names them as: "Ordförande", "Ledamot", "Ersättare", "Sekreterare", "Tjänsteperson" … */
+  role: string;
+  /** True for the board's members and substitutes (an OParl Membership of the board). */
+  member: boolean;
+}
+
 export interface BoardNoticeProtocol {
   /** File name inside the site's `dokument/` folder. */
   fileName: string;
   size: number;
   sha256: string;
+  /** SHA-512 of the PDF (OParl File.sha512Checksum), when known. */
+  sha512?: string;
   /** The §§ the public version covers (the adjusted ones when it was made). */
   paragraphs: number[];
   /** When the public version was produced (ÅÅÅÅ-MM-DD). */
@@ -26,7 +40,15 @@ export interface BoardNotice {
   id: string;
   organisationName: string;
   board: { id: string; name: string; shortName?: string; kind: string };
-  meeting: { id: string; date: string; startTime: string; endTime?: string; place: string };
+  meeting: {
+    id: string;
+    date: string;
+    startTime: string;
+    endTime?: string;
+    place: string;
+    /** The people the public version names; absent or empty: none published. */
+    participants?: BoardNoticePerson[];
+  };
   paragraphs: BoardNoticeParagraph[];
   adjustedOn: string;
   postedOn: string;
@@ -45,7 +67,10 @@ export interface NoticeBoardInput {
   organisation: { id: string; name: string; kind: string };
   /** The day the board shows (ÅÅÅÅ-MM-DD, Swedish time): decides what is up and what is archived. */
   today: string;
-  /** Absolute address the folder is published under (ends with "/"); ids and feed links use it. */
+  /**
+   * Absolute address the folder is published under (ends with "/"); ids and feed links use it.
+   * Without it there is no OParl data (OParl requires absolute URLs).
+   */
   baseUrl?: string;
   notices: BoardNotice[];
 }

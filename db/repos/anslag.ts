@@ -17,7 +17,7 @@ import type {
 import type { Clock, IdGenerator } from '../../core/app/ports';
 import type { Db } from '../open';
 import { withDbErrors } from '../errors';
-import { adjustmentGroups, documentVersions, extracts, followUpTasks, notices, paragraphs } from '../schema';
+import { adjustmentGroups, documentVersions, extracts, followUpTasks, notices, organisations, paragraphs } from '../schema';
 
 interface GroupQueryRow {
   groupId: string;
@@ -76,6 +76,12 @@ export function createAnslagStore(db: Db, deps: { clock: Clock; ids: IdGenerator
   }
 
   const store: AnslagStore = {
+    noticeBoardUrl(organisationId) {
+      return db.select({ url: organisations.noticeBoardUrl }).from(organisations).where(eq(organisations.id, organisationId)).get()?.url ?? null;
+    },
+    setNoticeBoardUrl(organisationId, url) {
+      db.update(organisations).set({ noticeBoardUrl: url }).where(eq(organisations.id, organisationId)).run();
+    },
     adjustedGroups(filter) {
       const org = filter.organisationId ?? null;
       const board = filter.boardId ?? null;

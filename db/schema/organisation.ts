@@ -7,6 +7,8 @@ export const organisations = sqliteTable('organisations', {
   kind: text('kind').notNull(),
   headerName: text('header_name'),
   orgNumber: text('org_number'),
+  /** The address the digital notice board (anslagstavlan) is published under, ending in "/"; needed for OParl data. */
+  noticeBoardUrl: text('notice_board_url'),
   createdAt: text('created_at').notNull(),
 }, (t) => [uniqueIndex('organisations_name_uq').on(t.name)]);
 

@@ -33,6 +33,8 @@ export function anslagHandlers(ctx: HandlerContext): HandlersFor<keyof typeof an
       return { ...r, pdfBase64: documents.getDocument(deps, r.document.id).pdfBase64 };
     },
     'noticeboard.export': (input) => noticeboard.exportNoticeBoard(deps, input),
+    'noticeboard.address': (input) => noticeboard.noticeBoardAddress(deps, input),
+    'noticeboard.setAddress': (input) => noticeboard.setNoticeBoardAddress(deps, input),
     'extracts.propose': (input) => extracts.proposeExtract(deps, input),
     'extracts.create': (input) => extracts.createExtract(deps, input),
     'extracts.list': (input) => extracts.listExtracts(deps, input.meetingId),

@@ -129,9 +129,26 @@ test('post, see, take down and export, with the keyboard and accessibly', async 
   await expect(page.getByText('Ange mappen.')).toBeVisible();
   await page.getByLabel('Mapp').fill(site);
   await page.getByRole('button', { name: 'Skapa anslagstavlan' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Anslagstavlan är skriven till' })).toContainText('1 aktuella anslag, 1 i arkivet');
+  const done = page.getByRole('status').filter({ hasText: 'Anslagstavlan är skriven till' });
+  await expect(done).toContainText('1 aktuella anslag, 1 i arkivet');
+  // Without the published address: the pages, no OParl data, and why.
+  await expect(done).toContainText('Öppna data enligt OParl skrevs inte: anslagstavlans publika adress saknas.');
   expect(readdirSync(site)).toContain('index.html');
+  expect(readdirSync(site)).not.toContain('oparl');
   await expectAccessible(page, 'anslagstavlan exporterad');
+
+  // A bad address is refused with the reason; a good one is saved for the organisation and used.
+  const address = page.getByLabel('Anslagstavlans publika adress');
+  await address.fill('www.lulea.se/anslagstavla');
+  await page.getByRole('button', { name: 'Skapa anslagstavlan' }).click();
+  await expect(page.getByText(/Ange anslagstavlans publika adress som en fullständig webbadress/)).toBeVisible();
+  await address.fill('https://www.lulea.se/anslagstavla');
+  await page.getByRole('button', { name: 'Skapa anslagstavlan' }).click();
+  await expect(done).toContainText('Öppna data enligt OParl 1.1 finns på https://www.lulea.se/anslagstavla/oparl/system.json');
+  await expect(address).toHaveValue('https://www.lulea.se/anslagstavla/');
+  expect(readdirSync(join(site, 'oparl'))).toContain('system.json');
+  expect(await f.api.call('noticeboard.address', {})).toMatchObject({ url: 'https://www.lulea.se/anslagstavla/' });
+  await expectAccessible(page, 'anslagstavlan med öppna data');
 });
 
 test('follow-up: confirm proposals from a meeting, overdue tasks first in red, mark done', async ({ page }) => {

@@ -1,6 +1,7 @@
 // The generated notice board opened from the file system in Debian's Chromium: every page passes
 // axe-core (WCAG 2.1 A and AA), runs no script, styles from its one CSS file, every link points
-// to a file that exists, the skip link works from the keyboard, and the feed is well-formed XML.
+// to a file that exists (the OParl entry point too), the skip link works from the keyboard, the
+// feed is well-formed XML and the OParl data is there.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,7 +22,7 @@ test.beforeAll(async () => {
   site = join(out.path, 'anslagstavla');
   // 2020-11-28: §§ 20-22 have just moved to the archive, §§ 23-26 are still up.
   fixture.at('2020-11-28T08:00:00+01:00');
-  await fixture.api.call('noticeboard.export', { directory: site });
+  await fixture.api.call('noticeboard.export', { directory: site, baseUrl: 'https://www.lulea.se/anslagstavla/' });
 });
 
 test.afterAll(() => {
@@ -96,7 +97,7 @@ test('the archive lists the notice taken down on its take-down day', async ({ pa
   await expect(page.getByText('Anslaget är nedtaget. Tiden för överklagande gick ut 2020-11-27')).toBeVisible();
 });
 
-test('the Atom feed and the JSON data are well-formed', async ({ page }) => {
+test('the Atom feed and the OParl data are well-formed', async ({ page }) => {
   await page.goto(url('index.html'));
   const xml = readFileSync(join(site, 'anslag.atom'), 'utf8');
   const parsed = await page.evaluate((text) => {
@@ -108,9 +109,10 @@ test('the Atom feed and the JSON data are well-formed', async ({ page }) => {
     };
   }, xml);
   expect(parsed).toEqual({ error: 0, root: 'http://www.w3.org/2005/Atom', entries: 2 });
-  const data = JSON.parse(readFileSync(join(site, 'anslag.json'), 'utf8')) as { meeting: unknown[]; agendaItem: unknown[] };
-  expect(data.meeting).toHaveLength(1);
-  expect(data.agendaItem).toHaveLength(7);
+  const meetings = JSON.parse(readFileSync(join(site, 'oparl', 'meetings.json'), 'utf8')) as { data: { agendaItem: unknown[] }[] };
+  expect(meetings.data).toHaveLength(1);
+  expect(meetings.data[0]?.agendaItem).toHaveLength(7);
+  await expect(page.getByRole('link', { name: 'Öppna data (OParl)' })).toHaveAttribute('href', 'oparl/system.json');
   // The site folder is only what the manifest lists, plus the manifest.
   const manifest = JSON.parse(readFileSync(join(site, '.justera-anslagstavla.json'), 'utf8')) as { files: { path: string }[] };
   expect(manifest.files.map((f) => f.path)).toContain('stil.css');

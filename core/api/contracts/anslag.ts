@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { CreatedExtract, ExtractProposal, ExtractRecord } from '../../app/anslag/extracts';
 import type { DocumentInfo } from '../../app/anslag/documents';
 import type { FollowUpTask, ProposalView } from '../../app/anslag/followup-tasks';
-import type { NoticeBoardExportResult } from '../../app/anslag/noticeboard';
+import { noticeBoardUrlSchema, noticeBoardUrlSettingSchema } from '../../app/anslag/address';
+import type { NoticeBoardAddress, NoticeBoardExportResult } from '../../app/anslag/noticeboard';
 import type { NoticeSummary, PendingGroup, PostResult } from '../../app/anslag/notices';
 import type { PublicVersionResult } from '../../app/anslag/public';
 import { documentKinds, followUpStatuses } from '../../app/anslag/ports';
@@ -36,15 +37,22 @@ export const anslagContract = {
   /** The public version of the adjusted §§ (masked), produced and stored unless unchanged. */
   'anslag.publicVersion': method<PublicVersionResult & { pdfBase64: string }>()(z.strictObject({ meetingId: idSchema })),
 
-  /** Writes the digital notice board of an organisation as a static site into a folder. */
+  /**
+   * Writes the digital notice board of an organisation as a static site into a folder; with the
+   * published address (baseUrl, else the organisation's setting) also its OParl 1.1 data.
+   */
   'noticeboard.export': method<NoticeBoardExportResult>()(
     z.strictObject({
       directory: text('mappen som anslagstavlan ska skrivas till', 4096),
       today: isoDateSchema.optional(),
       organisationId: idSchema.optional(),
-      baseUrl: z.string().regex(/^https?:\/\/[^\s"<>]+$/, 'Ange webbadressen med http:// eller https://').optional(),
+      baseUrl: noticeBoardUrlSchema.optional(),
     }),
   ),
+  /** The address the organisation's notice board is published under (null when not set). */
+  'noticeboard.address': method<NoticeBoardAddress>()(z.strictObject({ organisationId: idSchema.optional() })),
+  /** Sets (or clears with null or '') the published address of the organisation's notice board. */
+  'noticeboard.setAddress': method<NoticeBoardAddress>()(z.strictObject({ organisationId: idSchema.optional(), url: noticeBoardUrlSettingSchema })),
 
   /** Proposed recipients ("Expedieras till") for an extract of the chosen (default: all adjusted) §§. */
   'extracts.propose': method<ExtractProposal>()(z.strictObject({ meetingId: idSchema, paragraphs: paragraphNumbers.optional() })),

@@ -3,10 +3,15 @@
 // date), the generated pages, feed and data, written to a folder by the SiteWriter port.
 import { AppError } from '../../api/errors';
 import { appealPeriod } from '../../domain/calendar';
+import { narvarolista } from '../../domain/presence';
 import { buildNoticeData } from '../../documents/notice';
+import { peopleOf } from '../../documents/people';
+import type { MeetingDocument } from '../../format/meeting';
+import { OPARL_ENTRY } from '../../noticeboard/oparl';
 import { generateNoticeBoard, linkedDocuments, noticeState } from '../../noticeboard/site';
 import { slugify } from '../../noticeboard/slug';
-import type { BoardNotice, NoticeBoardInput } from '../../noticeboard/types';
+import type { BoardNotice, BoardNoticePerson, NoticeBoardInput } from '../../noticeboard/types';
+import { OPARL_NEEDS_ADDRESS } from './address';
 import { stockholmDate, stockholmMidnight } from './dates';
 import { todayOf } from './notices';
 import type { AnslagDeps, SiteFileContent, SiteWriteReport } from './ports';
@@ -17,7 +22,7 @@ export interface NoticeBoardExportInput {
   /** The day the board shows (default: today in Sweden). */
   today?: string;
   organisationId?: string;
-  /** Where the folder will be published, e.g. "https://www.lulea.se/anslagstavla/". */
+  /** Where the folder will be published, e.g. "https://www.lulea.se/anslagstavla/" (default: the organisation's setting). */
   baseUrl?: string;
 }
 
@@ -30,6 +35,80 @@ export interface NoticeBoardExportResult extends SiteWriteReport {
   archived: number;
   /** Public versions produced for this export (unchanged ones are reused). */
   publicVersionsCreated: number;
+  /** The address the site was generated for, or null when none is known. */
+  baseUrl: string | null;
+  /** The OParl entry point (System object), or null when no OParl data was written. */
+  oparlEntryPoint: string | null;
+  /** What the clerk should know, in Swedish (e.g. why there is no OParl data). */
+  notes: string[];
+}
+
+export interface NoticeBoardAddress {
+  organisationId: string;
+  organisationName: string;
+  /** The published address (ends in "/"), or null when not set. */
+  url: string | null;
+}
+
+const MEMBER_ROLES: Record<string, string> = {
+  ordforande: 'Ordförande',
+  vice_ordforande: 'Vice ordförande',
+  andre_vice_ordforande: 'Andre vice ordförande',
+  ledamot: 'Ledamot',
+  ersattare: 'Ersättare',
+};
+
+/**
+ * The people the public version of the protocol names, and as what: the närvarolista (serving
+ * members and substitutes, substitutes present, officials), the chair, the secretary and the
+ * justerare. Names only, as printed; nothing else about them is published.
+ */
+export function publishedPeople(doc: MeetingDocument): BoardNoticePerson[] {
+  const people = peopleOf(doc);
+  const lists = narvarolista(doc, people.name);
+  const out = new Map<string, BoardNoticePerson>();
+  const add = (key: string, role: string, member: boolean) => {
+    const id = `${key}\u0000${role}`;
+    if (!out.has(id)) out.set(id, { key, name: people.name(key), role, member });
+  };
+  const asMember = (key: string) => {
+    const m = people.member(key);
+    if (m !== undefined) add(key, MEMBER_ROLES[m.role] ?? m.role, true);
+    else add(key, 'Ledamot', true);
+  };
+  for (const e of [...lists.members, ...lists.substitutes, ...lists.present]) asMember(e.person);
+  for (const e of lists.officials) add(e.person, 'Tjänsteperson', false);
+  const named = (key: string, role: string) => {
+    if (![...out.values()].some((p) => p.key === key)) add(key, role, false);
+  };
+  named(doc.meeting.chair, 'Ordförande');
+  named(doc.meeting.secretary, 'Sekreterare');
+  for (const key of doc.meeting.justerare) named(key, 'Justerare');
+  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
+}
+
+async function sha512Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-512', new Uint8Array(bytes));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The organisation's published notice-board address. */
+export function noticeBoardAddress(deps: AnslagDeps, input: { organisationId?: string }): NoticeBoardAddress {
+  const o = chooseOrganisation(deps, input.organisationId);
+  return { organisationId: o.id, organisationName: o.name, url: deps.anslag.noticeBoardUrl(o.id) };
+}
+
+/** Records (or clears, with null) the address the organisation's notice board is published under. */
+export function setNoticeBoardAddress(deps: AnslagDeps, input: { organisationId?: string; url: string | null }): NoticeBoardAddress {
+  const o = chooseOrganisation(deps, input.organisationId);
+  return deps.store.transaction(() => {
+    const before = deps.anslag.noticeBoardUrl(o.id);
+    if (before !== input.url) {
+      deps.anslag.setNoticeBoardUrl(o.id, input.url);
+      deps.store.audit({ action: 'noticeboard.address_set', entity: 'organisation', entityId: o.id, details: { before, after: input.url } });
+    }
+    return { organisationId: o.id, organisationName: o.name, url: input.url };
+  });
 }
 
 function chooseOrganisation(deps: AnslagDeps, organisationId: string | undefined): { id: string; name: string; kind: string } {
@@ -56,6 +135,7 @@ export async function planNoticeBoard(
 ): Promise<{ input: NoticeBoardInput; files: SiteFileContent[]; publicVersionsCreated: number }> {
   const today = input.today ?? todayOf(deps);
   const organisation = chooseOrganisation(deps, input.organisationId);
+  const baseUrl = input.baseUrl ?? deps.anslag.noticeBoardUrl(organisation.id) ?? undefined;
   const groups = deps.anslag
     .adjustedGroups({ organisationId: organisation.id })
     .filter((g) => g.notice !== null && noticeState({ ...g.notice, takenDownOn: g.notice.takenDownOn }, today) !== 'future');
@@ -72,6 +152,9 @@ export async function planNoticeBoard(
     const publicDoc = publicSource(deps, meetingId).document;
     const fileName = `${slugify(doc.board.name)}-${doc.meeting.date}-offentlig-version.pdf`;
     pdfs.set(`dokument/${fileName}`, version.document.id);
+    const pdf = deps.anslag.documentPdf(version.document.id);
+    const sha512 = pdf === null ? undefined : await sha512Hex(pdf);
+    const participants = publishedPeople(publicDoc);
     for (const g of groups.filter((x) => x.meetingId === meetingId)) {
       const n = g.notice;
       if (n === null) continue;
@@ -80,7 +163,7 @@ export async function planNoticeBoard(
         id: n.id,
         organisationName: organisation.name,
         board: { id: g.boardId, name: doc.board.name, ...(doc.board.shortName === undefined ? {} : { shortName: doc.board.shortName }), kind: doc.board.kind },
-        meeting: { id: meetingId, date: doc.meeting.date, startTime: doc.meeting.startTime, ...(doc.meeting.endTime === undefined ? {} : { endTime: doc.meeting.endTime }), place: doc.meeting.place },
+        meeting: { id: meetingId, date: doc.meeting.date, startTime: doc.meeting.startTime, ...(doc.meeting.endTime === undefined ? {} : { endTime: doc.meeting.endTime }), place: doc.meeting.place, participants },
         paragraphs: publicDoc.paragraphs
           .filter((p) => g.paragraphs.includes(p.number))
           .map((p) => ({ number: p.number, title: p.title, public: p.confidential === undefined })),
@@ -96,6 +179,7 @@ export async function planNoticeBoard(
           fileName,
           size: version.document.size,
           sha256: version.document.sha256,
+          ...(sha512 === undefined ? {} : { sha512 }),
           paragraphs: version.paragraphs,
           createdOn: stockholmDate(version.document.createdAt),
         },
@@ -106,7 +190,7 @@ export async function planNoticeBoard(
   const site: NoticeBoardInput = {
     organisation,
     today,
-    ...(input.baseUrl === undefined ? {} : { baseUrl: input.baseUrl.endsWith('/') ? input.baseUrl : `${input.baseUrl}/` }),
+    ...(baseUrl === undefined ? {} : { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` }),
     notices,
   };
   const files: SiteFileContent[] = generateNoticeBoard(site).map((f) => ({ path: f.path, content: f.content }));
@@ -131,13 +215,24 @@ export async function exportNoticeBoard(deps: AnslagDeps, input: NoticeBoardExpo
     current: states.filter((s) => s === 'up').length,
     archived: states.filter((s) => s === 'archived').length,
     publicVersionsCreated: plan.publicVersionsCreated,
+    baseUrl: plan.input.baseUrl ?? null,
+    oparlEntryPoint: plan.input.baseUrl === undefined ? null : `${plan.input.baseUrl}${OPARL_ENTRY}`,
+    notes: plan.input.baseUrl === undefined ? [OPARL_NEEDS_ADDRESS] : [],
   };
   deps.store.transaction(() =>
     deps.store.audit({
       action: 'noticeboard.exported',
       entity: 'organisation',
       entityId: result.organisationId,
-      details: { directory: report.directory, today: result.today, current: result.current, archived: result.archived, written: report.written.length, removed: report.removed.length },
+      details: {
+        directory: report.directory,
+        today: result.today,
+        current: result.current,
+        archived: result.archived,
+        written: report.written.length,
+        removed: report.removed.length,
+        oparl: result.oparlEntryPoint,
+      },
     }),
   );
   return result;

@@ -136,6 +136,10 @@ export interface AnslagStore {
   updateFollowUp(id: string, change: { status: FollowUpStatus; doneOn: string | null; note: string | null }): FollowUpRow;
   followUp(id: string): FollowUpRow | null;
   followUps(filter: { boardId?: string; meetingId?: string; year?: number }): FollowUpRow[];
+
+  /** The address the organisation's notice board is published under (ends in "/"), or null. */
+  noticeBoardUrl(organisationId: string): string | null;
+  setNoticeBoardUrl(organisationId: string, url: string | null): void;
 }
 
 export interface RenderedPdf {

@@ -127,8 +127,10 @@ export const boardExportCommand: CliCommand = {
   summary: 'Skriv den digitala anslagstavlan som en statisk webbplats till en mapp.',
   usage: 'justera board export MAPP --db FIL [--today ÅÅÅÅ-MM-DD] [--organisation ID] [--base-url URL] [--json]',
   details: [
-    'Mappen får index.html (aktuella anslag), arkiv.html, en sida per anslag, anslag.atom, anslag.json',
-    '(OParl 1.1-stil) och den offentliga versionen av varje protokoll. Sidorna fungerar direkt från disk.',
+    'Mappen får index.html (aktuella anslag), arkiv.html, en sida per anslag, anslag.atom och den offentliga',
+    'versionen av varje protokoll; sidorna fungerar direkt från disk. Med anslagstavlans publika adress',
+    '(justera board set-url, eller --base-url) skrivs också öppna data enligt OParl 1.1 i oparl/ (ingång:',
+    'oparl/system.json). Utan adress skrivs inga OParl-data, eftersom OParl kräver fullständiga webbadresser.',
     'Samma data ger byte-identiska filer. Filer som en tidigare export skrev men som inte längre behövs tas',
     'bort; andra filer i mappen rörs aldrig (Justera håller en förteckning i .justera-anslagstavla.json).',
   ].join('\n'),
@@ -136,7 +138,7 @@ export const boardExportCommand: CliCommand = {
     db: dbOption,
     today: { type: 'string', valueName: 'ÅÅÅÅ-MM-DD', description: 'Dagen anslagstavlan visar (standard: i dag).' },
     organisation: { type: 'string', valueName: 'ID', description: 'Organisationen (krävs när databasen har flera).' },
-    'base-url': { type: 'string', valueName: 'URL', description: 'Adressen mappen publiceras under (för flödets och datafilens id).' },
+    'base-url': { type: 'string', valueName: 'URL', description: 'Adressen mappen publiceras under, för den här exporten (standard: organisationens inställning).' },
     json: jsonOption,
   },
   run: (io, args) => {
@@ -159,9 +161,43 @@ export const boardExportCommand: CliCommand = {
             `Anslagstavlan för ${r.organisationName} (${r.today}) är skriven till ${r.directory}.`,
             `Aktuella anslag: ${r.current}, i arkivet: ${r.archived}.`,
             `Filer skrivna: ${r.written.length}, oförändrade: ${r.unchanged.length}, borttagna: ${r.removed.length}.`,
+            ...(r.oparlEntryPoint === null ? [] : [`Öppna data (OParl 1.1): ${r.oparlEntryPoint}`]),
           ].join('\n'),
         );
       }
+      for (const note of r.notes) io.err(note);
+      return 0;
+    });
+  },
+};
+
+export const boardSetUrlCommand: CliCommand = {
+  name: 'board set-url',
+  summary: 'Ange (eller visa) adressen som den digitala anslagstavlan publiceras under.',
+  usage: 'justera board set-url [URL | --clear] --db FIL [--organisation ID] [--json]',
+  details: [
+    'Adressen är den fullständiga webbadressen till mappen som "justera board export" skriver, t.ex.',
+    'https://www.kommun.se/anslagstavla/. Den behövs för öppna data enligt OParl 1.1, där varje objekt har',
+    'en fullständig webbadress, och för nyhetsflödets id. Utan URL visas den adress som är sparad.',
+  ].join('\n'),
+  options: {
+    db: dbOption,
+    organisation: { type: 'string', valueName: 'ID', description: 'Organisationen (krävs när databasen har flera).' },
+    clear: { type: 'boolean', description: 'Ta bort den sparade adressen.' },
+    json: jsonOption,
+  },
+  run: (io, args) => {
+    const url = args.positionals[0];
+    const clear = args.values.clear === true;
+    if (url !== undefined && clear) throw new AppError('validation', 'Ange antingen en adress eller --clear, inte båda.');
+    const organisationId = stringOption(args, 'organisation');
+    const org = organisationId === undefined ? {} : { organisationId };
+    return withBackend(io, args, async (backend) => {
+      const api = apiOf(backend);
+      const r = url === undefined && !clear ? await api.call('noticeboard.address', org) : await api.call('noticeboard.setAddress', { ...org, url: clear ? null : (url as string) });
+      if (args.values.json) printJson(io, r);
+      else if (r.url === null) io.out(`${r.organisationName} har ingen publik adress för anslagstavlan. Ange den med "justera board set-url URL --db FIL".`);
+      else io.out(`Anslagstavlan för ${r.organisationName} publiceras under ${r.url}`);
       return 0;
     });
   },
@@ -200,6 +236,7 @@ export const anslagCommands: CliCommand[] = [
   anslagListCommand,
   anslagTakeDownCommand,
   boardExportCommand,
+  boardSetUrlCommand,
   renderCommand,
   followUpReportCommand,
 ];

@@ -1,5 +1,6 @@
-// Writes the digital notice board (a static site) into a folder on this computer.
-import { useState, type FormEvent } from 'react';
+// Writes the digital notice board (a static site) into a folder on this computer, and keeps the
+// organisation's published address of it (needed for the OParl open data).
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { ActionResult, useAction } from '../../components/async';
@@ -10,9 +11,28 @@ export function BoardExport() {
   const [directory, setDirectory] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
+  const [savedUrl, setSavedUrl] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
   const action = useAction();
   const list = orgs.status === 'ready' ? orgs.data : [];
+  const chosen = organisationId !== '' ? organisationId : list.length === 1 ? (list[0]?.id ?? '') : '';
+
+  // The saved address of the chosen organisation fills the field.
+  useEffect(() => {
+    if (chosen === '') return;
+    let live = true;
+    api.call('noticeboard.address', { organisationId: chosen }).then(
+      (a) => {
+        if (!live) return;
+        setSavedUrl(a.url);
+        setBaseUrl(a.url ?? '');
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [chosen]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -22,12 +42,23 @@ export function BoardExport() {
     }
     setMissing(false);
     await action.run(async () => {
-      const r = await api.call('noticeboard.export', {
-        directory: directory.trim(),
-        ...(organisationId !== '' ? { organisationId } : {}),
-        ...(baseUrl.trim() !== '' ? { baseUrl: baseUrl.trim() } : {}),
-      });
-      return <p>{s.board.done(r.current, r.archived, r.written.length, r.removed.length, r.directory)}</p>;
+      const org = organisationId !== '' ? { organisationId } : {};
+      // A changed address is saved for the organisation first (the same check as everywhere).
+      if (baseUrl.trim() !== (savedUrl ?? '')) {
+        const saved = await api.call('noticeboard.setAddress', { ...org, url: baseUrl.trim() });
+        setSavedUrl(saved.url);
+        setBaseUrl(saved.url ?? '');
+      }
+      const r = await api.call('noticeboard.export', { directory: directory.trim(), ...org });
+      return (
+        <>
+          <p>{s.board.done(r.current, r.archived, r.written.length, r.removed.length, r.directory)}</p>
+          {r.oparlEntryPoint !== null && <p>{s.board.openData(r.oparlEntryPoint)}</p>}
+          {r.notes.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
+        </>
+      );
     });
   }
 
@@ -70,7 +101,7 @@ export function BoardExport() {
         )}
         <div className="field">
           <label htmlFor="anslag-url">{s.board.baseUrl}</label>
-          <input id="anslag-url" type="url" value={baseUrl} aria-describedby="anslag-url-help" onChange={(e) => setBaseUrl(e.target.value)} />
+          <input id="anslag-url" type="url" inputMode="url" value={baseUrl} aria-describedby="anslag-url-help" onChange={(e) => setBaseUrl(e.target.value)} />
           <span id="anslag-url-help" className="help">
             {s.board.baseUrlHelp}
           </span>

@@ -91,16 +91,18 @@ export const anslagStrings = {
 
   board: {
     heading: 'Digital anslagstavla',
-    help: 'Skapar anslagstavlan som webbsidor i en mapp: aktuella anslag, arkiv, en sida per anslag, nyhetsflöde (Atom), öppna data (JSON) och den offentliga versionen av protokollen. Samma uppgifter ger samma filer; filer som Justera inte har skrivit rörs aldrig.',
+    help: 'Skapar anslagstavlan som webbsidor i en mapp: aktuella anslag, arkiv, en sida per anslag, nyhetsflöde (Atom), den offentliga versionen av protokollen och – när den publika adressen är angiven – öppna data enligt OParl 1.1. Samma uppgifter ger samma filer; filer som Justera inte har skrivit rörs aldrig.',
     directory: 'Mapp',
     directoryHelp: 'Sökvägen till mappen på den här datorn, t.ex. /srv/www/anslagstavla',
     organisation: 'Organisation',
-    baseUrl: 'Webbadress (valfri)',
-    baseUrlHelp: 'Adressen mappen publiceras under, t.ex. https://www.kommun.se/anslagstavla/',
+    baseUrl: 'Anslagstavlans publika adress',
+    baseUrlHelp:
+      'Den fullständiga webbadressen som mappen publiceras under, t.ex. https://www.kommun.se/anslagstavla/. Den sparas för organisationen och behövs för öppna data enligt OParl, där varje uppgift har en fullständig adress. Lämna tom om adressen inte är bestämd: då skrivs webbsidorna men inga OParl-data.',
     submit: 'Skapa anslagstavlan',
     done: (current: number, archived: number, written: number, removed: number, dir: string) =>
       `Anslagstavlan är skriven till ${dir}: ${current} aktuella anslag, ${archived} i arkivet. ${written} filer skrevs, ${removed} togs bort.`,
     required: 'Ange mappen.',
+    openData: (entry: string) => `Öppna data enligt OParl 1.1 finns på ${entry}`,
   },
 
   followUp: {

@@ -1,0 +1,1 @@
+ALTER TABLE `organisations` ADD `notice_board_url` text;
