@@ -123,7 +123,7 @@ describe('a notice page', () => {
 
   it('escapes text from the data', () => {
     const odd = notice({ id: 'n3', postedOn: '2020-11-06', takeDownOn: '2020-11-28', lastAppealDay: '2020-11-27', board: { id: 'b2', name: 'Nämnd <script>alert("x")</script> & Co', kind: 'namnd' } }, [1]);
-    // HTML and the feed escape; anslag.json is data (application/json) and keeps the text as it is.
+    // HTML and the feed escape; the OParl data (JSON, only with a published address) keeps the text as it is.
     const out = [...files(input('2020-11-20', [odd])).entries()].filter(([path]) => !path.endsWith('.json')).map(([, c]) => c).join('\n');
     expect(out).not.toContain('<script>');
     expect(out).toContain('Nämnd &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
