@@ -141,7 +141,7 @@ export async function planNoticeBoard(
     .filter((g) => g.notice !== null && noticeState({ ...g.notice, takenDownOn: g.notice.takenDownOn }, today) !== 'future');
 
   const notices: BoardNotice[] = [];
-  const pdfs = new Map<string, string>();
+  const pdfs = new Map<string, Uint8Array | null>();
   let created = 0;
   for (const meetingId of [...new Set(groups.map((g) => g.meetingId))].sort()) {
     const loaded = deps.store.loadMeeting(meetingId);
@@ -151,8 +151,8 @@ export async function planNoticeBoard(
     if (!version.reused) created += 1;
     const publicDoc = publicSource(deps, meetingId).document;
     const fileName = `${slugify(doc.board.name)}-${doc.meeting.date}-offentlig-version.pdf`;
-    pdfs.set(`dokument/${fileName}`, version.document.id);
     const pdf = deps.anslag.documentPdf(version.document.id);
+    pdfs.set(`dokument/${fileName}`, pdf);
     const sha512 = pdf === null ? undefined : await sha512Hex(pdf);
     const participants = publishedPeople(publicDoc);
     for (const g of groups.filter((x) => x.meetingId === meetingId)) {
@@ -195,9 +195,8 @@ export async function planNoticeBoard(
   };
   const files: SiteFileContent[] = generateNoticeBoard(site).map((f) => ({ path: f.path, content: f.content }));
   const linked = new Set(linkedDocuments(site));
-  for (const [path, versionId] of [...pdfs.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [path, pdf] of [...pdfs.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!linked.has(path)) continue;
-    const pdf = deps.anslag.documentPdf(versionId);
     if (pdf !== null) files.push({ path, content: pdf });
   }
   return { input: site, files, publicVersionsCreated: created };

@@ -1,5 +1,6 @@
 // Swedish strings of the clerk's screens (anslag, anslagstavla, uppföljning). Kept here until
 // they move into renderer/i18n/sv.ts with the rest of the catalogue.
+import { genitive } from '../../../core/documents/people';
 
 export const anslagStrings = {
   navLabel: 'Anslag',
@@ -103,6 +104,17 @@ export const anslagStrings = {
       `Anslagstavlan är skriven till ${dir}: ${current} aktuella anslag, ${archived} i arkivet. ${written} filer skrevs, ${removed} togs bort.`,
     required: 'Ange mappen.',
     openData: (entry: string) => `Öppna data enligt OParl 1.1 finns på ${entry}`,
+  },
+
+  address: {
+    heading: 'Digital anslagstavla: publik adress',
+    help: (organisation: string) =>
+      `Adressen gäller hela ${genitive(organisation)} anslagstavla (alla nämnder). Med den skriver "Skapa anslagstavlan" även öppna data enligt OParl 1.1, som kommunportaler och andra tjänster kan läsa; utan den skrivs bara webbsidorna och nyhetsflödet.`,
+    label: 'Anslagstavlans publika adress',
+    fieldHelp: 'Den fullständiga webbadressen som mappen med anslagstavlan publiceras under, t.ex. https://www.kommun.se/anslagstavla/. Lämna tom för att ta bort adressen.',
+    submit: 'Spara adressen',
+    saved: (url: string) => `Sparat: anslagstavlan publiceras under ${url}`,
+    cleared: 'Sparat: ingen publik adress (inga OParl-data skrivs).',
   },
 
   followUp: {

@@ -15,6 +15,7 @@ import { CsvImport } from './CsvImport';
 import { OfficialsSection } from './OfficialsSection';
 import { MeetingsSection } from './MeetingsSection';
 import { SigningOrderSection } from '../justering/SigningOrderSection';
+import { NoticeBoardAddressSection } from '../anslag/NoticeBoardAddressSection';
 
 export function BoardPage({ boardId }: { boardId: string }) {
   const q = useQuery(() => api.call('workspace.boards.get', { boardId }), [boardId]);
@@ -39,6 +40,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <OfficialsSection details={d} onChanged={q.reload} />
       <BoardFacts details={d} onChanged={q.reload} />
       <SigningOrderSection boardId={d.board.id} />
+      <NoticeBoardAddressSection organisationId={d.organisation.id} organisationName={d.organisation.name} />
     </>
   );
 }
