@@ -5,14 +5,14 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'worker_threads', 'url', 'stream', 'buffer', 'util', 'zlib'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tmp/', 'dist/', 'dist-electron/', 'renderer/dist/', 'release/', 'test-results/', 'playwright-report/', 'db/migrations/'] },
+  { ignores: ['node_modules/', '.tmp/', 'dist/', 'dist-electron/', 'renderer/dist/', 'release/', 'test-results/', 'playwright-report/', 'db/migrations/', '.electron-native/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     // Plain JavaScript run by Node (the bin shim, build scripts).
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', AbortSignal: 'readonly', Request: 'readonly', Response: 'readonly' },
     },
   },
   {
@@ -77,6 +77,28 @@ export default tseslint.config(
     ignores: ['electron/main.ts', 'electron/window.ts', 'electron/protocol.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/menu.ts', 'electron/shell/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'backend, cli och host får inte bero på electron.' }] }],
+    },
+  },
+  {
+    // Native modules: the Electron main process must load its own build (.electron-native/<abi>,
+    // electron/native.ts), so each is loaded in exactly one place that honours it. Types are free.
+    // A separate rule name from no-restricted-imports above, so neither replaces the other.
+    files: ['core/**/*.ts', 'db/**/*.ts', 'electron/**/*.ts', 'templates/**/*.ts', 'templates/**/*.tsx'],
+    ignores: ['db/sqlite.ts', 'electron/services/signing/pkcs11.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [
+          { name: 'better-sqlite3', allowTypeImports: true, message: 'Öppna SQLite med openSqlite från db/sqlite.ts (Electrons huvudprocess laddar sin egen build av better-sqlite3).' },
+          { name: 'pkcs11js', allowTypeImports: true, message: 'pkcs11js laddas bara i electron/services/signing/pkcs11.ts (Electrons huvudprocess laddar sin egen build).' },
+        ],
+      }],
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.name='require'][arguments.0.value=/^(better-sqlite3|pkcs11js)$/]",
+        message: 'Native moduler laddas bara via db/sqlite.ts och signing/pkcs11.ts.',
+      }, {
+        selector: "ImportExpression[source.value=/^(better-sqlite3|pkcs11js)$/]",
+        message: 'Native moduler laddas bara via db/sqlite.ts och signing/pkcs11.ts.',
+      }],
     },
   },
 );

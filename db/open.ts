@@ -1,12 +1,13 @@
 // Opens (and creates) the database: WAL, foreign keys, busy timeout, migrations in one
 // transaction, and a refusal to open a database written by a newer version of the app.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../core/api/errors';
 import * as schema from './schema';
+import { openSqlite } from './sqlite';
 
 export type Schema = typeof schema;
 export type Db = BetterSQLite3Database<Schema> & { $client: Database.Database };
@@ -38,7 +39,7 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   let client: Database.Database;
   try {
-    client = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    client = openSqlite(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (e) {
     throw ioError(path, e);
   }

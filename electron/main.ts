@@ -10,6 +10,7 @@ import { parseLaunchArgs, type OpenRequest } from './argv';
 import { createBackend } from './backend';
 import { defaultDataDir } from './data-dir';
 import { registerIpc } from './ipc';
+import { findElectronNativeBuild, useElectronNativeBuild } from './native';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createDesktop, type Desktop } from './shell/desktop';
 import { createElectronDialogs } from './shell/dialogs';
@@ -33,7 +34,27 @@ function argsOf(argv: readonly string[], cwd: string) {
   return parseLaunchArgs(argv, { cwd, skip: process.defaultApp ? 2 : 1 });
 }
 
+/**
+ * In development (`npm start`, `electron .`) the native modules in node_modules are Node's build;
+ * load the Electron build the prestart step made in .electron-native/<abi> instead. The packaged
+ * app's node_modules were rebuilt for Electron by electron-builder. False: the app cannot start.
+ */
+function loadNativeModules(): boolean {
+  const electron = process.versions.electron;
+  if (electron === undefined || app.isPackaged) return true;
+  const found = findElectronNativeBuild(app.getAppPath(), { electron, modules: process.versions.modules });
+  if (found.ok) {
+    useElectronNativeBuild(found.build);
+    return true;
+  }
+  console.error(found.message);
+  dialog.showErrorBox('Justera kan inte starta', found.message);
+  app.exit(1);
+  return false;
+}
+
 function run(): Promise<void> {
+  if (!loadNativeModules()) return Promise.resolve();
   // Before the lock: the single-instance lock lives in the userData folder, so development
   // (package name "justera") and the packaged app ("Justera") must agree on it. Tests that run
   // several instances side by side give each its own --user-data-dir.
@@ -124,10 +145,17 @@ function run(): Promise<void> {
       return;
     }
     const openBackend = (databasePath: string) => createBackend({ databasePath, transport: 'ipc' });
+    const isNew = !existsSync(paths.databasePath);
     const outcome = await openWithRecovery({ databasePath: paths.databasePath, backupDir: paths.backupDir, dialogs, open: openBackend, now: () => new Date() });
     if (outcome.kind === 'quit') {
       app.quit();
       return;
+    }
+    // In development (`npm start`) a new database gets the reference meeting, as with `npm run web`;
+    // the installed app never adds example data to a board's database.
+    if (isNew && outcome.restoredFrom === null && !app.isPackaged) {
+      const demo = await outcome.backend.dispatch('demo.load', {});
+      if (!demo.ok) console.error('[justera] referenssammanträdet:', demo.error.message);
     }
     const running = createDesktop(
       { paths, isPackaged: app.isPackaged, platform: process.platform, dialogs, openBackend, backupIntervalMs: BACKUP_INTERVAL_MS, now: () => new Date() },

@@ -1,6 +1,7 @@
 // Automatic backups of the database: consistent copies, rotation (daily + weekly), integrity
 // checks and restore. Pure node + better-sqlite3 (no electron) so it is tested on real files.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../db/sqlite';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -67,7 +68,7 @@ export async function writeConsistentCopy(source: Database.Database, target: str
     await source.backup(partial);
     // The copy inherits WAL mode; make it one self-contained file so that reading it later
     // (integrity check, restore, another computer) never needs or leaves -wal/-shm files.
-    const copy = new Database(partial);
+    const copy = openSqlite(partial);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
@@ -141,7 +142,7 @@ export interface IntegrityReport {
 export function checkIntegrity(path: string, mode: 'full' | 'quick' = 'full'): IntegrityReport {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
     const pragma = mode === 'full' ? 'integrity_check' : 'quick_check';
     const rows = db.pragma(pragma) as Record<string, string>[];
     const problems = rows.map((r) => String(Object.values(r)[0])).filter((v) => v !== 'ok');

@@ -1,18 +1,19 @@
 // The esbuild bundles as shipped: dist-electron/main.js starts (CommonJS, import.meta shim,
 // bundled migrations) under a fake 'electron', the sandboxed preload needs only 'electron', and
 // the bundled document worker renders a real protocol with the fonts copied beside it.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingDocumentSchema } from '../../core/format/meeting';
 import { buildProtocolData } from '../../core/documents';
 import type { WorkRequest, WorkResponse } from '../../electron/services/documents/protocol';
+import { ensureElectronNative, NATIVE_MODULES, type RebuildRequest } from '../../scripts/electron-native.mjs';
 
 const root = resolve(__dirname, '..', '..');
 let out: string;
@@ -46,6 +47,11 @@ describe('dist-electron bundles', () => {
     expect(required.has('better-sqlite3')).toBe(true);
   });
 
+  it('keep native modules out of the worker bundle (a worker thread would load the Node build)', () => {
+    const worker = readFileSync(join(out, 'worker.js'), 'utf8');
+    expect(worker).not.toMatch(/require\("(better-sqlite3|pkcs11js)"\)/);
+  });
+
   it('start under a fake electron: scheme, window, IPC, database from the bundled migrations', () => {
     const data = mkdtempSync(join(tmpdir(), 'justera-bundle-data-'));
     try {
@@ -68,6 +74,104 @@ describe('dist-electron bundles', () => {
       expect(existsSync(join(data, 'db', 'justera.db'))).toBe(true);
     } finally {
       rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  it('boot as Electron\'s main process on the native build the prestart step made in .electron-native/<abi>', async () => {
+    // The project as `npm start` sees it: its node_modules, and .electron-native made by the real
+    // prestart code — with the rebuild mocked by copying Node's addons, so that they load here.
+    const app = mkdtempSync(join(tmpdir(), 'justera-boot-'));
+    try {
+      symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
+      mkdirSync(join(app, 'renderer', 'dist'), { recursive: true });
+      writeFileSync(join(app, 'renderer', 'dist', 'index.html'), '<!doctype html><title>Justera</title>');
+      const nodeBuild = join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+      const nodeBuildStat = statSync(nodeBuild);
+      const rebuild = async (r: RebuildRequest) => {
+        for (const m of NATIVE_MODULES) {
+          const target = join(r.buildPath, 'node_modules', m.name, m.addon);
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(join(root, 'node_modules', m.name, m.addon), target);
+        }
+      };
+      const { plan } = await ensureElectronNative(app, { probe: async () => {}, rebuild, electronInstalled: () => true, log: () => {} });
+      const abi = readFileSync(join(root, 'node_modules', 'electron', 'abi_version'), 'utf8').trim();
+      const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+      const nativeDir = join(app, '.electron-native', abi);
+      expect(plan.dir).toBe(nativeDir);
+
+      const data = join(app, 'data');
+      const env: Record<string, string | undefined> = { ...process.env, FAKE_APPDATA: data, FAKE_APP_PATH: app, FAKE_ELECTRON_VERSION: electronVersion, FAKE_ELECTRON_ABI: abi, FAKE_PKCS11_MODULE: join(app, 'no-such-pkcs11.so') };
+      delete env['JUSTERA_MIGRATIONS_DIR'];
+      const stdout = execFileSync(
+        process.execPath,
+        ['--import', pathToFileURL(join(__dirname, 'fixtures', 'fake-electron-hook.mjs')).href, join(out, 'main.js'), '--data-dir', join(data, 'db')],
+        { cwd: app, env, encoding: 'utf8', timeout: 30_000 },
+      );
+      const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+        errors: string[];
+        quit: boolean;
+        dlopen: string[];
+        sqliteBindings: (string | null)[];
+        appProtocol: { status: number; contentType: string; body: string };
+        invoke: { ok: boolean; value?: { databasePath: string } };
+        meetings: { ok: boolean; value?: { date?: string; startsAt?: string }[] };
+        pkcs11: { ok: boolean; error?: { message: string } };
+        windows: unknown[];
+        loaded: string;
+      };
+      expect(report.errors).toStrictEqual([]);
+      expect(report.quit).toBe(false);
+      // Every connection got the Electron build as nativeBinding, and no other addon was loaded.
+      const binding = join(nativeDir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+      expect(report.sqliteBindings.length).toBeGreaterThan(0);
+      expect(new Set(report.sqliteBindings)).toStrictEqual(new Set([binding]));
+      expect(report.dlopen).toContain(binding);
+      // pkcs11js too: it loaded (the token library is what is missing) from the Electron build.
+      expect(report.pkcs11.ok).toBe(false);
+      expect(report.pkcs11.error?.message).toContain('no-such-pkcs11.so');
+      expect(report.dlopen).toContain(join(nativeDir, 'node_modules', 'pkcs11js', 'build', 'Release', 'pkcs11.node'));
+      for (const file of report.dlopen) expect(file.startsWith(nativeDir + sep), file).toBe(true);
+      // The window, app:// and IPC work on it.
+      expect(report.windows).toHaveLength(1);
+      expect(report.loaded).toBe('app://justera/index.html');
+      expect(report.appProtocol).toMatchObject({ status: 200, body: '<!doctype html><title>Justera</title>' });
+      expect(report.appProtocol.contentType).toMatch(/^text\/html/);
+      expect(report.invoke.ok).toBe(true);
+      expect(report.invoke.value?.databasePath).toBe(join(data, 'db', 'justera.db'));
+      // A new database in development holds the reference meeting, as with `npm run web`.
+      expect(report.meetings.ok).toBe(true);
+      expect(JSON.stringify(report.meetings.value)).toContain('2020-11-05');
+      expect(existsSync(join(data, 'db', 'justera.db'))).toBe(true);
+      // Node's build in node_modules is the one npm ci made, untouched.
+      expect(statSync(nodeBuild).mtimeMs).toBe(nodeBuildStat.mtimeMs);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+  });
+
+  it('stop with a message, not a NODE_MODULE_VERSION error, when .electron-native has no build for this Electron', () => {
+    const app = mkdtempSync(join(tmpdir(), 'justera-boot-'));
+    try {
+      const env: Record<string, string | undefined> = { ...process.env, FAKE_APPDATA: join(app, 'data'), FAKE_APP_PATH: app, FAKE_ELECTRON_VERSION: '45.4.1', FAKE_ELECTRON_ABI: '150' };
+      const result = spawnSync(
+        process.execPath,
+        ['--import', pathToFileURL(join(__dirname, 'fixtures', 'fake-electron-hook.mjs')).href, join(out, 'main.js'), '--data-dir', join(app, 'data')],
+        { cwd: app, env, encoding: 'utf8', timeout: 30_000 },
+      );
+      const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { errors: string[]; quit: boolean; dlopen: string[]; windows: unknown[] };
+      expect(report.quit).toBe(true);
+      expect(report.windows).toStrictEqual([]);
+      expect(report.dlopen).toStrictEqual([]);
+      expect(report.errors).toHaveLength(1);
+      expect(report.errors[0]).toContain('Justera kan inte starta');
+      expect(report.errors[0]).toContain('npm start');
+      expect(report.errors[0]).toContain('npm run web');
+      expect(report.errors[0]).toContain(join('.electron-native', '150'));
+      expect(`${result.stdout}${result.stderr}`).not.toMatch(/NODE_MODULE_VERSION/);
+      expect(existsSync(join(app, 'data', 'justera.db'))).toBe(false);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
     }
   });
 

@@ -1,6 +1,7 @@
 // A Signer on a PKCS#11 token (SITHS card via its middleware, or SoftHSM in tests). pkcs11js is a
 // native module, loaded lazily so that everything else works where it is not built.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type * as P11 from 'pkcs11js';
 import { isAppError } from '../../../core/api/errors';
 import { certificateInfo, orderChain, publicKeyDer, type CertificateInfo } from './certificates';
@@ -41,9 +42,19 @@ export interface Pkcs11Signer extends Signer {
   close(): Promise<void>;
 }
 
+// The package folder to load pkcs11js from instead of node_modules (whose addon is built for
+// Node): the Electron main process in development names its own build, .electron-native/<abi>/
+// node_modules/pkcs11js (see electron/native.ts). Its index.js loads the addon beside it.
+let pkcs11jsPackage: string | undefined;
+
+/** Where pkcs11js is loaded from from now on; undefined returns to node_modules. */
+export function usePkcs11js(packageDir: string | undefined): void {
+  pkcs11jsPackage = packageDir;
+}
+
 async function loadLib(): Promise<Pkcs11Lib> {
   try {
-    const mod: unknown = await import('pkcs11js');
+    const mod: unknown = pkcs11jsPackage === undefined ? await import('pkcs11js') : createRequire(import.meta.url)(pkcs11jsPackage);
     const withDefault = mod as { default?: Pkcs11Lib };
     return withDefault.default ?? (mod as Pkcs11Lib);
   } catch (e) {
