@@ -10,9 +10,14 @@
 // last day of appeal, the förvaringsplats) is added under the vendor prefix "justera:", as OParl
 // allows for properties of its own. The mapping is documented in docs/anslag.md.
 //
+// Every object has `created` and `modified` (OParl requires them on objects that can be fetched on
+// their own), derived from the notices' days, never from the clock: created is the day the object
+// was first published (the first posting it comes from), modified the last day its content
+// changed (a posting, a take-down, the state on the take-down day, a new public version).
+//
 // Deterministic: objects, lists and pages are ordered by stable keys (ids, § numbers), so the same
 // notices give the same bytes whatever order they come in.
-import { stockholmOffset } from '../app/anslag/dates';
+import { stockholmMidnight, stockholmOffset } from '../app/anslag/dates';
 import type { PlacedNotice } from './pages';
 import { slugify } from './slug';
 import type { BoardNotice, BoardNoticePerson, NoticeBoardInput, SiteFile } from './types';
@@ -99,6 +104,20 @@ function json(value: Json): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** The days a notice's data changed: posted, moved to the archive, recorded as taken down. */
+function noticeDays(p: PlacedNotice): { created: string; modified: string } {
+  const n = p.notice;
+  const days = [n.postedOn];
+  if (p.state === 'archived') days.push(n.takenDownOn !== null && n.takenDownOn < n.takeDownOn ? n.takenDownOn : n.takeDownOn);
+  if (n.takenDownOn !== null) days.push(n.takenDownOn);
+  return { created: n.postedOn, modified: days.reduce((a, b) => (b > a ? b : a)) };
+}
+
+interface Span {
+  created: string;
+  modified: string;
+}
+
 interface MeetingGroup {
   id: string;
   notices: PlacedNotice[];
@@ -108,8 +127,9 @@ interface MeetingGroup {
 interface PersonEntry {
   seg: string;
   name: string;
-  /** board id → the roles the protocols name the person in, as a member of that board. */
-  memberships: Map<string, Set<string>>;
+  /** board id → role → the meetings the protocols name the person in that role. */
+  memberships: Map<string, Map<string, string[]>>;
+  meetings: string[];
 }
 
 /** The OParl files of the notice board; none without the published address. */
@@ -121,6 +141,12 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
   const bodyUrl = url(oparlPaths.body);
   const files: SiteFile[] = [];
   const emit = (path: string, value: Json) => files.push({ path, content: json(value) });
+  const spans = new Map<Obj, Span>();
+  const touch = (o: Obj, span: Span) => {
+    const seen = spans.get(o);
+    spans.set(o, seen === undefined ? { ...span } : { created: span.created < seen.created ? span.created : seen.created, modified: span.modified > seen.modified ? span.modified : seen.modified });
+  };
+  const spanOf = (o: Obj): Span => spans.get(o) ?? { created: input.today, modified: input.today };
 
   // Meetings, with their notices in a fixed order (whatever order the input had).
   const byMeeting = new Map<string, PlacedNotice[]>();
@@ -138,6 +164,20 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
     })
     .sort((a, b) => cmp(oparlPaths.meeting(a.id), oparlPaths.meeting(b.id)));
 
+  // What each meeting's notices span: its first posting and its last change.
+  const meetingSpan = new Map<string, Span>();
+  for (const m of meetings) {
+    const days = m.notices.map(noticeDays);
+    meetingSpan.set(m.id, {
+      created: days.map((d) => d.created).reduce((a, b) => (b < a ? b : a)),
+      modified: days.map((d) => d.modified).reduce((a, b) => (b > a ? b : a)),
+    });
+  }
+  const postedSpan = (meetingId: string): Span => {
+    const created = (meetingSpan.get(meetingId) as Span).created;
+    return { created, modified: created };
+  };
+
   // People: the same key and name is the same person; a key written with two names is two people.
   const namesByKey = new Map<string, Set<string>>();
   for (const m of meetings) for (const p of m.notices) for (const x of p.notice.meeting.participants ?? []) {
@@ -152,12 +192,13 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
     const urls = new Set<string>();
     for (const p of m.notices) for (const x of p.notice.meeting.participants ?? []) {
       const seg = personSeg(x);
-      const entry = people.get(seg) ?? { seg, name: x.name, memberships: new Map<string, Set<string>>() };
+      const entry = people.get(seg) ?? { seg, name: x.name, memberships: new Map<string, Map<string, string[]>>(), meetings: [] };
       people.set(seg, entry);
+      entry.meetings.push(m.id);
       urls.add(url(oparlPaths.person(seg)));
       if (x.member) {
-        const roles = entry.memberships.get(m.first.board.id) ?? new Set<string>();
-        roles.add(x.role);
+        const roles = entry.memberships.get(m.first.board.id) ?? new Map<string, string[]>();
+        roles.set(x.role, [...(roles.get(x.role) ?? []), m.id]);
         entry.memberships.set(m.first.board.id, roles);
       }
     }
@@ -172,9 +213,10 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
   for (const entry of [...people.values()].sort((a, b) => cmp(a.seg, b.seg))) {
     const own: Obj[] = [];
     for (const [boardId, roles] of [...entry.memberships.entries()].sort(([a], [b]) => cmp(a, b))) {
-      for (const role of [...roles].sort(cmp)) {
+      for (const [role, from] of [...roles.entries()].sort(([a], [b]) => cmp(a, b))) {
         const id = url(oparlPaths.membership(membershipSeg(boardId, entry.seg, role)));
         const m: Obj = { id, type: type('Membership'), person: url(oparlPaths.person(entry.seg)), organization: url(oparlPaths.organization(boardId)), role };
+        for (const meetingId of from) touch(m, postedSpan(meetingId));
         own.push(m);
         memberships.push(m);
         membershipsOfBoard.set(boardId, [...(membershipsOfBoard.get(boardId) ?? []), id]);
@@ -185,14 +227,18 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
 
   // Legislative terms of the meetings' days.
   const termYears = [...new Set(meetings.map((m) => electionYearOf(m.first.meeting.date)))].sort((a, b) => a - b);
-  const terms: Obj[] = termYears.map((y) => ({
-    id: url(oparlPaths.legislativeTerm(y)),
-    type: type('LegislativeTerm'),
-    body: bodyUrl,
-    name: `Mandatperioden ${y}–${y + 4}`,
-    startDate: `${y}-10-15`,
-    endDate: `${y + 4}-10-14`,
-  }));
+  const terms: Obj[] = termYears.map((y) => {
+    const term: Obj = {
+      id: url(oparlPaths.legislativeTerm(y)),
+      type: type('LegislativeTerm'),
+      body: bodyUrl,
+      name: `Mandatperioden ${y}–${y + 4}`,
+      startDate: `${y}-10-15`,
+      endDate: `${y + 4}-10-14`,
+    };
+    for (const m of meetings) if (electionYearOf(m.first.meeting.date) === y) touch(term, postedSpan(m.id));
+    return term;
+  });
 
   // Meetings with their agenda items (the published §§), the public version and the place.
   const meetingObjects: Obj[] = [];
@@ -207,7 +253,7 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
     for (const p of m.notices) {
       for (const x of p.notice.paragraphs) {
         if (items.has(x.number)) continue;
-        items.set(x.number, {
+        const item: Obj = {
           id: url(oparlPaths.agendaItem(m.id, x.number)),
           type: type('AgendaItem'),
           meeting: meetingUrl,
@@ -222,15 +268,18 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
           'justera:lastAppealDay': p.notice.lastAppealDay,
           ...(p.notice.takenDownOn === null ? {} : { 'justera:takenDownOn': p.notice.takenDownOn }),
           'justera:noticeState': p.state === 'up' ? 'uppsatt' : 'nedtaget',
-        });
+        };
+        touch(item, noticeDays(p));
+        items.set(x.number, item);
       }
     }
     const itemList = [...items.entries()].sort(([a], [b]) => a - b).map(([, v]) => v);
     agendaItems.push(...itemList);
 
     const locationUrl = url(oparlPaths.location(n.meeting.place));
-    const location: Obj = { id: locationUrl, type: type('Location'), description: n.meeting.place };
+    const location: Obj = locations.get(locationUrl) ?? { id: locationUrl, type: type('Location'), description: n.meeting.place };
     locations.set(locationUrl, location);
+    touch(location, postedSpan(m.id));
 
     const protocol = m.notices.map((p) => p.notice.protocol).find((x) => x !== null) ?? null;
     let file: Obj | null = null;
@@ -252,6 +301,8 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
         'justera:sha256Checksum': protocol.sha256,
         'justera:paragraphs': [...protocol.paragraphs].sort((a, b) => a - b),
       };
+      const posted = meetingSpan.get(m.id) as Span;
+      touch(file, { created: posted.created < protocol.createdOn ? posted.created : protocol.createdOn, modified: posted.modified > protocol.createdOn ? posted.modified : protocol.createdOn });
       fileObjects.push(file);
     }
 
@@ -283,6 +334,8 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
         web: url(p.path),
       })),
     };
+    touch(meeting, meetingSpan.get(m.id) as Span);
+    for (const o of [...itemList, ...(file === null ? [] : [file])]) touch(meeting, spanOf(o));
     meetingObjects.push(meeting);
     meetingsOfBoard.set(n.board.id, [...(meetingsOfBoard.get(n.board.id) ?? []), meetingUrl]);
   }
@@ -313,11 +366,19 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
       };
     });
 
+  const meetingById = new Map(meetingObjects.map((o) => [o.id as string, o]));
+  for (const o of organizations) {
+    const boardId = [...latestOfBoard.keys()].find((b) => url(oparlPaths.organization(b)) === o.id) as string;
+    for (const u of meetingsOfBoard.get(boardId) ?? []) touch(o, spanOf(meetingById.get(u) as Obj));
+  }
+
   const persons: Obj[] = [...people.values()]
     .sort((a, b) => cmp(a.seg, b.seg))
     .map((p) => {
       const own = membershipsOfPerson.get(p.seg) ?? [];
-      return { id: url(oparlPaths.person(p.seg)), type: type('Person'), body: bodyUrl, name: p.name, ...(own.length === 0 ? {} : { membership: own }) };
+      const person: Obj = { id: url(oparlPaths.person(p.seg)), type: type('Person'), body: bodyUrl, name: p.name, ...(own.length === 0 ? {} : { membership: own }) };
+      for (const meetingId of p.meetings) touch(person, postedSpan(meetingId));
+      return person;
     });
 
   const listPath = {
@@ -364,6 +425,16 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
     website: url('index.html'),
     web: url('index.html'),
   };
+
+  for (const o of meetingObjects) touch(body, spanOf(o));
+  touch(body, { created: spanOf(body).created, modified: input.today > spanOf(body).modified ? input.today : spanOf(body).modified }); // justera:today
+  touch(system, { created: spanOf(body).created, modified: spanOf(body).created });
+
+  // created/modified last in each object (embedded copies are the same objects).
+  for (const [o, span] of spans) {
+    o.created = stockholmMidnight(span.created);
+    o.modified = stockholmMidnight(span.modified);
+  }
 
   // Every object as a file of its own, at its id.
   const single = (o: Obj) => emit((o.id as string).slice(base.length), o);

@@ -98,6 +98,14 @@ export function checkOparlExport(files: ReadonlyMap<string, string>, baseUrl: st
       const type = t.slice(TYPE_PREFIX.length);
       validated[type] = (validated[type] ?? 0) + 1;
       for (const p of validator.validate(type, value)) problems.push(`${where} ${pointer || '/'} (${type}): ${p}`);
+      // OParl 1.1 (3.1): created and modified are required on every object that can be fetched on
+      // its own; in this export that is every object. The schemas do not say so, so it is checked here.
+      const { created, modified } = value;
+      if (typeof created !== 'string' || typeof modified !== 'string' || !isDateTime(created) || !isDateTime(modified)) {
+        problems.push(`${where} ${pointer || '/'} (${type}): created/modified missing or not date-time`);
+      } else if (Date.parse(created) > Date.parse(modified)) {
+        problems.push(`${where} ${pointer || '/'} (${type}): created ${created} is after modified ${modified}`);
+      }
     }
     for (const [k, v] of Object.entries(value)) walk(where, `${pointer}/${k}`, v, k);
   };

@@ -148,7 +148,7 @@ describe('OParl export of the reference meeting', () => {
     for (const p of persons) {
       expect(names.has(p.name as string), String(p.name)).toBe(true);
       expect(Object.keys(p).sort()).toEqual(expect.arrayContaining(['body', 'id', 'name', 'type']));
-      expect(Object.keys(p).filter((k) => !['body', 'id', 'name', 'type', 'membership'].includes(k))).toEqual([]);
+      expect(Object.keys(p).filter((k) => !['body', 'id', 'name', 'type', 'membership', 'created', 'modified'].includes(k))).toEqual([]);
     }
     const attending = new Set(doc.attendance.map((a) => doc.people.find((p) => p.key === a.person)?.name));
     for (const name of attending) expect(persons.map((p) => p.name), String(name)).toContain(name);

@@ -15,6 +15,7 @@ import {
   type BoardNoticePerson,
   type NoticeBoardInput,
 } from '../../core/noticeboard';
+import { stockholmMidnight } from '../../core/app/anslag/dates';
 import { checkOparlExport, oparlValidator } from '../helpers/oparl-schemas';
 
 /** mulberry32: a small seeded generator, so the dataset is the same on every run. */
@@ -222,7 +223,7 @@ describe.each(ORGS.map((org, i) => [org.name, org, i + 1] as const))('OParl expo
     expect(secret.length).toBeGreaterThan(0);
     for (const i of secret) expect(i.name).toBe('[Sekretess enligt 26 kap. 1 § OSL]');
     for (const p of collect(files, `${BASE}oparl/persons.json`)) {
-      expect(Object.keys(p).filter((k) => !['id', 'type', 'body', 'name', 'membership'].includes(k)), String(p.id)).toEqual([]);
+      expect(Object.keys(p).filter((k) => !['id', 'type', 'body', 'name', 'membership', 'created', 'modified'].includes(k)), String(p.id)).toEqual([]);
     }
     const names = collect(files, `${BASE}oparl/persons.json`).map((p) => p.name);
     // Two people who share a key stay two people; the same key and name across boards is one.
@@ -334,12 +335,38 @@ describe('the checker itself', () => {
     ['an embedded Location without an id', aMeeting, (o: Record<string, unknown>) => delete (o.location as Record<string, unknown>).id, /must have required property 'id'/],
     ['a URL to a file that is not there', anItem, (o: Record<string, unknown>) => (o.web = `${BASE}anslag/finns-inte.html`), /URL without a file/],
     ['a date that is not a day', aMeeting, (o: Record<string, unknown>) => (o.start = '2020-02-30T09:00:00+01:00'), /must match format "date-time"/],
+    ['an object without modified', anItem, (o: Record<string, unknown>) => delete o.modified, /created\/modified missing/],
+    ['modified before created', aMeeting, (o: Record<string, unknown>) => (o.modified = '2000-01-01T00:00:00+01:00'), /is after modified/],
   ])('finds %s', (_what, path, change, problem) => {
     expect(edit(path, change).join('\n')).toMatch(problem);
   });
 
   it('finds a Body without its required lists', () => {
     expect(edit('oparl/body.json', (o) => delete o.paper).join('\n')).toMatch(/must have required property 'paper'/);
+  });
+});
+
+describe('created and modified', () => {
+  const org = ORGS[0] as Org;
+  const n = dataset(org, 5).find((x) => x.takenDownOn === null) as BoardNotice;
+  const path = `oparl/agendaitem/${n.meeting.id}-${(n.paragraphs[0] as { number: number }).number}.json`;
+  const read = (i: NoticeBoardInput) => JSON.parse(new Map(generateNoticeBoard(i).map((f) => [f.path, f.content])).get(path) ?? 'null') as Record<string, string>;
+
+  it('come from the notice days, not the clock: posted; then the take-down day; then the recorded take-down', () => {
+    const midnight = stockholmMidnight;
+    const up = read(input(org, [n], { today: n.postedOn }));
+    expect([up.created, up.modified]).toEqual([midnight(n.postedOn), midnight(n.postedOn)]);
+    const archived = read(input(org, [n], { today: addDays(n.takeDownOn, 10) }));
+    expect([archived.created, archived.modified]).toEqual([midnight(n.postedOn), midnight(n.takeDownOn)]);
+    const recorded = addDays(n.takeDownOn, 2);
+    const down = read(input(org, [{ ...n, takenDownOn: recorded }], { today: addDays(n.takeDownOn, 10) }));
+    expect([down.created, down.modified]).toEqual([midnight(n.postedOn), midnight(recorded)]);
+    // The meeting changed when its item did; the system only when it was first published.
+    const files = new Map(generateNoticeBoard(input(org, [{ ...n, takenDownOn: recorded }], { today: addDays(n.takeDownOn, 10) })).map((f) => [f.path, f.content]));
+    const meeting = JSON.parse(files.get(`oparl/meeting/${n.meeting.id}.json`) ?? '{}') as Record<string, string>;
+    expect(meeting.modified).toBe(midnight(recorded));
+    const system = JSON.parse(files.get(OPARL_ENTRY) ?? '{}') as Record<string, string>;
+    expect([system.created, system.modified]).toEqual([midnight(n.postedOn), midnight(n.postedOn)]);
   });
 });
 
