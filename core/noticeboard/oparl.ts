@@ -279,7 +279,11 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
     const locationUrl = url(oparlPaths.location(n.meeting.place));
     const location: Obj = locations.get(locationUrl) ?? { id: locationUrl, type: type('Location'), description: n.meeting.place };
     locations.set(locationUrl, location);
-    touch(location, postedSpan(m.id));
+    // A place never changes (only its description is published): first published, never modified,
+    // so the copies embedded in earlier meetings stay as they were.
+    const first = postedSpan(m.id).created;
+    const seen = spans.get(location);
+    if (seen === undefined || first < seen.created) spans.set(location, { created: first, modified: first });
 
     const protocol = m.notices.map((p) => p.notice.protocol).find((x) => x !== null) ?? null;
     let file: Obj | null = null;

@@ -368,6 +368,22 @@ describe('created and modified', () => {
     const system = JSON.parse(files.get(OPARL_ENTRY) ?? '{}') as Record<string, string>;
     expect([system.created, system.modified]).toEqual([midnight(n.postedOn), midnight(n.postedOn)]);
   });
+
+  it('a meeting does not change when a later meeting is posted, and neither do its embedded objects', () => {
+    const notices = dataset(org, 5);
+    const byPosting = [...notices].sort((a, b) => (a.postedOn < b.postedOn ? -1 : a.postedOn > b.postedOn ? 1 : 0));
+    const cut = byPosting[Math.floor(byPosting.length / 2)] as BoardNotice;
+    const today = '2024-12-20';
+    // The board as it was just before the later postings, and as it is now (same day shown, so
+    // the states are the same): the earlier meetings' files must not differ.
+    const earlier = byPosting.filter((x) => x.postedOn < cut.postedOn);
+    const laterMeetings = new Set(byPosting.filter((x) => x.postedOn >= cut.postedOn).map((x) => x.meeting.id));
+    const before = new Map(generateNoticeBoard(input(org, earlier, { today })).map((f) => [f.path, f.content]));
+    const after = new Map(generateNoticeBoard(input(org, notices, { today })).map((f) => [f.path, f.content]));
+    const stable = [...before.keys()].filter((p) => /^oparl\/(meeting|agendaitem|file|location)\//.test(p) && ![...laterMeetings].some((id) => p.includes(id)));
+    expect(stable.length).toBeGreaterThan(50);
+    expect(stable.filter((p) => before.get(p) !== after.get(p))).toEqual([]);
+  });
 });
 
 describe('mandate periods (KL 5 kap. 5 §)', () => {
