@@ -42,6 +42,8 @@ export interface Desktop {
   focus(): void;
   openFiles(requests: readonly OpenRequest[]): void;
   shutdown(): Promise<void>;
+  /** Resolves when the work started in the background so far (menu actions, menu rebuilds, backups) has ended. */
+  settled(): Promise<void>;
 }
 
 const RECENT_COUNT = 8;
@@ -67,6 +69,12 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
   let pageLoaded = false;
   const pending: OpenRequest[] = [];
   let menuBuiltAt = -1;
+  // Work a menu click or a call starts without waiting for it; `settled()` waits for all of it.
+  const background = new Set<Promise<unknown>>();
+  function inBackground(p: Promise<unknown>): void {
+    const tracked: Promise<unknown> = p.catch((e: unknown) => console.error('[justera] arbete i bakgrunden misslyckades:', e)).finally(() => background.delete(tracked));
+    background.add(tracked);
+  }
 
   const scheduler: BackupScheduler = createBackupScheduler({
     intervalMs: config.backupIntervalMs,
@@ -79,7 +87,7 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
     onError: (e) => console.error('[justera] automatisk säkerhetskopiering misslyckades:', e),
   });
   // In the background: the window does not wait for the first backup.
-  scheduler.start().catch((e: unknown) => console.error('[justera] säkerhetskopian vid start misslyckades:', e));
+  inBackground(scheduler.start().catch((e: unknown) => console.error('[justera] säkerhetskopian vid start misslyckades:', e)));
 
   const win = (): BrowserWindow | null => (main && !main.window.isDestroyed() ? main.window : null);
 
@@ -145,7 +153,7 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
     } finally {
       busy = null;
     }
-    if (backend) scheduler.start().catch((e: unknown) => console.error('[justera] säkerhetskopian efter återställning misslyckades:', e));
+    if (backend) inBackground(scheduler.start().catch((e: unknown) => console.error('[justera] säkerhetskopian efter återställning misslyckades:', e)));
     win()?.webContents.reload();
     await refreshMenu();
     if (error) await failure('Återställningen misslyckades', error);
@@ -154,10 +162,12 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
 
   const actions = {
     openFile: () => {
-      void dialogs.openFile({ title: 'Öppna', filters: DOCUMENT_FILTERS }).then((path) => {
-        const kind = path ? openableKind(path) : null;
-        if (path && kind) desktop.openFiles([{ path, kind }]);
-      });
+      inBackground(
+        dialogs.openFile({ title: 'Öppna', filters: DOCUMENT_FILTERS }).then((path) => {
+          const kind = path ? openableKind(path) : null;
+          if (path && kind) desktop.openFiles([{ path, kind }]);
+        }),
+      );
     },
     openMeeting: (meetingId: string) => {
       const w = win();
@@ -165,18 +175,20 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
     },
     print: () => {
       win()?.webContents.print({}, (ok, reason) => {
-        if (!ok && reason !== 'cancelled') void failure('Utskriften misslyckades', new AppError('io', `Utskriften kunde inte göras (${reason}). Kontrollera skrivaren och försök igen.`));
+        if (!ok && reason !== 'cancelled') inBackground(failure('Utskriften misslyckades', new AppError('io', `Utskriften kunde inte göras (${reason}). Kontrollera skrivaren och försök igen.`)));
       });
     },
     backupNow: () => {
-      scheduler
-        .runNow()
-        .then(() => info('Säkerhetskopian är sparad', 'Databasen är säkerhetskopierad.', `Säkerhetskopiorna finns i\n${paths.backupDir}`))
-        .catch((e: unknown) => failure('Säkerhetskopieringen misslyckades', e));
+      inBackground(
+        scheduler
+          .runNow()
+          .then(() => info('Säkerhetskopian är sparad', 'Databasen är säkerhetskopierad.', `Säkerhetskopiorna finns i\n${paths.backupDir}`))
+          .catch((e: unknown) => failure('Säkerhetskopieringen misslyckades', e)),
+      );
     },
     saveDatabaseCopy: () => {
       const date = config.now().toISOString().slice(0, 10);
-      void dialogs
+      const copy = dialogs
         .saveFile({ title: 'Spara en kopia av databasen', defaultPath: join(app.getPath('documents'), `Justera-kopia-${date}.sqlite`), filters: DATABASE_FILTERS })
         .then(async (target) => {
           if (!target || !backend) return;
@@ -184,22 +196,25 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
           await info('Kopian är sparad', 'En kopia av databasen är sparad.', target);
         })
         .catch((e: unknown) => failure('Kopian kunde inte sparas', e));
+      inBackground(copy);
     },
     restoreBackup: () => {
-      restoreFromBackup().catch((e: unknown) => failure('Återställningen misslyckades', e));
+      inBackground(restoreFromBackup().catch((e: unknown) => failure('Återställningen misslyckades', e)));
     },
     showDataFolder: () => {
-      void shell.openPath(paths.dataDir).then((problem) => {
-        if (problem) void failure('Mappen kunde inte visas', new AppError('io', `Datamappen ${paths.dataDir} kunde inte öppnas: ${problem}`));
-      });
+      inBackground(
+        shell.openPath(paths.dataDir).then(async (problem) => {
+          if (problem) await failure('Mappen kunde inte visas', new AppError('io', `Datamappen ${paths.dataDir} kunde inte öppnas: ${problem}`));
+        }),
+      );
     },
     about: () => {
       const v = process.versions;
-      void info(
+      inBackground(info(
         `Om ${APP_NAME}`,
         `${APP_NAME} ${APP_VERSION}`,
         `Protokoll, justering och anslag för nämnder.\n\nDatabas: ${paths.databasePath}\nSäkerhetskopior: ${paths.backupDir}\n\nElectron ${v.electron ?? '–'} · Chromium ${v.chrome ?? '–'} · Node ${v.node}`,
-      );
+      ));
     },
   };
 
@@ -210,7 +225,7 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
     },
     afterCall() {
       // Rebuild the recent-meetings menu only when the call changed data.
-      if (backend && !busy && totalChanges(backend) !== menuBuiltAt) void refreshMenu();
+      if (backend && !busy && totalChanges(backend) !== menuBuiltAt) inBackground(refreshMenu());
     },
     async openWindow() {
       if (win()) return;
@@ -246,6 +261,10 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
       await scheduler.stop();
       backend?.close();
       backend = null;
+    },
+    async settled() {
+      // Work may start more work (a restore starts a backup), so wait until nothing is left.
+      while (background.size > 0) await Promise.all([...background]);
     },
   };
   return desktop;

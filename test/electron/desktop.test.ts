@@ -1,6 +1,6 @@
 // The running app's menu actions with a real database: recent meetings, backup now, restore from
 // a backup (checked first), a copy of the database, print, Om Justera.
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -55,10 +55,8 @@ function click(top: string, label: string): void {
   (menuItem(top, label).click as () => void)();
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
+/** Waits for what the click or call started in the background (no sleeping, no polling). */
+const settled = (): Promise<void> => desktop.settled();
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'justera-desktop-'));
@@ -87,7 +85,7 @@ describe('recent meetings', () => {
     expect(menuItem('Arkiv', 'Senaste möten').submenu).toStrictEqual([{ label: 'Inga möten ännu', enabled: false }]);
     await desktop.dispatch('demo.load', {});
     desktop.afterCall('demo.load');
-    await until(() => (menuItem('Arkiv', 'Senaste möten').submenu as unknown[]).length > 0 && (menuItem('Arkiv', 'Senaste möten').submenu as { enabled?: boolean }[])[0]?.enabled !== false, 'menu rebuilt');
+    await settled();
     const recent = menuItem('Arkiv', 'Senaste möten').submenu as MenuItemConstructorOptions[];
     (recent[0]?.click as () => void)();
     const win = FakeBrowserWindow.created.at(-1);
@@ -103,9 +101,9 @@ describe('recent meetings', () => {
 
 describe('backups from the menu', () => {
   it('Säkerhetskopiera nu writes a backup and says where', async () => {
-    await until(() => existsSync(paths().backupDir), 'start backup');
+    await settled();
     click('Arkiv', 'Säkerhetskopiera nu');
-    await until(() => asked.some((a) => a.title === 'Säkerhetskopian är sparad'), 'confirmation');
+    await settled();
     expect(asked.at(-1)?.detail).toContain(paths().backupDir);
   });
 
@@ -117,7 +115,7 @@ describe('backups from the menu', () => {
     answers.openFile.push(backup.path);
     answers.message.push(0); // Återställ
     click('Arkiv', 'Återställ från säkerhetskopia…');
-    await until(() => asked.some((a) => a.title === 'Säkerhetskopian är återställd'), 'restore');
+    await settled();
     expect(asked[0]).toMatchObject({ title: 'Återställ säkerhetskopia', buttons: ['Återställ', 'Avbryt'], defaultId: 1, cancelId: 1 });
     expect(await meetingCount()).toBe(0);
     expect(FakeBrowserWindow.created.at(-1)?.webContents.reload).toHaveBeenCalled();
@@ -130,9 +128,10 @@ describe('backups from the menu', () => {
     answers.openFile.push(join(dir, 'whatever.sqlite'));
     answers.message.push(1); // Avbryt
     click('Arkiv', 'Återställ från säkerhetskopia…');
-    await until(() => asked.length === 1, 'question');
-    await new Promise((r) => setTimeout(r, 20));
+    await settled();
+    expect(asked).toHaveLength(1);
     expect(await meetingCount()).toBe(count);
+    expect(readdirSync(dir).some((n) => n.startsWith('justera.db.ersatt-'))).toBe(false);
   });
 
   it('refuses a damaged backup, keeps the data and says why', async () => {
@@ -143,7 +142,7 @@ describe('backups from the menu', () => {
     answers.openFile.push(bad);
     answers.message.push(0);
     click('Arkiv', 'Återställ från säkerhetskopia…');
-    await until(() => asked.some((a) => a.title === 'Återställningen misslyckades'), 'error');
+    await settled();
     expect(asked.at(-1)?.message).toContain('är skadad eller ingen Justera-databas');
     expect(await meetingCount()).toBe(count);
   });
@@ -153,7 +152,7 @@ describe('backups from the menu', () => {
     const target = join(dir, 'usb', 'kopia.sqlite');
     answers.saveFile.push(target);
     click('Arkiv', 'Spara en kopia av databasen…');
-    await until(() => asked.some((a) => a.title === 'Kopian är sparad'), 'copy');
+    await settled();
     expect(checkIntegrity(target).ok).toBe(true);
   });
 });
@@ -165,13 +164,13 @@ describe('other menu actions', () => {
     const [, callback] = win?.webContents.print.mock.calls[0] as [unknown, (ok: boolean, reason: string) => void];
     callback(false, 'cancelled');
     callback(false, 'Printer offline');
-    await until(() => asked.length === 1, 'print error');
+    await settled();
     expect(asked[0]).toMatchObject({ title: 'Utskriften misslyckades', message: expect.stringContaining('Printer offline') });
   });
 
   it('Om Justera shows the version and where the data is', async () => {
     click('Hjälp', 'Om Justera');
-    await until(() => asked.length === 1, 'about');
+    await settled();
     expect(asked[0]?.title).toBe('Om Justera');
     expect(asked[0]?.detail).toContain(paths().databasePath);
   });
@@ -187,7 +186,7 @@ describe('other menu actions', () => {
     win?.webContents.emit('did-finish-load');
     answers.openFile.push(join(dir, 'paket.justera'));
     click('Arkiv', 'Öppna…');
-    await until(() => (win?.webContents.sent.length ?? 0) > 0, 'file.opened');
+    await settled();
     expect(win?.webContents.sent[0]).toStrictEqual(['justera:event', 'file.opened', { path: join(dir, 'paket.justera'), kind: 'justera' }]);
   });
 });

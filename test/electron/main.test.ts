@@ -17,11 +17,6 @@ let dataDir: string;
 let win: FakeBrowserWindow;
 const originalArgv = process.argv;
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
-
 function listener(event: string): (...args: unknown[]) => unknown {
   const l = fake.app.listeners(event)[0] as ((...args: unknown[]) => unknown) | undefined;
   if (!l) throw new Error(`no listener for ${event}`);
@@ -91,11 +86,6 @@ describe('start-up', () => {
     expect(fake.Menu.setApplicationMenu).toHaveBeenCalled();
   });
 
-  it('makes a backup at start', async () => {
-    const dir = join(dataDir, 'Säkerhetskopior');
-    await until(() => existsSync(dir) && readdirSync(dir).some((n) => n.endsWith('.sqlite')), 'the start backup');
-  });
-
   it('hardens every WebContents that is created, not only our windows', () => {
     const contents = new FakeWebContents();
     listener('web-contents-created')(new FakeEvent(), contents);
@@ -133,12 +123,16 @@ describe('files from the OS', () => {
 });
 
 describe('quitting', () => {
-  it('finishes the backup and closes the database before the process ends', async () => {
+  it('finishes the start backup and closes the database before the process ends', async () => {
     const e = new FakeEvent();
     fake.app.quit.mockClear();
+    const quit = new Promise<void>((resolve) => fake.app.quit.mockImplementationOnce(() => resolve()));
     listener('before-quit')(e);
     expect(e.defaultPrevented).toBe(true);
-    await until(() => fake.app.quit.mock.calls.length > 0, 'app.quit after shutdown');
+    await quit;
+    // Shutting down waited for the backup made at start, which is there.
+    const backups = join(dataDir, 'Säkerhetskopior');
+    expect(existsSync(backups) && readdirSync(backups).some((n) => n.endsWith('.sqlite'))).toBe(true);
     // The second before-quit (from that app.quit) lets the app go.
     const again = new FakeEvent();
     listener('before-quit')(again);

@@ -2,7 +2,7 @@
 // sequential PAdES signatures (secretary → chair → justerare) with PKCS#12 certificates made at
 // test time, the signing package round trip, refusals, and the signed file checked by pdfsig/qpdf.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { openPkcs12Signer, signPdf } from '../../electron/services/signing';
 import { counterIds, rejection } from '../helpers/backend';
 import { makeTestPki, pem, writeP12, type Identity } from '../signing/helpers/pki';
 import { hasTool, pdfsig, qpdfCheck } from '../signing/helpers/tools';
+import { softhsmModule } from '../signing/helpers/softhsm';
 
 const PASSWORD = 'hemligt-lösenord';
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -262,8 +263,8 @@ describe('justering of §§ 20–22 on the reference meeting', () => {
 
 // The second group: the secretary signs with a smart card (PKCS#11, SoftHSM2 when installed),
 // the chair and the justerare with certificate files; then the whole meeting is adjusted.
-const modulePath = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find((p) => existsSync(p));
-const softhsm = modulePath !== undefined && hasTool('softhsm2-util') && hasTool('pkcs11-tool');
+const modulePath = softhsmModule;
+const softhsm = modulePath !== undefined;
 const PIN = '123456';
 
 function tokenWith(id: Identity, label: string): void {

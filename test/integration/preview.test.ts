@@ -2,8 +2,9 @@
 // typeset by the document worker pool, and merged requests while the secretary types.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../core/api/client';
-import { draftProtocolData } from '../../core/documents';
-import { closePreviewPool } from '../../electron/handlers/preview';
+import { draftProtocolData, type ProtocolData } from '../../core/documents';
+import { closePreviewPool, PreviewRenderer } from '../../electron/handlers/preview';
+import type { RenderResult } from '../../templates/render';
 import { testBackend, type TestBackend } from '../helpers/backend';
 import { referenceDoc } from './workspace-draft';
 import { pdfPages, tempDir } from '../documents/helpers/pdf-tools';
@@ -56,19 +57,45 @@ describe('documents.preview', () => {
   });
 
   it('merges requests made while a render runs: the newest draft wins', async () => {
+    // The renders are held open by the test (no assumption that a render is slower than a write):
+    // each call of `render` waits until the test releases it.
+    const started: { title: string; release: () => void }[] = [];
+    const render = (data: ProtocolData): Promise<RenderResult> =>
+      new Promise((resolve) => {
+        const title = data.paragraphs[0]?.title ?? '';
+        started.push({ title, release: () => resolve({ pdf: new TextEncoder().encode(title), pageCount: 1, signatureFields: [] }) });
+      });
+    const readDraft = (id: string) => {
+      const loaded = t.backend.deps.store.loadMeeting(id);
+      if (loaded === null) throw new Error('no meeting');
+      return loaded.doc;
+    };
+    const renderer = new PreviewRenderer(readDraft, () => new Date('2020-11-05T10:45:00+01:00'), render);
+    const text = (r: { pdfBase64: string }) => Buffer.from(r.pdfBase64, 'base64').toString('utf8');
+
     await setTitle('Första lydelsen');
-    const first = t.api.call('documents.preview', { meetingId });
+    const first = renderer.preview(meetingId);
     await setTitle('Andra lydelsen');
-    const second = t.api.call('documents.preview', { meetingId });
+    const second = renderer.preview(meetingId);
     await setTitle('Tredje lydelsen');
-    const third = t.api.call('documents.preview', { meetingId });
-    const [a, b, c] = await Promise.all([first, second, third]);
-    const text = (r: typeof a) => pagesOf(r.pdfBase64).join('\n');
-    expect(text(a)).toContain('Första lydelsen');
-    // The two later requests shared one render, which read the draft when it started.
-    expect(b).toEqual(c);
-    expect(text(c)).toContain('Tredje lydelsen');
-    expect(text(c)).not.toContain('Andra lydelsen');
+    const third = renderer.preview(meetingId);
+    // One render runs (with the first wording); the two later requests wait for one more.
+    expect(started.map((s) => s.title)).toEqual(['Första lydelsen']);
+    started[0]?.release();
+    const a = await first;
+    expect(text(a)).toBe('Första lydelsen');
+    await new Promise<void>((r) => setImmediate(r));
+    // The waiting render started when the first ended and read the draft as it was then.
+    expect(started.map((s) => s.title)).toEqual(['Första lydelsen', 'Tredje lydelsen']);
+    started[1]?.release();
+    const [b, c] = await Promise.all([second, third]);
+    expect(b).toBe(c);
+    expect(text(c)).toBe('Tredje lydelsen');
+    // A request after that starts a render of its own.
+    const fourth = renderer.preview(meetingId);
+    expect(started).toHaveLength(3);
+    started[2]?.release();
+    await fourth;
   });
 
   it('refuses an unknown meeting with a Swedish message', async () => {

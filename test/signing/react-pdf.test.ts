@@ -9,6 +9,7 @@ import { addEmptySignatureFields, keyObjectSigner, signPdf, verifyPdf } from '..
 import { protocolFields } from './helpers/pdf';
 import { makeTestPki, type Identity } from './helpers/pki';
 import { hasTool, pdfsig, qpdfCheck } from './helpers/tools';
+import { requiredOnCi } from '../helpers/tools';
 
 const fontPath = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 let dir: string;
@@ -18,7 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(!existsSync(fontPath))('a @react-pdf protocol', () => {
+describe.skipIf(!requiredOnCi(`Typsnittet ${fontPath}`, existsSync(fontPath)))('a @react-pdf protocol', () => {
   it('gets fields, three signatures, and passes pdfsig, qpdf and our verifier', async () => {
     Font.register({ family: 'DejaVu', src: fontPath });
     const page = (n: number) =>

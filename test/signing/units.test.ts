@@ -1,11 +1,12 @@
 // Small pieces with sharp edges: PDF text strings and dates, ECDSA r||s → DER, the TrueType subset.
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultFontPaths } from '../../electron/services/signing';
 import { parsePdfDate, pdfDate, pdfTextString } from '../../electron/services/signing/pdf-text';
 import { ecdsaRawToDer } from '../../electron/services/signing/signer';
 import { parseTrueType } from '../../electron/services/signing/truetype';
+import { firstExisting } from '../helpers/tools';
 
 describe('PDF text strings', () => {
   it('keeps plain ASCII literal, escaping what must be escaped', () => {
@@ -49,7 +50,7 @@ describe('ECDSA raw → DER', () => {
   });
 });
 
-const fontPath = defaultFontPaths.find((p) => existsSync(p));
+const fontPath = firstExisting('Ett systemtypsnitt (Liberation/DejaVu)', defaultFontPaths);
 describe.skipIf(!fontPath)('TrueType subset', () => {
   it('keeps the glyphs asked for, plus composite parts, and writes a well-formed font', () => {
     const font = parseTrueType(new Uint8Array(readFileSync(fontPath!)));

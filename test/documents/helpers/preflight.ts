@@ -4,11 +4,11 @@
 // declared part, "part must be 1"), and with its XMP part switched to 1 (then it must pass).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { hasTool } from '../../signing/helpers/tools';
+import { hasTool, requiredOnCi } from '../../helpers/tools';
 
 const JARS = ['preflight', 'pdfbox2', 'xmpbox', 'fontbox2', 'commons-logging', 'javax.activation', 'jaxb-api'].map((j) => `/usr/share/java/${j}.jar`);
 
-export const preflightAvailable = hasTool('java') && JARS.every((j) => existsSync(j));
+export const preflightAvailable = hasTool('java') && requiredOnCi(`PDFBox Preflight (${JARS.join(', ')})`, JARS.every((j) => existsSync(j)));
 
 export interface PreflightResult {
   valid: boolean;

@@ -1,8 +1,8 @@
 // SoftHSM2 tokens made in a temporary directory: a smart card (SITHS style) for the PKCS#11 tests.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasTool } from './tools';
+import { firstExisting, hasTool } from '../../helpers/tools';
 import { pem, type Identity } from './pki';
 
 export const SOFTHSM_PIN = '123456';
@@ -10,7 +10,7 @@ export const SOFTHSM_PIN = '123456';
 /** The SoftHSM2 module on this machine, or undefined when softhsm2/opensc are not installed. */
 export const softhsmModule: string | undefined =
   hasTool('softhsm2-util') && hasTool('pkcs11-tool')
-    ? ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find((p) => existsSync(p))
+    ? firstExisting('SoftHSM2-modulen (libsofthsm2.so)', ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'])
     : undefined;
 
 /**

@@ -4,9 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pem } from './pki';
 
-export function hasTool(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
-}
+export { hasTool } from '../../helpers/tools';
 
 export interface PdfsigSignature {
   fieldName?: string;
