@@ -21,9 +21,11 @@ export function counterIds(prefix = 'id'): { next(): string } {
   return { next: () => `${prefix}-${String(++n).padStart(4, '0')}` };
 }
 
-export function testBackend(options: { now?: Date; dir?: string } = {}): TestBackend {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'justera-test-'));
-  const dbPath = join(dir, 'justera.db');
+/** `memory: true`: SQLite in memory (no files; `dir` is empty), for tests that do not need a file. */
+export function testBackend(options: { now?: Date; dir?: string; memory?: boolean } = {}): TestBackend {
+  const memory = options.memory === true && options.dir === undefined;
+  const dir = memory ? '' : (options.dir ?? mkdtempSync(join(tmpdir(), 'justera-test-')));
+  const dbPath = memory ? ':memory:' : join(dir, 'justera.db');
   const backend = createBackend({ databasePath: dbPath, clock: { now: () => options.now ?? FIXED_NOW }, ids: counterIds(), actor: 'test' });
   return {
     backend,
@@ -32,7 +34,7 @@ export function testBackend(options: { now?: Date; dir?: string } = {}): TestBac
     dbPath,
     dispose() {
       backend.close();
-      if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });
+      if (options.dir === undefined && !memory) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

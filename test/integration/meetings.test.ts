@@ -6,7 +6,7 @@ import { referenceCopy, rowCounts, testBackend, type TestBackend, rejection } fr
 
 let t: TestBackend;
 beforeEach(() => {
-  t = testBackend();
+  t = testBackend({ memory: true });
 });
 afterEach(() => t.dispose());
 
@@ -49,7 +49,7 @@ describe('export and import', () => {
   it('export → import into an empty database → export gives the same JSON', async () => {
     const { meetingId } = await t.api.call('demo.load', {});
     const first = await t.api.call('meetings.export', { meetingId });
-    const other = testBackend();
+    const other = testBackend({ memory: true });
     try {
       const imported = await other.api.call('meetings.import', { document: JSON.parse(JSON.stringify(first)) });
       const second = await other.api.call('meetings.export', { meetingId: imported.meetingId });

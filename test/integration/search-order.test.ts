@@ -12,7 +12,7 @@ let t: TestBackend;
 const docs = [...generateMeetings({ years: 2, boards: 2, meetingsPerYear: 3, paragraphsPerMeeting: 6, wordsPerParagraph: 30, seed: 7 })];
 
 beforeAll(async () => {
-  t = testBackend();
+  t = testBackend({ memory: true });
   // Saved newest first, so the order of saving is the opposite of the date order.
   for (const document of [...docs].sort((a, b) => b.meeting.date.localeCompare(a.meeting.date))) {
     const r = await t.backend.dispatch('meetings.import', { document });

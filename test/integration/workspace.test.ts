@@ -7,7 +7,7 @@ let t: TestBackend;
 let clock = new Date('2020-11-05T10:00:00+01:00');
 beforeEach(() => {
   clock = new Date('2020-11-05T10:00:00+01:00');
-  t = testBackend();
+  t = testBackend({ memory: true });
   // Let time move so that separate edits do not merge into one undo step.
   (t.backend.deps.clock as { now: () => Date }).now = () => clock;
 });

@@ -11,7 +11,7 @@ import { rowCounts, testBackend, type TestBackend } from '../helpers/backend';
 let t: TestBackend;
 let boardId: string;
 beforeAll(async () => {
-  t = testBackend();
+  t = testBackend({ memory: true });
   const { organisationId } = await t.api.call('workspace.organisations.create', { name: 'Piteå kommun', kind: 'kommun' });
   boardId = (await t.api.call('workspace.boards.create', { organisationId, name: 'Kultur- och fritidsnämnden', kind: 'namnd', seats: 9, storagePlace: 'Stadshuset' })).boardId;
 });

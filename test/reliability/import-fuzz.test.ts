@@ -6,7 +6,7 @@ import { rowCounts, referenceCopy, testBackend, type TestBackend } from '../help
 
 let t: TestBackend;
 beforeAll(() => {
-  t = testBackend();
+  t = testBackend({ memory: true });
 });
 afterAll(() => t.dispose());
 

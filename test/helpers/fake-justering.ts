@@ -1,0 +1,127 @@
+// In-memory fakes for the Justering ports (core/app/justering/ports.ts) with the real SQLite
+// stores on ':memory:': the use cases run without rendering, signing or verifying real PDFs.
+// The fake "PDF" is text; a signature appends one line, so "incremental" and "covers the whole
+// file" keep their meaning: the signed file is the base plus exactly one new line.
+import { createHash } from 'node:crypto';
+import type { AppDeps } from '../../core/app/ports';
+import type { CheckedSignature, JusteringDeps, JusteringServices, OpenedSigner, SignerCredentials } from '../../core/app/justering/ports';
+import type { SignatureCheck, ValidationSummary } from '../../core/app/justering/types';
+import { openDatabase, type Db } from '../../db/open';
+import { createJusteringStore } from '../../db/repos/justering';
+import { createSettingsStore } from '../../db/repos/settings';
+import { createStore } from '../../db/store';
+import { counterIds, FIXED_NOW } from './backend';
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/** A certificate "file" for the fake signer: the holder's name is the whole of it. */
+export function fakeP12(commonName: string): SignerCredentials {
+  return { kind: 'pkcs12', p12: enc.encode(commonName), password: 'x' };
+}
+
+interface FakeSig {
+  field: string;
+  cn: string;
+  at: string;
+  level: string;
+}
+
+const SIG = /^%SIG (\{.*\})$/;
+
+function signaturesOf(pdf: Uint8Array): { lines: string[]; sigs: FakeSig[] } {
+  const lines = dec.decode(pdf).split('\n');
+  return { lines, sigs: lines.flatMap((l) => (SIG.test(l) ? [JSON.parse(SIG.exec(l)?.[1] ?? '{}') as FakeSig] : [])) };
+}
+
+function check(s: FakeSig, whole: boolean): SignatureCheck {
+  return { field: s.field, signerName: s.cn, certificateSubject: `CN=${s.cn}`, certificateSha256: sha256(enc.encode(s.cn)), signedAt: s.at, level: s.level, coversWholeFile: whole, valid: true, problems: [] };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface FakeServiceLog {
+  rendered: number;
+  signed: { field: string; cn: string; tsaUrl: string | null }[];
+}
+
+export function fakeJusteringServices(log: FakeServiceLog = { rendered: 0, signed: [] }): JusteringServices & { log: FakeServiceLog } {
+  const summary = (pdf: Uint8Array): ValidationSummary => {
+    const { sigs } = signaturesOf(pdf);
+    return { valid: true, modifiedAfterLastSignature: false, fileLength: pdf.length, signatures: sigs.map((s, i) => check(s, i === sigs.length - 1)), problems: [] };
+  };
+  return {
+    log,
+    async renderFrozen(data) {
+      log.rendered += 1;
+      const fields = data.signaturePage.signers.map((s) => s.field);
+      return { pdf: enc.encode(`%FAKEPDF ${data.title}\n%FIELDS ${fields.join(' ')}`), fields };
+    },
+    async openSigner(credentials): Promise<OpenedSigner> {
+      if (credentials.kind !== 'pkcs12') throw new Error('the fake signs with certificate files only');
+      const cn = dec.decode(credentials.p12);
+      return {
+        commonName: cn,
+        subject: `CN=${cn}`,
+        certificateSha256: sha256(credentials.p12),
+        async sign(pdf, o) {
+          log.signed.push({ field: o.field, cn, tsaUrl: o.tsaUrl });
+          const line: FakeSig = { field: o.field, cn, at: o.signingTime.toISOString(), level: 'B-B' };
+          return { pdf: enc.encode(`${dec.decode(pdf)}\n%SIG ${JSON.stringify(line)}`), timestamp: { requested: o.tsaUrl !== null, added: false, message: null } };
+        },
+        async close() {},
+      };
+    },
+    async verify(pdf) {
+      const s = summary(pdf);
+      return { summary: s, report: s };
+    },
+    async checkIncremental(base, signed, o): Promise<CheckedSignature> {
+      const before = dec.decode(base);
+      const after = dec.decode(signed);
+      if (!after.startsWith(`${before}\n`)) throw new Error('not an incremental update of the base');
+      const added = signaturesOf(enc.encode(after.slice(before.length + 1))).sigs;
+      const only = added[0];
+      if (added.length !== 1 || only === undefined || only.field !== o.fieldName) throw new Error(`expected one new signature in ${o.fieldName}`);
+      const signature = check(only, true);
+      if (o.expectedCertificateSha256 !== undefined && signature.certificateSha256 !== o.expectedCertificateSha256) throw new Error('another certificate');
+      const s = summary(signed);
+      return { signature, report: s, summary: s };
+    },
+    async pkcs11Slots() {
+      return [];
+    },
+    sha256,
+    toBase64: (b) => Buffer.from(b).toString('base64'),
+    fromBase64: (t) => new Uint8Array(Buffer.from(t, 'base64')),
+  };
+}
+
+export interface FakeJustering {
+  db: Db;
+  deps: JusteringDeps & { services: ReturnType<typeof fakeJusteringServices> };
+  /** Moves the clock. */
+  at(instant: string): void;
+  close(): void;
+}
+
+/** The Justering use cases on an in-memory database with fake PDF services. */
+export function fakeJustering(): FakeJustering {
+  const db = openDatabase(':memory:');
+  let now = FIXED_NOW;
+  const clock = { now: () => now };
+  const ids = counterIds();
+  const actor = 'test';
+  const app: AppDeps = { store: createStore(db, { clock, ids, actor }), clock, ids, actor };
+  const deps = { ...app, justering: createJusteringStore(db, { clock, ids }), settings: createSettingsStore(db, { clock }), services: fakeJusteringServices() };
+  return {
+    db,
+    deps,
+    at(instant) {
+      now = new Date(instant);
+    },
+    close: () => db.$client.close(),
+  };
+}
