@@ -1,20 +1,23 @@
 // signPdf: fills one empty signature field with a PAdES B-B (or B-T) signature as an incremental update.
-import { createHash } from 'node:crypto';
+// Our code fills the existing field (its /V, widget appearance, /SigFlags) and appends the update
+// with a placeholder signature dictionary; @signpdf/signpdf then computes the byte range and embeds
+// the CMS that our PadesCmsSigner returns. @signpdf/placeholder-plain is not used: it cannot fill a
+// field that already exists (test/signing/signpdf-library.test.ts shows it adding a new one).
+import { SignPdf, SignPdfError } from '@signpdf/signpdf';
+import { findByteRange } from '@signpdf/utils';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObject, PDFRef } from 'pdf-lib';
-import { isAppError } from '../../../core/api/errors';
 import { buildSignatureAppearance, formatSigningTime } from './appearance';
 import { assertUsableForSigning, type CertificateInfo } from './certificates';
-import { assembleCms, prepareSignedAttributes } from './cms';
-import { checkCms } from './cms-verify';
 import { signingError } from './errors';
 import { loadAppearanceFont } from './font';
 import { appendIncrementalUpdate, refKey, type UpdateObject } from './incremental';
 import { acroFormOf, findField, pageOfWidget, type FieldNode } from './pdf-fields';
 import { readTrailer } from './pdf-structure';
-import { buildSignatureDictionary, fillByteRange, fillContents, signedRanges, type ByteRange } from './signature-dictionary';
+import { buildSignatureDictionary, type ByteRange } from './signature-dictionary';
+import { PadesCmsSigner } from './pades-signer';
 import { createSignatureField, normaliseRect, type Rect } from './signature-fields';
 import type { Signer } from './signer';
-import { requestTimestampToken, type TsaOptions } from './tsa';
+import type { TsaOptions } from './tsa';
 
 export interface SignPdfOptions {
   /** The empty signature field to fill, e.g. "sig-ordforande". */
@@ -95,15 +98,24 @@ function contentsSizeFor(chain: Uint8Array[], withTimestamp: boolean): number {
   return Math.ceil(base / 1024) * 1024;
 }
 
-async function timestampFor(signature: Uint8Array, tsa: TsaOptions | undefined, warnings: string[]): Promise<Uint8Array | undefined> {
-  if (!tsa) return undefined;
-  try {
-    return await requestTimestampToken(tsa.url, signature, tsa.timeoutMs);
-  } catch (e) {
-    if (!tsa.optional || !isAppError(e)) throw e;
-    warnings.push(`Signaturen saknar tidsstämpel (nivå B-B): ${e.message}`);
-    return undefined;
+/** The byte range @signpdf/signpdf wrote: the last one in the file is the signature just added. */
+function lastByteRange(pdf: Buffer): ByteRange {
+  const range = findByteRange(pdf).byteRangeStrings.at(-1)?.match(/\d+/g)?.map(Number);
+  if (range?.length !== 4 || range.some((n) => !Number.isSafeInteger(n))) throw new Error('Signaturens ByteRange saknas i den signerade filen.');
+  return range as ByteRange;
+}
+
+/** @signpdf/signpdf's refusals as ours: a CMS larger than the room reserved for it. */
+function fromSignPdfError(e: unknown, reserved: number): unknown {
+  if (e instanceof SignPdfError && /exceeds placeholder length/.test(e.message)) {
+    return signingError(
+      'internal',
+      'signature_too_large',
+      'Signaturen blev större än det utrymme som reserverats i PDF-filen. Försök igen; kvarstår felet, kontakta IT-supporten.',
+      { reserved },
+    );
   }
+  return e;
 }
 
 export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise<SignPdfResult> {
@@ -176,32 +188,18 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
     .filter(([ref]) => ref.objectNumber >= firstNew)
     .map(([ref, body]) => ({ ref, body }));
   const update = appendIncrementalUpdate(pdf, trailer, [{ ref: sigRef, body: sigDict }, ...changed.values(), ...fresh]);
-  const out = update.bytes;
-  const sigOffset = update.bodyOffsets.get(refKey(sigRef));
-  if (sigOffset === undefined) throw new Error('Signaturobjektet saknas i uppdateringen.');
-  const { byteRange } = fillByteRange(out, sigOffset);
-
-  const hash = createHash('sha256');
-  for (const part of signedRanges(out, byteRange)) hash.update(part);
-  const { attributes, toSign } = prepareSignedAttributes(leaf, new Uint8Array(hash.digest()));
-  const signature = await options.signer.sign(toSign);
-  const warnings: string[] = [];
-  const token = await timestampFor(signature, options.tsa, warnings);
-  const cms = assembleCms({ chain, keyAlgorithm: options.signer.keyAlgorithm, attributes, signature, timeStampToken: token });
-
-  // A key that does not belong to the certificate must never produce a file.
-  const self = checkCms(cms, signedRanges(out, byteRange));
-  if (!self.signatureValid || !self.messageDigestMatches || !self.signerCertificate) {
-    throw signingError(
-      'signature',
-      'signature_self_check',
-      'Underskriften kunde inte kontrolleras direkt efter att den skapats; nyckeln hör troligen inte till certifikatet. Välj rätt certifikat och försök igen.',
-      { problems: self.problems },
-    );
+  const cmsSigner = new PadesCmsSigner(options.signer, chain, options.tsa);
+  let out: Buffer;
+  try {
+    out = await new SignPdf().sign(Buffer.from(update.bytes.buffer, update.bytes.byteOffset, update.bytes.byteLength), cmsSigner);
+  } catch (e) {
+    throw fromSignPdfError(e, contentsSize);
   }
-  fillContents(out, byteRange, contentsSize, cms);
+  const byteRange = lastByteRange(out);
+  const warnings = cmsSigner.warnings;
+  const token = cmsSigner.timestamped;
   return {
-    pdf: out,
+    pdf: new Uint8Array(out.buffer, out.byteOffset, out.byteLength),
     level: token ? 'B-T' : 'B-B',
     fieldName: field.name,
     signerName,

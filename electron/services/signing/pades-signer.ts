@@ -1,0 +1,60 @@
+// Our Signer for @signpdf/signpdf (its documented extension point, @signpdf/utils' Signer): the
+// library finds the placeholder, computes the byte range, hands us the signed bytes and embeds what
+// we return. We return a PAdES CMS (pkijs, cms.ts): signing-certificate-v2 and no signing-time,
+// which @signpdf/signer-p12 does not write; the key is any key source (PKCS#12 file, PKCS#11 card).
+import { createHash } from 'node:crypto';
+import { Signer as SignPdfSigner } from '@signpdf/utils';
+import { isAppError } from '../../../core/api/errors';
+import { assembleCms, prepareSignedAttributes } from './cms';
+import { checkCms } from './cms-verify';
+import { signingError } from './errors';
+import type { Signer } from './signer';
+import { requestTimestampToken, type TsaOptions } from './tsa';
+
+export class PadesCmsSigner extends SignPdfSigner {
+  /** Set when a time stamp was asked for and could not be added (B-B instead of B-T). */
+  readonly warnings: string[] = [];
+  timestamped = false;
+
+  constructor(
+    private readonly key: Signer,
+    private readonly chain: Uint8Array[],
+    private readonly tsa?: TsaOptions,
+  ) {
+    super();
+  }
+
+  /** `signedContent`: the file without the /Contents hex string, as the byte range covers it. */
+  override async sign(signedContent: Buffer): Promise<Buffer> {
+    const [leaf] = this.chain;
+    if (!leaf) throw signingError('signature', 'key_missing', 'Inget certifikat hittades för underskriften.');
+    const digest = new Uint8Array(createHash('sha256').update(signedContent).digest());
+    const { attributes, toSign } = prepareSignedAttributes(leaf, digest);
+    const signature = await this.key.sign(toSign);
+    const token = await this.timestampFor(signature);
+    this.timestamped = token !== undefined;
+    const cms = assembleCms({ chain: this.chain, keyAlgorithm: this.key.keyAlgorithm, attributes, signature, timeStampToken: token });
+    // A key that does not belong to the certificate must never produce a file.
+    const self = checkCms(cms, [signedContent]);
+    if (!self.signatureValid || !self.messageDigestMatches || !self.signerCertificate) {
+      throw signingError(
+        'signature',
+        'signature_self_check',
+        'Underskriften kunde inte kontrolleras direkt efter att den skapats; nyckeln hör troligen inte till certifikatet. Välj rätt certifikat och försök igen.',
+        { problems: self.problems },
+      );
+    }
+    return Buffer.from(cms);
+  }
+
+  private async timestampFor(signature: Uint8Array): Promise<Uint8Array | undefined> {
+    if (!this.tsa) return undefined;
+    try {
+      return await requestTimestampToken(this.tsa.url, signature, this.tsa.timeoutMs);
+    } catch (e) {
+      if (!this.tsa.optional || !isAppError(e)) throw e;
+      this.warnings.push(`Signaturen saknar tidsstämpel (nivå B-B): ${e.message}`);
+      return undefined;
+    }
+  }
+}
