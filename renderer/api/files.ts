@@ -1,5 +1,6 @@
 // Files in and out of the browser: a chosen file read as base64 for the API (files cross the
 // boundary as base64 strings), and saving what the back end returned under a file name.
+import { base64ToBytes } from '../../core/format/base64';
 import { t } from '../i18n';
 
 export function fileToBase64(file: File): Promise<string> {
@@ -28,10 +29,7 @@ export function saveBlob(fileName: string, blob: Blob): void {
 
 /** Saves a PDF the back end returned (base64). */
 export function downloadPdf(fileName: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  saveBlob(fileName, new Blob([bytes], { type: 'application/pdf' }));
+  saveBlob(fileName, new Blob([base64ToBytes(base64)], { type: 'application/pdf' }));
 }
 
 /** Saves a text file (a signing package, JSON). */

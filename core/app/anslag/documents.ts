@@ -1,5 +1,6 @@
 // Produced documents as the API shows them: the stored version plus a file name to save it under.
 import { AppError } from '../../api/errors';
+import { bytesToBase64 } from '../../format/base64';
 import { slugify } from '../../noticeboard/slug';
 import type { AnslagDeps, AnslagDocumentKind, DocumentVersionRow } from './ports';
 
@@ -68,7 +69,7 @@ export function getDocument(deps: AnslagDeps, versionId: string): { document: Do
   const pdf = row === null ? null : deps.anslag.documentPdf(versionId);
   if (row === null || pdf === null) throw new AppError('not_found', 'Dokumentet finns inte. Välj ett dokument i listan över sammanträdets dokument.');
   const meeting = requireMeeting(deps, row.meetingId);
-  return { document: documentInfo(row, meeting.board, meeting.date, snapshotParagraphs(row.snapshot)), pdfBase64: toBase64(pdf) };
+  return { document: documentInfo(row, meeting.board, meeting.date, snapshotParagraphs(row.snapshot)), pdfBase64: bytesToBase64(pdf) };
 }
 
 export function requireMeeting(deps: AnslagDeps, meetingId: string): { board: string; date: string } {
@@ -77,10 +78,3 @@ export function requireMeeting(deps: AnslagDeps, meetingId: string): { board: st
   return { board: loaded.doc.board.name, date: loaded.doc.meeting.date };
 }
 
-/** Base64 without Node's Buffer (core runs in the renderer too). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
-}

@@ -5,7 +5,7 @@ import { buildFollowUpReportData, statusText } from './followup-report';
 import { proposeFollowUps, type FollowUpProposal } from './followup';
 import { stockholmDate } from './dates';
 import { slugify } from '../../noticeboard/slug';
-import { toBase64 } from './documents';
+import { bytesToBase64 } from '../../format/base64';
 import type { AnslagDeps, FollowUpRow, FollowUpStatus } from './ports';
 
 export interface FollowUpTask {
@@ -143,7 +143,7 @@ export async function followUpReport(deps: AnslagDeps, input: { boardId: string;
   deps.store.transaction(() =>
     deps.store.audit({ action: 'followup.report', entity: 'board', entityId: input.boardId, details: { year: input.year, tasks: rows.length } }),
   );
-  return { fileName: `uppfoljning-${slugify(board.name)}-${input.year}.pdf`, pdfBase64: toBase64(rendered.pdf), tasks: rows.length };
+  return { fileName: `uppfoljning-${slugify(board.name)}-${input.year}.pdf`, pdfBase64: bytesToBase64(rendered.pdf), tasks: rows.length };
 }
 
 function cmp(a: string, b: string): number {

@@ -5,7 +5,8 @@ import type { BoardKind, MemberRole, OrganisationKind } from '../../format/meeti
 import { personNameOrThrow, type WorkspaceDeps } from './deps';
 import type { AssignmentFields, BoardFields, OrganisationFields } from './ports';
 import type { BoardDetails } from './types';
-import { base64ToBytes, readMemberCsv } from './csv';
+import { base64ToBytes } from '../../format/base64';
+import { readMemberCsv } from './csv';
 
 const orNull = (s: string | undefined | null): string | null => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 

@@ -43,13 +43,6 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-export function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i += 1) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 /** The separator the header line uses: ; (Excel, Swedish) or , — whichever occurs more often outside quotes. */
 export function detectSeparator(text: string): ';' | ',' | '\t' {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';

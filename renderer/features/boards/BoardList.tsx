@@ -8,9 +8,9 @@ import { SelectField, TextField } from '../../components/fields';
 import { formatLongDate, t, type MessageKey } from '../../i18n';
 import { boardHref, meetingHref, navigate } from '../../router';
 import { paragraphSpan } from './span';
-import { ApiError } from '../../../core/api/client';
 import { boardKinds, organisationKinds } from '../../../core/format/meeting';
 import type { OrganisationSummary } from '../../../core/app/ports';
+import { errorMessage } from '../../api/errors';
 
 export function BoardList() {
   const q = useQuery(async () => {
@@ -31,7 +31,7 @@ export function BoardList() {
       await api.call('demo.load', {});
       q.reload();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -117,7 +117,7 @@ function NewOrganisation({ onCreated }: { onCreated: () => void }) {
           setOrgNumber('');
           onCreated();
         } catch (err) {
-          setError(err instanceof ApiError ? err.message : String(err));
+          setError(errorMessage(err));
         }
       }}
     >
@@ -163,7 +163,7 @@ function NewBoard({ organisations }: { organisations: OrganisationSummary[] }) {
           const r = await api.call('workspace.boards.create', { organisationId: orgId, name, shortName, kind, seats: n, storagePlace });
           navigate(boardHref(r.boardId));
         } catch (err) {
-          setError(err instanceof ApiError ? err.message : String(err));
+          setError(errorMessage(err));
         }
       }}
     >

@@ -9,8 +9,8 @@ import { formatLongDate, t, type MessageKey } from '../../i18n';
 import { boardDocumentsHref, meetingHref, navigate } from '../../router';
 import { paragraphSpan } from './span';
 import { isValidIsoDate } from '../../../core/domain/calendar';
-import { ApiError } from '../../../core/api/client';
 import type { BoardDetails } from '../../../core/app/workspace/types';
+import { errorMessage } from '../../api/errors';
 
 export function MeetingsSection({ details }: { details: BoardDetails }) {
   const thisYear = new Date().getFullYear();
@@ -113,7 +113,7 @@ function NewMeeting({ details }: { details: BoardDetails }) {
           });
           navigate(meetingHref(r.meetingId));
         } catch (err) {
-          setError(err instanceof ApiError ? err.message : String(err));
+          setError(errorMessage(err));
         }
       }}
     >

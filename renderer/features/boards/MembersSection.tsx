@@ -6,9 +6,9 @@ import { SelectField, TextField } from '../../components/fields';
 import { Dialog } from '../../components/Dialog';
 import { dateError, dateProps } from '../../components/datetime';
 import { formatDate, t, type MessageKey } from '../../i18n';
-import { ApiError } from '../../../core/api/client';
 import { memberRoles, type MemberRole } from '../../../core/format/meeting';
 import type { BoardDetails, MemberView } from '../../../core/app/workspace/types';
+import { errorMessage } from '../../api/errors';
 
 const roleOrder: Record<MemberRole, number> = { ordforande: 0, vice_ordforande: 1, andre_vice_ordforande: 2, ledamot: 3, ersattare: 4 };
 
@@ -147,7 +147,7 @@ export function MembersSection({ details, onChanged }: { details: BoardDetails; 
             onChanged();
             nameRef.current?.focus();
           } catch (err) {
-            setError(err instanceof ApiError ? err.message : String(err));
+            setError(errorMessage(err));
           }
         }}
       >
@@ -229,7 +229,7 @@ function EditMemberDialog({ member, regular, onClose, onSaved }: { member: Membe
             await api.call('workspace.members.update', { assignmentId: member.assignmentId, name: form.name, ...toInput(form) });
             onSaved();
           } catch (err) {
-            setError(err instanceof ApiError ? err.message : String(err));
+            setError(errorMessage(err));
           }
         }}
       >
@@ -265,7 +265,7 @@ function RetireDialog({ member, onClose, onSaved }: { member: MemberView | null;
             setError(null);
             onSaved();
           } catch (err) {
-            setError(err instanceof ApiError ? err.message : String(err));
+            setError(errorMessage(err));
           }
         }}
       >

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { api } from '../../api/transport';
 import { TextField } from '../../components/fields';
 import { t } from '../../i18n';
-import { ApiError } from '../../../core/api/client';
 import type { BoardDetails } from '../../../core/app/workspace/types';
+import { errorMessage } from '../../api/errors';
 
 export function OfficialsSection({ details, onChanged }: { details: BoardDetails; onChanged: () => void }) {
   const [name, setName] = useState('');
@@ -45,7 +45,7 @@ export function OfficialsSection({ details, onChanged }: { details: BoardDetails
                         await api.call('workspace.officials.remove', { officialId: o.officialId });
                         onChanged();
                       } catch (err) {
-                        setRowError(err instanceof ApiError ? err.message : String(err));
+                        setRowError(errorMessage(err));
                       }
                     }}
                   >
@@ -71,7 +71,7 @@ export function OfficialsSection({ details, onChanged }: { details: BoardDetails
             setTitle('');
             onChanged();
           } catch (err) {
-            setError(err instanceof ApiError ? err.message : String(err));
+            setError(errorMessage(err));
           }
         }}
       >

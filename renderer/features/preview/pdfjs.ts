@@ -21,9 +21,4 @@ export function loadPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
 }
 
 /** The API's base64 PDF as bytes. */
-export function fromBase64(text: string): Uint8Array {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
+export { base64ToBytes as fromBase64 } from '../../../core/format/base64';

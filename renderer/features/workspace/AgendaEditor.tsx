@@ -6,8 +6,8 @@ import { autosave } from '../../api/autosave';
 import { SelectField, TextField } from '../../components/fields';
 import { t } from '../../i18n';
 import { meetingHref } from '../../router';
-import { ApiError } from '../../../core/api/client';
 import { useMeetingSnapshot, type MeetingStore } from './store';
+import { errorMessage } from '../../api/errors';
 
 export function AgendaEditor({ store }: { store: MeetingStore }) {
   const snap = useMeetingSnapshot(store);
@@ -38,7 +38,7 @@ export function AgendaEditor({ store }: { store: MeetingStore }) {
       setAnnounce(message);
       if (focus) focusItem(focus.id, focus.button);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorMessage(e));
     }
   }
 

@@ -9,12 +9,12 @@ import { ErrorBox, Loading } from '../../components/Status';
 import { formatLongDate, t, type MessageKey } from '../../i18n';
 import { attendanceHref, boardHref, meetingHref, navigate } from '../../router';
 import { quorumOn } from '../../../core/domain/presence';
-import { ApiError } from '../../../core/api/client';
 import { meetingStore, useMeetingSnapshot, type MeetingStore } from './store';
 import { MeetingOverview } from './MeetingOverview';
 import { AttendanceEditor } from './AttendanceEditor';
 import { ParagraphEditor } from './paragraph/ParagraphEditor';
 import { MeetingSearch } from '../search/MeetingSearch';
+import { errorMessage } from '../../api/errors';
 
 // pdf.js is large: the preview's code loads only once the editor is on screen.
 const Preview = lazy(() => import('../preview/Preview').then((m) => ({ default: m.Preview })));
@@ -75,7 +75,7 @@ export function MeetingWorkspace({ meetingId, paragraph, attendance, query }: Pr
         const target = r.paragraphId === null ? undefined : store.snapshot.view?.paragraphs.find((p) => p.id === r.paragraphId);
         if (target !== undefined && target.number !== paragraph) navigate(meetingHref(meetingId, target.number));
       } catch (e) {
-        setAnnouncement(e instanceof ApiError ? e.message : String(e));
+        setAnnouncement(errorMessage(e));
       }
     },
     [meetingId, store, paragraph],
@@ -247,7 +247,7 @@ function ExportButton({ meetingId, fileBase }: { meetingId: string; fileBase: st
             a.remove();
             setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
           } catch (e) {
-            setError(e instanceof ApiError ? e.message : String(e));
+            setError(errorMessage(e));
           }
         }}
       >

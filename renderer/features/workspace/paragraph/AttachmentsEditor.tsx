@@ -7,12 +7,13 @@ import { AutosaveField } from '../../../components/AutosaveField';
 import { TextField } from '../../../components/fields';
 import { RichTextEditor, type EditorHandle } from '../../../components/editor/RichTextEditor';
 import { t } from '../../../i18n';
-import { ApiError } from '../../../../core/api/client';
 import type { Attachment } from '../../../../core/format/meeting';
 import type { Block } from '../../../../core/format/richtext';
 import type { WorkspaceAttachment } from '../../../../core/app/workspace/types';
 import { fileToBase64 } from '../../../api/files';
 import { useMeetingSnapshot, type MeetingStore } from '../store';
+import { errorMessage } from '../../../api/errors';
+import { base64ToBytes } from '../../../../core/format/base64';
 
 function sizeText(bytes: number | null): string {
   if (bytes === null) return '';
@@ -40,7 +41,7 @@ export function AttachmentsEditor({ store, paragraphId }: { store: MeetingStore;
       await fn();
       await store.load(false);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -149,7 +150,7 @@ export function AttachmentsEditor({ store, paragraphId }: { store: MeetingStore;
 async function download(a: WorkspaceAttachment, setError: (m: string) => void): Promise<void> {
   try {
     const f = await api.call('workspace.attachments.get', { attachmentId: a.id });
-    const bytes = Uint8Array.from(atob(f.dataBase64), (c) => c.charCodeAt(0));
+    const bytes = base64ToBytes(f.dataBase64);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([bytes], { type: f.mediaType }));
     link.download = f.filename;
@@ -158,7 +159,7 @@ async function download(a: WorkspaceAttachment, setError: (m: string) => void): 
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   } catch (e) {
-    setError(e instanceof ApiError ? e.message : String(e));
+    setError(errorMessage(e));
   }
 }
 
