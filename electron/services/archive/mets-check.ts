@@ -1,154 +1,140 @@
-// Structural validation of METS.xml in code. The official METS XSD (and the E-ARK CSIP schemas)
-// are not on this machine and cannot be downloaded here, so this is no XSD validation: it checks
-// that the XML is well-formed, that the sections a package needs are there in METS order
-// (metsHdr, dmdSec, fileSec, structMap), that IDs are unique, that every dmdSec holds the Dublin
-// Core elements Justera writes, that every file has a SHA-256 checksum and a location and is
-// referenced from the structMap, and that every reference points at something that exists.
-// Checksums against the files themselves are compared by verifyArchive.
+// Reading METS.xml with a maintained XML parser (@xmldom/xmldom, namespace-aware DOM) instead of
+// regular expressions, and the structural check verifyArchive runs on a package: the sections a
+// package needs in METS order (metsHdr, dmdSec, fileSec, structMap), unique IDs, Dublin Core in
+// every dmdSec, a SHA-256 checksum and one location per file, every file in the structMap, every
+// reference resolving, and the E-ARK CSIP root attributes. The schema itself (METS 1.12.1) is
+// checked with xmllint in the tests (test/fixtures/schemas/mets); the app has no XSD validator.
+import { DOMParser } from '@xmldom/xmldom';
 
-export interface XmlElement {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-}
-
-const unescape = (s: string): string =>
-  s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : e === 'amp' ? '&' : String.fromCodePoint(e.startsWith('#x') ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))),
-  );
-
-/** A small non-validating XML parser (elements, attributes, text; no DTDs): throws a Swedish message on a well-formedness error. */
-export function parseXml(xml: string): XmlElement {
-  const at = (i: number) => `rad ${xml.slice(0, i).split('\n').length}`;
-  let i = xml.startsWith('\ufeff') ? 1 : 0;
-  const stack: XmlElement[] = [];
-  let root: XmlElement | null = null;
-  while (i < xml.length) {
-    const lt = xml.indexOf('<', i);
-    const text = xml.slice(i, lt === -1 ? xml.length : lt);
-    if (/&(?!(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);)/.test(text)) throw new Error(`Ett & som inte är en entitet (${at(i)}).`);
-    const top = stack.at(-1);
-    if (top) top.text += unescape(text);
-    else if (text.trim() !== '') throw new Error(`Text utanför rotelementet (${at(i)}).`);
-    if (lt === -1) break;
-    if (xml.startsWith('<?', lt) || xml.startsWith('<!--', lt)) {
-      const end = xml.indexOf(xml.startsWith('<?', lt) ? '?>' : '-->', lt);
-      if (end === -1) throw new Error(`Oavslutad deklaration eller kommentar (${at(lt)}).`);
-      i = end + (xml.startsWith('<?', lt) ? 2 : 3);
-      continue;
-    }
-    if (xml.startsWith('<!', lt)) throw new Error(`DOCTYPE och CDATA används inte i METS.xml från Justera (${at(lt)}).`);
-    const gt = xml.indexOf('>', lt);
-    if (gt === -1) throw new Error(`Oavslutad tagg (${at(lt)}).`);
-    const tag = xml.slice(lt + 1, gt);
-    i = gt + 1;
-    if (tag.startsWith('/')) {
-      const name = tag.slice(1).trim();
-      const open = stack.pop();
-      if (open?.name !== name) throw new Error(`</${name}> stänger ${open ? `<${open.name}>` : 'ingenting'} (${at(lt)}).`);
-      continue;
-    }
-    const selfClosing = tag.endsWith('/');
-    const m = /^([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*"[^"<]*")*)\s*\/?$/.exec(tag);
-    if (!m) throw new Error(`Felaktig tagg <${tag.slice(0, 40)}> (${at(lt)}).`);
-    const attrs: Record<string, string> = {};
-    for (const a of (m[2] ?? '').matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)) {
-      const key = a[1] as string;
-      if (key in attrs) throw new Error(`Attributet ${key} förekommer två gånger i <${m[1]}> (${at(lt)}).`);
-      attrs[key] = unescape(a[2] ?? '');
-    }
-    const el: XmlElement = { name: m[1] as string, attrs, children: [], text: '' };
-    const parent = stack.at(-1);
-    if (parent) parent.children.push(el);
-    else if (root) throw new Error(`Mer än ett rotelement (${at(lt)}).`);
-    else root = el;
-    if (!selfClosing) stack.push(el);
-  }
-  if (stack.length > 0) throw new Error(`<${stack.at(-1)?.name ?? ''}> stängs aldrig.`);
-  if (root === null) throw new Error('Filen innehåller inget XML-element.');
-  return root;
-}
-
-function* walk(el: XmlElement): Generator<XmlElement> {
-  yield el;
-  for (const c of el.children) yield* walk(c);
-}
-
-const METS_NS = 'http://www.loc.gov/METS/';
+export const METS_NS = 'http://www.loc.gov/METS/';
+export const XLINK_NS = 'http://www.w3.org/1999/xlink';
+export const CSIP_NS = 'https://DILCIS.eu/XML/METS/CSIPExtensionMETS';
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
-const ORDER = ['mets:metsHdr', 'mets:dmdSec', 'mets:amdSec', 'mets:fileSec', 'mets:structMap', 'mets:structLink', 'mets:behaviorSec'];
-const DC_REQUIRED = ['dc:title', 'dc:creator', 'dc:date', 'dc:identifier', 'dc:language'];
+const ORDER = ['metsHdr', 'dmdSec', 'amdSec', 'fileSec', 'structMap', 'structLink', 'behaviorSec'];
+const DC_REQUIRED = ['title', 'creator', 'date', 'identifier', 'language'];
+
+/** Parses XML; throws a Swedish message when it is not well-formed (any parser complaint counts). */
+export function parseXml(xml: string): Document {
+  const complaints: string[] = [];
+  const note = (m: string) => complaints.push(m.replace(/^\[xmldom \w+\]\s*/, '').split('\n')[0] ?? m);
+  const doc = new DOMParser({ errorHandler: { warning: note, error: note, fatalError: note } }).parseFromString(xml, 'text/xml');
+  // xmldom reads a bare & as text; XML does not allow it (Justera writes no CDATA or comments).
+  if (/&(?!(?:lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);)/.test(xml)) complaints.push('ett & som inte är en entitet');
+  if (!/^\uFEFF?\s*</.test(xml) || !/>\s*$/.test(xml)) complaints.push('text utanför rotelementet');
+  const top = doc === undefined ? [] : Array.from(doc.childNodes);
+  if (top.some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '')) complaints.push('text utanför rotelementet');
+  if (top.filter((n) => n.nodeType === 1).length !== 1 && complaints.length === 0) complaints.push('inte exakt ett rotelement');
+  if (complaints.length > 0 || !doc?.documentElement) throw new Error([...new Set(complaints)].join('; ') || 'inget rotelement');
+  return doc;
+}
+
+const childElements = (el: Element): Element[] => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1);
+const inMets = (el: Element, local: string): boolean => el.namespaceURI === METS_NS && el.localName === local;
+const metsAll = (root: Element | Document, local: string): Element[] => Array.from(root.getElementsByTagNameNS(METS_NS, local));
+const attr = (el: Element, name: string): string | undefined => (el.hasAttribute(name) ? el.getAttribute(name) ?? '' : undefined);
+
+export interface MetsEntry {
+  path: string;
+  use: string;
+  size: number;
+  sha256: string;
+  checksumType: string;
+}
+
+/** OBJID and the files METS.xml lists (path from FLocat xlink:href). Throws when the XML is not well-formed. */
+export function parseMets(xml: string): { objId: string | null; files: MetsEntry[] } {
+  const root = parseXml(xml).documentElement;
+  const objId = inMets(root, 'mets') ? (attr(root, 'OBJID') ?? null) : null;
+  const files = metsAll(root, 'file').map((f) => {
+    const loc = childElements(f).find((c) => inMets(c, 'FLocat'));
+    return {
+      path: loc?.getAttributeNS(XLINK_NS, 'href') ?? '',
+      use: attr(f, 'USE') ?? '',
+      size: Number(attr(f, 'SIZE') ?? NaN),
+      sha256: (attr(f, 'CHECKSUM') ?? '').toLowerCase(),
+      checksumType: attr(f, 'CHECKSUMTYPE') ?? '',
+    };
+  });
+  return { objId, files };
+}
 
 /** Every structural problem of METS.xml, in Swedish; an empty list when the structure holds. */
 export function checkMetsStructure(xml: string): string[] {
-  let root: XmlElement;
+  let root: Element;
   try {
-    root = parseXml(xml);
+    root = parseXml(xml).documentElement;
   } catch (e) {
     return [`METS.xml är inte välformad XML: ${(e as Error).message}`];
   }
   const problems: string[] = [];
-  if (root.name !== 'mets:mets' || root.attrs['xmlns:mets'] !== METS_NS) problems.push(`Rotelementet ska vara mets:mets i namnrymden ${METS_NS}.`);
-  if (!root.attrs.OBJID) problems.push('mets:mets saknar OBJID.');
+  if (!inMets(root, 'mets')) problems.push(`Rotelementet ska vara mets i namnrymden ${METS_NS}.`);
+  if (!attr(root, 'OBJID')) problems.push('mets:mets saknar OBJID.');
+  // E-ARK CSIP 2.1: OBJID, TYPE, csip:CONTENTINFORMATIONTYPE and PROFILE on the root.
+  if (!attr(root, 'TYPE')) problems.push('mets:mets saknar TYPE.');
+  if (!root.getAttributeNS(CSIP_NS, 'CONTENTINFORMATIONTYPE')) problems.push('mets:mets saknar csip:CONTENTINFORMATIONTYPE.');
+  if (!attr(root, 'PROFILE')) problems.push('mets:mets saknar PROFILE.');
 
-  const sections = root.children.map((c) => c.name);
-  const unknown = sections.filter((n) => !ORDER.includes(n));
-  if (unknown.length > 0) problems.push(`Okända delar direkt under mets:mets: ${[...new Set(unknown)].join(', ')}.`);
-  const positions = sections.filter((n) => ORDER.includes(n)).map((n) => ORDER.indexOf(n));
+  const sections = childElements(root);
+  const names = sections.map((c) => (c.namespaceURI === METS_NS ? c.localName : c.nodeName));
+  const unknown = sections.filter((c) => c.namespaceURI !== METS_NS || !ORDER.includes(c.localName));
+  if (unknown.length > 0) problems.push(`Okända delar direkt under mets:mets: ${[...new Set(unknown.map((c) => c.nodeName))].join(', ')}.`);
+  const positions = names.filter((n) => ORDER.includes(n)).map((n) => ORDER.indexOf(n));
   if (positions.some((p, k) => k > 0 && p < (positions[k - 1] ?? 0))) problems.push('Delarna står i fel ordning (METS: metsHdr, dmdSec, amdSec, fileSec, structMap).');
-  for (const [name, what] of [['mets:metsHdr', 'huvudet'], ['mets:dmdSec', 'den beskrivande metadatan'], ['mets:fileSec', 'fillistan'], ['mets:structMap', 'strukturkartan']] as const) {
-    if (!sections.includes(name)) problems.push(`${name} (${what}) saknas.`);
+  for (const [name, what] of [['metsHdr', 'huvudet'], ['dmdSec', 'den beskrivande metadatan'], ['fileSec', 'fillistan'], ['structMap', 'strukturkartan']] as const) {
+    if (!names.includes(name)) problems.push(`mets:${name} (${what}) saknas.`);
   }
-  for (const name of ['mets:metsHdr', 'mets:fileSec']) if (sections.filter((n) => n === name).length > 1) problems.push(`${name} förekommer mer än en gång.`);
+  for (const name of ['metsHdr', 'fileSec']) if (names.filter((n) => n === name).length > 1) problems.push(`mets:${name} förekommer mer än en gång.`);
+  const agents = metsAll(root, 'agent');
+  if (!agents.some((a) => attr(a, 'ROLE') === 'CREATOR')) problems.push('metsHdr saknar en mets:agent med ROLE="CREATOR".');
 
-  const all = [...walk(root)];
+  const all = Array.from(root.getElementsByTagName('*'));
   const ids = new Map<string, string>();
   for (const el of all) {
-    const id = el.attrs.ID;
+    const id = attr(el, 'ID');
     if (id === undefined) continue;
     if (ids.has(id)) problems.push(`ID "${id}" förekommer mer än en gång.`);
-    ids.set(id, el.name);
+    ids.set(id, el.namespaceURI === METS_NS ? el.localName : el.nodeName);
   }
 
-  const dmds = root.children.filter((c) => c.name === 'mets:dmdSec');
-  for (const d of dmds) {
-    const label = d.attrs.ID ?? '(utan ID)';
-    if (!d.attrs.ID) problems.push('En mets:dmdSec saknar ID.');
-    const wrap = d.children.find((c) => c.name === 'mets:mdWrap');
-    const data = wrap?.children.find((c) => c.name === 'mets:xmlData');
+  for (const d of sections.filter((c) => inMets(c, 'dmdSec'))) {
+    const label = attr(d, 'ID') ?? '(utan ID)';
+    if (!attr(d, 'ID')) problems.push('En mets:dmdSec saknar ID.');
+    const wrap = childElements(d).find((c) => inMets(c, 'mdWrap'));
+    const data = wrap ? childElements(wrap).find((c) => inMets(c, 'xmlData')) : undefined;
     if (!wrap || !data) {
       problems.push(`dmdSec ${label} saknar mets:mdWrap med mets:xmlData.`);
       continue;
     }
-    if (wrap.attrs.MDTYPE !== 'DC') problems.push(`dmdSec ${label}: MDTYPE ska vara DC, inte "${wrap.attrs.MDTYPE ?? ''}".`);
-    const dc = [...walk(data)].filter((e) => e.name.startsWith('dc:'));
-    for (const need of DC_REQUIRED) if (!dc.some((e) => e.name === need && e.text.trim() !== '')) problems.push(`dmdSec ${label} saknar ${need}.`);
-    const nsDeclared = [...walk(d)].some((e) => e.attrs['xmlns:dc'] === DC_NS) || root.attrs['xmlns:dc'] === DC_NS;
-    if (!nsDeclared) problems.push(`dmdSec ${label}: namnrymden dc (${DC_NS}) är inte deklarerad.`);
+    if (attr(wrap, 'MDTYPE') !== 'DC') problems.push(`dmdSec ${label}: MDTYPE ska vara DC, inte "${attr(wrap, 'MDTYPE') ?? ''}".`);
+    const dc = Array.from(data.getElementsByTagNameNS(DC_NS, '*'));
+    for (const need of DC_REQUIRED) if (!dc.some((e) => e.localName === need && (e.textContent ?? '').trim() !== '')) problems.push(`dmdSec ${label} saknar dc:${need}.`);
   }
 
-  const files = all.filter((e) => e.name === 'mets:file');
+  const files = metsAll(root, 'file');
   if (files.length === 0) problems.push('fileSec listar inga filer.');
   for (const f of files) {
-    const label = f.attrs.ID ?? '(utan ID)';
-    if (!f.attrs.ID) problems.push('En mets:file saknar ID.');
-    if (f.attrs.CHECKSUMTYPE !== 'SHA-256' || !/^[0-9a-fA-F]{64}$/.test(f.attrs.CHECKSUM ?? '')) problems.push(`Filen ${label} saknar en SHA-256-checksumma.`);
-    if (!/^\d+$/.test(f.attrs.SIZE ?? '')) problems.push(`Filen ${label} saknar storlek (SIZE).`);
-    const loc = f.children.filter((c) => c.name === 'mets:FLocat');
-    if (loc.length !== 1 || !loc[0]?.attrs['xlink:href']) problems.push(`Filen ${label} ska ha exakt en mets:FLocat med xlink:href.`);
+    const label = attr(f, 'ID') ?? '(utan ID)';
+    if (!attr(f, 'ID')) problems.push('En mets:file saknar ID.');
+    if (attr(f, 'CHECKSUMTYPE') !== 'SHA-256' || !/^[0-9a-fA-F]{64}$/.test(attr(f, 'CHECKSUM') ?? '')) problems.push(`Filen ${label} saknar en SHA-256-checksumma.`);
+    if (!/^\d+$/.test(attr(f, 'SIZE') ?? '')) problems.push(`Filen ${label} saknar storlek (SIZE).`);
+    const loc = childElements(f).filter((c) => inMets(c, 'FLocat'));
+    if (loc.length !== 1 || !loc[0]?.getAttributeNS(XLINK_NS, 'href')) problems.push(`Filen ${label} ska ha exakt en mets:FLocat med xlink:href.`);
   }
 
   const referenced = new Set<string>();
-  for (const ptr of all.filter((e) => e.name === 'mets:fptr')) {
-    const id = ptr.attrs.FILEID ?? '';
+  for (const ptr of metsAll(root, 'fptr')) {
+    const id = attr(ptr, 'FILEID') ?? '';
     referenced.add(id);
-    if (ids.get(id) !== 'mets:file') problems.push(`structMap pekar på filen "${id}", som inte finns i fileSec.`);
+    if (ids.get(id) !== 'file') problems.push(`structMap pekar på filen "${id}", som inte finns i fileSec.`);
   }
-  for (const f of files) if (f.attrs.ID && !referenced.has(f.attrs.ID)) problems.push(`Filen ${f.attrs.ID} (${f.children[0]?.attrs['xlink:href'] ?? ''}) finns inte i structMap.`);
+  for (const f of files) {
+    const id = attr(f, 'ID');
+    const href = childElements(f).find((c) => inMets(c, 'FLocat'))?.getAttributeNS(XLINK_NS, 'href') ?? '';
+    if (id && !referenced.has(id)) problems.push(`Filen ${id} (${href}) finns inte i structMap.`);
+  }
   for (const el of all) {
-    for (const id of (el.attrs.DMDID ?? '').split(/\s+/).filter((x) => x !== '')) {
-      if (ids.get(id) !== 'mets:dmdSec') problems.push(`${el.name} ${el.attrs.ID ?? ''} pekar på dmdSec "${id}", som inte finns.`);
+    for (const id of (attr(el, 'DMDID') ?? '').split(/\s+/).filter((x) => x !== '')) {
+      if (ids.get(id) !== 'dmdSec') problems.push(`${el.nodeName} ${attr(el, 'ID') ?? ''} pekar på dmdSec "${id}", som inte finns.`);
     }
   }
   return problems;
