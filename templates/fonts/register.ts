@@ -3,6 +3,7 @@
 import { Font } from '@react-pdf/renderer';
 import { fileURLToPath } from 'node:url';
 import { installPdfkitHooks } from '../pdf/pdfkit-hooks';
+import { installGlyphIdentity, isGlyphFont } from './glyph-identity';
 import { installLookupMemo, installShapingCache, type LookupFont, type ShapingFont } from './shaping-cache';
 
 export const FONT_FAMILY = 'Liberation Sans';
@@ -11,11 +12,14 @@ const file = (name: string) => fileURLToPath(new URL(`./${name}`, import.meta.ur
 
 let registered = false;
 
+// Numeric weights, as @react-pdf's layout asks for them: FontFamily.resolve finds no exact fit
+// for the string 'bold' and falls back to the 400 face, so with 'bold' here the bold faces
+// were never loaded or patched (glyph identity, memos) before layout loaded them on its own.
 const FACES = [
-  { fontWeight: 'normal', fontStyle: 'normal' },
-  { fontWeight: 'bold', fontStyle: 'normal' },
-  { fontWeight: 'normal', fontStyle: 'italic' },
-  { fontWeight: 'bold', fontStyle: 'italic' },
+  { fontWeight: 400, fontStyle: 'normal' },
+  { fontWeight: 700, fontStyle: 'normal' },
+  { fontWeight: 400, fontStyle: 'italic' },
+  { fontWeight: 700, fontStyle: 'italic' },
 ] as const;
 
 export function registerFonts(): void {
@@ -36,7 +40,8 @@ export function registerFonts(): void {
 }
 
 /**
- * Registers the fonts, loads the four faces and puts the word-shaping and lookup memos
+ * Registers the fonts, loads the four faces, makes their glyph objects independent of what was
+ * laid out before (glyph-identity.ts) and puts the word-shaping and lookup memos
  * (shaping-cache.ts) on them. Cheap after the first call; @react-pdf may drop loaded fonts (Font.reset), so the
  * memo is checked every time.
  */
@@ -47,6 +52,8 @@ export async function loadFonts(): Promise<void> {
     const descriptor = { fontFamily: FONT_FAMILY, ...face };
     await Font.load(descriptor);
     const font: unknown = Font.getFont(descriptor).data;
+    // First: the glyph objects everything else hands around (glyph-identity.ts).
+    if (isGlyphFont(font)) installGlyphIdentity(font);
     if (isShapingFont(font)) installShapingCache(font);
     if (isLookupFont(font)) installLookupMemo(font);
   }
