@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // Anslagsbevis: the BEVIS/ANSLAG box as a document of its own (board, meeting date, every posted
 // group with its dates, förvaringsplats) and the box for the clerk's signature at a fixed place.
 import { View } from '@react-pdf/renderer';

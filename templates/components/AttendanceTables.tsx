@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The närvarolista: "Beslutande" and "Övriga närvarande", each with its groups as tables.
 import { Fragment, type ReactElement } from 'react';
 import { Text } from './tagged';

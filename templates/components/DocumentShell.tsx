@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // <Document> with the metadata every Justera PDF carries. Dates come from the data, never the
 // clock, so the same input gives the same bytes; PDF/A-2b makes pdfkit add the sRGB output
 // intent, which render.ts keeps when it rewrites the XMP metadata.

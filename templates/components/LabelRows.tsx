@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The two-column block of a protocol's first page: bold label left, value lines right.
 import type { ReactElement } from 'react';
 import { View } from '@react-pdf/renderer';

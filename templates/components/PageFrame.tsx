@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The furniture of every page: the header (organisation, document type, board, date) and, on
 // protocol pages, the footer boxes ("Justerandes signatur" …). Both are `fixed`, so @react-pdf
 // repeats them on every page a <Page> flows onto. The page number "n (N)" is not here: it is

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // A document of transparent pages that carry only "n (N)" where the header expects it. Its
 // pages are laid over the joined document's pages, so every page is numbered in one sequence
 // even though the parts were typeset apart (and no page needs @react-pdf's costly `render`).

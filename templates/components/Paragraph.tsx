@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // One § of a protocol or extract: the heading block kept together with what follows, then its
 // sections (Beslut, Sammanfattning av ärendet, Beslutsunderlag, Omröstning …).
 import type { ReactElement } from 'react';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The run of §§: one <Page> per § when each starts a new page (as in the reference), else one
 // flowing <Page> where the §§ are siblings (so headings keep with their text, see Paragraph).
 // Separate pages also keep @react-pdf's pagination cost per § small.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // Renders the rich-text model: paragraphs with bold/italic/links, sub-headings, bullet and
 // numbered lists, figure captions and confidential passages (shown, marked with their OSL
 // provision: the protocol itself is the unmasked original).

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // Empty signature boxes placed at fixed positions, so that the rectangles given to the signing
 // service (signatureBoxRect) are exactly where the boxes are drawn.
 import { Fragment, type ReactElement } from 'react';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The logical structure of a document, for tagged PDF (screen readers, reflow, archives).
 // Templates use this <Text> instead of @react-pdf's: a block of text becomes a leaf element of
 // the structure (P by default, or the `tag` given: H1, TD, Lbl …), and the scopes around it name

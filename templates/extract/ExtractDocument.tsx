@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // Protokollsutdrag, in parts like the protocol: the opening rows and attendance for the chosen
 // §§; runs of those §§; a last page with the utdragsbestyrkande and its signature box.
 import { Text } from '../components/tagged';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The yearly follow-up report: intro, a summary of how the tasks stand, and one table row per task.
 import { View } from '@react-pdf/renderer';
 import { Text } from '../components/tagged';

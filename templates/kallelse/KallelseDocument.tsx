@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // Kallelse and föredragningslista: when and where, who is called, and the cases in order.
 import type { ReactElement } from 'react';
 import { View } from '@react-pdf/renderer';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // Tillkännagivande for the notice board: what was adjusted, the dates, how to appeal, and the
 // box for the clerk's attestation, kept clear of the text above it.
 import { Text } from '../components/tagged';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // Bilagor after the §§: 'document' attachments are typeset here; each page of a 'file'
 // attachment gets a framed placeholder page that pdf/finish.ts fills with the PDF page, so
 // attached pages carry the protocol's header, footer and page numbers.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The protocol's first page: place and time, who decided, justerare, adjusted §§, the signature
 // places and the BEVIS/ANSLAG box (left blank until the notice is posted).
 import type { ReactElement } from 'react';

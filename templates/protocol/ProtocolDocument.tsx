@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The full protocol, in parts: the first page and närvarolista; runs of §§; bilagor and the
 // signature page. See plan.ts for why it is typeset in parts.
 import type { ProtocolData } from '../../core/documents/types';

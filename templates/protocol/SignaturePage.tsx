@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // The last page: every required signer with an empty box; the boxes become signature fields.
 import type { ReactElement } from 'react';
 import { Text } from '../components/tagged';
