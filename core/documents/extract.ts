@@ -44,7 +44,7 @@ export function buildExtractData(doc: MeetingDocument, opts: ExtractOptions): Ex
     title: 'PROTOKOLLSUTDRAG',
     rows: [...openingRows(doc, people), { label: 'Utdrag ur protokollet', lines: [label] }],
     attendance: buildAttendance(part, people),
-    paragraphs: part.paragraphs.map((p) => buildParagraph(part, p, people)),
+    paragraphs: part.paragraphs.map((p) => buildParagraph(part, p, people, doc)),
     paragraphsStartNewPage: opts.paragraphsStartNewPage ?? true,
     certification: {
       heading: 'Utdragsbestyrkande',

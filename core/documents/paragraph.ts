@@ -16,7 +16,8 @@ export function isImmediatelyAdjusted(doc: MeetingDocument, n: number): boolean 
   return (p?.immediatelyAdjusted ?? false) || doc.adjustmentGroups.some((g) => g.immediate && g.paragraphs.includes(n));
 }
 
-export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: People): ParagraphView {
+/** `whole`: the whole meeting when `doc` holds only some of its §§ (presence sentences name the real §). */
+export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: People, whole: MeetingDocument = doc): ParagraphView {
   const board = doc.board.shortName ?? doc.board.name;
   const sections: ParagraphSection[] = [];
   const who = (key: string) => people.withParty(key);
@@ -53,7 +54,7 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
     title: p.title,
     ...(p.caseNumber === undefined ? {} : { caseNumber: `Ärendenr ${p.caseNumber}` }),
     ...(p.confidential === undefined ? {} : { confidential: `Sekretess enligt ${oslLabel(p.confidential.provision)}` }),
-    presenceNotes: presenceNotes(doc, p.number, people),
+    presenceNotes: presenceNotes(doc, p.number, people, whole),
     sections,
   };
 }

@@ -21,6 +21,11 @@ export interface ProtocolOptions {
   notices?: NoticePosting[];
   /** Start every § on a new page, as the reference template does. Default true. */
   paragraphsStartNewPage?: boolean;
+  /**
+   * The whole meeting, when `doc` is an adjustment group's part of it (restrictTo): a presence
+   * change at a § outside the part is then stated with the § where it happened.
+   */
+  wholeMeeting?: MeetingDocument;
 }
 
 export function buildProtocolData(doc: MeetingDocument, opts: ProtocolOptions): ProtocolData {
@@ -44,7 +49,7 @@ export function buildProtocolData(doc: MeetingDocument, opts: ProtocolOptions): 
       bevis: bevis(doc, people, opts.notices ?? recordedNotices(doc)),
     },
     attendance: buildAttendance(doc, people),
-    paragraphs: doc.paragraphs.map((p) => buildParagraph(doc, p, people)),
+    paragraphs: doc.paragraphs.map((p) => buildParagraph(doc, p, people, opts.wholeMeeting ?? doc)),
     paragraphsStartNewPage: opts.paragraphsStartNewPage ?? true,
     attachments: attachmentsOf(doc),
     signaturePage: signaturePage(doc, people),

@@ -78,7 +78,7 @@ export async function correct(
   if (JSON.stringify(before) === JSON.stringify(after)) throw new AppError('validation', 'Rättelsen ändrar ingenting. Ange den rättade texten.');
 
   const generatedAt = deps.clock.now().toISOString();
-  const data = buildProtocolData(restrictTo(corrected, group.paragraphs), { generatedAt });
+  const data = buildProtocolData(restrictTo(corrected, group.paragraphs), { generatedAt, wholeMeeting: corrected });
   data.title = `${data.title} – Rättelse`;
   data.header = { ...data.header, documentType: `${data.header.documentType} – RÄTTELSE` };
   data.firstPage = { ...data.firstPage, rows: [...data.firstPage.rows, { label: 'Rättelse', lines: [`§ ${input.paragraphNumber}: ${reason}`] }] };

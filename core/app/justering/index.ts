@@ -51,7 +51,7 @@ export async function freeze(deps: JusteringDeps, input: { meetingId: string; gr
     throw new AppError('validation', 'Sammanträdet har ingen justerare. Utse minst en justerare innan protokollet låses för justering.');
   }
   const generatedAt = deps.clock.now().toISOString();
-  const data = buildProtocolData(restrictTo(doc, target.paragraphs), { generatedAt });
+  const data = buildProtocolData(restrictTo(doc, target.paragraphs), { generatedAt, wholeMeeting: doc });
   const expected = data.signaturePage.signers.map((s) => s.field);
   const rendered = await deps.services.renderFrozen(data);
   const missing = expected.filter((f) => !rendered.fields.includes(f));
