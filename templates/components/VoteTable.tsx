@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 // A vote (omröstning): what Ja and Nej stand for, each serving member's vote, totals, result.
 import type { ReactElement } from 'react';
 import { View } from '@react-pdf/renderer';
@@ -35,6 +36,7 @@ export function VoteTable({ vote }: { vote: VoteView }): ReactElement {
             columns={OPEN_COLUMNS}
             rows={vote.rows.map((r) => [r.name, r.party, mark(r.choice === 'Ja'), mark(r.choice === 'Nej'), mark(r.choice === 'Avstår')])}
             footer={['Summa', '', `${ja}`, `${nej}`, `${avstar}`]}
+            continued
           />
         ) : (
           <Table columns={CLOSED_COLUMNS} rows={[['Antal röster', `${ja}`, `${nej}`, `${avstar}`]]} />
