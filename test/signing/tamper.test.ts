@@ -123,7 +123,11 @@ describe('tampering', () => {
     const replacement = doc.context.stream('BT /F1 24 Tf 50 700 Td (Beslutet upphävt) Tj ET');
     const bad = appendIncrementalUpdate(signed, readTrailer(signed), [{ ref: contentsRef as PDFRef, body: replacement }]).bytes;
     const r = await verifyPdf(bad, { trustAnchors: anchors });
-    expect(r.signatures.every((s) => s.valid)).toBe(true); // each still covers its own revision
+    // Each still covers its own revision, but a reader now shows other content: changed after signing.
+    expect(r.signatures.every((s) => s.digestMatches && s.cmsSignatureValid && s.byteRangeValid)).toBe(true);
+    expect(r.signatures.map((s) => s.onlyAllowedChangesAfter)).toEqual([false, false, false]);
+    expect(r.signatures.every((s) => !s.valid)).toBe(true);
+    expect(r.signatures[2]!.problems.join(' ')).toMatch(/Ändrat efter underskrift: En innehållsström \(objekt \d+\) har ändrats/);
     expect(r.modifiedAfterLastSignature).toBe(true);
     expect(r.valid).toBe(false);
     if (withPdfsig) {

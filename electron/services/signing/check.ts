@@ -2,7 +2,9 @@
 // plus exactly one valid signature in the expected field, by the expected person, and nothing else.
 import { PDFDict, PDFDocument, PDFName, PDFObject, PDFRef } from 'pdf-lib';
 import { signingError } from './errors';
+import { changesAfterRevision, revisionEndingAt } from './changes';
 import { acroFormOf, findField } from './pdf-fields';
+import { parseRevisions } from './revisions';
 import { verifyPdf, type SignatureReport, type VerificationReport, type VerifyOptions } from './verify';
 
 export interface ExpectedSigner {
@@ -140,6 +142,19 @@ export async function checkIncrementalSignature(
   const broken = report.signatures.filter((s) => s !== sig && !s.valid);
   if (broken.length > 0) {
     throw signingError('signature', 'invalid_signature', `En tidigare signatur är inte längre giltig (${broken.map((s) => s.fieldName ?? '?').join(', ')}).`);
+  }
+  // As a reader resolves the revisions: only what adding this signature needs may differ.
+  const model = parseRevisions(signedPdf);
+  const baseRevision = revisionEndingAt(model, basePdf.length);
+  const afterBase = baseRevision ? changesAfterRevision(model, baseRevision.number).filter((c) => !c.allowed) : [];
+  if (!baseRevision || afterBase.length > 0 || model.problems.length > 0) {
+    const reasons = baseRevision ? [...afterBase.map((c) => c.what), ...model.problems] : ['det skickade dokumentet är inte en hel version av filen'];
+    throw signingError(
+      'signature',
+      'unexpected_changes',
+      `Den signerade filen ändrar mer än signaturfältet (ändrat efter underskrift): ${reasons.slice(0, 5).join('; ')}. Filen kan inte godtas; be om en ny signering.`,
+      { changes: reasons },
+    );
   }
   const changes = await unexpectedChanges(basePdf, signedPdf, options.fieldName);
   if (changes.length > 0) {

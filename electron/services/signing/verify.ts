@@ -1,5 +1,6 @@
 // verifyPdf: checks every signature in a PDF (in file order) and whether anything follows the last one.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { checkSignatureRevision, readerSignatures, type RevisionChange } from './changes';
 import { validateChain } from './chain';
 import { certificateInfo, type CertificateInfo } from './certificates';
 import { checkCms } from './cms-verify';
@@ -8,6 +9,7 @@ import { OID } from './oids';
 import { decodePdfText, listFields } from './pdf-fields';
 import { endsWithEof, readTrailer } from './pdf-structure';
 import { bytesToLatin1, fromHex, parsePdfDate } from './pdf-text';
+import { parseRevisions, type RevisionModel } from './revisions';
 import { checkTimestampToken } from './tsa';
 
 export type PadesLevel = 'B-B' | 'B-T' | 'none';
@@ -37,6 +39,14 @@ export interface SignatureReport {
   /** Which revision that is, counting %%EOF markers from 1 (1 = the original document). */
   revision: number;
   coversWholeFile: boolean;
+  /** The revision (xref chain) the byte range closes, counted as a reader does; null when none. */
+  coveredRevision: number | null;
+  /** The dictionary a reader resolves holds this /ByteRange, its /Contents is exactly the gap. */
+  signatureInPlace: boolean;
+  /** Every change later updates made, as a reader resolves the revisions (revisions.ts, changes.ts). */
+  changesAfter: RevisionChange[];
+  /** Only what adding signatures needs was changed after this signature. */
+  onlyAllowedChangesAfter: boolean;
   /** Byte range well formed: starts at 0, skips exactly /Contents, ends inside the file at a %%EOF. */
   byteRangeValid: boolean;
   digestMatches: boolean;
@@ -56,7 +66,9 @@ export interface VerificationReport {
   signatures: SignatureReport[];
   /** Bytes follow the end of the last signature's range: the file was changed after signing. */
   modifiedAfterLastSignature: boolean;
-  /** At least one signature, all valid, and the last one covers the whole file. */
+  /** Complete revisions along the xref chains. */
+  revisions: number;
+  /** At least one signature, all valid (each followed only by allowed changes), nothing outside a revision. */
   valid: boolean;
   problems: string[];
 }
@@ -123,6 +135,7 @@ function countEofMarkers(pdf: Uint8Array, end: number): number {
 
 async function checkSignature(
   pdf: Uint8Array,
+  model: RevisionModel,
   found: FoundSignature,
   index: number,
   options: VerifyOptions,
@@ -150,6 +163,9 @@ async function checkSignature(
       problems.push('Signaturen slutar inte vid slutet av en filversion (%%EOF).');
     }
   }
+
+  const placed = br ? checkSignatureRevision(model, br) : null;
+  if (placed) problems.push(...placed.problems);
 
   const contents = contentsBytes(dict) ?? new Uint8Array();
   const ranges = br ? [pdf.subarray(0, Math.min(b, pdf.length)), pdf.subarray(Math.min(c, pdf.length), Math.min(covered, pdf.length))] : [];
@@ -206,6 +222,9 @@ async function checkSignature(
   const level: PadesLevel = !isBB ? 'none' : timestamp?.valid ? 'B-T' : 'B-B';
   const valid =
     byteRangeValid &&
+    placed !== null &&
+    placed.inPlace &&
+    placed.onlyAllowedChangesAfter &&
     cms.messageDigestMatches &&
     cms.signatureValid &&
     certificateValidAtSigningTime !== false &&
@@ -224,6 +243,10 @@ async function checkSignature(
     coveredLength: covered,
     revision: countEofMarkers(pdf, covered),
     coversWholeFile: covered === pdf.length,
+    coveredRevision: placed?.revision ?? null,
+    signatureInPlace: placed?.inPlace ?? false,
+    changesAfter: placed?.changesAfter ?? [],
+    onlyAllowedChangesAfter: placed?.onlyAllowedChangesAfter ?? false,
     byteRangeValid,
     digestMatches: cms.messageDigestMatches,
     cmsSignatureValid: cms.signatureValid,
@@ -253,19 +276,31 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): P
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
   } catch {
-    return { fileLength: pdf.length, signatures: [], modifiedAfterLastSignature: false, valid: false, problems: [...problems, 'Filen kan inte läsas som PDF.'] };
+    return { fileLength: pdf.length, signatures: [], modifiedAfterLastSignature: false, revisions: 0, valid: false, problems: [...problems, 'Filen kan inte läsas som PDF.'] };
   }
+  const model = parseRevisions(pdf);
+  problems.push(...model.problems);
+  const firstAnomalies = model.revisions[0]?.anomalies ?? [];
+  problems.push(...firstAnomalies.map((a) => `Filens struktur: ${a}`));
   const found = findSignatures(doc)
     .map((f) => ({ f, at: byteRangeOf(f.dict)?.[1] ?? Number.MAX_SAFE_INTEGER }))
     .sort((x, y) => x.at - y.at)
     .map((x) => x.f);
   const signatures: SignatureReport[] = [];
-  for (const [i, f] of found.entries()) signatures.push(await checkSignature(pdf, f, i, options));
+  for (const [i, f] of found.entries()) signatures.push(await checkSignature(pdf, model, f, i, options));
+  // A signature a reader shows that the list above lacks would go unchecked.
+  const listed = new Set(signatures.map((s) => JSON.stringify(s.byteRange)));
+  for (const r of readerSignatures(model)) {
+    const br = r.byteRange === null ? null : JSON.stringify(r.byteRange.slice(1, -1).split(' ').map(Number));
+    if (br === null || !listed.has(br)) problems.push(`Signaturen i fältet "${r.field}" som en PDF-läsare visar kan inte kontrolleras (den syns inte likadant för alla läsare).`);
+  }
 
   if (signatures.length === 0) problems.push('Dokumentet har inga signaturer.');
   const lastCovered = Math.max(0, ...signatures.map((s) => s.coveredLength));
   const modifiedAfterLastSignature = signatures.length > 0 && pdf.length > lastCovered;
-  if (modifiedAfterLastSignature) {
+  const lastSignature = signatures.find((s) => s.coveredLength === lastCovered);
+  const onlyAllowedAfterLast = lastSignature !== undefined && lastSignature.onlyAllowedChangesAfter && model.trailingBytes === 0;
+  if (modifiedAfterLastSignature && !onlyAllowedAfterLast) {
     problems.push(`Filen har ändrats efter den sista signaturen (${pdf.length - lastCovered} byte har lagts till).`);
   }
   const invalid = signatures.filter((s) => !s.valid);
@@ -274,6 +309,7 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): P
     fileLength: pdf.length,
     signatures,
     modifiedAfterLastSignature,
+    revisions: model.revisions.length,
     valid: problems.length === 0 && signatures.length > 0,
     problems,
   };
