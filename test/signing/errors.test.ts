@@ -137,9 +137,18 @@ describe('creating a missing field only when asked', () => {
       ['sig-justerare-1', false],
       ['sig-justerare-2', true],
     ]);
+    // A new visible widget on the page after a signature could cover signed content (issue 13):
+    // the earlier signature is "ändrat efter underskrift"; the new one itself is valid.
     const report = await verifyPdf(r.pdf, { trustAnchors: [pki.ca.certDer] });
-    expect(report.valid, report.problems.join('\n')).toBe(true);
+    expect(report.valid).toBe(false);
     expect(report.signatures.map((s) => s.fieldName)).toEqual(['sig-ordforande', 'sig-justerare-2']);
+    expect(report.signatures.map((s) => s.valid)).toEqual([false, true]);
+    expect(report.signatures[0]!.problems.join(' ')).toMatch(/Ändrat efter underskrift: Ett nytt synligt signaturfält har lagts till på en sida/);
+    // An invisible one (zero area) is what a signature needs and nothing more.
+    const invisible = await signPdf(first, options({ fieldName: 'sig-justerare-2', role: 'Justerare', signer: signer(pki.robert), createFieldIfMissing: { page: 'last', rect: [0, 0, 0, 0] } }));
+    const inv = await verifyPdf(invisible.pdf, { trustAnchors: [pki.ca.certDer] });
+    expect(inv.valid, inv.problems.join('\n')).toBe(true);
+    expect(inv.signatures[0]!.changesAfter.map((c) => c.what)).toContain('Signatur tillagd i fältet "sig-justerare-2"');
     if (hasTool('pdfsig')) {
       const file = join(dir, 'created.pdf');
       writeFileSync(file, r.pdf);

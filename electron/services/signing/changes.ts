@@ -131,6 +131,36 @@ function describe(r: RevisionReader, n: number, infoNum: number | null): string 
   return `${label} (objekt ${n})`;
 }
 
+/**
+ * A page (or its indirect /Annots array) whose only change is appending widgets of signature fields
+ * new in this update: allowed when they are invisible (zero area or hidden), else they could cover
+ * the page. Null when the change is something else.
+ */
+function annotsAppend(A: RevisionReader, B: RevisionReader, va: PdfValue, vb: PdfValue, signedObjs: Set<number>): 'invisible' | 'visible' | null {
+  let la: PdfValue | undefined = va;
+  let lb: PdfValue | undefined = vb;
+  if (va instanceof PdfDict && vb instanceof PdfDict) {
+    if (!isName(va.get('Type'), 'Page') || !isName(vb.get('Type'), 'Page')) return null;
+    const keys = new Set([...va.map.keys(), ...vb.map.keys()]);
+    for (const k of keys) if (k !== 'Annots' && !same(va.get(k), vb.get(k))) return null;
+    la = A.resolve(va.get('Annots')) ?? [];
+    lb = B.resolve(vb.get('Annots'));
+  }
+  if (!Array.isArray(la) || !Array.isArray(lb) || lb.length <= la.length) return null;
+  if (!la.every((x, i) => same(x, lb[i]))) return null;
+  let visible = false;
+  for (const x of lb.slice(la.length)) {
+    if (!(x instanceof PdfRef) || A.get(x.num) !== null || !signedObjs.has(x.num)) return null;
+    const w = B.dict(x);
+    const rect = B.resolve(w?.get('Rect'));
+    const r = Array.isArray(rect) ? rect.map((v) => (typeof v === 'number' ? v : 0)) : [0, 0, 0, 0];
+    const area = Math.abs(((r[2] ?? 0) - (r[0] ?? 0)) * ((r[3] ?? 0) - (r[1] ?? 0)));
+    const flags = typeof w?.get('F') === 'number' ? (w.get('F') as number) : 0;
+    if (area > 0 && !(flags & HIDDEN_FLAGS)) visible = true;
+  }
+  return visible ? 'visible' : 'invisible';
+}
+
 const same = (a: PdfValue | undefined, b: PdfValue | undefined): boolean => canonical(a ?? null) === canonical(b ?? null);
 
 /** Changes from `older` to `newer` (consecutive or not), each marked allowed or not. */
@@ -251,8 +281,21 @@ export function compareRevisions(model: RevisionModel, older: Revision, newer: R
     if (a !== null && b !== null && a.canonical === b.canonical) continue;
     const shown = visibleA.has(n) || visibleB.has(n);
     if (!shown) continue; // only inside the new signature, its appearance, DSS — or used by nothing
+    const annots = a && b ? annotsAppend(A, B, a.value, b.value, signedObjs) : null;
+    if (annots === 'invisible') {
+      add(n, `Ett osynligt signaturfält har lagts till på en sida (objekt ${n})`, true);
+      continue;
+    }
+    if (annots === 'visible') {
+      add(n, `Ett nytt synligt signaturfält har lagts till på en sida (objekt ${n}); det kan täcka innehåll`, false);
+      continue;
+    }
     const label = describe(b ? B : A, n, infoNum);
-    add(n, a === null ? `${label} har lagts till` : b === null ? `${label} har tagits bort` : `${label} har ändrats`, false);
+    const da = a?.dict;
+    const db = b?.dict;
+    const keys = da && db ? [...new Set([...da.map.keys(), ...db.map.keys()])].filter((k) => !same(da.get(k), db.get(k))).map((k) => `/${k}`) : [];
+    const detail = keys.length > 0 ? ` (${keys.join(', ')})` : a && b && a.streamHash !== b.streamHash ? ' (innehållet)' : '';
+    add(n, a === null ? `${label} har lagts till` : b === null ? `${label} har tagits bort` : `${label} har ändrats${detail}`, false);
   }
   return changes;
 }
