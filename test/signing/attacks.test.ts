@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFName, PDFNumber } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main';
 import { verifyPdf, type VerificationReport } from '../../electron/services/signing';
 import { parseRevisions } from '../../electron/services/signing/revisions';
-import { appendRaw, contentStream, fieldRef, latin1, load, makeShadowBase, nextNumber, pageInfo, signAs } from './helpers/attacks';
+import { appendHybrid, appendRaw, contentStream, fieldRef, latin1, load, makeShadowBase, nextNumber, pageInfo, signAs } from './helpers/attacks';
 import { makeProtocolPdf } from './helpers/pdf';
 import { makeTestPki } from './helpers/pki';
 import { startTestTsa, type TestTsa } from './helpers/tsa-server';
@@ -185,6 +186,14 @@ const cases: AttackCase[] = [
     },
     reason: /pekar för objekt \d+ på något som inte är ett objekt/,
   },
+  {
+    id: 'ISA gömd i hybrid-xref (/XRefStm, objektström)',
+    build: async () => {
+      const { font } = await pageInfo(s2);
+      return appendHybrid(s2, font.objectNumber, '<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>');
+    },
+    reason: /Ändrat efter underskrift: Ett typsnitt \(objekt \d+\) har ändrats \(\/BaseFont\)/,
+  },
   { id: 'SWA: /ByteRange flyttad, innehåll i luckan', build: async () => wrapped(s1), reason: /osignerade området|signature wrapping|fullständig filversion/ },
   {
     id: 'Shadow hide: överlägg borttaget genom bara en xref-post',
@@ -280,6 +289,7 @@ const pdfsigSays: Record<string, string> = {
   'ISA utan xref: objekt efter %%EOF': 'Signature is Valid; Signature is Valid',
   'ISA: objekt utanför xref': 'Signature is Valid; Signature is Valid',
   'ISA: xref pekar på skräp': 'Signature is Valid; Signature is Valid',
+  'ISA gömd i hybrid-xref (/XRefStm, objektström)': 'Signature is Valid; Signature is Valid',
   'SWA: /ByteRange flyttad, innehåll i luckan': 'inga signaturer',
   'Shadow hide: överlägg borttaget genom bara en xref-post': 'Signature is Valid',
   'Shadow hide: sidans /Contents utan överlägget': 'Signature is Valid',
@@ -348,6 +358,42 @@ describe('attack corpus', () => {
     expect(r.signatures[2]!.coversWholeFile).toBe(true);
     expect(r.valid).toBe(false);
   });
+});
+
+describe('justera verify', () => {
+  const cli = async (...argv: string[]): Promise<{ code: number; out: string }> => {
+    const out: string[] = [];
+    const code = await main(argv, { out: (t) => out.push(t), err: (t) => out.push(t), cwd: dir, today: () => '2020-11-07', now: () => new Date('2020-11-07T00:00:00Z') });
+    return { code, out: out.join('\n') };
+  };
+
+  it('exits 1 and names the change for each attack class; --json lists the changes after each signature', async () => {
+    writeFileSync(join(dir, 'ca.pem'), `-----BEGIN CERTIFICATE-----\n${Buffer.from(pki.ca.certDer).toString('base64')}\n-----END CERTIFICATE-----\n`);
+    for (const c of cases.filter((x) => /Ny \/Root|två gånger|\/Rect|tredje|Shadow replace: typsnittet|ISA utan xref/.test(x.id))) {
+      writeFileSync(join(dir, 'attack.pdf'), await c.build());
+      const text = await cli('verify', 'attack.pdf', '--trust', 'ca.pem');
+      expect(text.code, c.id).toBe(1);
+      expect(text.out, c.id).toMatch(c.reason);
+      expect(text.out).toMatch(/Resultat: OGILTIG/);
+      const json = await cli('verify', 'attack.pdf', '--trust', 'ca.pem', '--json');
+      expect(json.code).toBe(1);
+      const report = JSON.parse(json.out) as VerificationReport;
+      expect(report.valid).toBe(false);
+      for (const sig of report.signatures) expect(typeof sig.coversWholeFile).toBe('boolean');
+    }
+    // The legitimate file: exit 0, each earlier signature followed only by allowed changes, listed.
+    writeFileSync(join(dir, 'legit.pdf'), s2);
+    const ok = await cli('verify', 'legit.pdf', '--trust', 'ca.pem', '--json');
+    expect(ok.code, ok.out).toBe(0);
+    const r = JSON.parse(ok.out) as VerificationReport;
+    expect(r.signatures.map((x) => [x.coversWholeFile, x.onlyAllowedChangesAfter, x.changesAfter.filter((y) => !y.allowed).length])).toEqual([
+      [false, true, 0],
+      [true, true, 0],
+    ]);
+    expect(r.signatures[0]!.changesAfter.map((x) => x.what)).toEqual(['Signatur tillagd i fältet "sig-ordforande"']);
+    const text = await cli('verify', 'legit.pdf', '--trust', 'ca.pem');
+    expect(text.out).toMatch(/tillåten, version 3: Signatur tillagd i fältet "sig-ordforande"/);
+  }, 60_000);
 });
 
 describe('revision parser', () => {

@@ -25,6 +25,8 @@ const sig = (valid: boolean, extra: Partial<SignatureCheck> = {}): SignatureChec
   signedAt: '2020-11-05T09:40:00.000Z',
   level: 'B-B',
   coversWholeFile: true,
+  changesAfter: [],
+  onlyAllowedChangesAfter: true,
   valid,
   problems: valid ? [] : ['Signaturen stämmer inte med innehållet.'],
   ...extra,

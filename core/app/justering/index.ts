@@ -235,8 +235,11 @@ export async function openPackage(deps: Pick<JusteringDeps, 'services'>, input: 
   const { summary } = await deps.services.verify(pdf).catch((e: unknown) => {
     throw e instanceof AppError ? e : bad('PDF-filen i paketet går inte att läsa');
   });
-  if (summary.signatures.some((s) => !s.valid) || summary.modifiedAfterLastSignature) {
-    throw new AppError('signature', 'Underskrifterna som redan finns i paketets PDF är inte giltiga. Skriv inte under; kontakta sekreteraren.');
+  const broken = summary.signatures.filter((s) => !s.valid);
+  const changed = summary.signatures.flatMap((s) => s.changesAfter.filter((c) => !c.allowed).map((c) => c.what));
+  if (broken.length > 0 || (summary.modifiedAfterLastSignature && (changed.length > 0 || !summary.valid))) {
+    const why = changed.length > 0 ? `ändrat efter underskrift: ${[...new Set(changed)].slice(0, 3).join('; ')}` : (broken[0]?.problems.slice(0, 2).join(' ') ?? summary.problems.slice(0, 2).join(' '));
+    throw new AppError('signature', `Underskrifterna som redan finns i paketets PDF är inte giltiga (${why}). Skriv inte under; kontakta sekreteraren.`);
   }
   return { manifest: m, pdfBase64: pkg.pdf, signedBefore: summary.signatures };
 }

@@ -103,6 +103,10 @@ export interface SignatureCheck {
   signedAt: string | null;
   level: string;
   coversWholeFile: boolean;
+  /** Changes later updates made, as a PDF reader resolves the revisions; `allowed` for signature housekeeping. */
+  changesAfter: { revision: number; what: string; allowed: boolean }[];
+  /** Only what adding signatures needs was changed after this signature (else "ändrat efter underskrift"). */
+  onlyAllowedChangesAfter: boolean;
   valid: boolean;
   problems: string[];
 }

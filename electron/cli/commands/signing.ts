@@ -90,7 +90,8 @@ export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'Kontrollera underskrifterna i en PDF: giltighet, undertecknare, tid, PAdES-nivå och om filen ändrats efteråt.',
   usage: 'justera verify FIL.pdf [--trust CA.pem …] [--json]',
-  details: 'Avslutas med status 1 om någon underskrift är ogiltig eller om filen ändrats efter den sista underskriften.',
+  details:
+    'Varje version av filen läses som en PDF-läsare gör (xref-kedjan); efter en underskrift får bara nya underskrifter, signaturfältets värde och utseende, formulärets fältlista och valideringsdata (DSS) tillkomma. Avslutas med status 1 om någon underskrift är ogiltig, "ändrat efter underskrift" eller om filen ändrats på annat sätt efter den sista underskriften.',
   options: {
     trust: { type: 'string', multiple: true, valueName: 'CA.pem', description: 'Betrott rotcertifikat (PEM eller DER); kan anges flera gånger.' },
     json: jsonOption,
@@ -140,9 +141,23 @@ export function describeReport(r: VerificationReport): string {
     lines.push(`  Betrott rotcertifikat: ${yesNo(s.chainTrusted, 'ej bedömt (ange --trust)')}`);
     lines.push(`  PAdES-nivå:          ${s.level}${s.timestamp ? ` (tidsstämpel ${s.timestamp.time?.toISOString() ?? '–'})` : ' (ingen tidsstämpel)'}`);
     lines.push(`  Omfattar:            revision ${s.revision}, ${s.coveredLength} byte${s.coversWholeFile ? ' (hela filen)' : ''}`);
+    const bad = s.changesAfter.filter((x) => !x.allowed);
+    if (!s.coversWholeFile || s.changesAfter.length > 0) {
+      lines.push(`  Ändringar efteråt:   ${bad.length > 0 ? `ÄNDRAT EFTER UNDERSKRIFT (${bad.length})` : 'bara tillåtna (underskrifter, signaturfält, valideringsdata)'}`);
+      for (const x of s.changesAfter) lines.push(`    ${x.allowed ? 'tillåten' : 'EJ TILLÅTEN'}, version ${x.revision}: ${x.what}`);
+    }
     for (const p of s.problems) lines.push(`  Problem: ${p}`);
   });
-  lines.push(r.modifiedAfterLastSignature ? 'Filen har ÄNDRATS efter den sista underskriften.' : r.signatures.length > 0 ? 'Filen är oförändrad sedan den sista underskriften.' : '');
+  const changedAfter = r.signatures.some((s) => !s.onlyAllowedChangesAfter);
+  lines.push(
+    r.modifiedAfterLastSignature
+      ? changedAfter || !r.valid
+        ? 'Filen har ÄNDRATS efter den sista underskriften.'
+        : 'Efter den sista underskriften har bara tillåtna tillägg gjorts (underskrifter, signaturfält, valideringsdata).'
+      : r.signatures.length > 0
+        ? 'Filen är oförändrad sedan den sista underskriften.'
+        : '',
+  );
   for (const p of r.problems) lines.push(`Problem: ${p}`);
   lines.push(r.valid ? 'Resultat: alla underskrifter är giltiga.' : 'Resultat: OGILTIG.');
   return lines.filter((l) => l.length > 0).join('\n');

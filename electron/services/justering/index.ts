@@ -49,6 +49,8 @@ function check(s: SignatureReport): SignatureCheck {
     signedAt: s.timestamp?.time?.toISOString() ?? s.claimedSigningTime?.toISOString() ?? null,
     level: s.level,
     coversWholeFile: s.coversWholeFile,
+    changesAfter: s.changesAfter.map((c) => ({ revision: c.revision, what: c.what, allowed: c.allowed })),
+    onlyAllowedChangesAfter: s.onlyAllowedChangesAfter,
     valid: s.valid,
     problems: s.problems,
   };

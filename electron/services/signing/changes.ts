@@ -301,12 +301,19 @@ export function compareRevisions(model: RevisionModel, older: Revision, newer: R
 }
 
 /** The changes made by every update after revision `after` (its number), in order. */
+const increments = new WeakMap<RevisionModel, Map<number, RevisionChange[]>>();
+
 export function changesAfterRevision(model: RevisionModel, after: number): RevisionChange[] {
+  const cache = increments.get(model) ?? new Map<number, RevisionChange[]>();
+  increments.set(model, cache);
   const out: RevisionChange[] = [];
   for (let i = after; i < model.revisions.length; i++) {
     const older = model.revisions[i - 1];
     const newer = model.revisions[i];
-    if (older && newer) out.push(...compareRevisions(model, older, newer));
+    if (!older || !newer) continue;
+    const changes = cache.get(i) ?? compareRevisions(model, older, newer);
+    cache.set(i, changes);
+    out.push(...changes);
   }
   return out;
 }

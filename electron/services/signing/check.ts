@@ -139,10 +139,6 @@ export async function checkIncrementalSignature(
   if (!sig.coversWholeFile || report.modifiedAfterLastSignature) {
     throw signingError('signature', 'unexpected_changes', 'Filen har ändrats efter att den signerades. Be om en ny signering.');
   }
-  const broken = report.signatures.filter((s) => s !== sig && !s.valid);
-  if (broken.length > 0) {
-    throw signingError('signature', 'invalid_signature', `En tidigare signatur är inte längre giltig (${broken.map((s) => s.fieldName ?? '?').join(', ')}).`);
-  }
   // As a reader resolves the revisions: only what adding this signature needs may differ.
   const model = parseRevisions(signedPdf);
   const baseRevision = revisionEndingAt(model, basePdf.length);
@@ -155,6 +151,10 @@ export async function checkIncrementalSignature(
       `Den signerade filen ändrar mer än signaturfältet (ändrat efter underskrift): ${reasons.slice(0, 5).join('; ')}. Filen kan inte godtas; be om en ny signering.`,
       { changes: reasons },
     );
+  }
+  const broken = report.signatures.filter((s) => s !== sig && !s.valid);
+  if (broken.length > 0) {
+    throw signingError('signature', 'invalid_signature', `En tidigare signatur är inte längre giltig (${broken.map((s) => s.fieldName ?? '?').join(', ')}).`);
   }
   const changes = await unexpectedChanges(basePdf, signedPdf, options.fieldName);
   if (changes.length > 0) {

@@ -2,6 +2,7 @@
 // attack class — Mladenov et al., "1 Trillion Dollar Refund" (CCS 2019: USF, ISA, SWA) and Mainka et
 // al., "Shadow Attacks" (NDSS 2021: hide, replace, hide-and-replace) — plus the three forgeries found
 // against Justera itself (new /Root, duplicate object number, widget /Rect overlay).
+import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, StandardFonts } from 'pdf-lib';
 import { addEmptySignatureFields, keyObjectSigner, signPdf } from '../../../electron/services/signing';
 import { readTrailer } from '../../../electron/services/signing/pdf-structure';
@@ -54,6 +55,33 @@ export function appendRaw(pdf: Uint8Array, objects: RawObject[], o: AppendOption
   const info = t.info ? ` /Info ${t.info.toString()}` : '';
   const id = t.id ? ` /ID [${t.id[0].toString()} ${t.id[1].toString()}]` : '';
   out += `trailer\n<< /Size ${size} /Root ${o.root ?? t.root.toString()}${info}${id} /Prev ${t.startxref} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return bytes(out);
+}
+
+/**
+ * A hybrid update (xref table + /XRefStm) whose table lists only an object stream and the xref
+ * stream; the hidden stream (Flate, PNG "Up" predictor) puts object `num` inside the object stream.
+ * A reader that ignores /XRefStm, or object streams, misses the change.
+ */
+export function appendHybrid(pdf: Uint8Array, num: number, body: string): Uint8Array {
+  const t = readTrailer(pdf);
+  let out = latin1(pdf);
+  if (!out.endsWith('\n')) out += '\n';
+  const stmNum = t.size;
+  const xrefNum = t.size + 1;
+  const header = `${num} 0 `;
+  const stmAt = out.length;
+  out += `${stmNum} 0 obj\n<< /Type /ObjStm /N 1 /First ${header.length} /Length ${header.length + body.length} >>\nstream\n${header}${body}\nendstream\nendobj\n`;
+  const row = Buffer.from([2, 2, (stmNum >> 8) & 0xff, stmNum & 0xff, 0]);
+  const packed = deflateSync(row);
+  const xrefStmAt = out.length;
+  out += `${xrefNum} 0 obj\n<< /Type /XRef /Size ${xrefNum + 1} /W [1 2 1] /Index [${num} 1] /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >> /Length ${packed.length} >>\nstream\n`;
+  out += packed.toString('latin1');
+  out += '\nendstream\nendobj\n';
+  const xrefAt = out.length;
+  out += `xref\n${stmNum} 2\n${String(stmAt).padStart(10, '0')} 00000 n\r\n${String(xrefStmAt).padStart(10, '0')} 00000 n\r\n`;
+  const info = t.info ? ` /Info ${t.info.toString()}` : '';
+  out += `trailer\n<< /Size ${xrefNum + 1} /Root ${t.root.toString()}${info} /Prev ${t.startxref} /XRefStm ${xrefStmAt} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return bytes(out);
 }
 
