@@ -382,7 +382,7 @@ export function checkSignatureRevision(model: RevisionModel, byteRange: number[]
   }
   const changesAfter = changesAfterRevision(model, rev.number);
   const bad = changesAfter.filter((x) => !x.allowed);
-  for (const x of bad.slice(0, 12)) problems.push(`Ändrat efter underskrift: ${x.what} (version ${x.revision}).`);
+  for (const x of bad.slice(0, 12)) problems.push(`Ändrat efter underskrift: ${x.what.replace(/\.$/, '')} (version ${x.revision}).`);
   if (bad.length > 12) problems.push(`Ändrat efter underskrift: ytterligare ${bad.length - 12} ändringar.`);
   return { revision: rev.number, inPlace, changesAfter, onlyAllowedChangesAfter: bad.length === 0, problems };
 }

@@ -144,7 +144,7 @@ export async function checkIncrementalSignature(
   const baseRevision = revisionEndingAt(model, basePdf.length);
   const afterBase = baseRevision ? changesAfterRevision(model, baseRevision.number).filter((c) => !c.allowed) : [];
   if (!baseRevision || afterBase.length > 0 || model.problems.length > 0) {
-    const reasons = baseRevision ? [...afterBase.map((c) => c.what), ...model.problems] : ['det skickade dokumentet är inte en hel version av filen'];
+    const reasons = baseRevision ? [...afterBase.map((c) => c.what.replace(/\.$/, '')), ...model.problems.map((p) => p.replace(/\.$/, ''))] : ['det skickade dokumentet är inte en hel version av filen'];
     throw signingError(
       'signature',
       'unexpected_changes',
