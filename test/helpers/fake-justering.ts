@@ -35,7 +35,7 @@ function signaturesOf(pdf: Uint8Array): { lines: string[]; sigs: FakeSig[] } {
 }
 
 function check(s: FakeSig, whole: boolean): SignatureCheck {
-  return { field: s.field, signerName: s.cn, certificateSubject: `CN=${s.cn}`, certificateSha256: sha256(enc.encode(s.cn)), signedAt: s.at, level: s.level, coversWholeFile: whole, valid: true, problems: [] };
+  return { field: s.field, signerName: s.cn, certificateSubject: `CN=${s.cn}`, certificateSha256: sha256(enc.encode(s.cn)), signedAt: s.at, level: s.level, coversWholeFile: whole, changesAfter: [], onlyAllowedChangesAfter: true, valid: true, problems: [] };
 }
 
 function sha256(bytes: Uint8Array): string {
