@@ -3,22 +3,17 @@
 // several archive validators (PDFBox Preflight, veraPDF's PDF/A-1 profile) require one on every
 // subset, and an archivist's tool should not stop at it. @react-pdf writes Identity CID-to-GID
 // maps and renumbers a subset's glyphs 0…n-1, so the CIDs present are exactly 0…numGlyphs-1.
+import * as fontkit from 'fontkit';
 import { decodePDFRawStream, PDFDict, PDFName, PDFRawStream, type PDFDocument } from 'pdf-lib';
 
-/** numGlyphs from the font program's 'maxp' table, or null when it cannot be read. */
+/** numGlyphs of a TrueType font program (its 'maxp' table, read by fontkit), or null when it cannot be read. */
 export function trueTypeGlyphCount(font: Uint8Array): number | null {
-  if (font.length < 12) return null;
-  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const tables = view.getUint16(4);
-  for (let i = 0; i < tables; i += 1) {
-    const entry = 12 + i * 16;
-    if (entry + 16 > font.length) return null;
-    const tag = String.fromCharCode(font[entry] ?? 0, font[entry + 1] ?? 0, font[entry + 2] ?? 0, font[entry + 3] ?? 0);
-    if (tag !== 'maxp') continue;
-    const offset = view.getUint32(entry + 8);
-    return offset + 6 <= font.length ? view.getUint16(offset + 4) : null;
+  try {
+    const f = fontkit.create(Buffer.from(font.buffer, font.byteOffset, font.byteLength));
+    return 'numGlyphs' in f && Number.isInteger(f.numGlyphs) ? f.numGlyphs : null;
+  } catch {
+    return null;
   }
-  return null;
 }
 
 /** The CIDSet bytes marking the given CIDs: the high bit of the first byte is CID 0. */

@@ -139,9 +139,10 @@ describe.each([
   it.skipIf(!hasTool('pdffonts'))('embeds the appearance font (pdffonts)', async () => {
     const { execFileSync } = await import('node:child_process');
     const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-    const dejavu = out.split('\n').filter((l) => l.includes('DejaVuSans'));
-    expect(dejavu).toHaveLength(3);
-    for (const line of dejavu) expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
+    // The bundled Liberation Sans (templates/fonts), one subset per signature stamp.
+    const liberation = out.split('\n').filter((l) => l.includes('LiberationSans'));
+    expect(liberation).toHaveLength(3);
+    for (const line of liberation) expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
   });
 });
 

@@ -1,12 +1,12 @@
 // Small pieces with sharp edges: PDF text strings and dates, ECDSA r||s → DER, the TrueType subset.
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultFontPaths } from '../../electron/services/signing';
 import { parsePdfDate, pdfDate, pdfTextString } from '../../electron/services/signing/pdf-text';
 import { ecdsaRawToDer } from '../../electron/services/signing/signer';
-import { parseTrueType } from '../../electron/services/signing/truetype';
-import { firstExisting } from '../helpers/tools';
+import * as fontkit from 'fontkit';
+import { existsSync } from 'node:fs';
+import { loadAppearanceFont } from '../../electron/services/signing/font';
 
 describe('PDF text strings', () => {
   it('keeps plain ASCII literal, escaping what must be escaped', () => {
@@ -50,23 +50,29 @@ describe('ECDSA raw → DER', () => {
   });
 });
 
-const fontPath = firstExisting('Ett systemtypsnitt (Liberation/DejaVu)', defaultFontPaths);
-describe.skipIf(!fontPath)('TrueType subset', () => {
-  it('keeps the glyphs asked for, plus composite parts, and writes a well-formed font', () => {
-    const font = parseTrueType(new Uint8Array(readFileSync(fontPath!)));
+describe('the appearance font (fontkit, bundled Liberation Sans)', () => {
+  it('is the bundled Liberation Sans, whatever the system has', () => {
+    expect(defaultFontPaths.find((p) => existsSync(p))).toMatch(/templates[\\/]fonts[\\/]LiberationSans-Regular\.ttf$/);
+    expect(loadAppearanceFont().postscriptName).toBe('LiberationSans');
+  });
+
+  it('keeps the glyphs asked for, renumbered from 1, with their widths, in a font fontkit reads back', () => {
+    const font = loadAppearanceFont();
     const gids = [...'Åsa Öberg'].map((c) => font.glyphFor(c.codePointAt(0)!));
     expect(gids.every((g) => g > 0)).toBe(true);
-    const { bytes, newGid } = font.subset(gids);
+    const { bytes, newGid, glyphCount } = font.subset(gids);
     expect(bytes.length).toBeLessThan(40_000);
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const tables = new Map<string, number>();
-    for (let i = 0; i < view.getUint16(4); i++) tables.set(String.fromCharCode(...bytes.subarray(12 + i * 16, 16 + i * 16)), view.getUint32(20 + i * 16));
-    expect([...tables.keys()].sort()).toEqual(['cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'prep']);
-    expect(view.getUint16(tables.get('maxp')! + 4)).toBe(newGid.size); // numGlyphs
-    for (const g of gids) expect(view.getUint16(tables.get('hmtx')! + newGid.get(g)! * 4)).toBe(font.advance(g));
-    // The table checksums and head adjustment make the whole font sum to the magic number.
-    let sum = 0;
-    for (let i = 0; i + 4 <= bytes.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
-    expect(sum).toBe(0xb1b0afba);
+    // .notdef stays 0; the others follow in order, so the appearance's CIDs are the subset's glyphs.
+    expect(newGid.get(0)).toBe(0);
+    expect([...newGid.values()].sort((a, b) => a - b)).toEqual(Array.from({ length: new Set([0, ...gids]).size }, (_, i) => i));
+    expect(glyphCount).toBeGreaterThanOrEqual(newGid.size);
+    const again = fontkit.create(Buffer.from(bytes));
+    if (!('getGlyph' in again)) throw new Error('a collection');
+    expect(again.numGlyphs).toBe(glyphCount);
+    for (const g of gids) expect(again.getGlyph(newGid.get(g)!).advanceWidth).toBe(font.advance(g));
+  });
+
+  it('refuses what is not a TrueType font, in Swedish', () => {
+    expect(() => loadAppearanceFont(new TextEncoder().encode('inget typsnitt'))).toThrow(/Typsnittet som angavs kan inte användas/);
   });
 });

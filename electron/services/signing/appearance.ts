@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { PDFContext, PDFHexString, PDFRef, PDFString } from 'pdf-lib';
 import type { TrueTypeFont } from './truetype';
-import { cidSetOf } from '../../../templates/pdf/cidset';
+import { cidSetBits } from '../../../templates/pdf/cidset';
 
 export interface AppearanceText {
   heading: string;
@@ -67,7 +67,7 @@ function embedSubset(context: PDFContext, font: TrueTypeFont, gidsInOrder: numbe
   ref: PDFRef;
   newGid: Map<number, number>;
 } {
-  const { bytes, newGid } = font.subset(gidsInOrder);
+  const { bytes, newGid, glyphCount } = font.subset(gidsInOrder);
   const scale = 1000 / font.unitsPerEm;
   const tag = [...createHash('sha256').update(bytes).digest().subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
   const baseFont = `${tag}+${font.postscriptName}`;
@@ -84,8 +84,9 @@ function embedSubset(context: PDFContext, font: TrueTypeFont, gidsInOrder: numbe
       CapHeight: Math.round(font.capHeight * scale),
       StemV: 80,
       FontFile2: fontFile,
-      // PDF/A-1 validators want the CIDs of the subset listed; PDF/A-2 wants it complete if present.
-      CIDSet: context.register(context.flateStream(cidSetOf([0, ...newGid.values()]))),
+      // PDF/A-1 validators want the CIDs of the subset listed; PDF/A-2 wants it complete if present:
+      // every glyph of the program, composite parts included (Identity CIDToGIDMap).
+      CIDSet: context.register(context.flateStream(cidSetBits(glyphCount))),
     }),
   );
   const ordered = [...newGid.entries()].sort((a, b) => a[1] - b[1]);
