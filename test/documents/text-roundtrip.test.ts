@@ -3,10 +3,11 @@
 // any order against the letters they are built on, digits, punctuation, long words, bold and
 // italic runs — are put into a meeting and rendered through the preview (with part reuse), the
 // freeze, extract, public version, notice and kallelse; then
-//   - text round trip: pdftotext gives back every word as a whole word, in order;
+//   - text round trip: pdftotext and pdf.js give back every word as a whole word, in order;
 //   - geometry: with `pdftotext -bbox-layout` no word's box reaches past the text column, and
 //     no line ends inside a word (hyphenation is off, so no line may end in part of a word).
 import fc from 'fast-check';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtractData, buildKallelseData, buildNoticeData, buildProtocolData, draftProtocolData } from '../../core/documents';
@@ -111,6 +112,19 @@ function boxLines(file: string): BoxWord[][] {
   );
 }
 
+/** The words pdf.js reads from the text layer (text items, a line end counting as a space). */
+async function pdfjsWords(pdf: Uint8Array): Promise<string[]> {
+  const doc = await pdfjs.getDocument({ data: pdf.slice(), verbosity: 0 }).promise;
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    for (const item of content.items as { str?: string; hasEOL?: boolean }[]) text += `${item.str ?? ''}${item.hasEOL === true ? ' ' : ''}`;
+    text += ' ';
+  }
+  await doc.destroy();
+  return text.split(/\s+/).filter((t) => t !== '');
+}
+
 const EPSILON = 0.5;
 let dir: TempDir;
 let n = 0;
@@ -150,8 +164,10 @@ describe('random Swedish text through every document path', () => {
         const result = await render(meetingOf(c), kind);
         n += 1;
         const file = dir.file(`${n}-${kind}.pdf`, result.pdf);
-        const fault = faults(file, expectedWords(c, kind));
-        expect(fault, `${kind}`).toBeNull();
+        const expected = expectedWords(c, kind);
+        expect(faults(file, expected), `${kind}`).toBeNull();
+        const missing = firstMissing(await pdfjsWords(result.pdf), expected);
+        expect(missing < 0 ? null : `pdf.js: ordet ${JSON.stringify(expected[missing])} (nr ${missing}) saknas eller står i fel ordning`, kind).toBeNull();
       }),
       { numRuns: 18 },
     );
