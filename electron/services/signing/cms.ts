@@ -48,6 +48,37 @@ export function prepareSignedAttributes(leafDer: Uint8Array, contentDigest: Uint
   return { attributes, toSign };
 }
 
+/**
+ * The signed attributes a central signing service gets (csig SignTaskData, AdESType BES):
+ * content-type and message-digest; the service adds signing-certificate-v2 for the certificate it
+ * issues and returns the altered attributes.
+ */
+export function signedAttributesForService(contentDigest: Uint8Array): Uint8Array {
+  const attrs = [
+    new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+    new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: contentDigest })] }),
+  ];
+  return derSet(attrs);
+}
+
+/** Attributes in DER order as a SET: the bytes a signer signs. */
+export function derSet(attrs: pkijs.Attribute[]): Uint8Array {
+  const encoded = attrs.map((a) => derOf(a.toSchema()));
+  encoded.sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+  return derOf(new asn1js.Set({ value: encoded.map((d) => asn1js.fromBER(d).result) }));
+}
+
+/** Parses a DER SET of attributes back; undefined when it is not one. */
+export function attributesOf(der: Uint8Array): pkijs.Attribute[] | undefined {
+  const parsed = asn1js.fromBER(der);
+  if (parsed.offset !== der.length || !(parsed.result instanceof asn1js.Set)) return undefined;
+  try {
+    return parsed.result.valueBlock.value.map((v) => new pkijs.Attribute({ schema: v }));
+  } catch {
+    return undefined;
+  }
+}
+
 export function signatureAlgorithm(keyAlgorithm: KeyAlgorithm): pkijs.AlgorithmIdentifier {
   switch (keyAlgorithm) {
     case 'RSA':

@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { Signer as SignPdfSigner } from '@signpdf/utils';
 import { isAppError } from '../../../core/api/errors';
-import { assembleCms, prepareSignedAttributes } from './cms';
+import { assertUsableForSigning, type CertificateInfo } from './certificates';
+import { assembleCms, attributesOf, prepareSignedAttributes } from './cms';
 import { checkCms } from './cms-verify';
 import { signingError } from './errors';
-import type { Signer } from './signer';
+import type { RemoteSigner, Signer } from './signer';
 import { requestTimestampToken, type TsaOptions } from './tsa';
 
 export class PadesCmsSigner extends SignPdfSigner {
@@ -19,7 +20,7 @@ export class PadesCmsSigner extends SignPdfSigner {
   constructor(
     private readonly key: Signer,
     private readonly chain: Uint8Array[],
-    private readonly tsa?: TsaOptions,
+    protected readonly tsa?: TsaOptions,
   ) {
     super();
   }
@@ -31,9 +32,14 @@ export class PadesCmsSigner extends SignPdfSigner {
     const digest = new Uint8Array(createHash('sha256').update(signedContent).digest());
     const { attributes, toSign } = prepareSignedAttributes(leaf, digest);
     const signature = await this.key.sign(toSign);
+    return this.finish(signedContent, { chain: this.chain, keyAlgorithm: this.key.keyAlgorithm, attributes, signature });
+  }
+
+  protected async finish(signedContent: Buffer, made: Omit<Parameters<typeof assembleCms>[0], 'timeStampToken'>): Promise<Buffer> {
+    const { signature } = made;
     const token = await this.timestampFor(signature);
     this.timestamped = token !== undefined;
-    const cms = assembleCms({ chain: this.chain, keyAlgorithm: this.key.keyAlgorithm, attributes, signature, timeStampToken: token });
+    const cms = assembleCms({ ...made, timeStampToken: token });
     // A key that does not belong to the certificate must never produce a file.
     const self = checkCms(cms, [signedContent]);
     if (!self.signatureValid || !self.messageDigestMatches || !self.signerCertificate) {
@@ -56,5 +62,32 @@ export class PadesCmsSigner extends SignPdfSigner {
       this.warnings.push(`Signaturen saknar tidsstämpel (nivå B-B): ${e.message}`);
       return undefined;
     }
+  }
+}
+
+/**
+ * The same for a remote signer (a central signing service): the certificate exists only once the
+ * service has signed, so the signed attributes and the chain come back with the signature.
+ */
+export class RemotePadesCmsSigner extends PadesCmsSigner {
+  /** The issued certificate, known after sign(). */
+  certificate: CertificateInfo | undefined;
+
+  constructor(
+    private readonly remote: RemoteSigner,
+    private readonly signingTime: Date,
+    tsa?: TsaOptions,
+  ) {
+    super({ keyAlgorithm: 'RSA', certificateChain: () => Promise.resolve([]), sign: () => Promise.reject(new Error('remote')) }, [], tsa);
+  }
+
+  override async sign(signedContent: Buffer): Promise<Buffer> {
+    const digest = new Uint8Array(createHash('sha256').update(signedContent).digest());
+    const r = await this.remote.signDigest(digest);
+    const [leaf] = r.chain;
+    const attributes = attributesOf(r.signedAttributes);
+    if (!leaf || !attributes) throw signingError('signature', 'key_missing', 'Underskriftstjänsten returnerade inget användbart certifikat.');
+    this.certificate = assertUsableForSigning(leaf, this.signingTime);
+    return this.finish(signedContent, { chain: r.chain, keyAlgorithm: r.keyAlgorithm, attributes, signature: r.signature });
   }
 }

@@ -14,15 +14,16 @@ import { appendIncrementalUpdate, refKey, type UpdateObject } from './incrementa
 import { acroFormOf, findField, pageOfWidget, type FieldNode } from './pdf-fields';
 import { readTrailer } from './pdf-structure';
 import { buildSignatureDictionary, type ByteRange } from './signature-dictionary';
-import { PadesCmsSigner } from './pades-signer';
+import { PadesCmsSigner, RemotePadesCmsSigner } from './pades-signer';
 import { createSignatureField, normaliseRect, type Rect } from './signature-fields';
-import type { Signer } from './signer';
+import { isRemoteSigner, type RemoteSigner, type Signer } from './signer';
 import type { TsaOptions } from './tsa';
 
 export interface SignPdfOptions {
   /** The empty signature field to fill, e.g. "sig-ordforande". */
   fieldName: string;
-  signer: Signer;
+  /** A key here (file, card), or a remote signer (central signing service; needs signerName). */
+  signer: Signer | RemoteSigner;
   /** Shown in /Name and the appearance; defaults to the certificate's common name. */
   signerName?: string;
   /** The signer's role in the justering: "Sekreterare", "Ordförande", "Justerare". */
@@ -118,6 +119,13 @@ function fromSignPdfError(e: unknown, reserved: number): unknown {
   return e;
 }
 
+async function localKey(signer: Signer, at: Date): Promise<{ signer: Signer; chain: Uint8Array[]; certificate: CertificateInfo }> {
+  const chain = await signer.certificateChain();
+  const [leaf] = chain;
+  if (!leaf) throw signingError('signature', 'key_missing', 'Inget certifikat hittades för underskriften.');
+  return { signer, chain, certificate: assertUsableForSigning(leaf, at) };
+}
+
 export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise<SignPdfResult> {
   const trailer = readTrailer(pdf);
   const doc = await loadDocument(pdf);
@@ -130,11 +138,10 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
   };
 
   const field = fieldToSign(doc, options, touch);
-  const chain = await options.signer.certificateChain();
-  const [leaf] = chain;
-  if (!leaf) throw signingError('signature', 'key_missing', 'Inget certifikat hittades för underskriften.');
-  const certificate = assertUsableForSigning(leaf, options.signingTime);
-  const signerName = options.signerName ?? certificate.commonName;
+  const signer = options.signer;
+  const local = isRemoteSigner(signer) ? undefined : await localKey(signer, options.signingTime);
+  const signerName = options.signerName ?? local?.certificate.commonName;
+  if (signerName === undefined) throw new Error('En underskrift via underskriftstjänst behöver underskriftarens namn.');
 
   const sigRef = doc.context.nextRef();
   field.dict.set(N('V'), sigRef);
@@ -174,7 +181,7 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
     }
   }
 
-  const contentsSize = contentsSizeFor(chain, options.tsa !== undefined);
+  const contentsSize = local ? contentsSizeFor(local.chain, options.tsa !== undefined) : (signer as RemoteSigner).contentsSize;
   const sigDict = buildSignatureDictionary({
     signerName,
     signingTime: options.signingTime,
@@ -188,7 +195,9 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
     .filter(([ref]) => ref.objectNumber >= firstNew)
     .map(([ref, body]) => ({ ref, body }));
   const update = appendIncrementalUpdate(pdf, trailer, [{ ref: sigRef, body: sigDict }, ...changed.values(), ...fresh]);
-  const cmsSigner = new PadesCmsSigner(options.signer, chain, options.tsa);
+  const cmsSigner = local
+    ? new PadesCmsSigner(local.signer, local.chain, options.tsa)
+    : new RemotePadesCmsSigner(signer as RemoteSigner, options.signingTime, options.tsa);
   let out: Buffer;
   try {
     out = await new SignPdf().sign(Buffer.from(update.bytes.buffer, update.bytes.byteOffset, update.bytes.byteLength), cmsSigner);
@@ -196,6 +205,8 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
     throw fromSignPdfError(e, contentsSize);
   }
   const byteRange = lastByteRange(out);
+  const certificate = local?.certificate ?? (cmsSigner as RemotePadesCmsSigner).certificate;
+  if (!certificate) throw new Error('Underskriftens certifikat saknas.');
   const warnings = cmsSigner.warnings;
   const token = cmsSigner.timestamped;
   return {

@@ -3,6 +3,32 @@ import { sign as cryptoSign, type KeyObject } from 'node:crypto';
 
 export type KeyAlgorithm = 'RSA' | 'ECDSA';
 
+/** What a remote signer (a central signing service) returns for one signature. */
+export interface RemoteSignature {
+  /** DER certificates, leaf first, as issued for this signature. */
+  chain: Uint8Array[];
+  keyAlgorithm: KeyAlgorithm;
+  /** DER of the signed attributes as signed (a SET, in DER order), already checked by the caller. */
+  signedAttributes: Uint8Array;
+  signature: Uint8Array;
+}
+
+/**
+ * A key that is not here: the certificate is issued only when the signature is made (a central
+ * signing service issuing a certificate for the person who authenticated). It gets the document
+ * digest and returns signed attributes carrying it, the signature and the new chain.
+ */
+export interface RemoteSigner {
+  readonly kind: 'remote';
+  /** Bytes to reserve for the CMS in /Contents. */
+  readonly contentsSize: number;
+  signDigest(contentDigest: Uint8Array): Promise<RemoteSignature>;
+}
+
+export function isRemoteSigner(s: Signer | RemoteSigner): s is RemoteSigner {
+  return (s as RemoteSigner).kind === 'remote';
+}
+
 export interface Signer {
   readonly keyAlgorithm: KeyAlgorithm;
   /** DER certificates, leaf first, then issuers as far as known. */

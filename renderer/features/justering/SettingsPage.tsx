@@ -7,6 +7,7 @@ import { TextField } from '../../components/fields';
 import { ErrorBox, ErrorText, Loading } from '../../components/Status';
 import { errorMessage } from '../../api/errors';
 import { parseTsaUrl } from './format';
+import { SignServicesSection } from './SignServicesSection';
 import { justeringStrings as s } from './strings';
 
 export function SettingsPage() {
@@ -20,6 +21,7 @@ export function SettingsPage() {
       {q.status === 'loading' && <Loading />}
       {q.status === 'error' && <ErrorBox message={q.message} onRetry={q.reload} />}
       {q.status === 'ready' && <TsaForm initial={q.data.tsaUrl} />}
+      <SignServicesSection />
     </>
   );
 }

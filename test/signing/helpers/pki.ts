@@ -27,6 +27,10 @@ export interface IssueOptions {
   extendedKeyUsage?: string[];
   isCa?: boolean;
   organization?: string;
+  /** Subject serialNumber (2.5.4.5), givenName and surname, as a signing service's certificate carries them. */
+  serialNumber?: string;
+  givenName?: string;
+  surname?: string;
 }
 
 const kuBits = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign'];
@@ -45,11 +49,15 @@ function keyUsageExtension(names: string[]): pkijs.Extension {
 }
 
 /** C, O, CN as three single-valued RDNs (pkijs alone would put them in one multi-valued RDN). */
-function name(commonName: string, organization: string): pkijs.RelativeDistinguishedNames {
+function name(commonName: string, organization: string, person: Pick<IssueOptions, 'serialNumber' | 'givenName' | 'surname'> = {}): pkijs.RelativeDistinguishedNames {
+  const tv = (type: string, value: asn1js.PrintableString | asn1js.Utf8String): pkijs.AttributeTypeAndValue => new pkijs.AttributeTypeAndValue({ type, value });
   const rdns = [
-    new pkijs.AttributeTypeAndValue({ type: '2.5.4.6', value: new asn1js.PrintableString({ value: 'SE' }) }),
-    new pkijs.AttributeTypeAndValue({ type: '2.5.4.10', value: new asn1js.Utf8String({ value: organization }) }),
-    new pkijs.AttributeTypeAndValue({ type: '2.5.4.3', value: new asn1js.Utf8String({ value: commonName }) }),
+    tv('2.5.4.6', new asn1js.PrintableString({ value: 'SE' })),
+    tv('2.5.4.10', new asn1js.Utf8String({ value: organization })),
+    ...(person.serialNumber ? [tv('2.5.4.5', new asn1js.PrintableString({ value: person.serialNumber }))] : []),
+    ...(person.givenName ? [tv('2.5.4.42', new asn1js.Utf8String({ value: person.givenName }))] : []),
+    ...(person.surname ? [tv('2.5.4.4', new asn1js.Utf8String({ value: person.surname }))] : []),
+    tv('2.5.4.3', new asn1js.Utf8String({ value: commonName })),
   ].map((tv) => new asn1js.Set({ value: [tv.toSchema()] }));
   return pkijs.RelativeDistinguishedNames.fromBER(new asn1js.Sequence({ value: rdns }).toBER(false));
 }
@@ -73,7 +81,7 @@ export async function issue(options: IssueOptions, issuer?: Identity): Promise<I
   serialCounter++;
   cert.serialNumber = new asn1js.Integer({ valueHex: serial });
   const org = options.organization ?? 'Testkommunen Justera';
-  cert.subject = name(options.commonName, org);
+  cert.subject = name(options.commonName, org, options);
   cert.issuer = issuer ? pkijs.Certificate.fromBER(new Uint8Array(issuer.certDer)).subject : name(options.commonName, org);
   cert.notBefore.value = options.notBefore ?? new Date('2020-01-01T00:00:00Z');
   cert.notAfter.value = options.notAfter ?? new Date('2040-01-01T00:00:00Z');
