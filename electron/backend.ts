@@ -13,7 +13,7 @@ import { anslagHandlers } from './handlers/anslag';
 import { workspaceHandlers } from './handlers/workspace';
 import { justeringHandlers } from './handlers/justering';
 import { settingsHandlers } from './handlers/settings';
-import { documentsHandlers } from './handlers/documents';
+import { documentsHandlers, shellHandlers } from './handlers/documents';
 import { closePreviewPool, previewHandlers } from './handlers/preview';
 import type { HandlerContext } from './handlers/context';
 
@@ -61,6 +61,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...settingsHandlers(ctx),
     ...previewHandlers(ctx),
     ...documentsHandlers(ctx),
+    ...shellHandlers(),
   };
   const onInternalError = options.onInternalError ?? ((method: string, e: unknown) => console.error(`[justera] internt fel i ${method}:`, e));
   return {

@@ -10,6 +10,7 @@ import { justeringContract } from './contracts/justering';
 import { settingsContract } from './contracts/settings';
 import { previewContract } from './contracts/preview';
 import { documentsContract } from './contracts/documents';
+import { shellContract } from './contracts/shell';
 import './zod-sv';
 
 export type { AppInfo } from './contracts/core';
@@ -22,6 +23,7 @@ export const contract = {
   ...settingsContract,
   ...previewContract,
   ...documentsContract,
+  ...shellContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 // Validates a call against the contract, runs its handler and wraps the outcome as a Result.
 import { AppError, toErrorBody, type Result } from './errors';
 import { contract, isMethodName, type Handlers } from './contract';
-import { issuesOf } from './validation';
+import { issuesOf, userMessage } from './validation';
 
 export interface DispatchOptions {
   /** Told about unexpected (internal) errors; the caller gets only a generic Swedish message. */
@@ -15,10 +15,9 @@ export async function dispatch(handlers: Handlers, method: string, raw: unknown,
   const parsed = contract[method].input.safeParse(raw ?? {});
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
-    const first = issues[0];
     return {
       ok: false,
-      error: new AppError('validation', `Ogiltiga uppgifter: ${first?.path}: ${first?.message}`, { issues }).toBody(),
+      error: new AppError('validation', userMessage(issues, parsed.error.issues.map((i) => i.path)), { issues }).toBody(),
     };
   }
   try {

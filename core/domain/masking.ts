@@ -109,3 +109,28 @@ export function publicVersion(doc: MeetingDocument): MeetingDocument {
 function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * The OSL provisions that make a § secret, in order and without repeats: the whole §'s, then
+ * those of confidential passages anywhere in it (text, decision, attachments). Empty = no secrets.
+ */
+export function confidentialProvisions(p: Paragraph): string[] {
+  const found: string[] = [];
+  if (p.confidential !== undefined) found.push(p.confidential.provision);
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+    } else if (typeof v === 'object' && v !== null) {
+      const o = v as Record<string, unknown>;
+      if (o['type'] === 'confidential' && typeof o['provision'] === 'string') found.push(o['provision']);
+      for (const x of Object.values(o)) walk(x);
+    }
+  };
+  walk({ ...p, confidential: undefined });
+  return [...new Set(found)];
+}
+
+/** One § with its secrets replaced by their OSL provision (as in the public version). */
+export function maskedParagraph(p: Paragraph): Paragraph {
+  return stripUndefined(maskParagraph(p));
+}

@@ -2,6 +2,7 @@
 // `justera import`/`export` move, what the API returns for a meeting, and what templates read.
 // Described for people in docs/meeting-format.md; docs/meeting-format.schema.json is generated
 // from this file (npm run schema).
+import { isValidOrgNumber, ORG_NUMBER_CHECK_MESSAGE, ORG_NUMBER_FORMAT, ORG_NUMBER_FORMAT_MESSAGE } from '../domain/org-number';
 import { z } from 'zod';
 import '../api/zod-sv';
 import { isValidIsoDate } from '../domain/calendar';
@@ -43,7 +44,7 @@ export const organisationSchema = z.strictObject({
   kind: z.enum(organisationKinds),
   /** What the page header prints, e.g. "LULEÅ KOMMUN"; defaults to the name in capitals. */
   headerName: z.string().trim().min(1).optional(),
-  orgNumber: z.string().regex(/^\d{6}-\d{4}$/, 'Organisationsnummer skrivs NNNNNN-NNNN.').optional(),
+  orgNumber: z.string().regex(ORG_NUMBER_FORMAT, ORG_NUMBER_FORMAT_MESSAGE).refine(isValidOrgNumber, ORG_NUMBER_CHECK_MESSAGE).optional(),
 });
 
 export const boardSchema = z.strictObject({

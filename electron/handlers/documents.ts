@@ -2,6 +2,7 @@
 // tables (protocol versions, signatures) and the clerk's (notices, extracts, public versions).
 import type { HandlersFor } from '../../core/api/contract';
 import type { documentsContract } from '../../core/api/contracts/documents';
+import type { shellContract } from '../../core/api/contracts/shell';
 import { listDocuments, verifyDocument, type DocumentsDeps } from '../../core/app/documents/overview';
 import { anslagDeps } from './anslag';
 import type { HandlerContext } from './context';
@@ -13,4 +14,9 @@ export function documentsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
     'documents.list': (input) => listDocuments(deps, input),
     'documents.verify': (input) => verifyDocument(deps, input),
   };
+}
+
+/** Outside the desktop app there is no native dialog: the page asks for a typed (absolute) path. */
+export function shellHandlers(): HandlersFor<keyof typeof shellContract> {
+  return { 'shell.chooseFolder': () => ({ available: false, path: null }) };
 }

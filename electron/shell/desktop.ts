@@ -2,7 +2,8 @@
 // schedule, the main window, the menu and its actions, and files handed over by the OS.
 import { join } from 'node:path';
 import { Menu, app, shell, type BrowserWindow } from 'electron';
-import { AppError, isAppError, type Result } from '../../core/api/errors';
+import { AppError, isAppError, toErrorBody, type Result } from '../../core/api/errors';
+import { contract } from '../../core/api/contract';
 import type { MeetingSummary } from '../../core/app/ports';
 import type { Backend } from '../backend';
 import type { OpenRequest } from '../argv';
@@ -59,6 +60,17 @@ export function recentMeetings(list: readonly MeetingSummary[]): RecentMeeting[]
     .sort((a, b) => `${b.date} ${b.startTime}`.localeCompare(`${a.date} ${a.startTime}`))
     .slice(0, RECENT_COUNT)
     .map((m) => ({ id: m.id, label: `${m.date} – ${m.boardName}` }));
+}
+
+/** The page's folder dialog (shell.chooseFolder), validated like any call, answered by the native dialog. */
+export async function chooseFolder(dialogs: Pick<Dialogs, 'openFolder'>, input: unknown): Promise<Result<unknown>> {
+  const parsed = contract['shell.chooseFolder'].input.safeParse(input);
+  if (!parsed.success) return { ok: false, error: new AppError('validation', 'Ange en rubrik för mappdialogen.').toBody() };
+  try {
+    return { ok: true, value: { available: true, path: await dialogs.openFolder({ title: parsed.data.title }) } };
+  } catch (e) {
+    return { ok: false, error: toErrorBody(e) };
+  }
 }
 
 export function createDesktop(config: DesktopConfig, initial: Backend): Desktop {
@@ -220,6 +232,7 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
 
   const desktop: Desktop = {
     dispatch(method, input) {
+      if (method === 'shell.chooseFolder') return chooseFolder(dialogs, input);
       if (busy || !backend) return Promise.resolve({ ok: false, error: new AppError('locked', busy ?? 'Databasen är inte öppen.').toBody() });
       return backend.dispatch(method, input);
     },

@@ -23,6 +23,8 @@ export interface Dialogs {
   /** The chosen file, or null when cancelled. */
   openFile(options: { title: string; filters: FileFilter[]; defaultPath?: string }): Promise<string | null>;
   saveFile(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
+  /** The chosen folder (it may be created in the dialog), or null when cancelled. */
+  openFolder(options: { title: string }): Promise<string | null>;
   /** The index of the button pressed. */
   message(options: MessageOptions): Promise<number>;
 }
@@ -40,6 +42,12 @@ export function createElectronDialogs(parent: () => BrowserWindow | null): Dialo
       const win = parent();
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    async openFolder(options) {
+      const opts: OpenDialogOptions = { title: options.title, properties: ['openDirectory', 'createDirectory'] };
+      const win = parent();
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async message(options) {
       const opts: MessageBoxOptions = { ...options, noLink: true };

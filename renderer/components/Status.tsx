@@ -23,13 +23,12 @@ export function ErrorBox({ message, onRetry }: { message: string; onRetry?: () =
   );
 }
 
-/** An error inside a section or dialog (ErrorBox is the page-level one, with a heading). */
+/** An error inside a section or dialog (ErrorBox is the page-level one, with a heading), shown as it is. */
 export function ErrorText({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
     <div role="alert" className="error-box">
-      <p>
-        <strong>{t('app.error.title')}:</strong> {message}
-      </p>
+      {/* The back end's message already says what is wrong and what to do: no "Något gick fel:" before it. */}
+      <p>{message}</p>
       {onRetry && (
         <button type="button" className="secondary" onClick={onRetry}>
           {t('app.error.retry')}

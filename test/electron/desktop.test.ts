@@ -18,7 +18,8 @@ const fake = electron as unknown as FakeElectron;
 let dir: string;
 let desktop: Desktop;
 let asked: MessageOptions[];
-let answers: { message: number[]; openFile: (string | null)[]; saveFile: (string | null)[] };
+let answers: { message: number[]; openFile: (string | null)[]; saveFile: (string | null)[]; openFolder: (string | null)[] };
+let folderTitles: string[];
 const backends: Backend[] = [];
 
 const paths = () => ({
@@ -42,6 +43,10 @@ const dialogs: Dialogs = {
   },
   openFile: async () => answers.openFile.shift() ?? null,
   saveFile: async () => answers.saveFile.shift() ?? null,
+  openFolder: async (o) => {
+    folderTitles.push(o.title);
+    return answers.openFolder.shift() ?? null;
+  },
 };
 
 function menuItem(top: string, label: string): MenuItemConstructorOptions {
@@ -61,7 +66,8 @@ const settled = (): Promise<void> => desktop.settled();
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'justera-desktop-'));
   asked = [];
-  answers = { message: [], openFile: [], saveFile: [] };
+  answers = { message: [], openFile: [], saveFile: [], openFolder: [] };
+  folderTitles = [];
   fake.app.setPath('documents', dir);
   desktop = createDesktop(
     { paths: paths(), isPackaged: true, platform: 'linux', dialogs, openBackend, backupIntervalMs: 600_000, now: () => new Date('2025-03-02T08:00:00Z') },
@@ -79,6 +85,23 @@ const meetingCount = async (): Promise<number> => {
   const r = await desktop.dispatch('meetings.list', {});
   return r.ok ? (r.value as unknown[]).length : -1;
 };
+
+describe('the folder dialog for the page (shell.chooseFolder)', () => {
+  it('answers with the native dialog in the desktop app, null when cancelled, and validates the call', async () => {
+    answers.openFolder = ['/srv/www/anslagstavla', null];
+    expect(await desktop.dispatch('shell.chooseFolder', { title: 'Välj mapp för anslagstavlan' })).toEqual({ ok: true, value: { available: true, path: '/srv/www/anslagstavla' } });
+    expect(await desktop.dispatch('shell.chooseFolder', { title: 'Välj mapp för anslagstavlan' })).toEqual({ ok: true, value: { available: true, path: null } });
+    expect(folderTitles).toEqual(['Välj mapp för anslagstavlan', 'Välj mapp för anslagstavlan']);
+    const bad = await desktop.dispatch('shell.chooseFolder', { title: '', extra: 1 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(folderTitles).toHaveLength(2);
+  });
+
+  it('is not available outside the desktop app (browser host, CLI)', async () => {
+    const b = openBackend(join(dir, 'annan.db'));
+    expect(await b.dispatch('shell.chooseFolder', { title: 'Välj mapp' })).toEqual({ ok: true, value: { available: false, path: null } });
+  });
+});
 
 describe('recent meetings', () => {
   it('fill the menu after a call that changed data, newest first', async () => {

@@ -74,7 +74,7 @@ describe('states in words', () => {
       'Tidsstämpeltjänsten svarade inte.',
     ]);
     const last = signResultLines({ signature, groupAdjusted: true, meetingAdjusted: false, remaining: [], timestamp: { requested: true, added: true, message: null } });
-    expect(last).toEqual(['Robert Karlsson har skrivit under 2020-11-05 10:40.', 'Nu har alla skrivit under: paragraferna är justerade.', 'Underskriften har en tidsstämpel (PAdES B-T).']);
+    expect(last).toEqual(['Robert Karlsson har skrivit under 2020-11-05 10:40.', 'Nu har alla skrivit under: paragraferna är justerade.', 'Underskriften har en tidsstämpel från en betrodd tjänst (PAdES B-T), så tiden för underskriften kan styrkas.']);
     // An imported file says nothing about this machine's time-stamping setting.
     expect(signResultLines({ signature, groupAdjusted: false, meetingAdjusted: false, remaining: [], timestamp: { requested: false, added: false, message: null } }, true)).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 // The clerk's side (anslag and public access): notices and their documents, the digital notice
 // board, the public version, protokollsutdrag and the follow-up register.
 import { z } from 'zod';
-import type { CreatedExtract, ExtractProposal, ExtractRecord } from '../../app/anslag/extracts';
+import { SECRECY_TREATMENTS, type CreatedExtract, type ExtractProposal, type ExtractRecord } from '../../app/anslag/extracts';
 import type { DocumentInfo } from '../../app/anslag/documents';
 import type { FollowUpTask, ProposalView } from '../../app/anslag/followup-tasks';
 import { noticeBoardUrlSchema, noticeBoardUrlSettingSchema } from '../../app/anslag/address';
@@ -10,6 +10,7 @@ import type { NoticeSummary, PendingGroup, PostResult } from '../../app/anslag/n
 import type { PublicVersionResult } from '../../app/anslag/public';
 import { documentKinds, followUpStatuses } from '../../app/anslag/ports';
 import { isoDateSchema } from '../../format/meeting';
+import { isAbsolutePath } from '../../domain/paths';
 import { idSchema, method } from './define';
 
 const scope = {
@@ -43,7 +44,10 @@ export const anslagContract = {
    */
   'noticeboard.export': method<NoticeBoardExportResult>()(
     z.strictObject({
-      directory: text('mappen som anslagstavlan ska skrivas till', 4096),
+      directory: text('mappen som anslagstavlan ska skrivas till', 4096).refine(
+        isAbsolutePath,
+        'Ange en fullständig sökväg till mappen, t.ex. /srv/www/anslagstavla eller C:\\Anslagstavla. En ofullständig sökväg skulle hamna i programmets egen arbetsmapp.',
+      ),
       today: isoDateSchema.optional(),
       organisationId: idSchema.optional(),
       baseUrl: noticeBoardUrlSchema.optional(),
@@ -63,6 +67,17 @@ export const anslagContract = {
       paragraphs: paragraphNumbers,
       recipients: z.array(text('mottagarens namn', 200)).max(200).default([]),
       sentOn: isoDateSchema.optional(),
+      /** Secret §§ are masked unless chosen here: left out, or unmasked to entitled recipients (with the reason, recorded). */
+      secrecy: z
+        .array(
+          z.strictObject({
+            paragraph: z.number().int().min(1).max(9999),
+            treatment: z.enum(SECRECY_TREATMENTS, { error: 'Välj maskera, utelämna eller omaskerat för paragrafen med sekretess.' }),
+            entitlement: z.string().trim().max(500, 'Högst 500 tecken.').optional(),
+          }),
+        )
+        .max(500)
+        .default([]),
     }),
   ),
   'extracts.list': method<ExtractRecord[]>()(z.strictObject({ meetingId: idSchema })),

@@ -20,6 +20,16 @@ export function stockholmDate(instant: Date | string): string {
   return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
 }
 
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "2020-11-05 10:40": an instant as a Swedish reader expects it in a message (never raw UTC); the input when it is no instant. */
+export function stockholmDateTime(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  const parts = timeFormat.formatToParts(date);
+  return `${stockholmDate(date)} ${part(parts, 'hour')}:${part(parts, 'minute')}`;
+}
+
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' });
 
 /** "+01:00" in winter, "+02:00" in summer: Sweden's offset from UTC at noon on that day. */

@@ -4,6 +4,9 @@
 import { AppError } from '../../api/errors';
 import { formatRanges, paragraphLabel } from '../../domain/numbering';
 import { buildExtractData } from '../../documents/extract';
+import { confidentialProvisions, maskedParagraph } from '../../domain/masking';
+import { oslLabel } from '../../format/provision';
+import type { MeetingDocument } from '../../format/meeting';
 import { stockholmDate } from './dates';
 import { documentInfo, type DocumentInfo } from './documents';
 import type { AnslagDeps, ExtractRow } from './ports';
@@ -14,10 +17,32 @@ export interface ExtractProposal {
   adjusted: number[];
   /** The chosen §§ (all adjusted §§ when none were asked for). */
   paragraphs: number[];
-  /** Recipients from "Expedieras till" of the chosen §§, each with the §§ that name them. */
-  recipients: { name: string; paragraphs: number[] }[];
-  /** Chosen §§ that are confidential: the extract is not masked, so check the recipient's right to it. */
+  /**
+   * Each chosen § with its own "Expedieras till" (never merged across §§: "Sökanden" of § 2 is
+   * not "Sökanden" of § 4) and the OSL provisions that make it secret (empty = none).
+   */
+  perParagraph: { number: number; title: string; recipients: string[]; provisions: string[] }[];
+  /** Chosen §§ with secrets: masked in the extract unless explicitly left out or sent unmasked. */
   confidential: number[];
+}
+
+/** What happens to a § with secrets in an extract; `mask` unless the user chose otherwise. */
+export const SECRECY_TREATMENTS = ['mask', 'omit', 'unmasked'] as const;
+export type SecrecyTreatment = (typeof SECRECY_TREATMENTS)[number];
+
+export interface SecrecyChoice {
+  paragraph: number;
+  treatment: SecrecyTreatment;
+  /** Why the recipients may see the secret (required for `unmasked`), e.g. "part i ärendet, 10 kap. 3 § OSL". */
+  entitlement?: string | undefined;
+}
+
+/** How each secret § was handled in a produced extract (stored with it and in the audit log). */
+export interface SecrecyRecord {
+  paragraph: number;
+  provisions: string[];
+  treatment: SecrecyTreatment;
+  entitlement: string | null;
 }
 
 export interface ExtractRecord {
@@ -70,34 +95,86 @@ export function proposeExtract(deps: AnslagDeps, input: { meetingId: string; par
   const { doc, adjusted } = loadWithAdjusted(deps, input.meetingId);
   const all = doc.paragraphs.map((p) => p.number);
   const chosen = input.paragraphs === undefined ? adjusted : checkChoice(all, adjusted, input.paragraphs);
-  const byName = new Map<string, number[]>();
-  for (const p of doc.paragraphs) {
-    if (!chosen.includes(p.number)) continue;
-    for (const name of p.distribution) byName.set(name, [...(byName.get(name) ?? []), p.number]);
-  }
+  const perParagraph = doc.paragraphs
+    .filter((p) => chosen.includes(p.number))
+    .map((p) => ({ number: p.number, title: p.title, recipients: [...new Set(p.distribution)], provisions: confidentialProvisions(p) }));
   return {
     meetingId: input.meetingId,
     adjusted,
     paragraphs: chosen,
-    recipients: [...byName.entries()].map(([name, paragraphs]) => ({ name, paragraphs })),
-    confidential: doc.paragraphs.filter((p) => chosen.includes(p.number) && p.confidential !== undefined).map((p) => p.number),
+    perParagraph,
+    confidential: perParagraph.filter((p) => p.provisions.length > 0).map((p) => p.number),
   };
+}
+
+function secrecyIssue(message: string): AppError {
+  return new AppError('validation', message, { issues: [{ path: 'secrecy', message }] });
+}
+
+/**
+ * Decides each secret §'s treatment: masked unless the caller chose to leave it out or to send it
+ * unmasked — the latter only to named recipients and with the reason they are entitled to it.
+ */
+function decideSecrecy(doc: MeetingDocument, chosen: readonly number[], choices: readonly SecrecyChoice[], recipients: readonly string[]): SecrecyRecord[] {
+  const byNumber = new Map<number, SecrecyChoice>();
+  for (const c of choices) {
+    if (byNumber.has(c.paragraph)) throw secrecyIssue(`§ ${c.paragraph} har fått två val för sekretessen. Välj ett: maskera, utelämna eller omaskerat.`);
+    byNumber.set(c.paragraph, c);
+  }
+  const records: SecrecyRecord[] = [];
+  for (const p of doc.paragraphs) {
+    if (!chosen.includes(p.number)) continue;
+    const provisions = confidentialProvisions(p);
+    const choice = byNumber.get(p.number);
+    byNumber.delete(p.number);
+    if (provisions.length === 0) {
+      if (choice !== undefined) throw secrecyIssue(`§ ${p.number} innehåller inga uppgifter med sekretess; ta bort valet för sekretessen.`);
+      continue;
+    }
+    const treatment = choice?.treatment ?? 'mask';
+    const entitlement = choice?.entitlement?.trim() ?? '';
+    if (treatment === 'unmasked') {
+      if (recipients.length === 0) throw secrecyIssue(`Ett omaskerat utdrag av § ${p.number} måste ha en mottagare som har rätt att ta del av uppgifterna. Ange mottagaren, eller maskera paragrafen.`);
+      if (entitlement.length < 3) {
+        throw secrecyIssue(`Ange varför mottagaren har rätt att ta del av uppgifterna i § ${p.number} (${provisions.map(oslLabel).join(', ')}), t.ex. "part i ärendet, 10 kap. 3 § OSL". Annars maskeras paragrafen.`);
+      }
+    }
+    records.push({ paragraph: p.number, provisions, treatment, entitlement: treatment === 'unmasked' ? entitlement : null });
+  }
+  const stray = [...byNumber.keys()];
+  if (stray.length > 0) throw secrecyIssue(`${paragraphLabel(stray)} ingår inte i utdraget; ta bort valet för sekretessen.`);
+  return records;
 }
 
 export async function createExtract(
   deps: AnslagDeps,
-  input: { meetingId: string; paragraphs: number[]; recipients: string[]; sentOn?: string },
+  input: { meetingId: string; paragraphs: number[]; recipients: string[]; sentOn?: string | undefined; secrecy?: SecrecyChoice[] | undefined },
 ): Promise<CreatedExtract> {
   const { doc, adjusted } = loadWithAdjusted(deps, input.meetingId);
-  const paragraphs = checkChoice(doc.paragraphs.map((p) => p.number), adjusted, input.paragraphs);
+  const chosen = checkChoice(doc.paragraphs.map((p) => p.number), adjusted, input.paragraphs);
   const recipients = [...new Set(input.recipients.map((r) => r.trim()).filter((r) => r.length > 0))];
+  const secrecy = decideSecrecy(doc, chosen, input.secrecy ?? [], recipients);
+  const omitted = new Set(secrecy.filter((x) => x.treatment === 'omit').map((x) => x.paragraph));
+  const masked = new Set(secrecy.filter((x) => x.treatment === 'mask').map((x) => x.paragraph));
+  const paragraphs = chosen.filter((n) => !omitted.has(n));
+  if (paragraphs.length === 0) throw secrecyIssue('Alla valda paragrafer är utelämnade för sekretess, så utdraget blir tomt. Maskera en paragraf i stället, eller välj fler.');
+  const source: MeetingDocument = { ...doc, paragraphs: doc.paragraphs.map((p) => (masked.has(p.number) ? maskedParagraph(p) : p)) };
+  const withheld = secrecy
+    .filter((x) => x.treatment !== 'unmasked')
+    .map((x) => ({ paragraph: x.paragraph, provision: x.provisions.map(oslLabel).join(', '), masked: x.treatment === 'mask' }));
   const today = stockholmDate(deps.clock.now());
   if (input.sentOn !== undefined && input.sentOn > today) {
     throw new AppError('validation', `Utskicket kan inte registreras i förväg (${input.sentOn} har inte kommit ännu).`, { issues: [{ path: 'sentOn', message: `Senast ${today}.` }] });
   }
   const sentOn = recipients.length === 0 ? null : (input.sentOn ?? today);
   const generatedAt = deps.clock.now().toISOString();
-  const data = buildExtractData(doc, { generatedAt, paragraphs, certifiedOn: today });
+  const built = buildExtractData(source, { generatedAt, paragraphs, certifiedOn: today });
+  // The certification says what was left out or masked, and why.
+  const secrecyRows = withheld.map((w) => ({
+    label: w.masked ? 'Maskerat' : 'Utelämnat',
+    lines: [`§ ${w.paragraph}: ${w.masked ? 'uppgifter' : 'paragrafen'} omfattas av sekretess enligt ${w.provision}`],
+  }));
+  const data = { ...built, certification: { ...built.certification, rows: [...built.certification.rows, ...secrecyRows] } };
   const rendered = await deps.documents.extract(data);
   const label = paragraphLabel(paragraphs);
   return deps.store.transaction(() => {
@@ -106,7 +183,7 @@ export async function createExtract(
       groupId: null,
       kind: 'extract',
       reason: `Protokollsutdrag ${label}`,
-      snapshot: { paragraphs, recipients, data },
+      snapshot: { paragraphs, recipients, data, withheld, secrecy },
       pdf: rendered.pdf,
       supersedes: false,
     });
@@ -115,7 +192,7 @@ export async function createExtract(
       action: 'extract.created',
       entity: 'extract',
       entityId: row.id,
-      details: { meetingId: input.meetingId, paragraphs, recipients, sentOn, versionId: version.id },
+      details: { meetingId: input.meetingId, paragraphs, recipients, sentOn, versionId: version.id, secrecy },
     });
     const document = documentInfo(version, doc.board.name, doc.meeting.date, paragraphs);
     return { extract: record(row, document), document };

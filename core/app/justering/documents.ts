@@ -5,6 +5,8 @@
 // secretary. Each is a document of its own: signing never touches the adjusted protocol.
 import { AppError } from '../../api/errors';
 import { peopleOf } from '../../documents/people';
+import { signatureFieldName } from '../../domain/signature-fields';
+import { stockholmDateTime } from '../anslag/dates';
 import type { JusteringDeps, SignerCredentials } from './ports';
 import { signField, type ExpectedSigner } from './signing';
 import type { SignatureSummary, TimestampOutcome, ValidationSummary } from './types';
@@ -59,10 +61,10 @@ export function documentSigner(deps: Pick<JusteringDeps, 'store' | 'justering'>,
 export async function signDocument(deps: JusteringDeps, input: { versionId: string; field: string; credentials: SignerCredentials }): Promise<DocumentSignResult> {
   const ctx = loadDocument(deps, input.versionId);
   if (input.field !== ctx.info.field) {
-    throw new AppError('validation', `Fältet "${input.field}" finns inte i ${ctx.info.name}. Välj fältet ${ctx.info.field}.`);
+    throw new AppError('validation', `${capital(ctx.info.name)} skrivs under i fältet för ${signatureFieldName(ctx.info.field)}, inte för ${signatureFieldName(input.field)}.`, { field: input.field, expected: ctx.info.field });
   }
   const done = ctx.signatures.find((s) => s.field === input.field);
-  if (done !== undefined) throw new AppError('conflict', `Fältet ${input.field} är redan underskrivet av ${done.signerName} (${done.signedAt}). En underskrift kan inte göras om.`);
+  if (done !== undefined) throw new AppError('conflict', `Fältet för ${signatureFieldName(input.field)} i ${ctx.info.name} är redan underskrivet av ${done.signerName} (${stockholmDateTime(done.signedAt)}). En underskrift kan inte göras om.`, { field: input.field });
   const expected = documentSigner(deps, ctx.version.meetingId, ctx.info);
   const signed = await signField(deps, ctx.current.pdf, expected, input.credentials, ctx.info.reason);
   const sha256 = deps.services.sha256(signed.pdf);
@@ -115,3 +117,5 @@ export function documentCurrentPdf(deps: JusteringDeps, input: { versionId: stri
   const latest = deps.justering.latestSigned(input.versionId);
   return latest === null ? { pdf: version.pdf, sha256: version.sha256, kind: version.kind, signed: false } : { pdf: latest.pdf, sha256: latest.sha256, kind: version.kind, signed: true };
 }
+
+const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;

@@ -6,6 +6,8 @@ import { AppError } from '../../api/errors';
 import { buildProtocolData } from '../../documents/protocol';
 import { restrictTo } from '../../documents/extract';
 import { paragraphLabel } from '../../domain/numbering';
+import { signatureFieldName } from '../../domain/signature-fields';
+import { stockholmDateTime } from '../anslag/dates';
 import type { MeetingDocument } from '../../format/meeting';
 import type { CheckedSignature, GroupRow, JusteringDeps, SignatureRow, SignerCredentials, VersionRow } from './ports';
 import { expectTurn, meetingSigningOrder, mustSignFirst } from './order';
@@ -158,7 +160,9 @@ function expectOpenField(ctx: VersionContext, field: string): RequiredSigner {
   }
   if (!ctx.version.isCurrent) throw new AppError('conflict', `Version ${ctx.version.versionNo} har ersatts av en nyare version. Skriv under den gällande versionen.`);
   const done = ctx.signatures.find((s) => s.field === field);
-  if (done !== undefined) throw new AppError('conflict', `Fältet ${field} är redan underskrivet av ${done.signerName} (${done.signedAt}). En underskrift kan inte göras om.`);
+  if (done !== undefined) {
+    throw new AppError('conflict', `Fältet för ${signatureFieldName(field)} är redan underskrivet av ${done.signerName} (${stockholmDateTime(done.signedAt)}). En underskrift kan inte göras om.`, { field });
+  }
   if (!awaitsSignatures(ctx.group.status, ctx.version.versionNo)) throw new AppError('conflict', 'Protokollversionen väntar inte på underskrifter. Kontrollera justeringsstatus.');
   return signer;
 }

@@ -119,6 +119,15 @@ function checkMember(deps: WorkspaceDeps, boardId: string, personId: string, f: 
     const target = deps.ws.listAssignments(boardId).find((a) => a.personId === f.substituteForPersonId && a.role !== 'ersattare');
     if (target === undefined) throw new AppError('validation', 'Den som ersättaren är personlig ersättare för måste vara ledamot i nämnden. Lägg till ledamoten först.');
   }
+  if (f.role === 'ersattare' && f.substituteOrder !== null) {
+    const same = deps.ws
+      .listAssignments(boardId)
+      .find((a) => a.id !== exceptAssignment && a.personId !== personId && a.role === 'ersattare' && a.retiredOn === null && a.substituteOrder === f.substituteOrder && a.termStart <= f.termEnd && f.termStart <= a.termEnd);
+    if (same !== undefined) {
+      const other = deps.ws.personName(same.personId) ?? 'en annan ersättare';
+      throw new AppError('conflict', `Ersättarordning nr ${f.substituteOrder} har redan ${other} under samma mandatperiod. Välj ett annat nummer, eller ändra ${other}s ordning först.`);
+    }
+  }
   const overlapping = deps.ws
     .listAssignments(boardId)
     .find((a) => a.id !== exceptAssignment && a.personId === personId && a.retiredOn === null && a.termStart <= f.termEnd && f.termStart <= a.termEnd);
@@ -209,6 +218,15 @@ export function importMembers(
       const personId = deps.ws.boardPersonByName(input.boardId, m.name);
       if (personId !== null && existing.some((a) => a.personId === personId && a.retiredOn === null && a.termStart <= m.termEnd && m.termStart <= a.termEnd)) {
         issues.push({ line: m.line, column: 'Namn', message: `${m.name} har redan ett uppdrag i nämnden under mandatperioden.` });
+      }
+      if (m.role === 'ersattare' && m.substituteOrder !== null) {
+        const order = m.substituteOrder;
+        const twin = members.find((o) => o !== m && o.role === 'ersattare' && o.substituteOrder === order && o.termStart <= m.termEnd && m.termStart <= o.termEnd);
+        const held = existing.find((a) => a.role === 'ersattare' && a.retiredOn === null && a.substituteOrder === order && a.personId !== personId && a.termStart <= m.termEnd && m.termStart <= a.termEnd);
+        if (twin !== undefined || held !== undefined) {
+          const who = twin?.name ?? (held === undefined ? '' : (deps.ws.personName(held.personId) ?? 'en annan ersättare'));
+          issues.push({ line: m.line, column: 'Ersättarordning', message: `Nr ${order} har också ${who}. Varje ersättare får ett eget nummer i ersättarordningen.` });
+        }
       }
       if (m.substituteFor !== null) {
         const target = inFile.get(m.substituteFor.toLocaleLowerCase('sv-SE'));

@@ -1,5 +1,6 @@
 // Input schemas of the workspace API (validated at the boundary by dispatch). Person references
 // are person ids; texts are trimmed; an empty optional text means "none".
+import { isValidOrgNumber, ORG_NUMBER_CHECK_MESSAGE, ORG_NUMBER_FORMAT_MESSAGE } from '../../domain/org-number';
 import { z } from 'zod';
 import '../../api/zod-sv';
 import {
@@ -29,7 +30,8 @@ export const organisationFieldsSchema = z.strictObject({
   orgNumber: z
     .string()
     .trim()
-    .regex(/^(\d{6}-\d{4})?$/, 'Organisationsnummer skrivs NNNNNN-NNNN, t.ex. 212000-2723.')
+    .regex(/^(\d{6}-\d{4})?$/, ORG_NUMBER_FORMAT_MESSAGE)
+    .refine((v) => v === '' || isValidOrgNumber(v), ORG_NUMBER_CHECK_MESSAGE)
     .optional(),
 });
 

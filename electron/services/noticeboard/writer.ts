@@ -204,4 +204,40 @@ async function removeEmptyParents(root: string, dir: string): Promise<void> {
   }
 }
 
-export const fileSiteWriter: SiteWriter = { write: writeSite };
+/** How long the folder may take before the export answers with an error (a network share that does not answer). */
+export const SITE_WRITE_TIMEOUT_MS = 20_000;
+
+/**
+ * A writer that always answers: after `ms` without a result it rejects with a Swedish message.
+ * The write itself cannot be cancelled; its staging folder keeps the folder's site consistent, and
+ * the next export cleans up what it left.
+ */
+export function timedSiteWriter(inner: SiteWriter, ms: number = SITE_WRITE_TIMEOUT_MS): SiteWriter {
+  return {
+    write(directory, files) {
+      return new Promise<SiteWriteReport>((resolveWrite, reject) => {
+        const timer = setTimeout(() => {
+          reject(
+            new AppError(
+              'io',
+              `Mappen ${directory} svarade inte inom ${Math.round(ms / 1000)} sekunder. Kontrollera att mappen (eller nätverksenheten) går att nå och att du får skriva där, och försök igen. Anslagstavlan som redan fanns där är oförändrad eller komplett.`,
+              { directory },
+            ),
+          );
+        }, ms);
+        inner.write(directory, files).then(
+          (r) => {
+            clearTimeout(timer);
+            resolveWrite(r);
+          },
+          (e: unknown) => {
+            clearTimeout(timer);
+            reject(e);
+          },
+        );
+      });
+    },
+  };
+}
+
+export const fileSiteWriter: SiteWriter = timedSiteWriter({ write: writeSite });

@@ -1,18 +1,26 @@
 // Writes the digital notice board (a static site) into a folder on this computer, and keeps the
-// organisation's published address of it (needed for the OParl open data).
-import { useEffect, useState, type FormEvent } from 'react';
+// organisation's published address of it (needed for the OParl open data). In the desktop app the
+// folder is chosen with the system's folder dialog; in a browser the path is typed, and only a full
+// path is accepted (a relative one would land in the host's working folder). The back end answers
+// within seconds even when the folder does not (the button is enabled again).
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { isAbsolutePath } from '../../../core/domain/paths';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
+import { errorMessage } from '../../api/errors';
 import { ActionResult, useAction } from '../../components/async';
-import { anslagStrings as s } from './strings';
+import { t } from '../../i18n';
 
 export function BoardExport() {
+  const id = useId();
   const orgs = useQuery(() => api.call('organisations.list', {}), []);
+  const info = useQuery(() => api.call('app.info', {}), []);
+  const desktop = info.status === 'ready' && info.data.transport === 'ipc';
   const [directory, setDirectory] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
   const [savedUrl, setSavedUrl] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
+  const [invalid, setInvalid] = useState<string | null>(null);
   const action = useAction();
   const list = orgs.status === 'ready' ? orgs.data : [];
   const chosen = organisationId !== '' ? organisationId : list.length === 1 ? (list[0]?.id ?? '') : '';
@@ -34,13 +42,27 @@ export function BoardExport() {
     };
   }, [chosen]);
 
+  async function choose() {
+    try {
+      const r = await api.call('shell.chooseFolder', { title: t('board.export.dialogTitle') });
+      if (r.path !== null) {
+        setDirectory(r.path);
+        setInvalid(null);
+      }
+    } catch (e) {
+      setInvalid(errorMessage(e));
+    }
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (directory.trim() === '') {
-      setMissing(true);
+    const dir = directory.trim();
+    const problem = dir === '' ? t('board.export.required') : isAbsolutePath(dir) ? null : t('board.export.absolute');
+    setInvalid(problem);
+    if (problem !== null) {
+      document.getElementById(`${id}-dir`)?.focus();
       return;
     }
-    setMissing(false);
     await action.run(async () => {
       const org = organisationId !== '' ? { organisationId } : {};
       // A changed address is saved for the organisation first (the same check as everywhere).
@@ -49,11 +71,11 @@ export function BoardExport() {
         setSavedUrl(saved.url);
         setBaseUrl(saved.url ?? '');
       }
-      const r = await api.call('noticeboard.export', { directory: directory.trim(), ...org });
+      const r = await api.call('noticeboard.export', { directory: dir, ...org });
       return (
         <>
-          <p>{s.board.done(r.current, r.archived, r.written.length, r.removed.length, r.directory)}</p>
-          {r.oparlEntryPoint !== null && <p>{s.board.openData(r.oparlEntryPoint)}</p>}
+          <p>{t('board.export.done', { current: r.current, archived: r.archived, written: r.written.length, removed: r.removed.length, dir: r.directory })}</p>
+          {r.oparlEntryPoint !== null && <p>{t('board.export.openData', { entry: r.oparlEntryPoint })}</p>}
           {r.notes.map((note) => (
             <p key={note}>{note}</p>
           ))}
@@ -63,33 +85,40 @@ export function BoardExport() {
   }
 
   return (
-    <section aria-labelledby="anslag-board" className="card">
-      <h2 id="anslag-board">{s.board.heading}</h2>
-      <p className="help">{s.board.help}</p>
+    <section aria-labelledby={`${id}-h`} className="card">
+      <h2 id={`${id}-h`}>{t('board.export.heading')}</h2>
+      <p className="help">{t('board.export.help')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
-          <label htmlFor="anslag-dir">{s.board.directory}</label>
-          <input
-            id="anslag-dir"
-            value={directory}
-            required
-            aria-invalid={missing ? 'true' : undefined}
-            aria-describedby={missing ? 'anslag-dir-help anslag-dir-error' : 'anslag-dir-help'}
-            onChange={(e) => setDirectory(e.target.value)}
-          />
-          <span id="anslag-dir-help" className="help">
-            {s.board.directoryHelp}
+          <label htmlFor={`${id}-dir`}>{t('board.export.directory')}</label>
+          <div className="inline-row">
+            <input
+              id={`${id}-dir`}
+              value={directory}
+              required
+              aria-invalid={invalid !== null ? 'true' : undefined}
+              aria-describedby={invalid !== null ? `${id}-dir-help ${id}-dir-error` : `${id}-dir-help`}
+              onChange={(e) => setDirectory(e.target.value)}
+            />
+            {desktop && (
+              <button type="button" className="secondary" onClick={() => void choose()}>
+                {t('board.export.choose')}
+              </button>
+            )}
+          </div>
+          <span id={`${id}-dir-help`} className="help">
+            {desktop ? t('board.export.directoryHelpDesktop') : t('board.export.directoryHelp')}
           </span>
-          {missing && (
-            <span id="anslag-dir-error" className="field-error">
-              {s.board.required}
+          {invalid !== null && (
+            <span id={`${id}-dir-error`} className="field-error">
+              {invalid}
             </span>
           )}
         </div>
         {list.length > 1 && (
           <div className="field">
-            <label htmlFor="anslag-org">{s.board.organisation}</label>
-            <select id="anslag-org" value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+            <label htmlFor={`${id}-org`}>{t('board.export.organisation')}</label>
+            <select id={`${id}-org`} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
               <option value="">–</option>
               {list.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -100,15 +129,15 @@ export function BoardExport() {
           </div>
         )}
         <div className="field">
-          <label htmlFor="anslag-url">{s.board.baseUrl}</label>
-          <input id="anslag-url" type="url" inputMode="url" value={baseUrl} aria-describedby="anslag-url-help" onChange={(e) => setBaseUrl(e.target.value)} />
-          <span id="anslag-url-help" className="help">
-            {s.board.baseUrlHelp}
+          <label htmlFor={`${id}-url`}>{t('board.export.baseUrl')}</label>
+          <input id={`${id}-url`} type="url" inputMode="url" value={baseUrl} aria-describedby={`${id}-url-help`} onChange={(e) => setBaseUrl(e.target.value)} />
+          <span id={`${id}-url-help`} className="help">
+            {t('board.export.baseUrlHelp')}
           </span>
         </div>
         <div className="actions">
           <button type="submit" disabled={action.busy}>
-            {s.board.submit}
+            {action.busy ? t('board.export.busy') : t('board.export.submit')}
           </button>
         </div>
       </form>

@@ -1,112 +1,110 @@
-// Protokollsutdrag: the secretary chooses a meeting and its adjusted §§, the recipients proposed
-// from "Expedieras till" (and any others), creates the extract, signs its utdragsbestyrkande with
-// a certificate file or a card, and downloads it. Earlier extracts of the meeting are listed.
+// Protokollsutdrag: the secretary chooses a meeting, then per adjusted § who gets it — that §'s
+// own "Expedieras till" (never merged across §§: "Sökanden" of § 2 is not "Sökanden" of § 4),
+// nothing ticked by default, others typed in. Each § with recipients becomes its own extract. A §
+// with secrets is masked (OSL reference in its place) unless the user chooses an unmasked extract
+// and says why the recipients are entitled to it; the back end enforces and records the same.
 import { useId, useState } from 'react';
+import type { CreatedExtract, ExtractProposal, SecrecyChoice } from '../../../core/app/anslag/extracts';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { downloadPdf } from '../../api/files';
 import { ActionResult, QueryTable, useAction } from '../../components/async';
 import { ErrorText } from '../../components/Status';
+import { t } from '../../i18n';
 import { SignDocument } from './SignDocument';
 import { Day, MeetingSelect } from './ui';
-import { anslagStrings as s } from './strings';
+
+type Paragraph = ExtractProposal['perParagraph'][number];
+
+interface Choice {
+  ticked: string[];
+  more: string;
+  unmasked: boolean;
+  entitlement: string;
+}
+
+const EMPTY: Choice = { ticked: [], more: '', unmasked: false, entitlement: '' };
+
+function recipientsOf(c: Choice): string[] {
+  return [...new Set([...c.ticked, ...c.more.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '')])];
+}
+
+const osl = (provisions: readonly string[]) => provisions.map((p) => `${p} OSL`).join(', ');
+
+async function save(versionId: string, fileName: string) {
+  const d = await api.call('documents.currentPdf', { versionId });
+  downloadPdf(fileName, d.pdfBase64);
+}
 
 export function Extracts() {
   const id = useId();
   const [meetingId, setMeetingId] = useState('');
-  /** The §§ left out of the extract (all adjusted §§ are in it by default). */
-  const [left, setLeft] = useState<number[]>([]);
-  /** Proposed recipients the user unticked. */
-  const [dropped, setDropped] = useState<string[]>([]);
-  const [more, setMore] = useState('');
+  const [choices, setChoices] = useState<Record<number, Choice>>({});
   const [made, setMade] = useState(0);
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<{ general: string | null; entitlement: number[] }>({ general: null, entitlement: [] });
   const action = useAction();
-  const adjusted = useQuery(async () => (meetingId === '' ? null : api.call('extracts.propose', { meetingId })), [meetingId]);
-  const all = adjusted.status === 'ready' && adjusted.data !== null ? adjusted.data.adjusted : [];
-  const chosen = all.filter((n) => !left.includes(n));
-  const proposal = useQuery(async () => (meetingId === '' || chosen.length === 0 ? null : api.call('extracts.propose', { meetingId, paragraphs: chosen })), [meetingId, chosen.join(',')]);
+  const proposal = useQuery(async () => (meetingId === '' ? null : api.call('extracts.propose', { meetingId })), [meetingId]);
   const list = useQuery(async () => (meetingId === '' ? [] : api.call('extracts.list', { meetingId })), [meetingId, made]);
-  const proposed = proposal.status === 'ready' && proposal.data !== null ? proposal.data : null;
+  const paragraphs = proposal.status === 'ready' && proposal.data !== null ? proposal.data.perParagraph : [];
+  const choiceOf = (n: number) => choices[n] ?? EMPTY;
+  const update = (n: number, change: Partial<Choice>) => setChoices((cs) => ({ ...cs, [n]: { ...(cs[n] ?? EMPTY), ...change } }));
 
   function chooseMeeting(value: string) {
     setMeetingId(value);
-    setLeft([]);
-    setDropped([]);
-    setMore('');
-    setInvalid(null);
+    setChoices({});
+    setInvalid({ general: null, entitlement: [] });
   }
 
   async function create() {
-    if (chosen.length === 0) {
-      setInvalid(s.extracts.chooseOne);
-      return;
-    }
-    setInvalid(null);
-    const recipients = [...(proposed?.recipients.map((r) => r.name).filter((n) => !dropped.includes(n)) ?? []), ...more.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '')];
+    const wanted = paragraphs.filter((p) => recipientsOf(choiceOf(p.number)).length > 0);
+    const missingReason = wanted.filter((p) => p.provisions.length > 0 && choiceOf(p.number).unmasked && choiceOf(p.number).entitlement.trim() === '').map((p) => p.number);
+    const general = wanted.length === 0 ? t('extracts.chooseRecipient') : null;
+    setInvalid({ general, entitlement: missingReason });
+    if (general !== null || missingReason.length > 0) return;
     await action.run(async () => {
-      const r = await api.call('extracts.create', { meetingId, paragraphs: chosen, recipients });
-      setMade((n) => n + 1);
+      const created: CreatedExtract[] = [];
+      for (const p of wanted) {
+        const c = choiceOf(p.number);
+        const secrecy: SecrecyChoice[] =
+          p.provisions.length === 0 ? [] : [c.unmasked ? { paragraph: p.number, treatment: 'unmasked', entitlement: c.entitlement.trim() } : { paragraph: p.number, treatment: 'mask' }];
+        created.push(await api.call('extracts.create', { meetingId, paragraphs: [p.number], recipients: recipientsOf(c), secrecy }));
+        setMade((n) => n + 1);
+      }
+      setChoices({});
       return (
         <>
-          <p>{s.extracts.created(r.extract.label, r.extract.recipients.length)}</p>
-          <div className="actions">
-            <button type="button" className="secondary" onClick={() => void save(r.document.id, r.document.fileName)}>
-              {s.extracts.download}
-            </button>
-          </div>
-          <SignDocument versionId={r.document.id} field="sig-utdragsbestyrkande" what={s.extracts.what} fileName={r.document.fileName} />
+          {created.map((r) => (
+            <div key={r.document.id} className="extract-made">
+              <p>{t('extracts.created', { label: r.extract.label, names: r.extract.recipients.join(', ') })}</p>
+              <div className="actions">
+                <button type="button" className="secondary" onClick={() => void save(r.document.id, r.document.fileName)}>
+                  {t('extracts.downloadFor', { label: r.extract.label })}
+                </button>
+              </div>
+              <SignDocument versionId={r.document.id} field="sig-utdragsbestyrkande" what={t('extracts.what', { label: r.extract.label })} fileName={r.document.fileName} />
+            </div>
+          ))}
         </>
       );
     });
   }
 
-  async function save(versionId: string, fileName: string) {
-    const d = await api.call('documents.currentPdf', { versionId });
-    downloadPdf(fileName, d.pdfBase64);
-  }
-
   return (
     <section aria-labelledby={`${id}-h`} className="card">
-      <h2 id={`${id}-h`}>{s.extracts.heading}</h2>
-      <p className="help">{s.extracts.help}</p>
-      <MeetingSelect id={`${id}-meeting`} label={s.extracts.meeting} none={s.extracts.choose} value={meetingId} onChange={chooseMeeting} />
-      {adjusted.status === 'error' && <ErrorText message={adjusted.message} />}
-      {meetingId !== '' && adjusted.status === 'ready' && all.length === 0 && <p>{s.extracts.noneAdjusted}</p>}
-      {all.length > 0 && (
+      <h2 id={`${id}-h`}>{t('extracts.heading')}</h2>
+      <p className="help">{t('extracts.help')}</p>
+      <MeetingSelect id={`${id}-meeting`} label={t('extracts.meeting')} none={t('extracts.choose')} value={meetingId} onChange={chooseMeeting} />
+      {proposal.status === 'error' && <ErrorText message={proposal.message} />}
+      {meetingId !== '' && proposal.status === 'ready' && paragraphs.length === 0 && <p>{t('extracts.noneAdjusted')}</p>}
+      {paragraphs.length > 0 && (
         <>
-          <fieldset aria-describedby={invalid === null ? undefined : `${id}-invalid`}>
-            <legend>{s.extracts.paragraphs}</legend>
-            {all.map((n) => (
-              <div className="field check" key={n}>
-                <input id={`${id}-p${n}`} type="checkbox" checked={!left.includes(n)} onChange={(e) => setLeft((xs) => (e.target.checked ? xs.filter((x) => x !== n) : [...xs, n]))} />
-                <label htmlFor={`${id}-p${n}`}>{s.extracts.paragraph(n)}</label>
-              </div>
-            ))}
-            {invalid !== null && (
-              <p id={`${id}-invalid`} className="field-error">
-                {invalid}
-              </p>
-            )}
-          </fieldset>
-          {proposed !== null && proposed.confidential.length > 0 && <p className="warning">{s.extracts.confidential(proposed.confidential)}</p>}
-          <fieldset>
-            <legend>{s.extracts.recipients}</legend>
-            {proposed !== null && proposed.recipients.length === 0 && <p>{s.extracts.noRecipients}</p>}
-            {proposed?.recipients.map((r, i) => (
-              <div className="field check" key={r.name}>
-                <input id={`${id}-r${i}`} type="checkbox" checked={!dropped.includes(r.name)} onChange={(e) => setDropped((xs) => (e.target.checked ? xs.filter((x) => x !== r.name) : [...xs, r.name]))} />
-                <label htmlFor={`${id}-r${i}`}>{s.extracts.recipientFrom(r.name, r.paragraphs)}</label>
-              </div>
-            ))}
-            <div className="field">
-              <label htmlFor={`${id}-more`}>{s.extracts.more}</label>
-              <textarea id={`${id}-more`} rows={2} value={more} onChange={(e) => setMore(e.target.value)} />
-            </div>
-          </fieldset>
+          {paragraphs.map((p) => (
+            <ParagraphChoice key={p.number} idBase={`${id}-p${p.number}`} paragraph={p} choice={choiceOf(p.number)} onChange={(c) => update(p.number, c)} reasonMissing={invalid.entitlement.includes(p.number)} />
+          ))}
+          {invalid.general !== null && <p className="field-error">{invalid.general}</p>}
           <div className="actions">
             <button type="button" disabled={action.busy} onClick={() => void create()}>
-              {s.extracts.create}
+              {t('extracts.create')}
             </button>
           </div>
         </>
@@ -115,9 +113,9 @@ export function Extracts() {
       <QueryTable
         query={list}
         idle={meetingId === ''}
-        caption={s.extracts.caption}
-        columns={[s.extracts.label, s.extracts.to, s.extracts.made, s.extracts.file]}
-        empty={s.extracts.empty}
+        caption={t('extracts.caption')}
+        columns={[t('extracts.col.paragraphs'), t('extracts.col.to'), t('extracts.col.made'), t('extracts.col.file')]}
+        empty={t('extracts.empty')}
         row={(x) => (
           <tr key={x.id}>
             <th scope="row">{x.label}</th>
@@ -128,7 +126,7 @@ export function Extracts() {
             <td>
               {x.document !== null && (
                 <button type="button" className="secondary" onClick={() => void save(x.document?.id ?? '', x.document?.fileName ?? '')}>
-                  {s.extracts.downloadFor(x.label)}
+                  {t('extracts.downloadFor', { label: x.label })}
                 </button>
               )}
             </td>
@@ -136,5 +134,69 @@ export function Extracts() {
         )}
       />
     </section>
+  );
+}
+
+function ParagraphChoice({ idBase, paragraph: p, choice, onChange, reasonMissing }: { idBase: string; paragraph: Paragraph; choice: Choice; onChange: (c: Partial<Choice>) => void; reasonMissing: boolean }) {
+  const secret = p.provisions.length > 0;
+  return (
+    <fieldset className="extract-paragraph">
+      <legend>{t('extracts.paragraphLegend', { n: p.number, title: p.title })}</legend>
+      {p.recipients.length === 0 ? (
+        <p className="muted">{t('extracts.noRecipients')}</p>
+      ) : (
+        p.recipients.map((name, i) => (
+          <div className="field check" key={name}>
+            <input
+              id={`${idBase}-r${i}`}
+              type="checkbox"
+              checked={choice.ticked.includes(name)}
+              onChange={(e) => onChange({ ticked: e.target.checked ? [...choice.ticked, name] : choice.ticked.filter((x) => x !== name) })}
+            />
+            <label htmlFor={`${idBase}-r${i}`}>
+              {name}
+              <span className="visually-hidden"> {t('extracts.forParagraph', { n: p.number })}</span>
+            </label>
+          </div>
+        ))
+      )}
+      <div className="field">
+        <label htmlFor={`${idBase}-more`}>{t('extracts.more', { n: p.number })}</label>
+        <textarea id={`${idBase}-more`} rows={1} value={choice.more} onChange={(e) => onChange({ more: e.target.value })} />
+      </div>
+      {secret && (
+        <fieldset className="extract-secrecy">
+          <legend>{t('extracts.secrecyLegend', { n: p.number, osl: osl(p.provisions) })}</legend>
+          <div className="field check">
+            <input id={`${idBase}-mask`} type="radio" name={`${idBase}-secrecy`} checked={!choice.unmasked} onChange={() => onChange({ unmasked: false })} />
+            <label htmlFor={`${idBase}-mask`}>{t('extracts.mask', { osl: osl(p.provisions) })}</label>
+          </div>
+          <div className="field check">
+            <input id={`${idBase}-unmasked`} type="radio" name={`${idBase}-secrecy`} checked={choice.unmasked} onChange={() => onChange({ unmasked: true })} />
+            <label htmlFor={`${idBase}-unmasked`}>{t('extracts.unmasked')}</label>
+          </div>
+          {choice.unmasked && (
+            <div className="field">
+              <label htmlFor={`${idBase}-why`}>{t('extracts.entitlement', { n: p.number })}</label>
+              <input
+                id={`${idBase}-why`}
+                value={choice.entitlement}
+                aria-invalid={reasonMissing ? true : undefined}
+                aria-describedby={`${idBase}-why-help${reasonMissing ? ` ${idBase}-why-error` : ''}`}
+                onChange={(e) => onChange({ entitlement: e.target.value })}
+              />
+              <p className="help" id={`${idBase}-why-help`}>
+                {t('extracts.entitlementHelp')}
+              </p>
+              {reasonMissing && (
+                <p className="field-error" id={`${idBase}-why-error`}>
+                  {t('extracts.entitlementMissing')}
+                </p>
+              )}
+            </div>
+          )}
+        </fieldset>
+      )}
+    </fieldset>
   );
 }

@@ -7,6 +7,7 @@ import { downloadPdf } from '../../api/files';
 import { SignDialog, type Credential, type CredentialKind } from '../justering/SignDialog';
 import { timestampText } from '../justering/format';
 import { anslagStrings as s } from './strings';
+import { formatDateTime } from '../../i18n';
 
 export function SignDocument({ versionId, field, what, fileName }: { versionId: string; field: 'sig-anslag' | 'sig-anslagsbevis' | 'sig-utdragsbestyrkande'; what: string; fileName: string }) {
   const [open, setOpen] = useState<CredentialKind | null>(null);
@@ -18,7 +19,7 @@ export function SignDocument({ versionId, field, what, fileName }: { versionId: 
         ? await api.call('documents.sign', { versionId, field, p12Base64: c.p12Base64, password: c.password })
         : await api.call('documents.signPkcs11', { versionId, field, modulePath: c.modulePath, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
     setOpen(null);
-    setDone([s.signing.done(what, r.signature.signerName, r.signature.signedAt), timestampText(r.timestamp)]);
+    setDone([s.signing.done(what, r.signature.signerName, formatDateTime(r.signature.signedAt)), timestampText(r.timestamp)]);
   }
 
   async function downloadSigned(): Promise<void> {

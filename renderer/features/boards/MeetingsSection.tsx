@@ -49,7 +49,11 @@ export function MeetingsSection({ details }: { details: BoardDetails }) {
             ))}
           </ul>
         ))}
-      <NewMeeting details={details} />
+      {details.members.some((m) => m.retiredOn === null) ? (
+        <NewMeeting details={details} />
+      ) : (
+        <p className="help">{t('meeting.new.needMembers')}</p>
+      )}
     </section>
   );
 }

@@ -9,7 +9,8 @@ import { downloadPdf } from '../../api/files';
 import { ErrorText } from '../../components/Status';
 import { useFileSubmit } from './useFileSubmit';
 import { SignDialog, type Credential, type CredentialKind } from './SignDialog';
-import { formatInstant, timestampText } from './format';
+import { fieldLabel, formatInstant, timestampText, unusableFileName } from './format';
+import { t } from '../../i18n';
 import { justeringStrings as s } from './strings';
 import './justering.css';
 
@@ -96,7 +97,7 @@ export function PackagePage() {
             </dd>
             <dt>{s.pkg.field}</dt>
             <dd>
-              <code>{m.field}</code>
+              {fieldLabel(m.field)}
             </dd>
             <dt>{s.pkg.created}</dt>
             <dd>{formatInstant(m.createdAt)}</dd>
@@ -107,7 +108,7 @@ export function PackagePage() {
               ) : (
                 <ul className="justering-before">
                   {opened.pkg.signedBefore.map((b, i) => (
-                    <li key={`${b.field ?? ''}-${i}`}>{s.pkg.beforeItem(b.signerName ?? b.field ?? '?', b.signedAt === null ? '–' : formatInstant(b.signedAt), b.valid)}</li>
+                    <li key={`${b.field ?? ''}-${i}`}>{s.pkg.beforeItem(b.signerName ?? (b.field === null ? '?' : fieldLabel(b.field)), b.signedAt === null ? '–' : formatInstant(b.signedAt), b.valid)}</li>
                   ))}
                 </ul>
               )}
@@ -141,18 +142,45 @@ export function PackagePage() {
           />
         </section>
       )}
-      {signed !== null && (
+      {signed !== null && !signed.signerMatches && (
+        // Signed with someone else's certificate: the secretary's import refuses it, so it is not
+        // presented as done; the file is named for what it is and signing again is offered first.
+        <section className="card warn" aria-labelledby="package-signed">
+          <h2 id="package-signed" ref={signedRef} tabIndex={-1}>
+            {t('package.unusable.heading')}
+          </h2>
+          <div role="alert">
+            <p>{t('package.unusable.text', { role: m?.expectedSigner.role.toLowerCase() ?? '', name: m?.expectedSigner.name ?? '' })}</p>
+            {signed.warning !== null && <p>{signed.warning}</p>}
+          </div>
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() => {
+                setSigned(null);
+                showDialog(lastKind);
+              }}
+            >
+              {t('package.unusable.signAgain', { name: m?.expectedSigner.name ?? '' })}
+            </button>
+            <button type="button" className="secondary" onClick={() => downloadPdf(unusableFileName(signed.fileName), signed.pdfBase64)}>
+              {t('package.unusable.download')}
+            </button>
+          </div>
+        </section>
+      )}
+      {signed !== null && signed.signerMatches && (
         <section className="card" aria-labelledby="package-signed">
           <h2 id="package-signed" ref={signedRef} tabIndex={-1}>
             {s.pkg.signedHeading}
           </h2>
           <div role="status">
-            <p>{s.pkg.signedText(m?.expectedSigner.role ?? '', signed.field)}</p>
+            <p>{s.pkg.signedText(m?.expectedSigner.role ?? '')}</p>
             <p>{timestampText(signed.timestamp)}</p>
           </div>
-          {(!signed.signerMatches || signed.warning !== null) && (
+          {signed.warning !== null && (
             <div role="alert" className="warning">
-              <p>{signed.warning ?? s.pkg.mismatch}</p>
+              <p>{signed.warning}</p>
             </div>
           )}
           <div className="actions">

@@ -3,7 +3,8 @@
 // file's own facts, and the verdict in words.
 import type { Ref } from 'react';
 import type { ValidationSummary } from '../../../core/app/justering/types';
-import { formatInstant, levelText, verdictText } from './format';
+import { fieldLabel, formatInstant, levelText, verdictText } from './format';
+import { t } from '../../i18n';
 import { justeringStrings as s } from './strings';
 
 export type VerifyData = ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[]; missing: number };
@@ -52,7 +53,7 @@ export function VerifyReport({
             <tbody>
               {data.signatures.map((sig, i) => (
                 <tr key={`${sig.field ?? ''}-${i}`}>
-                  <th scope="row">{sig.field ?? '–'}</th>
+                  <th scope="row">{sig.field === null ? '–' : fieldLabel(sig.field)}</th>
                   <td>{sig.signerName ?? '–'}</td>
                   <td className="justering-subject">{sig.certificateSubject ?? '–'}</td>
                   <td>{sig.signedAt === null ? '–' : formatInstant(sig.signedAt)}</td>
@@ -75,7 +76,10 @@ export function VerifyReport({
         </div>
       )}
       <p>{data.modifiedAfterLastSignature ? s.verify.modified : s.verify.notModified}</p>
-      <p className="muted justering-subject">{s.verify.fileFacts(data.fileLength, data.sha256)}</p>
+      <details>
+        <summary>{t('details.show')}</summary>
+        <p className="muted justering-subject">{s.verify.fileFacts(data.fileLength, data.sha256)}</p>
+      </details>
       {data.problems.length > 0 && (
         <>
           <h5>{s.verify.problems}</h5>

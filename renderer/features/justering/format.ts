@@ -3,6 +3,7 @@
 import type { GroupStatusName, RequiredSigner, SignResult, SigningRole, TimestampOutcome, ValidationSummary } from '../../../core/app/justering/types';
 import type { Block, RichText } from '../../../core/format/richtext';
 import { justeringStrings as s } from './strings';
+import { t } from '../../i18n';
 
 const stockholm = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
@@ -164,4 +165,32 @@ export function buildCorrection(original: CorrectionOriginal, draft: CorrectionD
 
 function textToPointKey(text: string): string {
   return JSON.stringify(textToPoint(text));
+}
+
+/**
+ * The name a file signed by the wrong person is saved under, so it cannot pass for the real one:
+ * "protokoll-2020-11-05-20-v1.pdf" → "protokoll-2020-11-05-20-v1-EJ-ANVANDBAR-fel-underskrift.pdf".
+ */
+export function unusableFileName(fileName: string): string {
+  return `${fileName.replace(/\.pdf$/i, '')}-EJ-ANVANDBAR-fel-underskrift.pdf`;
+}
+
+/** "Sekreterare", "Justerare 2", "Anslagsbevis" …: a signature field by its role, never its internal name. */
+export function fieldLabel(field: string): string {
+  const m = /^sig-justerare-(\d+)$/.exec(field);
+  if (m) return t('field.justerare', { n: m[1] ?? '' });
+  switch (field) {
+    case 'sig-sekreterare':
+      return t('field.sekreterare');
+    case 'sig-ordforande':
+      return t('field.ordforande');
+    case 'sig-anslag':
+      return t('field.anslag');
+    case 'sig-anslagsbevis':
+      return t('field.anslagsbevis');
+    case 'sig-utdragsbestyrkande':
+      return t('field.utdragsbestyrkande');
+    default:
+      return t('field.other');
+  }
 }
