@@ -67,7 +67,7 @@ test('recipients per §, nothing ticked, a secret § masked unless sent unmasked
   await page.keyboard.press('Space');
   await section.getByRole('button', { name: 'Skapa utdrag' }).focus();
   await page.keyboard.press('Enter');
-  await expect(section.getByRole('status').filter({ hasText: 'Utdraget av § 24 till Sökanden är skapat.' })).toContainText('Utdraget av § 25 till Sökanden är skapat.');
+  await expect(section.getByRole('status').filter({ hasText: 'Utdraget av § 24 till Sökanden är skapat.' })).toContainText('Utdraget av § 25 till Sökanden är skapat.', { timeout: 30_000 });
   const made = await f.api.call('extracts.list', { meetingId: f.meetingId });
   expect(made.map((e) => [e.label, e.recipients])).toEqual([
     ['§ 24', ['Sökanden']],
@@ -86,6 +86,6 @@ test('recipients per §, nothing ticked, a secret § masked unless sent unmasked
   await page.keyboard.press('Space');
   await section.getByRole('button', { name: 'Skapa utdrag' }).focus();
   await page.keyboard.press('Enter');
-  await expect(section.getByRole('status').filter({ hasText: 'Utdraget av § 24 till Ekonomikontoret är skapat.' })).toBeVisible();
+  await expect(section.getByRole('status').filter({ hasText: 'Utdraget av § 24 till Ekonomikontoret är skapat.' })).toBeVisible({ timeout: 30_000 });
   expect((readAudit(f.backend.db, { entity: 'extract' }).at(-1)?.details as { secrecy: unknown }).secrecy).toEqual([{ paragraph: 24, provisions: ['31 kap. 16 §'], treatment: 'mask', entitlement: null }]);
 });
