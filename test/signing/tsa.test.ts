@@ -12,6 +12,7 @@ import { nonceFrom } from '../../electron/services/signing/tsa';
 import { makeProtocolPdf } from './helpers/pdf';
 import { makeTestPki } from './helpers/pki';
 import { extractSignatures, hasTool, opensslCmsPrint, pdfsig } from './helpers/tools';
+import { timestampOutcome } from '../../electron/services/justering';
 import { startTestTsa, type TestTsa } from './helpers/tsa-server';
 
 type Pki = Awaited<ReturnType<typeof makeTestPki>>;
@@ -104,9 +105,20 @@ describe.skipIf(!hasTool('openssl'))('time stamps (B-T)', () => {
     const r = await signPdf(await makeProtocolPdf(), { ...options(), tsa: { url: deadUrl, optional: true, timeoutMs: 3000 } });
     expect(r.level).toBe('B-B');
     expect(r.warnings.join(' ')).toMatch(/saknar tidsstämpel/);
+    // Why, as data: the justering layer words its message from this, not from the Swedish text.
+    expect(r.timestampFailure).toEqual({ reason: 'tsa_unreachable', why: expect.any(String) });
+    expect(timestampOutcome(deadUrl, r.level, r.timestampFailure).message).toContain(`Tidsstämpeltjänsten ${deadUrl} svarade inte (${r.timestampFailure?.why})`);
     const report = await verifyPdf(r.pdf);
     expect(report.signatures[0]!.level).toBe('B-B');
     expect(report.valid).toBe(true);
+  });
+
+  it('words the outcome from the failure’s data, whatever tsa.ts’ own sentence says', () => {
+    expect(timestampOutcome('http://tsa.example', 'B-B', { reason: 'tsa_rejected', why: 'HTTP 500' }).message).toBe(
+      'Tidsstämpeltjänsten http://tsa.example gav inget giltigt svar (HTTP 500); underskriften saknar tidsstämpel (PAdES B-B). Kontrollera adressen till tidsstämpeltjänsten i inställningarna och nätverket.',
+    );
+    expect(timestampOutcome('http://tsa.example', 'B-T', null)).toEqual({ requested: true, added: true, message: null });
+    expect(timestampOutcome(null, 'B-B', null)).toEqual({ requested: false, added: false, message: null });
   });
 });
 

@@ -19,20 +19,18 @@ import {
   type Signer,
   type VerificationReport,
 } from '../signing';
-import type { CertificateInfo } from '../signing';
+import type { CertificateInfo, TimestampFailure } from '../signing';
 
 /** Signing time shown in the visible appearance. */
 const TIME_ZONE = 'Europe/Stockholm';
 /** How long to wait for the time-stamping service before signing without a time stamp. */
 const TSA_TIMEOUT_MS = 10_000;
 
-/** What became of the time stamp; signPdf's warning (tsa.ts wording) tells why one is missing. */
-export function timestampOutcome(tsaUrl: string | null, level: 'B-B' | 'B-T', warnings: string[]): TimestampOutcome {
+/** What became of the time stamp; signPdf says why one is missing as data (reason and cause). */
+export function timestampOutcome(tsaUrl: string | null, level: 'B-B' | 'B-T', failure: TimestampFailure | null): TimestampOutcome {
   if (tsaUrl === null) return { requested: false, added: false, message: null };
   if (level === 'B-T') return { requested: true, added: true, message: null };
-  const detail = warnings.join(' ');
-  const why = /(svarar inte|gav inget giltigt svar) \((.*)\)\. /.exec(detail);
-  const what = why === null ? 'kunde inte ge någon tidsstämpel' : `${why[1] === 'svarar inte' ? 'svarade inte' : 'gav inget giltigt svar'} (${why[2] ?? ''})`;
+  const what = failure === null ? 'kunde inte ge någon tidsstämpel' : `${failure.reason === 'tsa_unreachable' ? 'svarade inte' : 'gav inget giltigt svar'} (${failure.why})`;
   return {
     requested: true,
     added: false,
@@ -81,7 +79,7 @@ function opened(signer: Signer, certificate: CertificateInfo, close: () => Promi
         timeZone: TIME_ZONE,
         ...(o.tsaUrl === null ? {} : { tsa: { url: o.tsaUrl, optional: true, timeoutMs: TSA_TIMEOUT_MS } }),
       });
-      return { pdf: r.pdf, timestamp: timestampOutcome(o.tsaUrl, r.level, r.warnings) };
+      return { pdf: r.pdf, timestamp: timestampOutcome(o.tsaUrl, r.level, r.timestampFailure) };
     },
     close,
   };

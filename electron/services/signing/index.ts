@@ -19,6 +19,7 @@ export { type Signer, type KeyAlgorithm, keyObjectSigner } from './signer';
 export { openPkcs12Signer, type Pkcs12Signer } from './p12';
 export { listPkcs11Slots, listPkcs11Tokens, openPkcs11Signer, type Pkcs11Signer, type Pkcs11SignerOptions, type Pkcs11SlotInfo, type Pkcs11TokenInfo } from './pkcs11';
 export { requestTimestampToken, type TsaOptions } from './tsa';
+export { type TimestampFailure } from './pades-signer';
 export { certificateInfo, type CertificateInfo } from './certificates';
 export { listSignatureFields, type SignatureFieldInfo } from './list-fields';
 export { errorReason, type SigningErrorReason } from './errors';

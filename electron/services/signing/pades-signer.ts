@@ -12,9 +12,18 @@ import { signingError } from './errors';
 import type { RemoteSigner, Signer } from './signer';
 import { requestTimestampToken, type TsaOptions } from './tsa';
 
+/** Why a time stamp that was asked for is missing: the service did not answer, or answered wrongly. */
+export interface TimestampFailure {
+  reason: 'tsa_unreachable' | 'tsa_rejected';
+  /** The cause in the service's or the network's words, e.g. "HTTP 500" or "ECONNREFUSED". */
+  why: string;
+}
+
 export class PadesCmsSigner extends SignPdfSigner {
   /** Set when a time stamp was asked for and could not be added (B-B instead of B-T). */
   readonly warnings: string[] = [];
+  /** Why the optional time stamp is missing, as data (tsa.ts' reason and cause), or null. */
+  timestampFailure: TimestampFailure | null = null;
   timestamped = false;
 
   constructor(
@@ -60,6 +69,8 @@ export class PadesCmsSigner extends SignPdfSigner {
     } catch (e) {
       if (!this.tsa.optional || !isAppError(e)) throw e;
       this.warnings.push(`Signaturen saknar tidsstämpel (nivå B-B): ${e.message}`);
+      const details = (e.details ?? {}) as { reason?: unknown; why?: unknown };
+      this.timestampFailure = { reason: details.reason === 'tsa_unreachable' ? 'tsa_unreachable' : 'tsa_rejected', why: typeof details.why === 'string' ? details.why : e.message };
       return undefined;
     }
   }

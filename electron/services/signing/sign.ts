@@ -14,7 +14,7 @@ import { appendIncrementalUpdate, refKey, type UpdateObject } from './incrementa
 import { acroFormOf, findField, pageOfWidget, type FieldNode } from './pdf-fields';
 import { readTrailer } from './pdf-structure';
 import { buildSignatureDictionary, type ByteRange } from './signature-dictionary';
-import { PadesCmsSigner, RemotePadesCmsSigner } from './pades-signer';
+import { PadesCmsSigner, RemotePadesCmsSigner, type TimestampFailure } from './pades-signer';
 import { createSignatureField, normaliseRect, type Rect } from './signature-fields';
 import { isRemoteSigner, type RemoteSigner, type Signer } from './signer';
 import type { TsaOptions } from './tsa';
@@ -51,6 +51,8 @@ export interface SignPdfResult {
   byteRange: ByteRange;
   /** Swedish notes for the user, e.g. that the optional time stamp could not be fetched. */
   warnings: string[];
+  /** Why the optional time stamp is missing (level B-B although `tsa` was given), as data. */
+  timestampFailure: TimestampFailure | null;
 }
 
 const N = (s: string): PDFName => PDFName.of(s);
@@ -217,5 +219,6 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
     certificate,
     byteRange,
     warnings,
+    timestampFailure: cmsSigner.timestampFailure,
   };
 }

@@ -64,7 +64,7 @@ function unreachable(url: string, why: string) {
     'signature',
     'tsa_unreachable',
     `Tidsstämpeltjänsten ${url} svarar inte (${why}). Kontrollera nätverket och försök igen, eller signera utan tidsstämpel om rutinerna tillåter det.`,
-    { url },
+    { url, why },
   );
 }
 
@@ -73,7 +73,7 @@ function rejected(url: string, why: string) {
     'signature',
     'tsa_rejected',
     `Tidsstämpeltjänsten ${url} gav inget giltigt svar (${why}). Kontrollera adressen till tidsstämpeltjänsten eller kontakta IT-supporten.`,
-    { url },
+    { url, why },
   );
 }
 
