@@ -2,7 +2,7 @@
 // substitutes serve for absent members (in the substitutes' order; the secretary may choose
 // otherwise), and record arrivals and departures as "from §"/"to §". Below, who serves on each
 // § and whether the board has a quorum there.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { autosave, type SaveOp } from '../../api/autosave';
 import { t, type MessageKey } from '../../i18n';
 import { meetingHref } from '../../router';
@@ -11,6 +11,7 @@ import type { Attendance, MemberRole } from '../../../core/format/meeting';
 import type { AttendanceRow } from '../../../core/app/workspace/ports';
 import { fromAttendance, toAttendance } from '../../../core/app/workspace/attendance';
 import { useMeetingSnapshot, type MeetingStore } from './store';
+import { addPeriod } from './attendance-periods';
 
 type Kind = 'member' | 'substitute' | 'official' | 'other';
 
@@ -42,6 +43,13 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
   const latest = useRef(rows);
   const [announce, setAnnounce] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // A button that disappears after it is pressed ("Börja med alla", "Använd förslaget") hands
+  // focus to the section's heading instead of letting it fall to <body>.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [focusHeading, setFocusHeading] = useState(0);
+  useEffect(() => {
+    if (focusHeading > 0) heading.current?.focus();
+  }, [focusHeading]);
   if (view === null) return null;
   const doc = view.doc;
   const locked = view.locked;
@@ -117,6 +125,7 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
     }
     setRows(next);
     setAnnounce(list.map(([m, s]) => t('attendance.proposal.applied', { sub: name(s), member: name(m) })).join(' '));
+    setFocusHeading((n) => n + 1);
   };
 
   const capacityOptions = (p: Person) => {
@@ -141,7 +150,9 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
   return (
     <>
       <section className="card" aria-labelledby="att-heading">
-        <h2 id="att-heading">{t('attendance.title')}</h2>
+        <h2 id="att-heading" ref={heading} tabIndex={-1}>
+          {t('attendance.title')}
+        </h2>
         <p className="help">{t('attendance.help')}</p>
         {locked && <p className="warning">{t('attendance.locked')}</p>}
         {doc.members.length === 0 && <p className="warning">{t('attendance.noRoster')}</p>}
@@ -152,6 +163,7 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
               onClick={() => {
                 setRows(people.filter((p) => p.kind === 'member').map((p) => ({ personId: p.id, capacity: 'member', replacesPersonId: null, fromParagraph: null, toParagraph: null, note: null })));
                 setAnnounce(t('attendance.started'));
+                setFocusHeading((n) => n + 1);
               }}
             >
               {t('attendance.startFromRoster')}
@@ -212,7 +224,7 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                       ];
                     }
                     return own.map(({ r, i }, k) => (
-                      <tr key={`${p.id}:${k}`}>
+                      <tr key={k === 0 ? p.id : `${p.id}:${k}`}>
                         <th scope="row">
                           {k === 0 ? who : <span className="muted">{t('attendance.period', { n: k + 1 })}</span>}
                           {k === 0 && meta && <span className="muted small-block">{meta}</span>}
@@ -259,7 +271,7 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                               className="secondary small"
                               disabled={locked || numbers.length < 2}
                               aria-label={t('attendance.addPeriodFor', { name: p.name })}
-                              onClick={() => setRows([...rows, { ...r, fromParagraph: numbers[numbers.length - 1] ?? null, toParagraph: null, note: null }])}
+                              onClick={() => setRows(addPeriod(rows, i, p.kind, numbers))}
                             >
                               {t('attendance.addPeriod')}
                             </button>
@@ -296,12 +308,12 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
           </ul>
         </section>
       )}
-      <ServingPerParagraph store={store} attendance={sorted(rows).map(toAttendance)} />
+      <ServingPerParagraph store={store} attendance={sorted(rows).map(toAttendance)} conflicts={new Set(problems.map((pr) => pr.paragraph))} />
     </>
   );
 }
 
-function ServingPerParagraph({ store, attendance }: { store: MeetingStore; attendance: Attendance[] }) {
+function ServingPerParagraph({ store, attendance, conflicts }: { store: MeetingStore; attendance: Attendance[]; conflicts: ReadonlySet<number> }) {
   const view = useMeetingSnapshot(store).view;
   if (view === null || view.doc.paragraphs.length === 0) return null;
   const doc = { ...view.doc, attendance };
@@ -329,8 +341,13 @@ function ServingPerParagraph({ store, attendance }: { store: MeetingStore; atten
                     § {p.number} {p.title}
                   </a>
                 </th>
-                <td className={q.met ? undefined : 'warning-cell'}>
-                  {q.met ? t('quorum.ok', { serving: q.serving, seats: q.seats }) : t('quorum.missing.short', { serving: q.serving, required: q.required })}
+                {/* While the attendance contradicts itself on the §, the count means nothing: never "beslutför". */}
+                <td className={q.met && !conflicts.has(p.number) ? undefined : 'warning-cell'}>
+                  {conflicts.has(p.number)
+                    ? t('quorum.conflict.short')
+                    : q.met
+                      ? t('quorum.ok', { serving: q.serving, seats: q.seats })
+                      : t('quorum.missing.short', { serving: q.serving, required: q.required })}
                 </td>
                 <td>{serving.map((s) => (s.replaces ? `${name(s.person)} (${t('attendance.for', { name: name(s.replaces) })})` : name(s.person))).join(', ')}</td>
               </tr>

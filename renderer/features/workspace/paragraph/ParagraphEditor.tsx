@@ -7,7 +7,7 @@ import { CheckField } from '../../../components/fields';
 import { ProvisionPicker } from '../../../components/LazyProvisionPicker';
 import { t } from '../../../i18n';
 import { meetingHref } from '../../../router';
-import { quorumOn, servingOn, covers } from '../../../../core/domain/presence';
+import { presenceProblems, quorumOn, servingOn, covers } from '../../../../core/domain/presence';
 import type { Paragraph } from '../../../../core/format/meeting';
 import { useMeetingSnapshot, type MeetingStore } from '../store';
 import { paragraphOp } from './ops';
@@ -105,12 +105,17 @@ function Presence({ store, paragraphId }: { store: MeetingStore; paragraphId: st
   const serving = servingOn(doc, p.number);
   const q = quorumOn(doc, p.number);
   const noAttendance = doc.attendance.length === 0;
+  const conflicted = presenceProblems(doc, name).some((pr) => pr.paragraph === p.number);
   return (
     <section className="card presence" aria-labelledby="presence-heading">
       <h3 id="presence-heading">{t('paragraph.serving')}</h3>
       {noAttendance ? (
         <p className="warning">
           {t('paragraph.noAttendance')} <a href={`#/meetings/${encodeURIComponent(view.meetingId)}/narvaro`}>{t('attendance.register')}</a>
+        </p>
+      ) : conflicted ? (
+        <p className="warning" role="note">
+          {t('quorum.conflict', { number: p.number })}
         </p>
       ) : q.met ? (
         <p className="ok">{t('quorum.ok', { serving: q.serving, seats: q.seats })}</p>
