@@ -303,6 +303,12 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): P
   if (modifiedAfterLastSignature && !onlyAllowedAfterLast) {
     problems.push(`Filen har ändrats efter den sista signaturen (${pdf.length - lastCovered} byte har lagts till).`);
   }
+  // The changes themselves, once per file, so every report (CLI, archive verify, import) names them.
+  const changed = new Map<string, string>();
+  for (const s of signatures) {
+    for (const c of s.changesAfter) if (!c.allowed) changed.set(`${c.revision}:${c.what}`, `Ändrat efter underskrift: ${c.what.replace(/\.$/, '')} (version ${c.revision}).`);
+  }
+  problems.push(...[...changed.values()].slice(0, 8));
   const invalid = signatures.filter((s) => !s.valid);
   if (invalid.length > 0) problems.push(`${invalid.length} av ${signatures.length} signaturer är ogiltiga.`);
   return {
