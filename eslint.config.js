@@ -5,14 +5,14 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'worker_threads', 'url', 'stream', 'buffer', 'util', 'zlib'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tmp/', 'dist/', 'dist-electron/', 'renderer/dist/', 'release/', 'test-results/', 'playwright-report/', 'db/migrations/', '.electron-native/'] },
+  { ignores: ['node_modules/', '.tmp/', 'dist/', 'dist-electron/', 'dist-cli/', 'renderer/dist/', 'release/', 'test-results/', 'playwright-report/', 'db/migrations/', '.electron-native/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     // Plain JavaScript run by Node (the bin shim, build scripts).
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', AbortSignal: 'readonly', Request: 'readonly', Response: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', AbortSignal: 'readonly', Request: 'readonly', Response: 'readonly', performance: 'readonly' },
     },
   },
   {

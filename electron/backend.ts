@@ -9,12 +9,14 @@ import type { AppDeps, Clock, IdGenerator } from '../core/app/ports';
 import { openDatabase, type Db } from '../db/open';
 import { createStore } from '../db/store';
 import { coreHandlers } from './handlers/core';
-import { anslagHandlers } from './handlers/anslag';
 import { workspaceHandlers } from './handlers/workspace';
-import { justeringHandlers } from './handlers/justering';
 import { settingsHandlers } from './handlers/settings';
-import { documentsHandlers, shellHandlers } from './handlers/documents';
 import { closePreviewPool, previewHandlers } from './handlers/preview';
+import { anslagContract } from '../core/api/contracts/anslag';
+import { justeringContract } from '../core/api/contracts/justering';
+import { documentsContract } from '../core/api/contracts/documents';
+import { shellContract } from '../core/api/contracts/shell';
+import type { HandlersFor, MethodName } from '../core/api/contract';
 import type { HandlerContext } from './handlers/context';
 
 export interface BackendOptions {
@@ -45,6 +47,23 @@ function defaultActor(): string {
   }
 }
 
+/**
+ * Handlers for every method of `contract` that build the real ones (once) on the first call.
+ * A failure to load is that call's error, and the next call tries again.
+ */
+function lazyHandlers<K extends MethodName>(contract: Record<K, unknown>, load: () => Promise<HandlersFor<K>>): HandlersFor<K> {
+  let loaded: Promise<HandlersFor<K>> | null = null;
+  const get = () => {
+    loaded ??= load().catch((e: unknown) => {
+      loaded = null;
+      throw e;
+    });
+    return loaded;
+  };
+  const entries = (Object.keys(contract) as K[]).map((method) => [method, async (input: unknown) => ((await get())[method] as (i: unknown) => unknown)(input)]);
+  return Object.fromEntries(entries) as HandlersFor<K>;
+}
+
 export function createBackend(options: BackendOptions): Backend {
   const db = openDatabase(options.databasePath);
   const clock = options.clock ?? systemClock;
@@ -53,15 +72,18 @@ export function createBackend(options: BackendOptions): Backend {
   const deps: AppDeps = { store: createStore(db, { clock, ids, actor }), clock, ids, actor };
   const ctx: HandlerContext = { deps, db, databasePath: options.databasePath, transport: options.transport ?? 'in-process' };
   // Each feature contributes the handlers of its own contract module.
+  // The features that render or sign documents in this thread load on their first call: their
+  // modules pull in the PDF templates and the signing libraries, which a quick `justera list` does
+  // not need. (The preview stays: it renders in worker threads and reads the draft at once.)
   const handlers: Handlers = {
     ...coreHandlers(ctx),
-    ...anslagHandlers(ctx),
     ...workspaceHandlers(ctx),
-    ...justeringHandlers(ctx),
     ...settingsHandlers(ctx),
     ...previewHandlers(ctx),
-    ...documentsHandlers(ctx),
-    ...shellHandlers(),
+    ...lazyHandlers(anslagContract, async () => (await import('./handlers/anslag')).anslagHandlers(ctx)),
+    ...lazyHandlers(justeringContract, async () => (await import('./handlers/justering')).justeringHandlers(ctx)),
+    ...lazyHandlers(documentsContract, async () => (await import('./handlers/documents')).documentsHandlers(ctx)),
+    ...lazyHandlers(shellContract, async () => (await import('./handlers/documents')).shellHandlers()),
   };
   const onInternalError = options.onInternalError ?? ((method: string, e: unknown) => console.error(`[justera] internt fel i ${method}:`, e));
   return {

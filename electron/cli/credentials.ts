@@ -4,8 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError } from '../../core/api/errors';
-import { listPkcs11Tokens, type Pkcs11TokenInfo } from '../services/signing';
+import type { Pkcs11TokenInfo } from '../services/signing';
 import type { CliIo } from './types';
+
+// Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
+const signing = () => import('../services/signing');
 
 export async function readInput(io: CliIo, file: string, what: string): Promise<Buffer> {
   const path = resolve(io.cwd, file);
@@ -32,7 +35,7 @@ export const credentialOptions = {
 
 /** Prints the cards/tokens a module offers, one `--slot N` line each; exit status 1 when there are none. */
 export async function printTokens(io: CliIo, modulePath: string): Promise<number> {
-  const tokens = await listPkcs11Tokens(resolve(io.cwd, modulePath));
+  const tokens = await (await signing()).listPkcs11Tokens(resolve(io.cwd, modulePath));
   if (tokens.length === 0) io.out('Inga kort eller tokens hittades. Sätt i kortet och försök igen.');
   for (const t of tokens) io.out(`--slot ${t.slotIndex}  ${t.tokenLabel}  (${t.manufacturer} ${t.model}, serienummer ${t.serialNumber})`);
   return tokens.length === 0 ? 1 : 0;
@@ -40,7 +43,7 @@ export async function printTokens(io: CliIo, modulePath: string): Promise<number
 
 /** The token in slot `slot` (as listed by printTokens). */
 export async function tokenInSlot(io: CliIo, modulePath: string, slot: unknown): Promise<Pkcs11TokenInfo> {
-  const tokens = await listPkcs11Tokens(resolve(io.cwd, modulePath));
+  const tokens = await (await signing()).listPkcs11Tokens(resolve(io.cwd, modulePath));
   const token = tokens.find((t) => String(t.slotIndex) === slot);
   if (token === undefined) throw new AppError('validation', `Kortplats ${String(slot)} finns inte. Kör kommandot utan --slot för att se vilka som finns.`);
   return token;

@@ -10,6 +10,7 @@ const benches: { file: string; title: string }[] = [
   { file: 'signing.ts', title: 'Signing and verifying (issue 5)' },
   { file: 'workspace.ts', title: 'Workspace in Chromium (issue 3)' },
   { file: 'scale.ts', title: 'Scale: import, search, open, list (issue 8)' },
+  { file: 'cli.ts', title: 'CLI start-up (issue 17)' },
 ];
 
 const quick = process.argv.includes('--quick');

@@ -2,10 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError } from '../../../core/api/errors';
-import { exportArchive, verifyArchive, type ArchiveVerification } from '../../services/archive';
+import type { ArchiveVerification } from '../../services/archive';
 import type { CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
 import { pemOrDer } from './signing';
+
+// Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
+const archive = () => import('../../services/archive');
 
 export const archiveExportCommand: CliCommand = {
   name: 'archive export',
@@ -23,7 +26,7 @@ export const archiveExportCommand: CliCommand = {
     }
     if (!/^\d{4}$/.test(year)) throw new AppError('validation', `Året ska ha fyra siffror, inte "${year}".`);
     return withBackend(io, args, async (backend) => {
-      const r = await exportArchive({ api: apiOf(backend), db: backend.db, boardId, year: Number(year), dir: resolve(io.cwd, dir), now: io.now() });
+      const r = await (await archive()).exportArchive({ api: apiOf(backend), db: backend.db, boardId, year: Number(year), dir: resolve(io.cwd, dir), now: io.now() });
       if (args.values.json) printJson(io, r);
       else io.out(`Arkivpaketet är skrivet till ${r.dir}: ${r.meetings} ${r.meetings === 1 ? 'sammanträde' : 'sammanträden'}, ${r.files} filer, ${r.signedPdfs} signerade PDF:er.`);
       return 0;
@@ -68,7 +71,7 @@ export const archiveVerifyCommand: CliCommand = {
         throw new AppError('io', `Rotcertifikatet ${resolve(io.cwd, f)} kunde inte läsas. Kontrollera sökvägen.`);
       }
     }
-    const r = await verifyArchive(resolve(io.cwd, dir), { now: io.now(), ...(anchors.length > 0 ? { trustAnchors: anchors } : {}) });
+    const r = await (await archive()).verifyArchive(resolve(io.cwd, dir), { now: io.now(), ...(anchors.length > 0 ? { trustAnchors: anchors } : {}) });
     if (args.values.json) printJson(io, r);
     else io.out(describeVerification(r));
     return r.ok ? 0 : 1;

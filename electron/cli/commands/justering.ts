@@ -3,14 +3,16 @@
 // Signing the package's PDF on the other machine is `justera sign` (see docs/justering.md).
 import { resolve } from 'node:path';
 import { AppError } from '../../../core/api/errors';
-import { openPackage } from '../../../core/app/justering';
 import type { JusteringStatus } from '../../../core/app/justering/types';
-import { justeringServices } from '../../services/justering';
 import type { CliArgs, CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
 import { writeAtomically } from './data';
 import { credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
 import { describeOrder } from './justering-settings';
+
+// Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
+const justeringApp = () => import('../../../core/app/justering');
+const justeringService = () => import('../../services/justering');
 
 function positional(args: CliArgs, what: string): string {
   const v = args.positionals[0];
@@ -158,7 +160,7 @@ export const justeringOpenCommand: CliCommand = {
     const file = positional(args, 'underskriftspaketet (.justera)');
     const out = requiredString(args, 'out', 'Ange PDF-filen som ska skrivas med -o FIL.pdf.');
     const content = (await readInput(io, file, 'Underskriftspaketet')).toString('utf8');
-    const opened = await openPackage({ services: justeringServices }, { content });
+    const opened = await (await justeringApp()).openPackage({ services: (await justeringService()).justeringServices }, { content });
     await writeAtomically(resolve(io.cwd, out), Buffer.from(opened.pdfBase64, 'base64'));
     const m = opened.manifest;
     if (args.values.json) printJson(io, { manifest: m, signedBefore: opened.signedBefore, file: out });

@@ -5,15 +5,18 @@
 //                     (the signed protocol is produced by the justering step, not here).
 import { resolve } from 'node:path';
 import { AppError } from '../../../core/api/errors';
-import { buildKallelseData, buildNoticeData, buildProtocolData } from '../../../core/documents';
 import { parseRanges } from '../../../core/domain/numbering';
 import { assertIsoDate } from '../../../core/domain/calendar';
-import { renderKallelse, renderNotice, type RenderResult } from '../../../templates/render';
-import { renderAdaptive } from '../../services/documents';
-import { withFields } from '../../handlers/anslag-pdf';
+import type { RenderResult } from '../../../templates/render';
 import type { CliArgs, CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
 import { writeAtomically } from './data';
+
+// Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
+const documentData = () => import('../../../core/documents');
+const templates = () => import('../../../templates/render');
+const documentService = () => import('../../services/documents');
+const anslagPdf = () => import('../../handlers/anslag-pdf');
 
 const KINDS = ['protocol', 'kallelse', 'extract', 'notice', 'public'] as const;
 type Kind = (typeof KINDS)[number];
@@ -35,7 +38,7 @@ function outPath(args: CliArgs, cwd: string): string {
 }
 
 async function signable(r: RenderResult): Promise<Uint8Array> {
-  return (await withFields(r)).pdf;
+  return (await (await anslagPdf()).withFields(r)).pdf;
 }
 
 export const renderCommand: CliCommand = {
@@ -100,19 +103,19 @@ export const renderCommand: CliCommand = {
           const doc = await api.call('meetings.export', { meetingId });
           const posted = args.values.posted;
           if (posted !== undefined) assertIsoDate(String(posted), '--posted');
-          const data = buildNoticeData(doc, { generatedAt, ...(paragraphs === undefined ? {} : { paragraphs }), ...(typeof posted === 'string' ? { postedOn: posted } : {}) });
-          pdf = await signable(await renderNotice(data));
+          const data = (await documentData()).buildNoticeData(doc, { generatedAt, ...(paragraphs === undefined ? {} : { paragraphs }), ...(typeof posted === 'string' ? { postedOn: posted } : {}) });
+          pdf = await signable(await (await templates()).renderNotice(data));
           break;
         }
         case 'protocol': {
           const doc = await api.call('meetings.export', { meetingId });
           // A long protocol is typeset on several threads (same bytes as in one).
-          pdf = await signable(await renderAdaptive('protocol', buildProtocolData(doc, { generatedAt })));
+          pdf = await signable(await (await documentService()).renderAdaptive('protocol', (await documentData()).buildProtocolData(doc, { generatedAt })));
           break;
         }
         case 'kallelse': {
           const doc = await api.call('meetings.export', { meetingId });
-          pdf = await signable(await renderKallelse(buildKallelseData(doc, { generatedAt })));
+          pdf = await signable(await (await templates()).renderKallelse((await documentData()).buildKallelseData(doc, { generatedAt })));
           break;
         }
         default: {

@@ -2,19 +2,14 @@
 // (PKCS#12) or a smart card/token (PKCS#11), and a verification report.
 import { resolve } from 'node:path';
 import { AppError } from '../../../core/api/errors';
-import {
-  openPkcs11Signer,
-  openPkcs12Signer,
-  signPdf,
-  verifyPdf,
-  type SignatureReport,
-  type Signer,
-  type VerificationReport,
-} from '../../services/signing';
+import type { SignatureReport, Signer, VerificationReport } from '../../services/signing';
 import type { CliCommand } from '../types';
 import { jsonOption, printJson } from '../io';
 import { writeAtomically } from './data';
 import { credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
+
+// Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
+const signing = () => import('../../services/signing');
 
 const roles: Record<string, string> = {
   'sig-sekreterare': 'Sekreterare',
@@ -55,16 +50,16 @@ export const signCommand: CliCommand = {
     let signer: Signer & { close?: () => void | Promise<void> };
     if (typeof v.p12 === 'string') {
       if (typeof v['password-file'] !== 'string') throw new AppError('validation', 'Ange lösenordsfilen med --password-file FIL.');
-      signer = await openPkcs12Signer(await readInput(io, v.p12, 'Certifikatfilen'), await readSecret(io, v['password-file'], 'Lösenordsfilen'));
+      signer = await (await signing()).openPkcs12Signer(await readInput(io, v.p12, 'Certifikatfilen'), await readSecret(io, v['password-file'], 'Lösenordsfilen'));
     } else if (typeof v.pkcs11 === 'string') {
       if (typeof v['pin-file'] !== 'string') throw new AppError('validation', 'Ange PIN-filen med --pin-file FIL.');
       const token = await tokenInSlot(io, v.pkcs11, v.slot);
-      signer = await openPkcs11Signer({ modulePath: resolve(io.cwd, v.pkcs11), tokenSerial: token.serialNumber, pin: await readSecret(io, v['pin-file'], 'PIN-filen') });
+      signer = await (await signing()).openPkcs11Signer({ modulePath: resolve(io.cwd, v.pkcs11), tokenSerial: token.serialNumber, pin: await readSecret(io, v['pin-file'], 'PIN-filen') });
     } else {
       throw new AppError('validation', 'Ange antingen --p12 FIL (certifikatfil) eller --pkcs11 MODUL (kort eller token).');
     }
     try {
-      const result = await signPdf(pdf, {
+      const result = await (await signing()).signPdf(pdf, {
         fieldName: v.field,
         signer,
         role: typeof v.role === 'string' ? v.role : (roles[v.field] ?? 'Undertecknare'),
@@ -103,7 +98,7 @@ export const verifyCommand: CliCommand = {
     const trust = Array.isArray(args.values.trust) ? args.values.trust : [];
     const anchors = await Promise.all(trust.map(async (f) => pemOrDer(await readInput(io, f, 'Rotcertifikatet'))));
     // No --trust: trust is not judged (reported as such), rather than every chain failing.
-    const report = await verifyPdf(pdf, anchors.length > 0 ? { trustAnchors: anchors.flat(), now: io.now() } : { now: io.now() });
+    const report = await (await signing()).verifyPdf(pdf, anchors.length > 0 ? { trustAnchors: anchors.flat(), now: io.now() } : { now: io.now() });
     if (args.values.json) printJson(io, report);
     else io.out(describeReport(report));
     return report.valid ? 0 : 1;
