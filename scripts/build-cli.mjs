@@ -9,6 +9,7 @@
 //                            worker-client.ts starts as new URL('./worker.js', import.meta.url)
 //   dist-cli/migrations/     db/migrations: db/open.ts reads them next to import.meta.url
 //   dist-cli/*.ttf           templates/fonts: templates/fonts/register.ts finds them the same way
+//   dist-cli/sources.json    the project files bundled (bin/justera.js checks they are not newer)
 //
 // Everything is found relative to the bundle, never the working directory. Native modules and
 // pdfkit (its fonts resolve through its own package's subpath imports) stay in node_modules.
@@ -49,7 +50,7 @@ const cli = await build({
   outdir: out,
   splitting: true,
   chunkNames: 'chunk-[hash]',
-  metafile,
+  metafile: true,
 });
 // The root package.json says "type": "module"; say it here too, so a copy elsewhere still works.
 await writeFile(join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
@@ -61,4 +62,8 @@ if (existsSync(fonts)) {
   }
 }
 if (metafile) await writeFile(join(out, 'meta.json'), JSON.stringify(cli.metafile));
+// The project's own files in the bundle: bin/justera.js runs the sources instead while any of
+// them is newer than the bundle (an edit, a checkout), so a stale build never answers.
+const sources = Object.keys(cli.metafile.inputs).filter((f) => !f.includes('node_modules/') && !f.startsWith('<'));
+await writeFile(join(out, 'sources.json'), `${JSON.stringify(sources)}\n`);
 console.log(`${relative(root, out) || out}: justera.js, worker.js, migrations/, fonts (${Math.round(performance.now() - started)} ms)`);
