@@ -2,6 +2,7 @@
 import { AppError } from '../api/errors';
 import { parseOrThrow } from '../api/validation';
 import { meetingDocumentSchema, type MeetingDocument } from '../format/meeting';
+import { numberOrderProblem, numberSlot } from '../domain/numbering';
 import { presenceProblems, quorumOn, servingOn, type PresenceProblem, type Quorum, type ServingSeat } from '../domain/presence';
 import referenceMeeting from '../reference/e-namnden-2020-11-05.json' with { type: 'json' };
 import type { AppDeps, BoardSummary, MeetingSummary, OrganisationSummary } from './ports';
@@ -94,18 +95,17 @@ export function importMeeting(deps: AppDeps, raw: unknown): { meetingId: string;
   });
 }
 
+/** The file's §§ must be free and fit in date order among the board's other meetings that year. */
 function checkNumbersFree(deps: AppDeps, boardId: string, doc: MeetingDocument): void {
   const year = Number(doc.meeting.date.slice(0, 4));
-  const used = new Set(deps.store.usedParagraphNumbers(boardId, year).map((u) => u.number));
-  const issues = doc.paragraphs
-    .map((p, i) => ({ p, i }))
-    .filter(({ p }) => used.has(p.number))
-    .map(({ p, i }) => ({
-      path: `paragraphs[${i}].number`,
-      message: `§ ${p.number} är redan använd av ${doc.board.name} år ${year}. Paragrafnummer löper över året och får inte återanvändas.`,
-    }));
-  const first = issues[0];
-  if (first !== undefined) throw new AppError('conflict', `${first.path}: ${first.message}`, { issues });
+  const used = deps.store.usedParagraphNumbers(boardId, year);
+  const problem = numberOrderProblem(used, null, doc.meeting.date, doc.paragraphs.map((p) => p.number));
+  if (problem === null) return;
+  const taken = new Set(used.map((u) => u.number));
+  const slot = numberSlot(used, null, doc.meeting.date);
+  const i = Math.max(0, doc.paragraphs.findIndex((p) => taken.has(p.number) || (slot.lastBefore !== null && p.number <= slot.lastBefore.number) || (slot.firstAfter !== null && p.number >= slot.firstAfter.number)));
+  const path = `paragraphs[${i}].number`;
+  throw new AppError('conflict', `${path}: ${problem}`, { issues: [{ path, message: problem }] });
 }
 
 /** Loads the reference meeting (Norrbottens e-nämnd 2020-11-05) unless it is already there. */

@@ -64,7 +64,7 @@ export interface Store {
   loadMeeting(meetingId: string): { doc: MeetingDocument; ids: StoredMeetingIds } | null;
   findBoard(organisationName: string, boardName: string): { id: string } | null;
   insertMeeting(doc: MeetingDocument): StoredMeetingIds;
-  usedParagraphNumbers(boardId: string, year: number): { number: number; meetingId: string }[];
+  usedParagraphNumbers(boardId: string, year: number): { number: number; meetingId: string; meetingDate: string }[];
   audit(record: AuditRecord): void;
 }
 

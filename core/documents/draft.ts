@@ -15,7 +15,7 @@ export function draftProtocolData(doc: MeetingDocument, generatedAt: string): Pr
   const paragraphs = doc.paragraphs.map((p) => {
     if (p.vote === undefined) return p;
     try {
-      countVote(p.vote, doc.meeting.chair);
+      countVote(p.vote, doc.meeting.chair, p.number);
       return p;
     } catch (e) {
       remarks.set(p.number, e instanceof Error ? e.message : String(e));

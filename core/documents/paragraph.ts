@@ -7,6 +7,8 @@ import type { ParagraphSection, ParagraphView, Statement, VoteView } from './typ
 import type { People } from './people';
 import { presenceNotes } from './presence-notes';
 import { countVote, voteResultText } from './vote';
+import { quorumOn } from '../domain/presence';
+import { notQuorateText } from '../domain/rules';
 
 export const IMMEDIATE_POINT = 'Paragrafen anses omedelbart justerad.';
 
@@ -22,6 +24,8 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
   const sections: ParagraphSection[] = [];
   const who = (key: string) => people.withParty(key);
 
+  const q = quorumOn(doc, p.number);
+  if (!q.met) sections.push({ kind: 'statements', heading: 'Beslutförhet', items: [{ text: notQuorateText(board, { number: p.number, ...q }) }] });
   if (p.jav.length > 0) {
     const items = p.jav.map((j) => withDetail(`${who(j.person)} anmäler jäv och deltar inte i handläggningen av ärendet.`, j.note));
     sections.push({ kind: 'statements', heading: 'Jäv', items });
@@ -41,7 +45,7 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
     sections.push({ kind: 'statements', heading: 'Yrkanden', items: p.motions.map((m) => ({ text: motionText(who(m.by), m.text) })) });
   }
   pushText(sections, 'Propositionsordning', p.propositionOrder);
-  if (p.vote !== undefined) sections.push({ kind: 'vote', heading: 'Omröstning', vote: voteView(p.vote, doc.meeting.chair, board, people) });
+  if (p.vote !== undefined) sections.push({ kind: 'vote', heading: 'Omröstning', vote: voteView(p.vote, doc.meeting.chair, board, people, p.number) });
   if (p.protocolNotes.length > 0) {
     const items = p.protocolNotes.map((n): Statement => (n.by === undefined ? { text: n.text } : { text: `${who(n.by)} antecknar följande till protokollet:`, detail: n.text }));
     sections.push({ kind: 'statements', heading: p.protocolNotes.length === 1 ? 'Protokollsanteckning' : 'Protokollsanteckningar', items });
@@ -82,8 +86,8 @@ function motionText(who: string, text: string): string {
   return /^\p{Ll}/u.test(text) ? `${who} yrkar ${sentence}` : `${who}: ${sentence}`;
 }
 
-function voteView(vote: Vote, chair: string, board: string, people: People): VoteView {
-  const outcome = countVote(vote, chair);
+function voteView(vote: Vote, chair: string, board: string, people: People, n: number): VoteView {
+  const outcome = countVote(vote, chair, n);
   const legend = [`Ja = ${vote.jaMeans}`, `Nej = ${vote.nejMeans}`];
   const totals = { ja: outcome.ja, nej: outcome.nej, avstar: outcome.avstar };
   const rows =

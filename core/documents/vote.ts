@@ -2,6 +2,7 @@
 // the chair's casting vote (utslagsröst); a tied closed ballot is settled by lot.
 import { AppError } from '../api/errors';
 import type { Vote } from '../format/meeting';
+import { tieMessage } from '../domain/rules';
 
 export type VoteSide = 'ja' | 'nej';
 
@@ -18,12 +19,12 @@ export interface VoteOutcome {
  * vote. Throws AppError('validation') when the data cannot decide the vote: a person voting
  * twice, or a tie with no casting vote or lot recorded.
  */
-export function countVote(vote: Vote, chair: string): VoteOutcome {
+export function countVote(vote: Vote, chair: string, paragraph?: number): VoteOutcome {
   switch (vote.kind) {
     case 'open':
-      return countOpen(vote, chair);
+      return countOpen(vote, chair, paragraph);
     case 'closed':
-      return countClosed(vote);
+      return countClosed(vote, paragraph);
     default: {
       const never: never = vote;
       return never;
@@ -31,7 +32,7 @@ export function countVote(vote: Vote, chair: string): VoteOutcome {
   }
 }
 
-function countOpen(vote: Extract<Vote, { kind: 'open' }>, chair: string): VoteOutcome {
+function countOpen(vote: Extract<Vote, { kind: 'open' }>, chair: string, paragraph: number | undefined): VoteOutcome {
   const seen = new Set<string>();
   const totals = { ja: 0, nej: 0, avstar: 0 };
   for (const v of vote.votes) {
@@ -44,16 +45,18 @@ function countOpen(vote: Extract<Vote, { kind: 'open' }>, chair: string): VoteOu
   if (totals.ja !== totals.nej) return { ...totals, winner: totals.ja > totals.nej ? 'ja' : 'nej', decidedBy: 'majority' };
   const chairVote = vote.votes.find((v) => v.person === chair)?.vote;
   if (chairVote === 'ja' || chairVote === 'nej') return { ...totals, winner: chairVote, decidedBy: 'casting_vote' };
+  if (paragraph !== undefined) throw new AppError('validation', tieMessage(vote, paragraph));
   throw new AppError(
     'validation',
     'Omröstningen slutade lika men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst.',
   );
 }
 
-function countClosed(vote: Extract<Vote, { kind: 'closed' }>): VoteOutcome {
+function countClosed(vote: Extract<Vote, { kind: 'closed' }>, paragraph: number | undefined): VoteOutcome {
   const totals = { ja: vote.ja, nej: vote.nej, avstar: vote.avstar };
   if (vote.ja !== vote.nej) return { ...totals, winner: vote.ja > vote.nej ? 'ja' : 'nej', decidedBy: 'majority' };
   if (vote.lotWinner !== undefined) return { ...totals, winner: vote.lotWinner, decidedBy: 'lot' };
+  if (paragraph !== undefined) throw new AppError('validation', tieMessage(vote, paragraph));
   throw new AppError('validation', 'Den slutna omröstningen slutade lika. Vid lika röstetal avgörs valet genom lottning; registrera lottningens utfall.');
 }
 

@@ -255,3 +255,14 @@ export function appealPeriod(postedDate: string): AppealPeriod {
   const { nominal, date } = periodEnd(postedDate, APPEAL_DAYS);
   return { posted: postedDate, nominalLastDay: nominal, lastAppealDay: date, takeDown: addDays(date, 1) };
 }
+
+const stockholmDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Swedish calendar day (ÅÅÅÅ-MM-DD) of an instant, or null when it is not a valid time. */
+export function stockholmDay(instant: Date | string): string | null {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) return null;
+  const parts = stockholmDayFormat.formatToParts(date);
+  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

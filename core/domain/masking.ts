@@ -68,6 +68,8 @@ function maskParagraph(p: Paragraph): Paragraph {
       vote: undefined,
       reservations: [],
       protocolNotes: [],
+      // Who had jäv in a confidential matter tells whom it concerns: the name goes with the rest.
+      jav: [],
       distribution: [],
       attachments: [],
     };

@@ -44,6 +44,53 @@ export function nextParagraphNumber(usedThisYear: readonly number[]): number {
   return usedThisYear.length === 0 ? 1 : Math.max(...usedThisYear) + 1;
 }
 
+/** A § number a board has used, and the meeting (and its date) that used it. */
+export interface UsedNumber {
+  number: number;
+  meetingId: string;
+  meetingDate: string;
+}
+
+/**
+ * Where a meeting's §§ fit in the board-year: after every § of earlier meetings and before every §
+ * of later ones (numbers run on in date order). Meetings on the same day may come in either order.
+ */
+export function numberSlot(used: readonly UsedNumber[], meetingId: string | null, date: string): { next: number; lastBefore: UsedNumber | null; firstAfter: UsedNumber | null } {
+  let lastBefore: UsedNumber | null = null;
+  let firstAfter: UsedNumber | null = null;
+  for (const u of used) {
+    if (u.meetingId === meetingId) continue;
+    if (u.meetingDate < date && (lastBefore === null || u.number > lastBefore.number)) lastBefore = u;
+    if (u.meetingDate > date && (firstAfter === null || u.number < firstAfter.number)) firstAfter = u;
+  }
+  const others = used.filter((u) => u.meetingId !== meetingId && u.meetingDate === date).map((u) => u.number);
+  const next = Math.max(lastBefore === null ? 0 : lastBefore.number, ...others) + 1;
+  return { next, lastBefore, firstAfter };
+}
+
+/**
+ * Why `numbers` cannot be a meeting's §§ on `date`, or null: a number used by another meeting of
+ * the year, below an earlier meeting's or above a later meeting's. Says which number is next.
+ */
+export function numberOrderProblem(used: readonly UsedNumber[], meetingId: string | null, date: string, numbers: readonly number[]): string | null {
+  if (numbers.length === 0) return null;
+  const slot = numberSlot(used, meetingId, date);
+  const taken = used.find((u) => u.meetingId !== meetingId && numbers.includes(u.number));
+  if (taken !== undefined) {
+    return `§ ${taken.number} används redan av sammanträdet ${taken.meetingDate}. Paragrafnummer löper över året och får aldrig användas två gånger; nästa lediga nummer är ${slot.next}.`;
+  }
+  const low = Math.min(...numbers);
+  const high = Math.max(...numbers);
+  if (slot.lastBefore !== null && low <= slot.lastBefore.number) {
+    return `§ ${low} bryter numreringen: det tidigare sammanträdet ${slot.lastBefore.meetingDate} har redan § ${slot.lastBefore.number}, och paragrafnumren löper i datumordning över året. Nästa lediga nummer är ${slot.next}.`;
+  }
+  if (slot.firstAfter !== null && high >= slot.firstAfter.number) {
+    const room = slot.firstAfter.number - slot.next;
+    return `§ ${high} bryter numreringen: det senare sammanträdet ${slot.firstAfter.meetingDate} börjar på § ${slot.firstAfter.number}, och paragrafnumren löper i datumordning över året. Nästa lediga nummer är ${slot.next}${room < numbers.length ? `, men bara ${Math.max(0, room)} nummer är lediga före det senare sammanträdet: numrera om det först` : ''}.`;
+  }
+  return null;
+}
+
 /**
  * "20-26, varav 20-22 omedelbart justerade": the "Justerade paragrafer" line of the first page.
  */

@@ -9,8 +9,18 @@ export interface IdentityNumberMatch {
   kind: 'personnummer' | 'samordningsnummer';
 }
 
-// Optional century, YYMMDD, optional separator (- or + or space), 4 digits; not inside a longer number.
-const CANDIDATE = /(?<![\d-])((?:18|19|20)?\d{2})(\d{2})(\d{2})([-+ ]?)(\d{4})(?![\d])/g;
+// Separators as people (and word processors) actually write them: the hyphen-minus and "+", but
+// also the Unicode dashes a word processor substitutes (en and em dash, minus sign, hyphen,
+// non-breaking hyphen, figure dash) and spaces of every kind (no-break, thin, figure, narrow
+// no-break), with or without space around the dash ("19121212 -1212"), and spaces inside the
+// date ("1912 12 12-1212").
+const SPACE = '[ \\t\\u00A0\\u2007\\u2009\\u202F]';
+const DASH = '[-+\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212\\uFE63\\uFF0D]';
+// Optional century, YY MM DD, optional separator, 4 digits; not inside a longer number.
+const CANDIDATE = new RegExp(
+  `(?<![\\d\\-\\u2010-\\u2014\\u2212])(?:(18|19|20)${SPACE}?)?(\\d{2})${SPACE}?(\\d{2})${SPACE}?(\\d{2})(${SPACE}{0,2}${DASH}?${SPACE}{0,2})(\\d{4})(?!\\d)`,
+  'g',
+);
 
 export function luhnValid(tenDigits: string): boolean {
   if (!/^\d{10}$/.test(tenDigits)) return false;
@@ -31,14 +41,14 @@ function daysInMonth(month: number, year: number | null): number {
 export function findIdentityNumbers(text: string): IdentityNumberMatch[] {
   const found: IdentityNumberMatch[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
-    const [whole, yearPart = '', mm = '', dd = '', , last4 = ''] = m;
+    const [whole, century = '', yy = '', mm = '', dd = '', , last4 = ''] = m;
     const month = Number(mm);
     let day = Number(dd);
     const kind = day > 60 ? 'samordningsnummer' : 'personnummer';
     if (kind === 'samordningsnummer') day -= 60;
-    const fullYear = yearPart.length === 4 ? Number(yearPart) : null;
+    const fullYear = century === '' ? null : Number(`${century}${yy}`);
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(month, fullYear)) continue;
-    if (!luhnValid(`${yearPart.slice(-2)}${mm}${dd}${last4}`)) continue;
+    if (!luhnValid(`${yy}${mm}${dd}${last4}`)) continue;
     found.push({ index: m.index ?? 0, length: whole.length, text: whole, kind });
   }
   return found;

@@ -51,35 +51,46 @@ export function quorumOn(doc: PresenceInput & Pick<MeetingDocument, 'board'>, n:
 export interface PresenceProblem {
   paragraph: number;
   person: string;
+  /** The attendance row (index in `attendance`) that makes the contradiction. */
+  attendanceIndex: number;
   message: string;
 }
 
 /**
  * Contradictions a secretary must fix: the same person holding two capacities on one §,
  * a substitute serving in the seat of a member who serves, two substitutes in one seat.
+ * Each is reported once, at the first § where it occurs.
  */
 export function presenceProblems(doc: PresenceInput, names: (key: string) => string): PresenceProblem[] {
   const problems: PresenceProblem[] = [];
+  const reported = new Set<string>();
+  const report = (kind: string, paragraph: number, person: string, attendanceIndex: number, message: string) => {
+    const key = `${kind}:${attendanceIndex}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    problems.push({ paragraph, person, attendanceIndex, message });
+  };
   for (const p of doc.paragraphs) {
-    const here = doc.attendance.filter((a) => covers(a, p.number));
-    const byPerson = new Map<string, Attendance[]>();
-    for (const a of here) byPerson.set(a.person, [...(byPerson.get(a.person) ?? []), a]);
+    const here = doc.attendance.map((a, i) => ({ a, i })).filter(({ a }) => covers(a, p.number));
+    const byPerson = new Map<string, number[]>();
+    for (const { a, i } of here) byPerson.set(a.person, [...(byPerson.get(a.person) ?? []), i]);
     for (const [person, list] of byPerson) {
       if (list.length > 1) {
-        problems.push({ paragraph: p.number, person, message: `${names(person)} är registrerad ${list.length} gånger på § ${p.number}. Justera närvaroperioderna så att de inte överlappar.` });
+        report('twice', p.number, person, list[1] as number, `${names(person)} är registrerad ${list.length} gånger på § ${p.number}. Justera närvaroperioderna så att de inte överlappar.`);
       }
     }
     const serving = servingOn(doc, p.number);
     const servingPeople = new Set(serving.map((s) => s.person));
     const seatTaken = new Map<string, string>();
+    const rowOf = (person: string) => here.find(({ a }) => a.person === person && a.capacity === 'substitute')?.i ?? -1;
     for (const s of serving) {
       if (s.replaces === undefined) continue;
       if (servingPeople.has(s.replaces)) {
-        problems.push({ paragraph: p.number, person: s.person, message: `${names(s.person)} tjänstgör för ${names(s.replaces)} på § ${p.number}, men ${names(s.replaces)} tjänstgör själv där.` });
+        report('seat', p.number, s.person, rowOf(s.person), `${names(s.person)} tjänstgör för ${names(s.replaces)} på § ${p.number}, men ${names(s.replaces)} tjänstgör själv där.`);
       }
       const other = seatTaken.get(s.replaces);
       if (other !== undefined) {
-        problems.push({ paragraph: p.number, person: s.person, message: `Både ${names(other)} och ${names(s.person)} tjänstgör för ${names(s.replaces)} på § ${p.number}.` });
+        report('double', p.number, s.person, rowOf(s.person), `Både ${names(other)} och ${names(s.person)} tjänstgör för ${names(s.replaces)} på § ${p.number}.`);
       }
       seatTaken.set(s.replaces, s.person);
     }

@@ -8,6 +8,7 @@ import '../api/zod-sv';
 import { isValidIsoDate } from '../domain/calendar';
 import { richTextSchema } from './richtext';
 import { oslProvisionSchema } from './provision';
+import { meetingIssues } from '../domain/rules';
 
 export const MEETING_FORMAT = 'justera-meeting';
 export const MEETING_FORMAT_VERSION = 1;
@@ -316,5 +317,11 @@ export function crossCheckMeetingDocument(doc: Shape): CrossIssue[] {
       issues.push({ path: ['adjustmentGroups', i, 'notice'], message: 'Ett anslag kan bara finnas för en justerad grupp (adjustedAt saknas).' });
     }
   });
+  // The rules of the law (votes, reservations, presence, justerare) once every reference resolves,
+  // in the same words the workspace and its problem list use.
+  if (issues.length === 0) {
+    const names = new Map(doc.people.map((p) => [p.key, p.name]));
+    issues.push(...meetingIssues(doc, (k) => names.get(k) ?? k));
+  }
   return issues;
 }

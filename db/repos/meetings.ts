@@ -424,10 +424,11 @@ export function dropUndefined<T extends object>(o: T): T {
 }
 
 /** § numbers the board has used in a calendar year (optionally excluding one meeting). */
-export function usedParagraphNumbers(db: Db, boardId: string, year: number): { number: number; meetingId: string }[] {
+export function usedParagraphNumbers(db: Db, boardId: string, year: number): { number: number; meetingId: string; meetingDate: string }[] {
   return db
-    .select({ number: paragraphs.number, meetingId: paragraphs.meetingId })
+    .select({ number: paragraphs.number, meetingId: paragraphs.meetingId, meetingDate: meetings.date })
     .from(paragraphs)
+    .innerJoin(meetings, eq(meetings.id, paragraphs.meetingId))
     .where(and(eq(paragraphs.boardId, boardId), eq(paragraphs.year, year)))
     .orderBy(asc(paragraphs.number))
     .all();

@@ -4,6 +4,7 @@ import { AppError } from '../../core/api/errors';
 import { createClient, type ApiClient } from '../../core/api/client';
 import type { CliArgs, CliIo } from './types';
 import type { Backend } from '../backend';
+import { quorumShortfalls, quorumWarning } from '../../core/domain/rules';
 
 /** Today's date in Sweden (Europe/Stockholm), whatever the machine's time zone. */
 export function swedishToday(now: Date): string {
@@ -42,4 +43,15 @@ export function apiOf(backend: Backend): ApiClient {
 
 export function printJson(io: CliIo, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Warns on stderr about every § (of `paragraphs`, or all) where the board was not beslutför
+ * (KL 6 kap. 27 §): every command that touches such a § says so, as the problem list does.
+ */
+export async function warnQuorum(io: CliIo, api: ApiClient, meetingId: string, paragraphs?: readonly number[]): Promise<void> {
+  const doc = await api.call('meetings.export', { meetingId });
+  for (const s of quorumShortfalls(doc)) {
+    if (paragraphs === undefined || paragraphs.includes(s.number)) io.err(`Varning: ${quorumWarning(s)}`);
+  }
 }

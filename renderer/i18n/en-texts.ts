@@ -190,7 +190,9 @@ export const enTexts: Record<MessageKey, string> = {
   'meeting.attendance.represents': 'Municipality/Organisation',
   'meeting.attendance.remark': 'Remark',
   'meeting.quorum.missing': 'The board has no quorum on § {number}: {serving} serving of the {required} required (KL 6 kap. 27 §). Call in substitutes or correct the attendance.',
-  'meeting.problems': 'To correct in the attendance',
+  'meeting.problems': 'To correct before the protocol is locked',
+  'meeting.deadline': 'Last day for justering',
+  'meeting.deadlinePassed': 'The period for justering (14 days, KL 5 kap. 69 §) has run out. Adjust the protocol as soon as possible.',
 
   'workspace.tools': 'Meeting tools',
   'save.saved': 'All changes saved',

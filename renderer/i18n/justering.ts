@@ -19,6 +19,7 @@ const sv = {
     wholeProtocol: 'Hela protokollet',
     order: (roles: string) => `Nämndens underskriftsordning: ${roles}.`,
     anyOrder: 'Underskrifterna kan göras i valfri ordning.',
+    deadline: (date: string) => `Sista dag för justering: ${date} (14 dagar efter sammanträdet, KL 5 kap. 69 §).`,
   },
 
   group: {
@@ -236,6 +237,7 @@ const en: Widen<typeof sv> = {
     wholeProtocol: 'The whole protocol',
     order: (roles: string) => `The board's signing order: ${roles}.`,
     anyOrder: 'The signatures can be given in any order.',
+    deadline: (date: string) => `Last day for justering: ${date} (14 days after the meeting, KL 5 kap. 69 §).`,
   },
 
   group: {

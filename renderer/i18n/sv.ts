@@ -187,7 +187,9 @@ export const sv = {
   'meeting.attendance.represents': 'Kommun/Organisation',
   'meeting.attendance.remark': 'Anmärkning',
   'meeting.quorum.missing': 'Nämnden är inte beslutför på § {number}: {serving} tjänstgörande av {required} som krävs (KL 6 kap. 27 §). Kalla in ersättare eller rätta närvaron.',
-  'meeting.problems': 'Att rätta i närvaron',
+  'meeting.problems': 'Att rätta innan protokollet låses',
+  'meeting.deadline': 'Sista dag för justering',
+  'meeting.deadlinePassed': 'Fristen för justering (14 dagar, KL 5 kap. 69 §) har gått ut. Justera snarast.',
 
   'workspace.tools': 'Verktyg för sammanträdet',
   'save.saved': 'Alla ändringar sparade',

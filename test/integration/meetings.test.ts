@@ -112,7 +112,7 @@ describe('bad input is rejected with a Swedish message naming the field, and not
     const before = rowCounts(t.backend);
     const e = await rejection(t.api.call('meetings.import', { document: doc }));
     expect(e.code).toBe('conflict');
-    expect(e.message).toContain('paragraphs[0].number: § 20 är redan använd av Norrbottens e-nämnd år 2020');
+    expect(e.message).toContain('paragraphs[0].number: § 20 används redan av sammanträdet 2020-11-05');
     expect(rowCounts(t.backend)).toEqual(before);
   });
 

@@ -115,7 +115,7 @@ describe('draftProtocolData', () => {
     expect(first?.sections.some((s) => s.kind === 'vote')).toBe(false);
     const remark = first?.sections.at(-1);
     expect(remark).toMatchObject({ kind: 'text', heading: 'Omröstning' });
-    expect(JSON.stringify(remark)).toContain('Den slutna omröstningen slutade lika.');
+    expect(JSON.stringify(remark)).toContain('Den slutna omröstningen i § 20 slutade lika (5–5).');
     // The other §§ are as the finished protocol shows them.
     expect(data.paragraphs.length).toBe(referenceDoc.paragraphs.length);
   });

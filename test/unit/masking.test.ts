@@ -92,3 +92,64 @@ describe('public version', () => {
     expect(JSON.stringify(publicVersion(d))).not.toMatch(/19121212|1212"/);
   });
 });
+
+describe('personnummer written with Unicode dashes and spaces (issue 15)', () => {
+  const dashes = ['-', '+', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212'];
+  const spaces = [' ', '\u00A0', '\u2007', '\u2009', '\u202F'];
+  /** Every way the separator between date and number is written: nothing, a dash, a space, or both. */
+  const separator = fc.oneof(
+    fc.constant(''),
+    fc.constantFrom(...dashes),
+    fc.constantFrom(...spaces),
+    fc.tuple(fc.constantFrom('', ...spaces), fc.constantFrom(...dashes), fc.constantFrom('', ...spaces)).map(([a, d, b]) => `${a}${d}${b}`),
+  );
+  // A real date (day ≤ 28 so every month has it) or a samordningsnummer (day + 60); a valid check digit.
+  const identity = fc
+    .record({ year: fc.integer({ min: 1900, max: 2025 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), serial: fc.integer({ min: 0, max: 999 }), samordning: fc.boolean() })
+    .map(({ year, month, day, serial, samordning }) => {
+      const two = (n: number) => String(n).padStart(2, '0');
+      const ten = withCheckDigit(`${two(year % 100)}${two(month)}${two(samordning ? day + 60 : day)}${String(serial).padStart(3, '0')}`);
+      return { century: String(year).slice(0, 2), date: ten.slice(0, 6), last: ten.slice(6) };
+    });
+
+  it('removes the number with any separator, with and without century, spaces inside the date or not', () => {
+    fc.assert(
+      fc.property(identity, separator, fc.boolean(), fc.constantFrom('', ' ', '\u00A0'), (id, sep, withCentury, inner) => {
+        const date = `${id.date.slice(0, 2)}${inner}${id.date.slice(2, 4)}${inner}${id.date.slice(4)}`;
+        const written = `${withCentury ? id.century : ''}${date}${sep}${id.last}`;
+        const text = `Sökande ${written} har ansökt.`;
+        const out = removeIdentityNumbers(text);
+        return out === 'Sökande [personnummer borttaget] har ansökt.' && !out.includes(id.last);
+      }),
+    );
+  });
+
+  it.each([
+    ['en dash', '19121212–1212'],
+    ['no-break space', '19121212\u00A01212'],
+    ['space before the hyphen', '19121212 -1212'],
+    ['spaces inside the date', '1912 12 12-1212'],
+    ['non-breaking hyphen', '19121212\u20111212'],
+    ['minus sign, no century', '121212\u22121212'],
+  ])('%s: %s', (_label, written) => {
+    expect(removeIdentityNumbers(`pnr ${written}.`)).toBe('pnr [personnummer borttaget].');
+  });
+
+  it('still leaves organisation numbers and other digit runs alone', () => {
+    for (const text of ['org.nr 212000–2723', 'Dnr 2019/258', '2020-11-05 kl. 14.20', 'tel 0920 45 30 00']) expect(removeIdentityNumbers(text)).toBe(text);
+  });
+});
+
+describe('a confidential § in the public version (issue 15)', () => {
+  it('does not name who had jäv, in the § or in the närvarolista', () => {
+    const doc = meetingDocumentSchema.parse(reference);
+    const p24 = doc.paragraphs.find((p) => p.number === 24)!;
+    p24.confidential = { provision: '26 kap. 1 §' };
+    p24.jav = [{ person: 'lena-goldkuhl', note: 'Släkt med den enskilde.' }];
+    const masked = publicVersion(doc).paragraphs.find((p) => p.number === 24)!;
+    expect(masked.jav).toEqual([]);
+    expect(JSON.stringify(masked)).not.toContain('lena-goldkuhl');
+    const open = publicVersion(doc).paragraphs.find((p) => p.number === 23)!;
+    expect(open.jav).toEqual([]);
+  });
+});

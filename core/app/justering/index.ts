@@ -9,6 +9,9 @@ import { paragraphLabel } from '../../domain/numbering';
 import { signatureFieldName } from '../../domain/signature-fields';
 import { stockholmDateTime } from '../anslag/dates';
 import type { MeetingDocument } from '../../format/meeting';
+import { freezeIssues } from '../../domain/rules';
+import { justeringDeadline, stockholmDay } from '../../domain/calendar';
+import { pathText } from '../../api/validation';
 import type { CheckedSignature, GroupRow, JusteringDeps, SignatureRow, SignerCredentials, VersionRow } from './ports';
 import { expectTurn, meetingSigningOrder, mustSignFirst } from './order';
 import { signField } from './signing';
@@ -51,6 +54,20 @@ export async function freeze(deps: JusteringDeps, input: { meetingId: string; gr
   if (target.paragraphs.length === 0) throw new AppError('validation', 'Justeringsgruppen har inga paragrafer. Lägg till paragrafer innan protokollet låses för justering.');
   if (doc.meeting.justerare.length === 0) {
     throw new AppError('validation', 'Sammanträdet har ingen justerare. Utse minst en justerare innan protokollet låses för justering.');
+  }
+  const today = stockholmDay(deps.clock.now()) ?? '';
+  if (today < doc.meeting.date) {
+    throw new AppError(
+      'validation',
+      `${paragraphLabel(target.paragraphs)} kan inte låsas för justering före sammanträdet (${doc.meeting.date}); i dag är det ${today}. Ett protokoll låses och justeras tidigast på sammanträdesdagen.`,
+    );
+  }
+  const names = new Map(doc.people.map((p) => [p.key, p.name]));
+  const issues = freezeIssues(doc, target.paragraphs, (k) => names.get(k) ?? k).map((i) => ({ path: pathText(i.path), message: i.message }));
+  const firstIssue = issues[0];
+  if (firstIssue !== undefined) {
+    const more = issues.length > 1 ? ` (och ${issues.length - 1} fel till)` : '';
+    throw new AppError('validation', `${paragraphLabel(target.paragraphs)} kan inte låsas för justering: ${firstIssue.message}${more}`, { issues });
   }
   const generatedAt = deps.clock.now().toISOString();
   const data = buildProtocolData(restrictTo(doc, target.paragraphs), { generatedAt, wholeMeeting: doc });
@@ -380,6 +397,9 @@ export function status(deps: JusteringDeps, input: { meetingId: string }): Juste
   const meetingStatus = deps.justering.meetingStatus(input.meetingId);
   if (meetingStatus === null) throw new AppError('not_found', 'Sammanträdet finns inte. Välj ett sammanträde i listan och försök igen.');
   const versions = deps.justering.versions(input.meetingId);
+  const meetingDate = deps.store.loadMeeting(input.meetingId)?.doc.meeting.date ?? null;
+  const deadline = meetingDate === null ? null : justeringDeadline(meetingDate);
+  const today = stockholmDay(deps.clock.now()) ?? '';
   const groups: GroupJustering[] = deps.justering.groups(input.meetingId).map((g) => ({
     groupId: g.id,
     groupIndex: g.position,
@@ -387,6 +407,7 @@ export function status(deps: JusteringDeps, input: { meetingId: string }): Juste
     label: paragraphLabel(g.paragraphs),
     status: g.status,
     adjustedAt: g.adjustedAt,
+    deadlineWarning: deadline === null ? null : deadlineWarning(paragraphLabel(g.paragraphs), deadline, g.adjustedAt === null ? null : stockholmDay(g.adjustedAt), today),
     versions: versions
       .filter((v) => v.groupId === g.id)
       .map((v) => {
@@ -395,7 +416,20 @@ export function status(deps: JusteringDeps, input: { meetingId: string }): Juste
         return summarise(deps, v, full.snapshot, g.paragraphs, deps.justering.signatures(v.id));
       }),
   }));
-  return { meetingId: input.meetingId, meetingStatus, signingOrder: meetingSigningOrder(deps, input.meetingId), groups };
+  return { meetingId: input.meetingId, meetingStatus, deadline, signingOrder: meetingSigningOrder(deps, input.meetingId), groups };
+}
+
+/**
+ * Justering is due within 14 days of the meeting (KL 5 kap. 69 §, for nämnder 6 kap. 35 §): a
+ * group adjusted after that day, or not adjusted by it, gets a warning naming the day.
+ */
+export function deadlineWarning(label: string, deadline: string, adjustedDay: string | null, today: string): string | null {
+  if (adjustedDay !== null) {
+    return adjustedDay > deadline ? `${label} justerades ${adjustedDay}, efter sista dagen för justering ${deadline} (14 dagar efter sammanträdet, KL 5 kap. 69 §).` : null;
+  }
+  return today > deadline
+    ? `Sista dagen för justering av ${label} var ${deadline} (14 dagar efter sammanträdet, KL 5 kap. 69 §). Justera protokollet snarast och anteckna varför det dröjt.`
+    : null;
 }
 
 /** The current state of a version: the last signed file, else the frozen one. */

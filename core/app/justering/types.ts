@@ -84,12 +84,16 @@ export interface GroupJustering {
   label: string;
   status: GroupStatusName;
   adjustedAt: string | null;
+  /** Set when justering is late: not done by, or done after, the last day (14 days after the meeting). */
+  deadlineWarning: string | null;
   versions: VersionSummary[];
 }
 
 export interface JusteringStatus {
   meetingId: string;
   meetingStatus: string;
+  /** The last day for justering (KL 5 kap. 69 §): 14 days after the meeting, moved past closed days. */
+  deadline: string | null;
   /** The board's signing order (null = any order). */
   signingOrder: SigningOrder;
   groups: GroupJustering[];

@@ -2,7 +2,7 @@
 // without holes from the meeting's first number, are unique per board and year, and never
 // change for §§ that are locked for adjustment.
 import { AppError } from '../../api/errors';
-import { nextParagraphNumber } from '../../domain/numbering';
+import { numberOrderProblem, numberSlot } from '../../domain/numbering';
 import { assertEditable, requireMeeting, requireParagraph, type WorkspaceDeps } from './deps';
 import { emptyContent } from './fields';
 import { syncGroups } from './groups';
@@ -17,7 +17,7 @@ export function firstNumberOf(deps: WorkspaceDeps, meeting: MeetingRow, paragrap
   if (meeting.firstNumber !== null) return meeting.firstNumber;
   const first = paragraphs[0];
   if (first !== undefined) return first.number;
-  return nextParagraphNumber(deps.ws.usedNumbers(meeting.boardId, meeting.year).map((u) => u.number));
+  return numberSlot(deps.ws.usedNumbers(meeting.boardId, meeting.year), meeting.id, meeting.date).next;
 }
 
 export function storedParagraph(deps: WorkspaceDeps, p: ParagraphRow): StoredParagraph {
@@ -56,17 +56,11 @@ export function planNumbers(
       );
     }
   }
-  const others = deps.ws.usedNumbers(meeting.boardId, meeting.year).filter((u) => u.meetingId !== meeting.id);
-  for (const { number } of plan) {
-    const taken = others.find((u) => u.number === number);
-    if (taken !== undefined) {
-      const free = nextParagraphNumber(others.map((u) => u.number));
-      throw new AppError(
-        'conflict',
-        `§ ${number} används redan av sammanträdet ${taken.meetingDate}. Paragrafnummer löper över året och får aldrig användas två gånger. Ändra det här sammanträdets första paragrafnummer (nästa lediga är ${free}) eller ta upp ärendet vid ett annat sammanträde.`,
-        { number, meetingId: taken.meetingId },
-      );
-    }
+  const used = deps.ws.usedNumbers(meeting.boardId, meeting.year);
+  const problem = numberOrderProblem(used, meeting.id, meeting.date, plan.map((x) => x.number));
+  if (problem !== null) {
+    const taken = used.find((u) => u.meetingId !== meeting.id && plan.some((x) => x.number === u.number));
+    throw new AppError('conflict', `${problem} Ändra det här sammanträdets första paragrafnummer eller ta upp ärendet vid ett annat sammanträde.`, taken === undefined ? undefined : { number: taken.number, meetingId: taken.meetingId });
   }
   return plan;
 }

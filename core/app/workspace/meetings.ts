@@ -1,19 +1,21 @@
 // Creating a meeting and editing its header: date, time, place, secretary, chair, justerare.
 import { AppError } from '../../api/errors';
-import { covers } from '../../domain/presence';
-import { formatRanges, nextParagraphNumber } from '../../domain/numbering';
+import { justerareIssues } from '../../domain/rules';
+import { pathText } from '../../api/validation';
+import type { MeetingDocument } from '../../format/meeting';
+import { formatRanges, numberOrderProblem, numberSlot } from '../../domain/numbering';
 import { assertMeetingEditable, nowIso, personNameOrThrow, requireMeeting, sameJson, type WorkspaceDeps } from './deps';
 import { renumberFrom } from './agenda';
 import { journalState, recordChange } from './journal';
 import type { JournalPart } from './journal-types';
 import type { MeetingHeader } from './ports';
-import { toAttendance } from './attendance';
+import { presenceDoc } from './attendance';
 import type { JournalState, WorkspaceView } from './types';
 
 export function proposeNumber(deps: WorkspaceDeps, boardId: string, date: string): { next: number; used: string } {
   if (deps.ws.getBoard(boardId) === null) throw new AppError('not_found', 'Nämnden finns inte. Välj en nämnd i listan.');
-  const used = deps.ws.usedNumbers(boardId, Number(date.slice(0, 4))).map((u) => u.number);
-  return { next: nextParagraphNumber(used), used: formatRanges(used) };
+  const used = deps.ws.usedNumbers(boardId, Number(date.slice(0, 4)));
+  return { next: numberSlot(used, null, date).next, used: formatRanges(used.map((u) => u.number)) };
 }
 
 export interface MeetingCreateInput {
@@ -37,15 +39,9 @@ export function createMeeting(deps: WorkspaceDeps, input: MeetingCreateInput): {
     if (endTime !== null && endTime < input.startTime) throw new AppError('validation', 'Sammanträdet kan inte sluta före det börjar. Rätta sluttiden.');
     const year = Number(input.date.slice(0, 4));
     const used = deps.ws.usedNumbers(board.id, year);
-    const proposed = nextParagraphNumber(used.map((u) => u.number));
-    const first = input.firstNumber ?? proposed;
-    const taken = used.find((u) => u.number === first);
-    if (taken !== undefined) {
-      throw new AppError(
-        'conflict',
-        `§ ${first} är redan använd av sammanträdet ${taken.meetingDate}. Paragrafnummer löper över året och får inte återanvändas; nästa lediga nummer är ${proposed}.`,
-      );
-    }
+    const first = input.firstNumber ?? numberSlot(used, null, input.date).next;
+    const problem = numberOrderProblem(used, null, input.date, [first]);
+    if (problem !== null) throw new AppError('conflict', problem);
     const header: MeetingHeader = {
       date: input.date,
       startTime: input.startTime,
@@ -93,6 +89,12 @@ export function updateMeeting(deps: WorkspaceDeps, meetingId: string, raw: Meeti
     const renumber = firstNumber !== undefined && firstNumber !== (meeting.firstNumber ?? deps.ws.listParagraphs(meeting.id)[0]?.number);
     if (changed.length === 0 && !renumber) return { journal: journalState(deps, meetingId) };
     if (changed.some((k) => k !== 'status') || renumber) assertMeetingEditable(deps, meetingId, 'Sammanträdets uppgifter');
+    if (changed.includes('status') && deps.ws.listGroups(meetingId).some((g) => g.status === 'adjusted')) {
+      throw new AppError(
+        'locked',
+        'Sammanträdets status kan inte ändras när protokollet helt eller delvis är justerat: sammanträdet har hållits och justerade paragrafer gäller. Status blir "justerat" när alla grupper är justerade.',
+      );
+    }
 
     const next: MeetingHeader = { ...meeting, ...patch };
     if (next.endTime !== null && next.endTime < next.startTime) throw new AppError('validation', 'Sammanträdet kan inte sluta före det börjar. Rätta start- eller sluttiden.');
@@ -106,7 +108,11 @@ export function updateMeeting(deps: WorkspaceDeps, meetingId: string, raw: Meeti
         `Sammanträdet har paragrafer numrerade för år ${meeting.year}, och paragrafnummer löper per kalenderår. Välj ett datum under ${meeting.year}, eller skapa ett nytt sammanträde för det andra året.`,
       );
     }
-    if (patch.justerare !== undefined) checkJusterare(deps, meeting.id, next, paragraphs.map((p) => p.number));
+    if (patch.justerare !== undefined) checkJusterare(deps, meeting.id, next);
+    if (patch.date !== undefined && patch.date !== meeting.date && !renumber) {
+      const problem = numberOrderProblem(deps.ws.usedNumbers(meeting.boardId, meeting.year), meeting.id, patch.date, paragraphs.map((p) => p.number));
+      if (problem !== null) throw new AppError('conflict', `Sammanträdet kan inte flyttas till ${patch.date}: ${problem}`);
+    }
 
     const before: JournalPart[] = [];
     const after: JournalPart[] = [];
@@ -138,22 +144,17 @@ export function updateMeeting(deps: WorkspaceDeps, meetingId: string, raw: Meeti
   });
 }
 
-/** Justerare are chosen among those who serve at the meeting, and are not chair or secretary. */
-function checkJusterare(deps: WorkspaceDeps, meetingId: string, header: MeetingHeader, numbers: readonly number[]): void {
-  const rows = deps.ws.listAttendance(meetingId);
-  const serves = (person: string) =>
-    rows.some((r) => r.personId === person && (r.capacity === 'member' || r.capacity === 'substitute') && (numbers.length === 0 || numbers.some((n) => covers(toAttendance(r), n))));
-  const seen = new Set<string>();
-  for (const id of header.justerare) {
-    const name = personNameOrThrow(deps, id, 'Justerare');
-    if (seen.has(id)) throw new AppError('validation', `${name} är redan vald som justerare.`);
-    seen.add(id);
-    if (id === header.chairId) throw new AppError('validation', `${name} är ordförande och skriver under protokollet som ordförande. Välj en annan justerare.`);
-    if (id === header.secretaryId) throw new AppError('validation', `${name} är sekreterare och kan inte också justera protokollet. Välj en annan justerare.`);
-    if (!serves(id)) {
-      throw new AppError('validation', `${name} tjänstgör inte vid sammanträdet och kan inte vara justerare. Välj bland de tjänstgörande ledamöterna och ersättarna (registrera närvaron först).`);
-    }
-  }
+/** Justerare are chosen among those who serve at the meeting, and are not chair or secretary (core/domain/rules.ts). */
+function checkJusterare(deps: WorkspaceDeps, meetingId: string, header: MeetingHeader): void {
+  header.justerare.forEach((id, i) => personNameOrThrow(deps, id, `Justerare ${i + 1}`));
+  const doc = presenceDoc(deps.ws.listAttendance(meetingId), deps.ws.listParagraphs(meetingId));
+  const name = (id: string) => deps.ws.personName(id) ?? 'Personen';
+  const issues = justerareIssues({ ...doc, meeting: { justerare: header.justerare, chair: header.chairId, secretary: header.secretaryId } as MeetingDocument['meeting'] }, name).map((i) => ({
+    path: pathText(i.path),
+    message: i.message,
+  }));
+  const first = issues[0];
+  if (first !== undefined) throw new AppError('validation', first.message, { issues });
 }
 
 export function getWorkspace(deps: WorkspaceDeps, meetingId: string): WorkspaceView {

@@ -2,7 +2,8 @@
 // for undo and in the audit log. Person references must fit the presence on that §.
 import { AppError } from '../../api/errors';
 import type { Paragraph } from '../../format/meeting';
-import { covers, servingOn } from '../../domain/presence';
+import { paragraphIssues } from '../../domain/rules';
+import { pathText } from '../../api/validation';
 import { assertEditable, requireParagraph, sameJson, type WorkspaceDeps } from './deps';
 import { paragraphFieldLabels, paragraphFieldNames, paragraphOf, pickFields, withFields } from './fields';
 import { syncGroups } from './groups';
@@ -11,7 +12,7 @@ import type { ParagraphFieldName, ParagraphFields } from './journal-types';
 import type { ParagraphRow } from './ports';
 import { normalizeRichText, richTextOrNull } from './richtext';
 import type { ParagraphPatch } from './schemas';
-import { presenceDoc, toAttendance } from './attendance';
+import { presenceDoc } from './attendance';
 import type { JournalState } from './types';
 
 /** Canonical field values from an API patch: empty texts and lists mean "none". */
@@ -69,39 +70,25 @@ export function normalisePatch(patch: ParagraphPatch): Partial<ParagraphFields> 
   return out as Partial<ParagraphFields>;
 }
 
-/** Motions, reservations and votes belong to those serving on the §; notes to anyone present. */
-function checkPeople(deps: WorkspaceDeps, p: ParagraphRow, fields: Partial<ParagraphFields>): void {
-  if (fields.motions === undefined && fields.reservations === undefined && fields.vote === undefined && fields.protocolNotes === undefined) return;
+/**
+ * Motions, reservations, votes, notes: the rules of core/domain/rules.ts for the § as it would be
+ * after the edit, reported for the fields being changed (the rest shows in the problem list and
+ * is refused when the protocol is frozen). A tie is not refused here: votes are entered one by one.
+ */
+function checkPeople(deps: WorkspaceDeps, p: ParagraphRow, next: ParagraphRow, fields: Partial<ParagraphFields>): void {
+  const checked = ['motions', 'reservations', 'vote', 'protocolNotes'] as const;
+  if (checked.every((f) => fields[f] === undefined)) return;
   const paragraphs = deps.ws.listParagraphs(p.meetingId);
   const rows = deps.ws.listAttendance(p.meetingId);
-  const doc = presenceDoc(rows, paragraphs);
-  const serving = new Set(servingOn(doc, p.number).map((s) => s.person));
-  const present = new Set(rows.filter((r) => covers(toAttendance(r), p.number)).map((r) => r.personId));
+  const chair = deps.ws.getMeeting(p.meetingId)?.chairId ?? '';
   const name = (id: string) => deps.ws.personName(id) ?? 'Personen';
-  const fail = (path: string, message: string): never => {
-    throw new AppError('validation', message, { issues: [{ path, message }] });
-  };
-  fields.motions?.forEach((m, i) => {
-    if (!serving.has(m.by)) fail(`motions[${i}].by`, `${name(m.by)} tjänstgör inte på § ${p.number} och kan inte yrka där. Välj en tjänstgörande ledamot eller ersättare, eller rätta närvaron.`);
-  });
-  fields.reservations?.forEach((r, i) => {
-    if (!serving.has(r.person)) fail(`reservations[${i}].person`, `${name(r.person)} deltog inte i beslutet i § ${p.number} och kan inte reservera sig. Bara tjänstgörande kan reservera sig.`);
-  });
-  fields.protocolNotes?.forEach((n, i) => {
-    if (n.by !== undefined && !present.has(n.by) && !serving.has(n.by)) fail(`protocolNotes[${i}].by`, `${name(n.by)} är inte närvarande på § ${p.number}. Välj en närvarande person.`);
-  });
-  const vote = fields.vote;
-  if (vote !== undefined && vote !== null && vote.kind === 'open') {
-    const seen = new Set<string>();
-    vote.votes.forEach((v, i) => {
-      if (seen.has(v.person)) fail(`vote.votes[${i}].person`, `${name(v.person)} har redan en röst i omröstningen. Varje tjänstgörande har en röst.`);
-      seen.add(v.person);
-      if (!serving.has(v.person)) fail(`vote.votes[${i}].person`, `${name(v.person)} tjänstgör inte på § ${p.number} och kan inte rösta där.`);
-    });
-  }
-  if (vote !== undefined && vote !== null && vote.kind === 'closed' && vote.ja + vote.nej + vote.avstar > serving.size) {
-    fail('vote', `Omröstningen har ${vote.ja + vote.nej + vote.avstar} röster men bara ${serving.size} tjänstgör på § ${p.number}. Kontrollera antalet röster.`);
-  }
+  const candidate = paragraphOf(next);
+  const issues = paragraphIssues(presenceDoc(rows, paragraphs), chair, candidate, name, false)
+    // A reservation depends on the vote: changing the vote re-checks the reservations too.
+    .filter((i) => fields[i.path[0] as keyof ParagraphFields] !== undefined || (i.path[0] === 'reservations' && fields.vote !== undefined))
+    .map((i) => ({ path: pathText(i.path), message: i.message }));
+  const first = issues[0];
+  if (first !== undefined) throw new AppError('validation', first.message, { issues });
 }
 
 export interface ParagraphUpdateResult {
@@ -117,8 +104,8 @@ export function updateParagraph(deps: WorkspaceDeps, paragraphId: string, patch:
     const names = paragraphFieldNames.filter((n) => n in fields);
     const before = pickFields(p, names);
     if (sameJson(before, fields)) return { paragraph: paragraphOf(p), journal: journalState(deps, p.meetingId) };
-    checkPeople(deps, p, fields);
     const next = withFields(p, fields);
+    checkPeople(deps, p, next, fields);
     deps.ws.updateParagraph(p.id, {
       title: next.title,
       caseNumber: next.caseNumber,

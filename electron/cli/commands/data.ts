@@ -3,7 +3,7 @@ import { readFile, writeFile, rename } from 'node:fs/promises';
 import { dirname, resolve, basename, join } from 'node:path';
 import { AppError } from '../../../core/api/errors';
 import type { CliCommand } from '../types';
-import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
+import { apiOf, dbOption, jsonOption, printJson, warnQuorum, withBackend } from '../io';
 
 export const demoCommand: CliCommand = {
   name: 'demo',
@@ -88,7 +88,9 @@ export const importCommand: CliCommand = {
       throw new AppError('validation', `Filen ${basename(path)} är inte giltig JSON (${detail}). Kontrollera kommatecken, citattecken och klamrar.`);
     }
     return withBackend(io, args, async (backend) => {
-      const r = await apiOf(backend).call('meetings.import', { document: raw });
+      const api = apiOf(backend);
+      const r = await api.call('meetings.import', { document: raw });
+      await warnQuorum(io, api, r.meetingId);
       if (args.values.json) printJson(io, r);
       else io.out(`Sammanträdet är inläst (sammanträde ${r.meetingId}).`);
       return 0;
@@ -105,7 +107,9 @@ export const exportCommand: CliCommand = {
     const meetingId = args.positionals[0];
     if (meetingId === undefined) throw new AppError('validation', 'Ange sammanträdets id (se "justera list --db FIL").');
     return withBackend(io, args, async (backend) => {
-      const doc = await apiOf(backend).call('meetings.export', { meetingId });
+      const api = apiOf(backend);
+      await warnQuorum(io, api, meetingId);
+      const doc = await api.call('meetings.export', { meetingId });
       const text = `${JSON.stringify(doc, null, 2)}\n`;
       const out = args.values.out;
       if (typeof out === 'string') await writeAtomically(resolve(io.cwd, out), text);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../core/api/errors';
 import type { JusteringStatus } from '../../../core/app/justering/types';
 import type { CliArgs, CliCommand } from '../types';
-import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
+import { apiOf, dbOption, jsonOption, printJson, warnQuorum, withBackend } from '../io';
 import { writeAtomically } from './data';
 import { credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
 import { describeOrder } from './justering-settings';
@@ -32,10 +32,11 @@ const outOption = { type: 'string', short: 'o', valueName: 'FIL', description: '
 const statusNames = { open: 'öppen', frozen: 'låst för justering', adjusted: 'justerad' } as const;
 
 function describeStatus(st: JusteringStatus): string {
-  const lines = [`Sammanträdets status: ${st.meetingStatus}`, `Underskriftsordning: ${describeOrder(st.signingOrder)}`];
+  const lines = [`Sammanträdets status: ${st.meetingStatus}`, ...(st.deadline === null ? [] : [`Sista dag för justering: ${st.deadline} (KL 5 kap. 69 §)`]), `Underskriftsordning: ${describeOrder(st.signingOrder)}`];
   if (st.groups.length === 0) lines.push('Inga justeringsgrupper: hela protokollet justeras på en gång (justera justering freeze).');
   for (const g of st.groups) {
     lines.push(`Grupp ${g.groupIndex + 1} ${g.label}: ${statusNames[g.status]}${g.adjustedAt === null ? '' : ` ${g.adjustedAt}`}`);
+    if (g.deadlineWarning !== null) lines.push(`  Varning: ${g.deadlineWarning}`);
     for (const v of g.versions) {
       lines.push(`  Version ${v.versionNo}${v.isCurrent ? ' (gällande)' : ''}  id ${v.id}  låst ${v.createdAt}`);
       lines.push(`    SHA-256 låst:    ${v.sha256}`);
@@ -66,7 +67,9 @@ export const justeringFreezeCommand: CliCommand = {
         if (typeof g !== 'string' || !/^[1-9]\d*$/.test(g)) throw new AppError('validation', 'Ange gruppens nummer med --group N, där 1 är den första gruppen.');
         groupIndex = Number(g) - 1;
       }
-      const r = await apiOf(backend).call('justering.freeze', { meetingId, ...(groupIndex === undefined ? {} : { groupIndex }) });
+      const api = apiOf(backend);
+      const r = await api.call('justering.freeze', { meetingId, ...(groupIndex === undefined ? {} : { groupIndex }) });
+      await warnQuorum(io, api, meetingId, r.paragraphs);
       if (args.values.json) printJson(io, r);
       else {
         io.out(`Låst för justering: ${r.version.paragraphs.length === 1 ? '§' : '§§'} ${r.paragraphs.join(', ')} (version ${r.version.versionNo}, id ${r.version.id}).`);

@@ -9,7 +9,7 @@ import { parseRanges } from '../../../core/domain/numbering';
 import { assertIsoDate } from '../../../core/domain/calendar';
 import type { RenderResult } from '../../../templates/render';
 import type { CliArgs, CliCommand } from '../types';
-import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
+import { apiOf, dbOption, jsonOption, printJson, warnQuorum, withBackend } from '../io';
 import { writeAtomically } from './data';
 
 // Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
@@ -81,6 +81,7 @@ export const renderCommand: CliCommand = {
     const paragraphs = paragraphsOption(args);
     return withBackend(io, args, async (backend) => {
       const api = apiOf(backend);
+      await warnQuorum(io, api, meetingId, paragraphs);
       const generatedAt = io.now().toISOString();
       let pdf: Uint8Array;
       let report: Record<string, unknown> = { kind, file };

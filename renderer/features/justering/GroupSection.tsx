@@ -48,6 +48,11 @@ export function GroupSection({ meetingId, doc, group, announce }: Props) {
           <strong>{s.group.status}:</strong> <span className={`justering-state ${group.status}`}>{groupStatusText(group.status, group.adjustedAt)}</span>
         </p>
       )}
+      {group !== null && group.deadlineWarning !== null && (
+        <p className="card warn" role="note">
+          {group.deadlineWarning}
+        </p>
+      )}
       {(group === null || group.status === 'open') && (
         <div className="actions">
           <button type="button" aria-label={s.group.freezeFor(label)} onClick={() => setConfirm(true)}>

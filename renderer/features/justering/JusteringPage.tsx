@@ -50,6 +50,7 @@ export function JusteringPage({ meetingId }: { meetingId: string }) {
       <h1>{title}</h1>
       <p>{s.page.intro}</p>
       <p className="muted">{status.signingOrder === null ? s.page.anyOrder : s.page.order(orderText(status.signingOrder))}</p>
+      {status.deadline !== null && <p>{s.page.deadline(status.deadline)}</p>}
       <div ref={resultRef} tabIndex={-1} role="status" className="justering-result">
         {result.node}
       </div>

@@ -8,7 +8,8 @@ import { t, type MessageKey } from '../../i18n';
 import { attendanceHref, documentsHref, justeringHref } from '../../router';
 import { justeringStrings } from '../justering/strings';
 import { adjustedParagraphsLine } from '../../../core/domain/numbering';
-import { presenceProblems } from '../../../core/domain/presence';
+import { meetingProblems } from '../../../core/domain/rules';
+import { justeringDeadline } from '../../../core/domain/calendar';
 import type { MeetingPatch } from '../../../core/app/workspace/meetings';
 import { useMeetingSnapshot, type MeetingStore } from './store';
 import { AgendaEditor } from './AgendaEditor';
@@ -35,7 +36,10 @@ export function MeetingOverview({ store }: { store: MeetingStore }) {
   const name = (id: string) => doc.people.find((p) => p.key === id)?.name ?? id;
   const numbers = doc.paragraphs.map((p) => p.number);
   const immediate = doc.paragraphs.filter((p) => p.immediatelyAdjusted).map((p) => p.number);
-  const problems = presenceProblems(doc, name);
+  const problems = meetingProblems(doc, name);
+  const deadline = justeringDeadline(doc.meeting.date);
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  const late = today > deadline && doc.meeting.status !== 'adjusted' && doc.meeting.status !== 'cancelled' && (doc.adjustmentGroups.length === 0 || doc.adjustmentGroups.some((g) => g.adjustedAt === undefined));
   return (
     <>
       <section aria-labelledby="facts-heading" className="card">
@@ -44,6 +48,11 @@ export function MeetingOverview({ store }: { store: MeetingStore }) {
         <dl className="facts">
           <dt>{t('meeting.adjustedParagraphs')}</dt>
           <dd>{numbers.length === 0 ? t('meeting.noParagraphs') : adjustedParagraphsLine(numbers, immediate)}</dd>
+          <dt>{t('meeting.deadline')}</dt>
+          <dd>
+            {deadline}
+            {late && <strong className="small-block">{t('meeting.deadlinePassed')}</strong>}
+          </dd>
           <dt>{t('meeting.storagePlace')}</dt>
           <dd>{doc.board.storagePlace}</dd>
         </dl>
@@ -61,7 +70,7 @@ export function MeetingOverview({ store }: { store: MeetingStore }) {
           <h2 id="problems-heading">{t('meeting.problems')}</h2>
           <ul>
             {problems.map((p, i) => (
-              <li key={i}>{p.message}</li>
+              <li key={i}>{p}</li>
             ))}
           </ul>
         </section>

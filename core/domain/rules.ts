@@ -1,0 +1,259 @@
+// The rules a meeting must satisfy to be a protocol the law recognises: who may vote, reserve
+// themselves, write a protokollsanteckning or have jäv on a §, how a tie is settled, who may be
+// justerare, and that presence does not contradict itself. One function per rule set, used by
+// every entrance (JSON import, the workspace API, freezing for justering, the UI's problem list)
+// so the wording and the judgement are the same everywhere.
+import type { MeetingDocument, Paragraph, Vote } from '../format/meeting';
+import { covers, presenceProblems, quorumOn, servingOn } from './presence';
+import { formatRanges } from './numbering';
+import { stockholmDay } from './calendar';
+
+export interface RuleIssue {
+  /** Path inside the meeting document (or inside the § for paragraphIssues). */
+  path: (string | number)[];
+  message: string;
+}
+
+export type Names = (key: string) => string;
+
+type PresenceInput = Pick<MeetingDocument, 'attendance' | 'paragraphs'>;
+
+/** The parts of a § the rules look at; the workspace passes the § as it would be after an edit. */
+export type ParagraphPeople = Pick<Paragraph, 'number' | 'motions' | 'reservations' | 'protocolNotes' | 'jav'> & { vote?: Vote | undefined };
+
+export type VoteSide = 'ja' | 'nej';
+
+/** The side that won an open or closed vote, or null when the data cannot decide it (a tie). */
+export function voteWinner(vote: Vote, chair: string): { winner: VoteSide; ja: number; nej: number; avstar: number } | null {
+  const totals = vote.kind === 'open' ? tally(vote) : { ja: vote.ja, nej: vote.nej, avstar: vote.avstar };
+  if (totals.ja !== totals.nej) return { ...totals, winner: totals.ja > totals.nej ? 'ja' : 'nej' };
+  if (vote.kind === 'closed') return vote.lotWinner === undefined ? null : { ...totals, winner: vote.lotWinner };
+  const chairVote = vote.votes.find((v) => v.person === chair)?.vote;
+  return chairVote === 'ja' || chairVote === 'nej' ? { ...totals, winner: chairVote } : null;
+}
+
+function tally(vote: Extract<Vote, { kind: 'open' }>): { ja: number; nej: number; avstar: number } {
+  const totals = { ja: 0, nej: 0, avstar: 0 };
+  const seen = new Set<string>();
+  for (const v of vote.votes) {
+    if (seen.has(v.person)) continue;
+    seen.add(v.person);
+    totals[v.vote] += 1;
+  }
+  return totals;
+}
+
+/** The message for a vote that ties with nothing to settle it, naming the §. */
+export function tieMessage(vote: Vote, n: number): string {
+  if (vote.kind === 'closed') {
+    return `Den slutna omröstningen i § ${n} slutade lika (${vote.ja}–${vote.nej}). Vid lika röstetal avgörs valet genom lottning (KL 6 kap. 37 §); registrera lottningens utfall.`;
+  }
+  const t = tally(vote);
+  return `Omröstningen i § ${n} slutade lika (${t.ja}–${t.nej}) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst.`;
+}
+
+/**
+ * The people rules of one § (paths relative to the §). `complete` is false while a § is being
+ * drafted: a tie is then not yet an error (the remaining votes may not be entered), only a
+ * problem to show; import and freezing pass true.
+ */
+export function paragraphIssues(doc: PresenceInput, chair: string, p: ParagraphPeople, names: Names, complete: boolean): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const n = p.number;
+  const withP = { attendance: doc.attendance, paragraphs: [...doc.paragraphs.filter((x) => x.number !== n), p as Paragraph] };
+  const serving = new Set(servingOn(withP, n).map((s) => s.person));
+  const here = doc.attendance.filter((a) => covers(a, n));
+  const javSet = new Set(p.jav.map((j) => j.person));
+  const mayTakePart = new Set(here.filter((a) => a.capacity !== 'official' && !javSet.has(a.person)).map((a) => a.person));
+  const couldServe = new Set(here.filter((a) => a.capacity === 'member' || a.capacity === 'substitute').map((a) => a.person));
+
+  const javSeen = new Set<string>();
+  p.jav.forEach((j, i) => {
+    if (javSeen.has(j.person)) issues.push({ path: ['jav', i, 'person'], message: `${names(j.person)} står redan med jäv på § ${n}.` });
+    javSeen.add(j.person);
+    if (!couldServe.has(j.person)) {
+      issues.push({ path: ['jav', i, 'person'], message: `${names(j.person)} tjänstgör inte på § ${n} och kan därför inte anmäla jäv där. Kontrollera närvaron.` });
+    }
+  });
+
+  p.motions.forEach((m, i) => {
+    if (!serving.has(m.by)) {
+      issues.push({ path: ['motions', i, 'by'], message: `${names(m.by)} tjänstgör inte på § ${n} och kan inte yrka där. Välj en tjänstgörande ledamot eller ersättare, eller rätta närvaron.` });
+    }
+  });
+
+  const vote = p.vote;
+  let outcome: ReturnType<typeof voteWinner> = null;
+  if (vote !== undefined) {
+    if (vote.kind === 'open') {
+      const seen = new Set<string>();
+      vote.votes.forEach((v, i) => {
+        if (seen.has(v.person)) {
+          issues.push({ path: ['vote', 'votes', i, 'person'], message: `${names(v.person)} har redan en röst i omröstningen i § ${n}. Varje tjänstgörande ledamot har en röst.` });
+        }
+        seen.add(v.person);
+        if (!serving.has(v.person)) {
+          issues.push({
+            path: ['vote', 'votes', i, 'person'],
+            message: `${names(v.person)} tjänstgör inte på § ${n} och kan inte rösta där. Bara de som tjänstgör på paragrafen (efter jäv och inkallade ersättare) röstar.`,
+          });
+        }
+      });
+    } else if (vote.ja + vote.nej + vote.avstar > serving.size) {
+      issues.push({ path: ['vote'], message: `Omröstningen i § ${n} har ${vote.ja + vote.nej + vote.avstar} röster men bara ${serving.size} tjänstgör där. Kontrollera antalet röster.` });
+    }
+    outcome = voteWinner(vote, chair);
+    if (outcome === null && complete) issues.push({ path: ['vote'], message: tieMessage(vote, n) });
+  }
+
+  const reserved = new Set<string>();
+  p.reservations.forEach((r, i) => {
+    const path = ['reservations', i, 'person'];
+    if (reserved.has(r.person)) issues.push({ path, message: `${names(r.person)} har redan reserverat sig i § ${n}.` });
+    reserved.add(r.person);
+    if (!serving.has(r.person)) {
+      issues.push({ path, message: `${names(r.person)} deltog inte i beslutet i § ${n} och kan inte reservera sig. Bara den som deltagit i beslutet får reservera sig (KL 4 kap. 27 §).` });
+      return;
+    }
+    if (vote?.kind !== 'open') return;
+    const own = vote.votes.find((v) => v.person === r.person)?.vote;
+    if (own === 'avstar') {
+      issues.push({ path, message: `${names(r.person)} avstod från att rösta i § ${n} och deltog därmed inte i beslutet; bara den som deltagit får reservera sig (KL 4 kap. 27 §).` });
+    } else if (outcome !== null && own === outcome.winner) {
+      issues.push({
+        path,
+        message: `${names(r.person)} röstade ${own === 'ja' ? 'Ja' : 'Nej'} i § ${n}, för det förslag som bifölls, och kan inte reservera sig mot beslutet. Bara den som röstat emot eller vars yrkande fallit kan reservera sig.`,
+      });
+    }
+  });
+
+  p.protocolNotes.forEach((note, i) => {
+    if (note.by === undefined || mayTakePart.has(note.by)) return;
+    issues.push({
+      path: ['protocolNotes', i, 'by'],
+      message: `${names(note.by)} har inte rätt att delta i § ${n} och kan inte lämna en protokollsanteckning där. Anteckningar lämnas av närvarande ledamöter och ersättare som inte har jäv.`,
+    });
+  });
+  return issues;
+}
+
+/** Justerare serve at the meeting and are neither chair nor secretary (paths meeting.justerare[i]). */
+export function justerareIssues(doc: Pick<MeetingDocument, 'attendance' | 'paragraphs' | 'meeting'>, names: Names): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const numbers = doc.paragraphs.map((p) => p.number);
+  const serves = (person: string) =>
+    doc.attendance.some((a) => a.person === person && (a.capacity === 'member' || a.capacity === 'substitute') && (numbers.length === 0 || numbers.some((n) => covers(a, n))));
+  const seen = new Set<string>();
+  doc.meeting.justerare.forEach((id, i) => {
+    const path = ['meeting', 'justerare', i];
+    const name = names(id);
+    if (seen.has(id)) issues.push({ path, message: `${name} är redan vald som justerare.` });
+    seen.add(id);
+    if (id === doc.meeting.chair) issues.push({ path, message: `${name} är ordförande och skriver under protokollet som ordförande. Välj en annan justerare.` });
+    else if (id === doc.meeting.secretary) issues.push({ path, message: `${name} är sekreterare och kan inte också justera protokollet. Välj en annan justerare.` });
+    else if (!serves(id)) {
+      issues.push({
+        path,
+        message: `${name} tjänstgör inte vid sammanträdet och kan inte vara justerare. Välj bland de tjänstgörande ledamöterna och ersättarna (registrera närvaron först).`,
+      });
+    }
+  });
+  return issues;
+}
+
+/** The attendance contradictions of presenceProblems, each at the attendance row that causes it. */
+export function attendanceIssues(doc: PresenceInput, names: Names): RuleIssue[] {
+  return presenceProblems(doc, names).map((pr) => ({ path: ['attendance', pr.attendanceIndex], message: pr.message }));
+}
+
+/** A group is adjusted on or after the meeting day; its notice is posted on or after the justering. */
+export function adjustmentIssues(doc: Pick<MeetingDocument, 'adjustmentGroups' | 'meeting'>): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  doc.adjustmentGroups.forEach((g, i) => {
+    const label = `Justeringsgrupp ${i + 1} (§ ${formatRanges(g.paragraphs)})`;
+    const day = g.adjustedAt === undefined ? null : stockholmDay(g.adjustedAt);
+    if (day !== null && day < doc.meeting.date) {
+      issues.push({
+        path: ['adjustmentGroups', i, 'adjustedAt'],
+        message: `${label} kan inte ha justerats ${day}, före sammanträdet ${doc.meeting.date}. Ett protokoll låses och justeras tidigast på sammanträdesdagen.`,
+      });
+    }
+    if (day !== null && g.notice !== undefined && g.notice.postedOn < day) {
+      issues.push({ path: ['adjustmentGroups', i, 'notice', 'postedOn'], message: `${label}: anslaget kan inte ha satts upp ${g.notice.postedOn}, före justeringen ${day}.` });
+    }
+  });
+  return issues;
+}
+
+/**
+ * Every rule of the meeting, paths from the document's root. `complete`: see paragraphIssues.
+ * Import refuses any of these; freezing refuses those of the §§ it freezes.
+ */
+export function meetingIssues(doc: MeetingDocument, names: Names, complete = true): RuleIssue[] {
+  const issues: RuleIssue[] = [...attendanceIssues(doc, names), ...justerareIssues(doc, names), ...adjustmentIssues(doc)];
+  doc.paragraphs.forEach((p, i) => {
+    for (const issue of paragraphIssues(doc, doc.meeting.chair, p, names, complete)) issues.push({ path: ['paragraphs', i, ...issue.path], message: issue.message });
+  });
+  return issues;
+}
+
+/** A § where the board was not beslutför (KL 6 kap. 27 §): fewer serving than more than half the seats. */
+export interface QuorumShortfall {
+  index: number;
+  number: number;
+  serving: number;
+  seats: number;
+  required: number;
+  /** The § records a decision or a vote, which a board without quorum cannot make. */
+  decides: boolean;
+}
+
+export function quorumShortfalls(doc: Pick<MeetingDocument, 'attendance' | 'paragraphs' | 'board'>): QuorumShortfall[] {
+  const out: QuorumShortfall[] = [];
+  doc.paragraphs.forEach((p, index) => {
+    const q = quorumOn(doc, p.number);
+    if (q.met) return;
+    out.push({ index, number: p.number, serving: q.serving, seats: q.seats, required: q.required, decides: p.decision !== undefined || p.vote !== undefined });
+  });
+  return out;
+}
+
+/** The sentence the protocol prints in a § where the board was not beslutför. */
+export function notQuorateText(board: string, s: Pick<QuorumShortfall, 'number' | 'serving' | 'seats' | 'required'>): string {
+  return `${board} är inte beslutför vid behandlingen av § ${s.number}: ${s.serving} av ${s.seats} ledamotsplatser är besatta, och minst ${s.required} krävs (KL 6 kap. 27 §).`;
+}
+
+/** The warning the CLI and the problem list give for such a §. */
+export function quorumWarning(s: QuorumShortfall): string {
+  const what = s.decides
+    ? ' Paragrafen har ett beslut eller en omröstning, och den kan inte låsas för justering förrän närvaron är rättad eller beslutet tagits bort.'
+    : ' Protokollet anger att nämnden inte var beslutför.';
+  return `Nämnden är inte beslutför på § ${s.number}: ${s.serving} av ${s.seats} platser är besatta, minst ${s.required} krävs (KL 6 kap. 27 §).${what}`;
+}
+
+/**
+ * What refuses freezing the §§ `numbers`: the meeting's rules for those §§ (and the attendance and
+ * justerare, which every group shares), and decisions on a § where the board was not beslutför.
+ */
+export function freezeIssues(doc: MeetingDocument, numbers: readonly number[], names: Names): RuleIssue[] {
+  const inGroup = new Set(numbers);
+  const issues = meetingIssues(doc, names).filter((i) => {
+    if (i.path[0] === 'paragraphs') return inGroup.has(doc.paragraphs[i.path[1] as number]?.number ?? -1);
+    if (i.path[0] === 'adjustmentGroups') return false;
+    return true;
+  });
+  for (const s of quorumShortfalls(doc)) {
+    if (!inGroup.has(s.number) || !s.decides) continue;
+    issues.push({ path: ['paragraphs', s.index], message: quorumWarning(s) });
+  }
+  return issues;
+}
+
+/**
+ * The problem list of the workspace: every rule the protocol breaks as it stands (a tie included,
+ * which is refused when freezing), and §§ where the board is not beslutför. Same words as import.
+ */
+export function meetingProblems(doc: MeetingDocument, names: Names): string[] {
+  const out = [...meetingIssues(doc, names).map((i) => i.message), ...quorumShortfalls(doc).map(quorumWarning)];
+  return [...new Set(out)];
+}
