@@ -1,7 +1,7 @@
 // Use cases for whole meetings: list, read with derived presence, import, export, demo data.
 import { AppError } from '../api/errors';
 import { parseOrThrow } from '../api/validation';
-import { meetingDocumentSchema, type MeetingDocument } from '../format/meeting';
+import { meetingDocumentSchema, upgradeMeetingDocument, type MeetingDocument } from '../format/meeting';
 import { numberOrderProblem, numberSlot } from '../domain/numbering';
 import { presenceProblems, quorumOn, servingOn, type PresenceProblem, type Quorum, type ServingSeat } from '../domain/presence';
 import referenceMeeting from '../reference/e-namnden-2020-11-05.json' with { type: 'json' };
@@ -80,7 +80,8 @@ export function exportMeeting(deps: AppDeps, meetingId: string): MeetingDocument
  * transaction: a rejected file leaves the database exactly as it was.
  */
 export function importMeeting(deps: AppDeps, raw: unknown): { meetingId: string; boardId: string } {
-  const doc = parseOrThrow(meetingDocumentSchema, raw, 'Filen följer inte Justeras mötesformat');
+  // Older versions of the format are brought up to date first, so old exports still import.
+  const doc = parseOrThrow(meetingDocumentSchema, upgradeMeetingDocument(raw), 'Filen följer inte Justeras mötesformat');
   return deps.store.transaction(() => {
     const board = deps.store.findBoard(doc.organisation.name, doc.board.name);
     if (board !== null) checkNumbersFree(deps, board.id, doc);
@@ -110,7 +111,7 @@ function checkNumbersFree(deps: AppDeps, boardId: string, doc: MeetingDocument):
 
 /** Loads the reference meeting (Norrbottens e-nämnd 2020-11-05) unless it is already there. */
 export function loadDemo(deps: AppDeps): { meetingId: string; boardId: string; created: boolean } {
-  const doc = parseOrThrow(meetingDocumentSchema, referenceMeeting, 'Referensdata');
+  const doc = parseOrThrow(meetingDocumentSchema, upgradeMeetingDocument(referenceMeeting), 'Referensdata');
   const existing = deps.store.findBoard(doc.organisation.name, doc.board.name);
   if (existing !== null) {
     const meeting = deps.store.listMeetings({ boardId: existing.id }).find((m) => m.date === doc.meeting.date);

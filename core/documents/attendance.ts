@@ -38,6 +38,7 @@ export function buildAttendance(doc: MeetingDocument, people: People): Attendanc
       heading: 'Övriga närvarande',
       groups: [...group('Ersättare', lists.present, 'present'), ...group('Övriga', lists.officials, 'official')],
     },
+    { heading: 'Ej tjänstgörande ledamöter', groups: group('Anmält förhinder', lists.absent, 'absent') },
   ].filter((s) => s.groups.length > 0);
   return { heading: 'NÄRVAROLISTA', sections };
 }

@@ -97,5 +97,5 @@ function serving(attendance: readonly Attendance[], n: number): Map<string, Atte
 }
 
 function present(attendance: readonly Attendance[], n: number): Set<string> {
-  return new Set(attendance.filter((a) => covers(a, n)).map((a) => a.person));
+  return new Set(attendance.filter((a) => a.capacity !== 'absent' && covers(a, n)).map((a) => a.person));
 }

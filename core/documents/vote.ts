@@ -2,7 +2,7 @@
 // the chair's casting vote (utslagsröst); a tied closed ballot is settled by lot.
 import { AppError } from '../api/errors';
 import type { Vote } from '../format/meeting';
-import { tieMessage } from '../domain/rules';
+import { tieMessage, voteWinner } from '../domain/rules';
 
 export type VoteSide = 'ja' | 'nej';
 
@@ -43,8 +43,8 @@ function countOpen(vote: Extract<Vote, { kind: 'open' }>, chair: string, paragra
     totals[v.vote] += 1;
   }
   if (totals.ja !== totals.nej) return { ...totals, winner: totals.ja > totals.nej ? 'ja' : 'nej', decidedBy: 'majority' };
-  const chairVote = vote.votes.find((v) => v.person === chair)?.vote;
-  if (chairVote === 'ja' || chairVote === 'nej') return { ...totals, winner: chairVote, decidedBy: 'casting_vote' };
+  const settled = voteWinner(vote, chair);
+  if (settled !== null) return { ...totals, winner: settled.winner, decidedBy: 'casting_vote' };
   if (paragraph !== undefined) throw new AppError('validation', tieMessage(vote, paragraph));
   throw new AppError(
     'validation',

@@ -109,6 +109,8 @@ export interface Narvarolista {
   substitutes: NarvaroEntry[];
   present: NarvaroEntry[];
   officials: NarvaroEntry[];
+  /** Members not there (anmält förhinder): "Ej tjänstgörande ledamöter". */
+  absent: NarvaroEntry[];
 }
 
 /** The four groups of the närvarolista, in the order attendance lists them. */
@@ -116,7 +118,7 @@ export function narvarolista(doc: MeetingDocument, names: (key: string) => strin
   const numbers = doc.paragraphs.map((p) => p.number);
   const first = numbers[0];
   const last = numbers[numbers.length - 1];
-  const groups: Narvarolista = { members: [], substitutes: [], present: [], officials: [] };
+  const groups: Narvarolista = { members: [], substitutes: [], present: [], officials: [], absent: [] };
   const entryFor = new Map<string, NarvaroEntry>();
   for (const a of doc.attendance) {
     const group = groupOf(groups, a.capacity);
@@ -151,6 +153,8 @@ function groupOf(groups: Narvarolista, capacity: Attendance['capacity']): Narvar
       return groups.present;
     case 'official':
       return groups.officials;
+    case 'absent':
+      return groups.absent;
     default: {
       const never: never = capacity;
       return never;

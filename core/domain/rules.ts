@@ -23,13 +23,25 @@ export type ParagraphPeople = Pick<Paragraph, 'number' | 'motions' | 'reservatio
 
 export type VoteSide = 'ja' | 'nej';
 
-/** The side that won an open or closed vote, or null when the data cannot decide it (a tie). */
+/**
+ * The side that won an open or closed vote, or null when the data cannot decide it: a tie with no
+ * casting vote (open) or lot (closed) recorded. The chair is the only one with a casting vote.
+ */
 export function voteWinner(vote: Vote, chair: string): { winner: VoteSide; ja: number; nej: number; avstar: number } | null {
   const totals = vote.kind === 'open' ? tally(vote) : { ja: vote.ja, nej: vote.nej, avstar: vote.avstar };
   if (totals.ja !== totals.nej) return { ...totals, winner: totals.ja > totals.nej ? 'ja' : 'nej' };
   if (vote.kind === 'closed') return vote.lotWinner === undefined ? null : { ...totals, winner: vote.lotWinner };
-  const chairVote = vote.votes.find((v) => v.person === chair)?.vote;
-  return chairVote === 'ja' || chairVote === 'nej' ? { ...totals, winner: chairVote } : null;
+  const casting = vote.castingVote;
+  if (casting === undefined || casting.person !== chair) return null;
+  return vote.votes.find((v) => v.person === chair)?.vote === casting.side ? { ...totals, winner: casting.side } : null;
+}
+
+/** The casting vote a tied open vote gets by law: the chair's own Ja or Nej; none otherwise. */
+export function castingVoteFor(vote: Extract<Vote, { kind: 'open' }>, chair: string): { person: string; side: VoteSide } | undefined {
+  const t = tally(vote);
+  if (t.ja !== t.nej) return undefined;
+  const own = vote.votes.find((v) => v.person === chair)?.vote;
+  return own === 'ja' || own === 'nej' ? { person: chair, side: own } : undefined;
 }
 
 function tally(vote: Extract<Vote, { kind: 'open' }>): { ja: number; nej: number; avstar: number } {
@@ -49,7 +61,7 @@ export function tieMessage(vote: Vote, n: number): string {
     return `Den slutna omröstningen i § ${n} slutade lika (${vote.ja}–${vote.nej}). Vid lika röstetal avgörs valet genom lottning (KL 6 kap. 37 §); registrera lottningens utfall.`;
   }
   const t = tally(vote);
-  return `Omröstningen i § ${n} slutade lika (${t.ja}–${t.nej}) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst.`;
+  return `Omröstningen i § ${n} slutade lika (${t.ja}–${t.nej}) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.`;
 }
 
 /**
@@ -64,7 +76,7 @@ export function paragraphIssues(doc: PresenceInput, chair: string, p: ParagraphP
   const serving = new Set(servingOn(withP, n).map((s) => s.person));
   const here = doc.attendance.filter((a) => covers(a, n));
   const javSet = new Set(p.jav.map((j) => j.person));
-  const mayTakePart = new Set(here.filter((a) => a.capacity !== 'official' && !javSet.has(a.person)).map((a) => a.person));
+  const mayTakePart = new Set(here.filter((a) => a.capacity !== 'official' && a.capacity !== 'absent' && !javSet.has(a.person)).map((a) => a.person));
   const couldServe = new Set(here.filter((a) => a.capacity === 'member' || a.capacity === 'substitute').map((a) => a.person));
 
   const javSeen = new Set<string>();
@@ -102,8 +114,24 @@ export function paragraphIssues(doc: PresenceInput, chair: string, p: ParagraphP
     } else if (vote.ja + vote.nej + vote.avstar > serving.size) {
       issues.push({ path: ['vote'], message: `Omröstningen i § ${n} har ${vote.ja + vote.nej + vote.avstar} röster men bara ${serving.size} tjänstgör där. Kontrollera antalet röster.` });
     }
+    if (vote.kind === 'open' && vote.castingVote !== undefined) {
+      const c = vote.castingVote;
+      const t = tally(vote);
+      const own = vote.votes.find((v) => v.person === c.person)?.vote;
+      const side = c.side === 'ja' ? 'Ja' : 'Nej';
+      if (t.ja !== t.nej) {
+        issues.push({ path: ['vote', 'castingVote'], message: `Omröstningen i § ${n} slutade inte lika (${t.ja}–${t.nej}), så ingen utslagsröst behövs. Ta bort utslagsrösten.` });
+      } else if (c.person !== chair) {
+        issues.push({ path: ['vote', 'castingVote', 'person'], message: `Bara ordföranden (${names(chair)}) har utslagsröst i § ${n}, inte ${names(c.person)}.` });
+      } else if (own !== c.side) {
+        issues.push({
+          path: ['vote', 'castingVote', 'side'],
+          message: `Ordförandens utslagsröst i § ${n} (${side}) måste vara ordförandens egen röst, som är ${own === undefined ? 'inte registrerad' : own === 'avstar' ? 'Avstår' : own === 'ja' ? 'Ja' : 'Nej'}.`,
+        });
+      }
+    }
     outcome = voteWinner(vote, chair);
-    if (outcome === null && complete) issues.push({ path: ['vote'], message: tieMessage(vote, n) });
+    if (outcome === null && complete && !issues.some((i) => i.path[0] === 'vote')) issues.push({ path: ['vote'], message: tieMessage(vote, n) });
   }
 
   const reserved = new Set<string>();

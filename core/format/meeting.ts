@@ -1,4 +1,5 @@
-// The versioned JSON format of one meeting (format "justera-meeting", version 1): what
+// The versioned JSON format of one meeting (format "justera-meeting", version 2; version 1 files
+// are upgraded on import by upgradeMeetingDocument): what
 // `justera import`/`export` move, what the API returns for a meeting, and what templates read.
 // Described for people in docs/meeting-format.md; docs/meeting-format.schema.json is generated
 // from this file (npm run schema).
@@ -11,7 +12,7 @@ import { oslProvisionSchema } from './provision';
 import { meetingIssues } from '../domain/rules';
 
 export const MEETING_FORMAT = 'justera-meeting';
-export const MEETING_FORMAT_VERSION = 1;
+export const MEETING_FORMAT_VERSION = 2;
 
 export const isoDateSchema = z
   .string()
@@ -36,7 +37,7 @@ export const boardKinds = [
   'beredning',
 ] as const;
 export const memberRoles = ['ordforande', 'vice_ordforande', 'andre_vice_ordforande', 'ledamot', 'ersattare'] as const;
-export const attendanceCapacities = ['member', 'substitute', 'present', 'official'] as const;
+export const attendanceCapacities = ['member', 'substitute', 'present', 'official', 'absent'] as const;
 export const meetingStatuses = ['planned', 'held', 'adjusted', 'cancelled'] as const;
 export const voteChoices = ['ja', 'nej', 'avstar'] as const;
 
@@ -87,7 +88,11 @@ export const officialSchema = z.strictObject({
 
 export const attendanceSchema = z.strictObject({
   person: personKeySchema,
-  /** member: serving member; substitute: serving in someone's place; present: substitute present, not serving; official. */
+  /**
+   * member: serving member; substitute: serving in someone's place; present: substitute present,
+   * not serving; official; absent: a member who is not there (anmält förhinder), printed under
+   * "Ej tjänstgörande ledamöter".
+   */
   capacity: z.enum(attendanceCapacities),
   /** For a serving substitute: whose seat. */
   replaces: personKeySchema.optional(),
@@ -108,6 +113,8 @@ export const voteSchema = z.discriminatedUnion('kind', [
     jaMeans: z.string().trim().min(1),
     nejMeans: z.string().trim().min(1),
     votes: z.array(z.strictObject({ person: personKeySchema, vote: z.enum(voteChoices) })).min(1),
+    /** A tie is settled by the chair's casting vote (utslagsröst): who, and for which side. */
+    castingVote: z.strictObject({ person: personKeySchema, side: z.enum(['ja', 'nej']) }).optional(),
   }),
   z.strictObject({
     kind: z.literal('closed'),
@@ -120,6 +127,14 @@ export const voteSchema = z.discriminatedUnion('kind', [
     lotWinner: z.enum(['ja', 'nej']).optional(),
   }),
 ]);
+
+/** A follow-up task a decision gives (seed 001): what, who is responsible, by when. */
+export const taskSchema = z.strictObject({
+  what: z.string().trim().min(1, 'Skriv vad uppdraget gäller.'),
+  /** Who carries it out, as written: "Socialchefen", "Arbetsgruppen". */
+  responsible: z.string().trim().min(1, 'Skriv vem som ansvarar för uppdraget.'),
+  due: isoDateSchema.optional(),
+});
 
 export const reservationSchema = z.strictObject({ person: personKeySchema, reason: z.string().trim().optional() });
 export const protocolNoteSchema = z.strictObject({ by: personKeySchema.optional(), text: z.string().trim().min(1) });
@@ -166,6 +181,8 @@ export const paragraphSchema = z.strictObject({
   protocolNotes: z.array(protocolNoteSchema).default([]),
   jav: z.array(javSchema).default([]),
   distribution: z.array(z.string().trim().min(1)).default([]),
+  /** Follow-up tasks the decision gives, for the follow-up register. */
+  tasks: z.array(taskSchema).default([]),
   /** Adjusted at the meeting itself (KL 5 kap. 70 §). */
   immediatelyAdjusted: z.boolean().default(false),
   /** The whole § is covered by secrecy under this OSL provision. */
@@ -231,6 +248,7 @@ export type Member = z.output<typeof memberSchema>;
 export type Official = z.output<typeof officialSchema>;
 export type Person = z.output<typeof personSchema>;
 export type Vote = z.output<typeof voteSchema>;
+export type Task = z.output<typeof taskSchema>;
 export type AdjustmentGroup = z.output<typeof adjustmentGroupSchema>;
 export type Attachment = z.output<typeof attachmentSchema>;
 export type MemberRole = (typeof memberRoles)[number];
@@ -324,4 +342,33 @@ export function crossCheckMeetingDocument(doc: Shape): CrossIssue[] {
     issues.push(...meetingIssues(doc, (k) => names.get(k) ?? k));
   }
   return issues;
+}
+
+/**
+ * An older file brought up to the current version, so old exports still import. Version 1 had
+ * no castingVote: the chair's Ja or Nej in a tied open vote was the casting vote, so it is written
+ * out as one; nothing else changed. Anything that is not a version-1 meeting is returned as it is
+ * (the schema then says what is wrong with it).
+ */
+export function upgradeMeetingDocument(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const doc = raw as Record<string, unknown>;
+  if (doc.format !== MEETING_FORMAT || doc.formatVersion !== 1) return raw;
+  const copy = structuredClone(doc);
+  copy.formatVersion = MEETING_FORMAT_VERSION;
+  const meeting = copy.meeting as { chair?: unknown } | undefined;
+  const chair = typeof meeting?.chair === 'string' ? meeting.chair : undefined;
+  if (Array.isArray(copy.paragraphs)) {
+    for (const p of copy.paragraphs as unknown[]) {
+      if (p === null || typeof p !== 'object') continue;
+      const vote = (p as { vote?: unknown }).vote as { kind?: unknown; votes?: unknown; castingVote?: unknown } | undefined;
+      if (vote?.kind !== 'open' || !Array.isArray(vote.votes) || chair === undefined) continue;
+      const entries = vote.votes as { person?: unknown; vote?: unknown }[];
+      const ja = entries.filter((v) => v?.vote === 'ja').length;
+      const nej = entries.filter((v) => v?.vote === 'nej').length;
+      const chairVote = entries.find((v) => v?.person === chair)?.vote;
+      if (ja === nej && (chairVote === 'ja' || chairVote === 'nej')) vote.castingVote = { person: chair, side: chairVote };
+    }
+  }
+  return copy;
 }

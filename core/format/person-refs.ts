@@ -41,6 +41,15 @@ export function mapParagraphPersons(p: Paragraph, map: (ref: string) => string):
     jav: p.jav.map((j) => ({ ...j, person: map(j.person) })),
     ...(p.vote === undefined
       ? {}
-      : { vote: p.vote.kind === 'open' ? { ...p.vote, votes: p.vote.votes.map((v) => ({ ...v, person: map(v.person) })) } : p.vote }),
+      : {
+          vote:
+            p.vote.kind === 'open'
+              ? {
+                  ...p.vote,
+                  votes: p.vote.votes.map((v) => ({ ...v, person: map(v.person) })),
+                  ...(p.vote.castingVote === undefined ? {} : { castingVote: { ...p.vote.castingVote, person: map(p.vote.castingVote.person) } }),
+                }
+              : p.vote,
+        }),
   };
 }

@@ -304,7 +304,10 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
     c.reservations.forEach((x) => mention(x.person));
     c.protocolNotes.forEach((x) => mention(x.by));
     c.jav.forEach((x) => mention(x.person));
-    if (c.vote?.kind === 'open') c.vote.votes.forEach((x) => mention(x.person));
+    if (c.vote?.kind === 'open') {
+      c.vote.votes.forEach((x) => mention(x.person));
+      mention(c.vote.castingVote?.person);
+    }
   }
   const people = mentioned.length === 0 ? [] : db.select().from(persons).where(sql`${persons.id} IN (${sql.join(mentioned.map((id) => sql`${id}`), sql`, `)})`).all();
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
@@ -368,6 +371,8 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
         title: p.title,
         caseNumber: p.caseNumber ?? undefined,
         ...content,
+        // Stored before tasks existed (format version 1): none.
+        tasks: content.tasks ?? [],
         immediatelyAdjusted: p.immediatelyAdjusted,
         confidential: p.confidentialProvision === null ? undefined : { provision: p.confidentialProvision },
         attachments: (byParagraph.get(p.id) ?? []).map(attachmentFromRow),

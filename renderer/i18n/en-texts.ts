@@ -256,6 +256,7 @@ export const enTexts: Record<MessageKey, string> = {
   'attendance.as.presentSubstitute': 'Substitute present, not serving',
   'attendance.as.present': 'Present, not serving',
   'attendance.as.official': 'Other attendee',
+  'attendance.as.absent': 'Absent (anmält förhinder, sent apologies)',
   'attendance.from': 'From §',
   'attendance.fromFor': 'From §: {name}',
   'attendance.fromStart': 'From the start',

@@ -253,6 +253,7 @@ export const sv = {
   'attendance.as.presentSubstitute': 'Närvarande ersättare, tjänstgör inte',
   'attendance.as.present': 'Närvarande, tjänstgör inte',
   'attendance.as.official': 'Övrig närvarande',
+  'attendance.as.absent': 'Frånvarande (anmält förhinder)',
   'attendance.from': 'Från §',
   'attendance.fromFor': 'Från paragraf: {name}',
   'attendance.fromStart': 'Från början',

@@ -28,9 +28,11 @@ const raw = (change?: (d: Raw) => void): Raw => {
   change?.(d);
   return d;
 };
+/** § 33's votes, to change; its recorded casting vote goes (the tests change the count). */
 const votesOf33 = (d: Raw) => {
   const v = d.paragraphs[2]?.vote;
   if (v?.kind !== 'open') throw new Error('§ 33 has an open vote');
+  delete v.castingVote;
   return v.votes;
 };
 
@@ -44,7 +46,7 @@ describe('import refuses what the law does not allow, naming the path; nothing i
     }, 'paragraphs[2].vote: Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej.'],
     ['a reservation by one who voted for the decision', (d) => (d.paragraphs[2]!.reservations = [{ person: 'lena-viklund' }]), 'paragraphs[2].reservations[0].person: Lena Viklund röstade Ja i § 33, för det förslag som bifölls'],
     ['a protokollsanteckning by an official', (d) => (d.paragraphs[2]!.protocolNotes = [{ by: 'bo-nyberg', text: 'x' }]), 'paragraphs[2].protocolNotes[0].by: Bo Nyberg har inte rätt att delta i § 33'],
-    ['overlapping attendance', (d) => d.attendance!.push({ person: 'karin-ek', capacity: 'member', fromParagraph: 35 }), 'attendance[16]: Karin Ek är registrerad 2 gånger på § 35. Justera närvaroperioderna så att de inte överlappar.'],
+    ['overlapping attendance', (d) => d.attendance!.push({ person: 'karin-ek', capacity: 'member', fromParagraph: 35 }), 'attendance[17]: Karin Ek är registrerad 2 gånger på § 35. Justera närvaroperioderna så att de inte överlappar.'],
     ['a substitute for a serving member', (d) => {
       d.attendance![9]!.toParagraph = 33;
       d.attendance![10]!.fromParagraph = 34;
@@ -134,8 +136,9 @@ describe('the workspace API uses the same rules and words', () => {
   it('refuses a vote by an official and a reservation by one who voted for the decision, with the import’s wording', async () => {
     const t = backend();
     const { ws, person, paragraph } = await imported(t, (d) => (d.adjustmentGroups = []));
-    const vote = ws.doc.paragraphs.find((p) => p.number === 33)!.vote!;
-    if (vote.kind !== 'open') throw new Error('open vote');
+    const full = ws.doc.paragraphs.find((p) => p.number === 33)!.vote!;
+    if (full.kind !== 'open') throw new Error('open vote');
+    const { castingVote: _casting, ...vote } = full;
     const e = await rejection(
       t.api.call('workspace.paragraphs.update', { paragraphId: paragraph(33), patch: { vote: { ...vote, votes: [...vote.votes, { person: person('Gunilla Falk'), vote: 'ja' }] } } }),
     );
@@ -147,7 +150,7 @@ describe('the workspace API uses the same rules and words', () => {
     await t.api.call('workspace.paragraphs.update', { paragraphId: paragraph(33), patch: { reservations: [], vote: { ...vote, votes: vote.votes.slice(1, 3).concat(vote.votes.slice(4, 6)) } } });
     const view = await t.api.call('workspace.meetings.get', { meetingId: ws.meetingId });
     const names = (k: string) => view.doc.people.find((p) => p.key === k)?.name ?? k;
-    expect(meetingProblems(view.doc, names)).toContain('Omröstningen i § 33 slutade lika (2–2) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst.');
+    expect(meetingProblems(view.doc, names)).toContain('Omröstningen i § 33 slutade lika (2–2) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.');
   });
 
   it('the meeting status is locked once a group is adjusted', async () => {
@@ -180,14 +183,15 @@ describe('the workspace API uses the same rules and words', () => {
   it('freezing refuses a tie where the chair did not vote, naming § 33', async () => {
     const t = backend();
     const b = await imported(t, (d) => (d.adjustmentGroups = []));
-    const vote = b.ws.doc.paragraphs.find((p) => p.number === 33)!.vote!;
-    if (vote.kind !== 'open') throw new Error('open vote');
+    const full = b.ws.doc.paragraphs.find((p) => p.number === 33)!.vote!;
+    if (full.kind !== 'open') throw new Error('open vote');
+    const { castingVote: _casting, ...vote } = full;
     // Karin Ek (chair) abstains, Maria Holm votes Ja: 4–4 with no casting vote.
     const votes = vote.votes.map((v, i) => (i === 0 ? { ...v, vote: 'avstar' as const } : i === 8 ? { ...v, vote: 'ja' as const } : v));
     await t.api.call('workspace.paragraphs.update', { paragraphId: b.paragraph(33), patch: { vote: { ...vote, votes } } });
     const e = await rejection(t.api.call('justering.freeze', { meetingId: b.meetingId }));
     expect(e.message).toBe(
-      '§§ 31-35 kan inte låsas för justering: Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst.',
+      '§§ 31-35 kan inte låsas för justering: Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.',
     );
     expect(e.details).toEqual({ issues: [{ path: 'paragraphs[2].vote', message: expect.stringContaining('§ 33') }] });
   });
@@ -227,5 +231,76 @@ describe('quorum outside the UI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('format version 2: what could not be expressed before', () => {
+  /** The fixture as version 1 wrote it: no casting vote, no tasks, no absent members. */
+  const version1 = () =>
+    raw((d) => {
+      (d as { formatVersion: number }).formatVersion = 1;
+      const v = d.paragraphs[2]!.vote;
+      if (v?.kind === 'open') delete v.castingVote;
+      delete d.paragraphs[2]!.tasks;
+      d.attendance = d.attendance!.filter((a) => a.capacity !== 'absent');
+    });
+
+  it('an old (version 1) export still imports: the chair’s Ja in the tie becomes the explicit casting vote', async () => {
+    const t = backend();
+    const { meetingId } = await t.api.call('meetings.import', { document: version1() });
+    const doc = await t.api.call('meetings.export', { meetingId });
+    expect(doc.formatVersion).toBe(2);
+    const vote = doc.paragraphs.find((p) => p.number === 33)?.vote;
+    expect(vote?.kind === 'open' ? vote.castingVote : null).toEqual({ person: 'karin-ek', side: 'ja' });
+    expect(doc.paragraphs.every((p) => Array.isArray(p.tasks))).toBe(true);
+  });
+
+  it('in version 2 a tie needs the casting vote as data, and it must be the chair’s own vote', async () => {
+    const t = backend();
+    const without = raw((d) => {
+      const v = d.paragraphs[2]!.vote;
+      if (v?.kind === 'open') delete v.castingVote;
+    });
+    expect((await rejection(t.api.call('meetings.import', { document: without }))).message).toContain('paragraphs[2].vote: Omröstningen i § 33 slutade lika (4–4)');
+    const wrongSide = raw((d) => {
+      const v = d.paragraphs[2]!.vote;
+      if (v?.kind === 'open') v.castingVote = { person: 'karin-ek', side: 'nej' };
+    });
+    expect((await rejection(t.api.call('meetings.import', { document: wrongSide }))).message).toContain(
+      'paragraphs[2].vote.castingVote.side: Ordförandens utslagsröst i § 33 (Nej) måste vara ordförandens egen röst, som är Ja.',
+    );
+    const notChair = raw((d) => {
+      const v = d.paragraphs[2]!.vote;
+      if (v?.kind === 'open') v.castingVote = { person: 'per-olsson', side: 'nej' };
+    });
+    expect((await rejection(t.api.call('meetings.import', { document: notChair }))).message).toContain(
+      'paragraphs[2].vote.castingVote.person: Bara ordföranden (Karin Ek) har utslagsröst i § 33, inte Per Olsson.',
+    );
+  });
+
+  it('absent members and follow-up tasks are carried by export/import; tasks reach the follow-up register', async () => {
+    const t = backend();
+    const { meetingId } = await t.api.call('meetings.import', { document: raw() });
+    const doc = await t.api.call('meetings.export', { meetingId });
+    expect(doc.attendance.find((a) => a.person === 'erik-sand')).toEqual({ person: 'erik-sand', capacity: 'absent', note: 'Anmält förhinder' });
+    expect(doc.paragraphs.find((p) => p.number === 33)?.tasks).toEqual([{ what: 'Följa upp riktlinjerna och rapportera till nämnden', responsible: 'Socialchefen', due: '2026-12-31' }]);
+    const proposals = await t.api.call('followUp.proposals', { meetingId });
+    expect(proposals.filter((p) => p.paragraph === 33)[0]).toMatchObject({ source: 'uppdrag', responsible: 'Socialchefen', description: 'Följa upp riktlinjerna och rapportera till nämnden', dueOn: '2026-12-31' });
+  });
+
+  it('the workspace records the casting vote and keeps tasks', async () => {
+    const t = backend();
+    const { meetingId } = await t.api.call('meetings.import', { document: raw((d) => (d.adjustmentGroups = [])) });
+    const ws = await t.api.call('workspace.meetings.get', { meetingId });
+    const id33 = ws.paragraphs.find((p) => p.number === 33)!.id;
+    const vote = ws.doc.paragraphs.find((p) => p.number === 33)!.vote!;
+    if (vote.kind !== 'open') throw new Error('open vote');
+    const { castingVote: _c, ...withoutCasting } = vote;
+    const r = await t.api.call('workspace.paragraphs.update', { paragraphId: id33, patch: { vote: withoutCasting } });
+    expect(r.paragraph.vote?.kind === 'open' ? r.paragraph.vote.castingVote : null).toEqual({ person: ws.doc.meeting.chair, side: 'ja' });
+    const tasks = [{ what: 'Rapportera', responsible: 'Socialchefen', due: '2026-06-30' }];
+    expect((await t.api.call('workspace.paragraphs.update', { paragraphId: id33, patch: { tasks } })).paragraph.tasks).toEqual(tasks);
+    const bad = await rejection(t.api.call('workspace.paragraphs.update', { paragraphId: id33, patch: { tasks: [{ what: 'x', responsible: '', due: '' }] } }));
+    expect(bad.message).toContain('Skriv vem som ansvarar för uppdraget');
   });
 });

@@ -20,8 +20,10 @@ function fixture(): { doc: MeetingDocument; p33: MeetingDocument['paragraphs'][n
   if (p33 === undefined || p33.vote?.kind !== 'open') throw new Error('fixture § 33 has an open vote');
   return { doc, p33 };
 }
+/** The votes of an open vote, to change; the recorded casting vote goes (the tests change the count). */
 const openVotes = (p: MeetingDocument['paragraphs'][number]) => {
   if (p.vote?.kind !== 'open') throw new Error('open vote expected');
+  delete p.vote.castingVote;
   return p.vote.votes;
 };
 
@@ -97,7 +99,7 @@ describe('a tie the chair did not settle is refused, naming the §', () => {
     const chair = openVotes(p33).find((v) => v.person === 'karin-ek')!;
     chair.vote = 'avstar';
     openVotes(p33).find((v) => v.person === 'maria-holm')!.vote = 'ja';
-    const message = 'Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst.';
+    const message = 'Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.';
     expect(issuesOf(doc)).toContain(`paragraphs[2].vote: ${message}`);
     expect(paragraphIssues(doc, 'karin-ek', p33, names(doc), false).map((i) => i.message)).not.toContain(message);
     expect(meetingProblems(doc, names(doc))).toContain(message);
@@ -151,7 +153,7 @@ describe('reservations (KL 4 kap. 27 §) and protokollsanteckningar', () => {
 
 describe('presence contradictions and justerare: the problem list and import say the same', () => {
   const cases: [string, (d: MeetingDocument) => void, string][] = [
-    ['overlapping periods', (d) => d.attendance.push({ person: 'olle-dahl', capacity: 'present', fromParagraph: 31, toParagraph: 33 }), 'attendance[16]: Olle Dahl är registrerad 2 gånger på § 31. Justera närvaroperioderna så att de inte överlappar.'],
+    ['overlapping periods', (d) => d.attendance.push({ person: 'olle-dahl', capacity: 'present', fromParagraph: 31, toParagraph: 33 }), 'attendance[17]: Olle Dahl är registrerad 2 gånger på § 31. Justera närvaroperioderna så att de inte överlappar.'],
     ['a substitute for a serving member', (d) => (d.attendance[9]!.toParagraph = 33), 'attendance[9]: Nina Lund tjänstgör för Maria Holm på § 33, men Maria Holm tjänstgör själv där.'],
     ['two in one seat', (d) => d.attendance.splice(11, 1, { person: 'olle-dahl', capacity: 'substitute', replaces: 'erik-sand', toParagraph: 31 }), 'attendance[11]: Både Eva Ström och Olle Dahl tjänstgör för Erik Sand på § 31.'],
     ['a justerare who was not there', (d) => (d.meeting.justerare = ['erik-sand']), 'meeting.justerare[0]: Erik Sand tjänstgör inte vid sammanträdet och kan inte vara justerare. Välj bland de tjänstgörande ledamöterna och ersättarna (registrera närvaron först).'],
@@ -194,5 +196,17 @@ describe('quorum (KL 6 kap. 27 §)', () => {
       'paragraphs[4]: Nämnden är inte beslutför på § 35: 4 av 9 platser är besatta, minst 5 krävs (KL 6 kap. 27 §). Paragrafen har ett beslut eller en omröstning, och den kan inte låsas för justering förrän närvaron är rättad eller beslutet tagits bort.',
     ]);
     expect(freezeIssues(doc, [31, 34], names(doc))).toEqual([]);
+  });
+});
+
+describe('what the protocol prints from version 2 data', () => {
+  it('the närvarolista lists absent members under "Ej tjänstgörande ledamöter"; the casting vote is stated', async () => {
+    const { buildProtocolData } = await import('../../core/documents/protocol');
+    const data = buildProtocolData(parsed(), { generatedAt: '2026-03-12T17:00:00+01:00' });
+    const absent = data.attendance.sections.find((s) => s.heading === 'Ej tjänstgörande ledamöter');
+    expect(absent?.groups[0]?.rows.map((r) => [r.name, r.remark])).toEqual([['Erik Sand', 'Anmält förhinder']]);
+    expect(data.attendance.sections.map((s) => s.heading)).toEqual(['Beslutande', 'Övriga närvarande', 'Ej tjänstgörande ledamöter']);
+    const vote = data.paragraphs.find((p) => p.number === 33)?.sections.find((s) => s.kind === 'vote');
+    expect(JSON.stringify(vote)).toContain('Omröstningen utfaller med 4 ja-röster mot 4 nej-röster och 1 som avstår. Då rösterna fallit lika avgör ordförandens utslagsröst (Ja).');
   });
 });

@@ -6,7 +6,8 @@ import type { MeetingDocument } from '../../format/meeting';
 import { plainText, type RichText } from '../../format/richtext';
 import { isValidIsoDate } from '../../domain/calendar';
 
-export type ProposalSource = 'beslut' | 'sammanfattning' | 'beskrivning';
+/** Where a proposal comes from: the § 's structured tasks (uppdrag), or a sentence read from its text. */
+export type ProposalSource = 'uppdrag' | 'beslut' | 'sammanfattning' | 'beskrivning';
 
 export interface FollowUpProposal {
   paragraph: number;
@@ -110,6 +111,10 @@ export function proposeFollowUps(doc: MeetingDocument): FollowUpProposal[] {
   };
   for (const p of doc.paragraphs) {
     if (p.confidential !== undefined) continue;
+    // Tasks recorded as data come first; a sentence saying the same is then not proposed twice.
+    for (const t of p.tasks) {
+      add({ paragraph: p.number, decisionPoint: null, source: 'uppdrag', sentence: t.what, responsible: t.responsible, description: t.what, dueOn: t.due ?? null });
+    }
     p.decision?.points.forEach((point, i) => {
       for (const sentence of sentences(plainText(point))) {
         if (IMMEDIATE.test(sentence)) continue;

@@ -19,6 +19,7 @@ export const paragraphFieldNames: readonly ParagraphFieldName[] = [
   'protocolNotes',
   'jav',
   'distribution',
+  'tasks',
   'immediatelyAdjusted',
   'confidential',
 ];
@@ -39,6 +40,7 @@ export const paragraphFieldLabels: Record<ParagraphFieldName, string> = {
   protocolNotes: 'Protokollsanteckningar',
   jav: 'Jäv',
   distribution: 'Expedieras till',
+  tasks: 'Uppdrag att följa upp',
   immediatelyAdjusted: 'Omedelbar justering',
   confidential: 'Sekretess',
 };
@@ -60,6 +62,7 @@ export function allFields(row: ParagraphRow): ParagraphFields {
     protocolNotes: c.protocolNotes ?? [],
     jav: c.jav ?? [],
     distribution: c.distribution ?? [],
+    tasks: c.tasks ?? [],
     immediatelyAdjusted: row.immediatelyAdjusted,
     confidential: row.confidentialProvision,
   };
@@ -93,6 +96,7 @@ export function contentOf(f: ParagraphFields): ParagraphContent {
     protocolNotes: f.protocolNotes,
     jav: f.jav,
     distribution: f.distribution,
+    tasks: f.tasks,
   };
   // Rebuilt in the format's key order, optional fields only when present.
   const ordered: Record<string, unknown> = {};
@@ -108,6 +112,7 @@ export function contentOf(f: ParagraphFields): ParagraphContent {
   ordered.protocolNotes = c.protocolNotes;
   ordered.jav = c.jav;
   ordered.distribution = c.distribution;
+  ordered.tasks = c.tasks;
   return ordered as unknown as ParagraphContent;
 }
 
@@ -124,5 +129,5 @@ export function paragraphOf(row: ParagraphRow): Omit<Paragraph, 'attachments'> {
 }
 
 export function emptyContent(): ParagraphContent {
-  return { decisionDocuments: [], motions: [], reservations: [], protocolNotes: [], jav: [], distribution: [] };
+  return { decisionDocuments: [], motions: [], reservations: [], protocolNotes: [], jav: [], distribution: [], tasks: [] };
 }

@@ -2,7 +2,7 @@
 // for undo and in the audit log. Person references must fit the presence on that §.
 import { AppError } from '../../api/errors';
 import type { Paragraph } from '../../format/meeting';
-import { paragraphIssues } from '../../domain/rules';
+import { castingVoteFor, paragraphIssues } from '../../domain/rules';
 import { pathText } from '../../api/validation';
 import { assertEditable, requireParagraph, sameJson, type WorkspaceDeps } from './deps';
 import { paragraphFieldLabels, paragraphFieldNames, paragraphOf, pickFields, withFields } from './fields';
@@ -41,6 +41,9 @@ export function normalisePatch(patch: ParagraphPatch): Partial<ParagraphFields> 
         break;
       case 'vote':
         out.vote = patch.vote ?? null;
+        break;
+      case 'tasks':
+        out.tasks = (patch.tasks ?? []).map((x) => (x.due === undefined || x.due === '' ? { what: x.what, responsible: x.responsible } : { what: x.what, responsible: x.responsible, due: x.due }));
         break;
       case 'decisionDocuments':
       case 'distribution':
@@ -101,6 +104,12 @@ export function updateParagraph(deps: WorkspaceDeps, paragraphId: string, patch:
   return deps.store.transaction(() => {
     const p = requireParagraph(deps, paragraphId);
     assertEditable(p);
+    // The casting vote is recorded as data: in a tie it is the chair's own Ja or Nej.
+    const vote = fields.vote;
+    if (vote !== undefined && vote !== null && vote.kind === 'open' && vote.castingVote === undefined) {
+      const casting = castingVoteFor(vote, deps.ws.getMeeting(p.meetingId)?.chairId ?? '');
+      if (casting !== undefined) fields.vote = { ...vote, castingVote: casting };
+    }
     const names = paragraphFieldNames.filter((n) => n in fields);
     const before = pickFields(p, names);
     if (sameJson(before, fields)) return { paragraph: paragraphOf(p), journal: journalState(deps, p.meetingId) };

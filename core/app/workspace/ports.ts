@@ -1,7 +1,7 @@
 // What the workspace use cases need from persistence, beyond the Store port. db/repos/workspace-*.ts
 // implements it on SQLite; every write runs inside deps.store.transaction (synchronous).
 // Person references are person ids everywhere here (keys exist only in exported files).
-import type { BoardKind, MemberRole, OrganisationKind, Paragraph } from '../../format/meeting';
+import type { AttendanceCapacity, BoardKind, MemberRole, OrganisationKind, Paragraph } from '../../format/meeting';
 import type { Block } from '../../format/richtext';
 import type { JournalEntry, JournalPart } from './journal-types';
 import type { BoardDetails, SearchHit, WorkspaceView } from './types';
@@ -42,7 +42,7 @@ export interface AttachmentRow {
 
 export interface AttendanceRow {
   personId: string;
-  capacity: 'member' | 'substitute' | 'present' | 'official';
+  capacity: AttendanceCapacity;
   replacesPersonId: string | null;
   fromParagraph: number | null;
   toParagraph: number | null;

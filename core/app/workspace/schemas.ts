@@ -122,6 +122,8 @@ export const voteInputSchema = z.discriminatedUnion('kind', [
     jaMeans: voteMeans('Ja'),
     nejMeans: voteMeans('Nej'),
     votes: z.array(z.strictObject({ person: refSchema, vote: z.enum(voteChoices) })).min(1, 'Registrera minst en röst.'),
+    /** Filled in from the chair's vote when omitted; a given one must agree with it. */
+    castingVote: z.strictObject({ person: refSchema, side: z.enum(['ja', 'nej']) }).optional(),
   }),
   z.strictObject({
     kind: z.literal('closed'),
@@ -150,6 +152,16 @@ export const paragraphPatchSchema = z.strictObject({
   motions: z.array(z.strictObject({ by: refSchema, text: z.string().trim().max(5000) })).max(100).optional(),
   reservations: z.array(z.strictObject({ person: refSchema, reason: optText(5000).optional() })).max(100).optional(),
   protocolNotes: z.array(z.strictObject({ by: refSchema.optional(), text: z.string().trim().max(5000) })).max(100).optional(),
+  tasks: z
+    .array(
+      z.strictObject({
+        what: z.string().trim().min(1, 'Skriv vad uppdraget gäller.').max(2000),
+        responsible: z.string().trim().min(1, 'Skriv vem som ansvarar för uppdraget, t.ex. "Socialchefen".').max(300),
+        due: z.union([isoDateSchema, z.literal('')]).optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
   immediatelyAdjusted: z.boolean().optional(),
   confidential: oslProvisionSchema.nullable().optional(),
 });

@@ -25,7 +25,7 @@ interface Person {
   order: number;
 }
 
-const capacityOrder: Record<AttendanceRow['capacity'], number> = { member: 0, substitute: 1, present: 2, official: 3 };
+const capacityOrder: Record<AttendanceRow['capacity'], number> = { member: 0, substitute: 1, present: 2, official: 3, absent: 4 };
 
 function encode(r: AttendanceRow): string {
   return r.capacity === 'substitute' ? `sub:${r.replacesPersonId ?? ''}` : r.capacity;
@@ -137,6 +137,7 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
     }
     opts.push({ value: 'present', label: p.kind === 'substitute' ? t('attendance.as.presentSubstitute') : t('attendance.as.present') });
     if (p.kind === 'official' || p.kind === 'other') opts.push({ value: 'official', label: t('attendance.as.official') });
+    if (p.kind === 'member') opts.push({ value: 'absent', label: t('attendance.as.absent') });
     return opts;
   };
 

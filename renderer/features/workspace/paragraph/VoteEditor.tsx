@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../../components/fields';
 import { t } from '../../../i18n';
 import { servingOn } from '../../../../core/domain/presence';
 import { countVote, voteResultText } from '../../../../core/documents/vote';
+import { castingVoteFor } from '../../../../core/domain/rules';
 import type { Vote } from '../../../../core/format/meeting';
 import { useMeetingSnapshot, type MeetingStore } from '../store';
 import { paragraphOp } from './ops';
@@ -33,14 +34,17 @@ function initialState(v: Vote | undefined): State {
 }
 
 /** The vote to store, or a reason it cannot be stored yet. */
-function toVote(s: State, order: readonly string[]): Vote | null | string {
+function toVote(s: State, order: readonly string[], chair: string): Vote | null | string {
   if (s.kind === 'none') return null;
   if (s.jaMeans.trim() === '' || s.nejMeans.trim() === '') return t('vote.meansMissing');
   if (s.kind === 'open') {
     const votes = order.filter((p) => s.votes[p] !== undefined).map((p) => ({ person: p, vote: s.votes[p] as Choice }));
     const extra = Object.keys(s.votes).filter((p) => !order.includes(p)).map((p) => ({ person: p, vote: s.votes[p] as Choice }));
     if (votes.length + extra.length === 0) return t('vote.noVotes');
-    return { kind: 'open', jaMeans: s.jaMeans.trim(), nejMeans: s.nejMeans.trim(), votes: [...votes, ...extra] };
+    const open: Extract<Vote, { kind: 'open' }> = { kind: 'open', jaMeans: s.jaMeans.trim(), nejMeans: s.nejMeans.trim(), votes: [...votes, ...extra] };
+    // A tie is settled by the chair's own Ja or Nej, stored as the casting vote (utslagsröst).
+    const casting = castingVoteFor(open, chair);
+    return casting === undefined ? open : { ...open, castingVote: casting };
   }
   const num = (x: string) => (/^\d{1,3}$/.test(x.trim()) ? Number(x) : NaN);
   const [ja, nej, avstar] = [num(s.ja), num(s.nej), num(s.avstar)];
@@ -65,7 +69,7 @@ export function VoteEditor({ store, paragraphId, initial }: { store: MeetingStor
   const key = `p:${paragraphId}:vote`;
 
   const produce = () => {
-    const v = toVote(latest.current, order);
+    const v = toVote(latest.current, order, chair);
     if (typeof v === 'string') {
       // An open vote without any votes yet is simply not saved until the first one.
       if (v !== t('vote.noVotes')) setError(v);
@@ -81,7 +85,7 @@ export function VoteEditor({ store, paragraphId, initial }: { store: MeetingStor
     autosave.change(key, produce, immediate ? 0 : undefined);
   };
 
-  const vote = toVote(state, order);
+  const vote = toVote(state, order, chair);
   let result: string | null = null;
   let resultProblem: string | null = null;
   if (vote !== null && typeof vote !== 'string') {
