@@ -28,8 +28,13 @@ describe('countVote', () => {
       ['d', 'nej'],
       ['e', 'avstar'],
     ]);
-    expect(countVote(v, 'chair')).toEqual({ ja: 2, nej: 2, avstar: 1, winner: 'nej', decidedBy: 'casting_vote' });
-    expect(countVote(v, 'b')).toMatchObject({ winner: 'ja', decidedBy: 'casting_vote' });
+    // Format version 2: the casting vote is recorded as data, and it is the chair's own vote.
+    if (v.kind !== 'open') throw new Error('open');
+    expect(countVote({ ...v, castingVote: { person: 'chair', side: 'nej' } }, 'chair')).toEqual({ ja: 2, nej: 2, avstar: 1, winner: 'nej', decidedBy: 'casting_vote' });
+    expect(countVote({ ...v, castingVote: { person: 'b', side: 'ja' } }, 'b')).toMatchObject({ winner: 'ja', decidedBy: 'casting_vote' });
+    // Without it, or with one that is not the chair's own vote, the tie is not settled.
+    expect(() => countVote(v, 'chair')).toThrow(/utslagsröst/);
+    expect(() => countVote({ ...v, castingVote: { person: 'chair', side: 'ja' } }, 'chair')).toThrow(/utslagsröst/);
   });
 
   it('refuses a tie when the chair did not vote ja or nej', () => {
@@ -60,7 +65,9 @@ describe('countVote', () => {
       ['b', 'nej'],
       ['c', 'avstar'],
     ]);
-    const text = voteResultText(v, countVote(v, 'chair'), 'Nämnden');
+    if (v.kind !== 'open') throw new Error('open');
+    const settled: Vote = { ...v, castingVote: { person: 'chair', side: 'ja' } };
+    const text = voteResultText(settled, countVote(settled, 'chair'), 'Nämnden');
     expect(text).toBe(
       'Omröstningen utfaller med 1 ja-röst mot 1 nej-röst och 1 som avstår. Då rösterna fallit lika avgör ordförandens utslagsröst (Ja). Nämnden har därmed beslutat enligt ja-förslaget: bifall till ordförandens förslag.',
     );
