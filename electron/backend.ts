@@ -18,6 +18,8 @@ import { documentsContract } from '../core/api/contracts/documents';
 import { shellContract } from '../core/api/contracts/shell';
 import type { HandlersFor, MethodName } from '../core/api/contract';
 import type { HandlerContext } from './handlers/context';
+import { trustContract } from '../core/api/contracts/trust';
+import type { Pkcs11ModuleConfig } from './services/signing/pkcs11-modules';
 
 export interface BackendOptions {
   databasePath: string;
@@ -26,6 +28,8 @@ export interface BackendOptions {
   actor?: string;
   transport?: 'ipc' | 'http' | 'in-process';
   onInternalError?: DispatchOptions['onInternalError'];
+  /** PKCS#11: the module the host/CLI was started with, and the native dialog of the desktop app. */
+  pkcs11?: Pkcs11ModuleConfig;
 }
 
 export interface Backend {
@@ -70,7 +74,7 @@ export function createBackend(options: BackendOptions): Backend {
   const ids = options.ids ?? uuidIds;
   const actor = options.actor ?? defaultActor();
   const deps: AppDeps = { store: createStore(db, { clock, ids, actor }), clock, ids, actor };
-  const ctx: HandlerContext = { deps, db, databasePath: options.databasePath, transport: options.transport ?? 'in-process' };
+  const ctx: HandlerContext = { deps, db, databasePath: options.databasePath, transport: options.transport ?? 'in-process', pkcs11: options.pkcs11 ?? {} };
   // Each feature contributes the handlers of its own contract module.
   // The features that render or sign documents in this thread load on their first call: their
   // modules pull in the PDF templates and the signing libraries, which a quick `justera list` does
@@ -84,6 +88,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...lazyHandlers(justeringContract, async () => (await import('./handlers/justering')).justeringHandlers(ctx)),
     ...lazyHandlers(documentsContract, async () => (await import('./handlers/documents')).documentsHandlers(ctx)),
     ...lazyHandlers(shellContract, async () => (await import('./handlers/documents')).shellHandlers()),
+    ...lazyHandlers(trustContract, async () => (await import('./handlers/trust')).trustHandlers(ctx)),
   };
   const onInternalError = options.onInternalError ?? ((method: string, e: unknown) => console.error(`[justera] internt fel i ${method}:`, e));
   return {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createBackend } from './backend';
 import { startHost } from './host';
 import { defaultDataDir } from './data-dir';
+import { checkModulePath } from './services/signing/pkcs11-modules';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -16,6 +17,7 @@ async function run(): Promise<void> {
       db: { type: 'string' },
       port: { type: 'string' },
       empty: { type: 'boolean' },
+      'pkcs11-module': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -28,6 +30,7 @@ async function run(): Promise<void> {
         '  --db FIL   databasfilen (standard: justera.db i användarens datamapp)',
         '  --port N   porten på 127.0.0.1 (standard: en ledig port)',
         '  --empty    läs inte in referenssammanträdet i en ny databas',
+        '  --pkcs11-module SÖKVÄG  kortläsarens PKCS#11-modul (den enda som webbläsaren kan använda)',
         '',
       ].join('\n'),
     );
@@ -36,7 +39,9 @@ async function run(): Promise<void> {
   const dbPath = resolve(values.db ?? join(defaultDataDir(), 'justera.db'));
   mkdirSync(dirname(dbPath), { recursive: true });
   const isNew = !existsSync(dbPath);
-  const backend = createBackend({ databasePath: dbPath, transport: 'http' });
+  // A browser never names a library to load: only the module given here (checked) can be used.
+  const pkcs11Module = values['pkcs11-module'] === undefined ? undefined : checkModulePath(resolve(values['pkcs11-module']));
+  const backend = createBackend({ databasePath: dbPath, transport: 'http', pkcs11: { configured: pkcs11Module } });
   if (isNew && !values.empty) await backend.dispatch('demo.load', {});
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ska vara ett heltal 0–65535, inte "${values.port}".`);

@@ -144,7 +144,10 @@ function run(): Promise<void> {
       app.quit();
       return;
     }
-    const openBackend = (databasePath: string) => createBackend({ databasePath, transport: 'ipc' });
+    // The PKCS#11 module is chosen here, in the main process, in a native dialog (never sent by the renderer).
+    const chooseModule = () =>
+      dialogs.openFile({ title: 'Välj kortläsarens PKCS#11-modul', filters: [{ name: 'PKCS#11-modul', extensions: process.platform === 'win32' ? ['dll'] : process.platform === 'darwin' ? ['dylib', 'so'] : ['so'] }] });
+    const openBackend = (databasePath: string) => createBackend({ databasePath, transport: 'ipc', pkcs11: { choose: chooseModule } });
     const isNew = !existsSync(paths.databasePath);
     const outcome = await openWithRecovery({ databasePath: paths.databasePath, backupDir: paths.backupDir, dialogs, open: openBackend, now: () => new Date() });
     if (outcome.kind === 'quit') {

@@ -23,7 +23,8 @@ const outFlag = process.argv.indexOf('--out');
 const out = outFlag > 0 && process.argv[outFlag + 1] ? resolve(process.argv[outFlag + 1]) : join(root, 'dist-electron');
 
 // Native modules cannot be bundled; electron-builder rebuilds them for Electron when packaging.
-const nativeExternals = ['electron', 'better-sqlite3', 'pkcs11js', 'graphene-pk11'];
+// pdfjs-dist loads its worker module at run time: kept external so node resolves it.
+const nativeExternals = ['electron', 'better-sqlite3', 'pkcs11js', 'graphene-pk11', 'pdfjs-dist'];
 
 // Code shared with the ESM side (db/open.ts) reads import.meta.url; give CommonJS a real value.
 const importMetaShim = {

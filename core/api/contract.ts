@@ -11,6 +11,7 @@ import { settingsContract } from './contracts/settings';
 import { previewContract } from './contracts/preview';
 import { documentsContract } from './contracts/documents';
 import { shellContract } from './contracts/shell';
+import { trustContract } from './contracts/trust';
 import './zod-sv';
 
 export type { AppInfo } from './contracts/core';
@@ -24,6 +25,7 @@ export const contract = {
   ...previewContract,
   ...documentsContract,
   ...shellContract,
+  ...trustContract,
 } as const;
 
 export type Contract = typeof contract;

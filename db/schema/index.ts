@@ -4,3 +4,4 @@ export * from './justering';
 export * from './audit';
 export * from './workspace';
 export * from './settings';
+export * from './trust';

@@ -23,6 +23,8 @@ export const boards = sqliteTable('boards', {
   noticeBoardUrl: text('notice_board_url'),
   /** The order in which the justering's roles sign (JSON array of 'sekreterare' | 'ordforande' | 'justerare'); null = any order. */
   signingOrder: text('signing_order', { mode: 'json' }),
+  /** Signers must be identified by a registered e-ID identifier; a name match alone is refused. */
+  requireEid: integer('require_eid', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
 }, (t) => [uniqueIndex('boards_org_name_uq').on(t.organisationId, t.name)]);
 

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError } from '../../core/api/errors';
 import type { Pkcs11TokenInfo } from '../services/signing';
+import { checkModulePath } from '../services/signing/pkcs11-modules';
 import type { CliIo } from './types';
 
 // Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
@@ -33,9 +34,15 @@ export const credentialOptions = {
   'pin-file': { type: 'string', valueName: 'FIL', description: 'Fil vars första rad är PIN-koden.' },
 } as const;
 
+/** `--pkcs11 PATH`: local and explicit, but through the same checks as the app (absolute after resolving, no UNC, a library that exists). */
+export function cliModulePath(io: CliIo, modulePath: string): string {
+  if (/^[\\/]{2}/.test(modulePath.trim())) return checkModulePath(modulePath);
+  return checkModulePath(resolve(io.cwd, modulePath));
+}
+
 /** Prints the cards/tokens a module offers, one `--slot N` line each; exit status 1 when there are none. */
 export async function printTokens(io: CliIo, modulePath: string): Promise<number> {
-  const tokens = await (await signing()).listPkcs11Tokens(resolve(io.cwd, modulePath));
+  const tokens = await (await signing()).listPkcs11Tokens(cliModulePath(io, modulePath));
   if (tokens.length === 0) io.out('Inga kort eller tokens hittades. Sätt i kortet och försök igen.');
   for (const t of tokens) io.out(`--slot ${t.slotIndex}  ${t.tokenLabel}  (${t.manufacturer} ${t.model}, serienummer ${t.serialNumber})`);
   return tokens.length === 0 ? 1 : 0;
@@ -43,7 +50,7 @@ export async function printTokens(io: CliIo, modulePath: string): Promise<number
 
 /** The token in slot `slot` (as listed by printTokens). */
 export async function tokenInSlot(io: CliIo, modulePath: string, slot: unknown): Promise<Pkcs11TokenInfo> {
-  const tokens = await (await signing()).listPkcs11Tokens(resolve(io.cwd, modulePath));
+  const tokens = await (await signing()).listPkcs11Tokens(cliModulePath(io, modulePath));
   const token = tokens.find((t) => String(t.slotIndex) === slot);
   if (token === undefined) throw new AppError('validation', `Kortplats ${String(slot)} finns inte. Kör kommandot utan --slot för att se vilka som finns.`);
   return token;

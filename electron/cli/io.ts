@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../../core/api/errors';
 import { createClient, type ApiClient } from '../../core/api/client';
 import type { CliArgs, CliIo } from './types';
-import type { Backend } from '../backend';
+import type { Backend, BackendOptions } from '../backend';
 import { quorumShortfalls, quorumWarning } from '../../core/domain/rules';
 
 /** Today's date in Sweden (Europe/Stockholm), whatever the machine's time zone. */
@@ -23,12 +23,12 @@ export function dbPath(io: CliIo, args: CliArgs): string {
 }
 
 /** Opens the back end for a command and always closes it. */
-export async function withBackend<T>(io: CliIo, args: CliArgs, fn: (b: Backend) => Promise<T>): Promise<T> {
+export async function withBackend<T>(io: CliIo, args: CliArgs, fn: (b: Backend) => Promise<T>, extra: Pick<BackendOptions, 'pkcs11'> = {}): Promise<T> {
   const path = dbPath(io, args);
   // Loaded here, not at the top: `justera --help` and commands without a database never load
   // the back end (its handlers, the document templates, the signing libraries).
   const { createBackend } = await import('../backend');
-  const backend = createBackend({ databasePath: path, actor: process.env.JUSTERA_ACTOR ?? 'cli', clock: { now: () => io.now() } });
+  const backend = createBackend({ databasePath: path, actor: process.env.JUSTERA_ACTOR ?? 'cli', clock: { now: () => io.now() }, ...extra });
   try {
     return await fn(backend);
   } finally {

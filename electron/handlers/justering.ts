@@ -6,28 +6,42 @@ import * as justering from '../../core/app/justering';
 import { correct } from '../../core/app/justering/correct';
 import { documentCurrentPdf, signDocument } from '../../core/app/justering/documents';
 import { signPackage } from '../../core/app/justering/package-sign';
-import type { JusteringDeps, SignerCredentials } from '../../core/app/justering/ports';
+import type { JusteringDeps, SettingsStore, SignerCredentials } from '../../core/app/justering/ports';
 import { createJusteringStore } from '../../db/repos/justering';
 import { createSettingsStore } from '../../db/repos/settings';
-import { justeringServices } from '../services/justering';
+import { createIdentityStore, createTrustStore } from '../../db/repos/trust';
+import { AppError } from '../../core/api/errors';
+import { createJusteringServices } from '../services/justering';
+import { availableModules, checkModulePath, resolveModule } from '../services/signing/pkcs11-modules';
 import type { HandlerContext } from './context';
+
+const CHOSEN_MODULE = 'pkcs11Module';
+
+function chosenModule(settings: SettingsStore): string | null {
+  const v = settings.get(CHOSEN_MODULE);
+  return typeof v === 'string' && v.length > 0 ? v : null;
+}
 
 export function justeringDeps(ctx: HandlerContext): JusteringDeps {
   const { deps, db } = ctx;
+  const settings = createSettingsStore(db, { clock: deps.clock });
   return {
     ...deps,
     justering: createJusteringStore(db, { clock: deps.clock, ids: deps.ids }),
-    services: justeringServices,
-    settings: createSettingsStore(db, { clock: deps.clock }),
+    // The module path is resolved here, in the main process, from an id, when a card is opened.
+    services: createJusteringServices((id) => resolveModule(ctx.pkcs11, chosenModule(settings), ctx.transport, id)),
+    settings,
+    trust: createTrustStore(db, { clock: deps.clock, ids: deps.ids, actor: deps.actor }),
+    identity: createIdentityStore(db, { clock: deps.clock, ids: deps.ids }),
   };
 }
 
-type Pkcs11Input = { modulePath: string; pin: string; tokenSerial?: string | undefined; tokenLabel?: string | undefined };
+type Pkcs11Input = { moduleId: string; pin: string; tokenSerial?: string | undefined; tokenLabel?: string | undefined };
 
 function pkcs11Credentials(input: Pkcs11Input): SignerCredentials {
   return {
     kind: 'pkcs11',
-    modulePath: input.modulePath,
+    moduleId: input.moduleId,
     pin: input.pin,
     ...(input.tokenSerial === undefined ? {} : { tokenSerial: input.tokenSerial }),
     ...(input.tokenLabel === undefined ? {} : { tokenLabel: input.tokenLabel }),
@@ -37,21 +51,38 @@ function pkcs11Credentials(input: Pkcs11Input): SignerCredentials {
 export function justeringHandlers(ctx: HandlerContext): HandlersFor<keyof typeof justeringContract> {
   const deps = justeringDeps(ctx);
   const bytes = (b64: string) => deps.services.fromBase64(b64);
+  const chosen = () => chosenModule(deps.settings);
+  const card = pkcs11Credentials;
   return {
     'justering.freeze': (input) => justering.freeze(deps, input),
     'justering.status': (input) => justering.status(deps, input),
     'justering.sign': (input) =>
       justering.sign(deps, { versionId: input.versionId, field: input.field, credentials: { kind: 'pkcs12', p12: bytes(input.p12Base64), password: input.password } }),
-    'justering.signPkcs11': (input) => justering.sign(deps, { versionId: input.versionId, field: input.field, credentials: pkcs11Credentials(input) }),
+    'justering.signPkcs11': (input) => justering.sign(deps, { versionId: input.versionId, field: input.field, credentials: card(input) }),
     'justering.signPackage': (input) =>
       signPackage(deps, {
         content: input.content,
+        confirmUnverified: input.confirmUnverified,
         credentials:
           input.credential.kind === 'p12'
             ? { kind: 'pkcs12', p12: bytes(input.credential.p12Base64), password: input.credential.password }
-            : pkcs11Credentials(input.credential),
+            : card(input.credential),
       }),
-    'justering.pkcs11Slots': async (input) => ({ slots: await deps.services.pkcs11Slots(input.modulePath) }),
+    'justering.pkcs11Slots': async (input) => ({ slots: await deps.services.pkcs11Slots(input.moduleId) }),
+    'pkcs11.modules': () => ({ modules: availableModules(ctx.pkcs11, chosen(), ctx.transport), canChoose: ctx.transport === 'ipc' && ctx.pkcs11.choose !== undefined }),
+    'pkcs11.chooseModule': async () => {
+      if (ctx.transport !== 'ipc' || ctx.pkcs11.choose === undefined) {
+        throw new AppError('validation', 'Kortläsarens modul väljs i skrivbordsappen. I webbläsaren används den modul som Justera-värden startades med (--pkcs11-module).');
+      }
+      const picked = await ctx.pkcs11.choose();
+      if (picked === null) return { module: null };
+      const path = checkModulePath(picked, ctx.pkcs11);
+      deps.store.transaction(() => {
+        deps.settings.set(CHOSEN_MODULE, path);
+        deps.store.audit({ action: 'settings.pkcs11Module', entity: 'app_settings', entityId: CHOSEN_MODULE, details: { path } });
+      });
+      return { module: availableModules(ctx.pkcs11, path, ctx.transport).find((m) => m.id === 'chosen') ?? null };
+    },
     'boards.setSigningOrder': (input) => justering.setSigningOrder(deps, input),
     'boards.getSigningOrder': (input) => justering.getSigningOrder(deps, input),
     'justering.exportPackage': (input) => justering.exportPackage(deps, input),
@@ -65,7 +96,7 @@ export function justeringHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
     'justering.correct': (input) => correct(deps, input),
     'documents.sign': (input) =>
       signDocument(deps, { versionId: input.versionId, field: input.field, credentials: { kind: 'pkcs12', p12: bytes(input.p12Base64), password: input.password } }),
-    'documents.signPkcs11': (input) => signDocument(deps, { versionId: input.versionId, field: input.field, credentials: pkcs11Credentials(input) }),
+    'documents.signPkcs11': (input) => signDocument(deps, { versionId: input.versionId, field: input.field, credentials: card(input) }),
     'documents.currentPdf': (input) => {
       const r = documentCurrentPdf(deps, input);
       return { pdfBase64: deps.services.toBase64(r.pdf), sha256: r.sha256, kind: r.kind, signed: r.signed };

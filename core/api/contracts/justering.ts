@@ -17,7 +17,7 @@ import {
   type SignResult,
   type ValidationSummary,
 } from '../../app/justering/types';
-import { idSchema, method } from './define';
+import { emptyInput, idSchema, method } from './define';
 
 const fieldSchema = z
   .string()
@@ -27,7 +27,18 @@ const base64Schema = z
   .min(1, 'Filen är tom.')
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Filen måste skickas base64-kodad.');
 
-const modulePathSchema = z.string().trim().min(1, 'Ange PKCS#11-modulen (sökväg till .so/.dll/.dylib).');
+/** A module offered by pkcs11.modules ("known:opensc", "chosen", "configured"): never a path. */
+const moduleIdSchema = z
+  .string()
+  .regex(/^(known:[a-z0-9-]+|chosen|configured)$/, 'Välj kortläsarens modul i listan (en sökväg kan inte skickas hit).');
+
+/** A module on offer: the path is shown, never sent back. */
+export interface Pkcs11ModuleInfo {
+  id: string;
+  label: string;
+  path: string;
+  source: 'known' | 'chosen' | 'configured';
+}
 
 const signingOrderSchema = z
   .array(z.enum(SIGNING_ROLES, { error: 'Rollerna i underskriftsordningen är sekreterare, ordforande och justerare.' }))
@@ -36,7 +47,7 @@ const signingOrderSchema = z
 
 /** A smart card or token: the PKCS#11 module, which token (serial or label, else the only one) and the PIN. */
 const pkcs11Fields = {
-  modulePath: modulePathSchema,
+  moduleId: moduleIdSchema,
   tokenSerial: z.string().min(1).optional(),
   tokenLabel: z.string().min(1).optional(),
   pin: z.string().min(1, 'Ange PIN-koden.'),
@@ -89,9 +100,17 @@ export const justeringContract = {
   'documents.currentPdf': method<{ pdfBase64: string; sha256: string; kind: string; signed: boolean }>()(z.strictObject({ versionId: idSchema })),
   // The signer's own machine: sign a received .justera package (needs no meeting in the database).
   'justering.signPackage': method<SignedPackage>()(
-    z.strictObject({ content: z.string().min(1, 'Underskriftspaketet är tomt.'), credential: packageCredentialSchema }),
+    z.strictObject({
+      content: z.string().min(1, 'Underskriftspaketet är tomt.'),
+      credential: packageCredentialSchema,
+      /** Required to sign a package shown as "ej verifierat". */
+      confirmUnverified: z.boolean().optional(),
+    }),
   ),
-  'justering.pkcs11Slots': method<{ slots: Pkcs11Slot[] }>()(z.strictObject({ modulePath: modulePathSchema })),
+  'justering.pkcs11Slots': method<{ slots: Pkcs11Slot[] }>()(z.strictObject({ moduleId: moduleIdSchema })),
+  // The PKCS#11 modules the main process offers; a native dialog (desktop app only) adds one.
+  'pkcs11.modules': method<{ modules: Pkcs11ModuleInfo[]; canChoose: boolean }>()(emptyInput),
+  'pkcs11.chooseModule': method<{ module: Pkcs11ModuleInfo | null }>()(emptyInput),
   // The board's signing order (null = any order); enforced by sign, signPkcs11, importSigned, exportPackage.
   'boards.setSigningOrder': method<BoardSigningOrder>()(z.strictObject({ boardId: idSchema, order: signingOrderSchema })),
   'boards.getSigningOrder': method<BoardSigningOrder>()(z.strictObject({ boardId: idSchema })),

@@ -9,6 +9,8 @@ import { signatureFieldName } from '../../domain/signature-fields';
 import { stockholmDateTime } from '../anslag/dates';
 import type { JusteringDeps, SignerCredentials } from './ports';
 import { signField, type ExpectedSigner } from './signing';
+import { signatureSummary } from './index';
+import { signerIdentity } from '../trust/identity';
 import type { SignatureSummary, TimestampOutcome, ValidationSummary } from './types';
 
 export interface DocumentKindInfo {
@@ -66,7 +68,8 @@ export async function signDocument(deps: JusteringDeps, input: { versionId: stri
   const done = ctx.signatures.find((s) => s.field === input.field);
   if (done !== undefined) throw new AppError('conflict', `Fältet för ${signatureFieldName(input.field)} i ${ctx.info.name} är redan underskrivet av ${done.signerName} (${stockholmDateTime(done.signedAt)}). En underskrift kan inte göras om.`, { field: input.field });
   const expected = documentSigner(deps, ctx.version.meetingId, ctx.info);
-  const signed = await signField(deps, ctx.current.pdf, expected, input.credentials, ctx.info.reason);
+  const identity = signerIdentity(deps, expected, deps.justering.meetingBoardId(ctx.version.meetingId));
+  const signed = await signField(deps, ctx.current.pdf, expected, identity, input.credentials, ctx.info.reason);
   const sha256 = deps.services.sha256(signed.pdf);
   return deps.store.transaction(() => {
     const latest = deps.justering.latestSigned(ctx.version.id);
@@ -80,7 +83,15 @@ export async function signDocument(deps: JusteringDeps, input: { versionId: stri
       personId: expected.personId,
       signerName: expected.name,
       signedAt: signed.signedAt,
-      certificate: { subject: signed.checked.signature.certificateSubject, sha256: signed.checked.signature.certificateSha256, via: 'app', credential: input.credentials.kind },
+      certificate: {
+        subject: signed.checked.signature.certificateSubject,
+        sha256: signed.checked.signature.certificateSha256,
+        via: 'app',
+        credential: input.credentials.kind,
+        identity: signed.identity,
+        trustAnchor: signed.checked.signature.trustAnchor,
+        validityTime: signed.checked.signature.validityTime,
+      },
       validation: signed.checked.report,
       pdf: signed.pdf,
       sha256,
@@ -89,21 +100,22 @@ export async function signDocument(deps: JusteringDeps, input: { versionId: stri
       action: 'document.sign',
       entity: 'signature',
       entityId: row.id,
-      details: { versionId: ctx.version.id, kind: ctx.version.kind, field: expected.field, signer: expected.name, signedAt: signed.signedAt, sha256, certificate: signed.checked.signature.certificateSubject },
+      details: {
+        versionId: ctx.version.id,
+        kind: ctx.version.kind,
+        field: expected.field,
+        signer: expected.name,
+        signedAt: signed.signedAt,
+        sha256,
+        certificate: signed.checked.signature.certificateSubject,
+        identity: signed.identity,
+        trustAnchor: signed.checked.signature.trustAnchor,
+      },
     });
     return {
       versionId: ctx.version.id,
       kind: ctx.version.kind,
-      signature: {
-        id: row.id,
-        field: row.field,
-        role: row.role,
-        signerName: row.signerName,
-        signedAt: row.signedAt,
-        sha256: row.sha256,
-        certificateSubject: signed.checked.signature.certificateSubject,
-        via: 'app',
-      },
+      signature: signatureSummary(row),
       validation: signed.checked.summary,
       timestamp: signed.timestamp,
     };

@@ -8,13 +8,16 @@ import { restrictTo } from '../../documents/extract';
 import { paragraphLabel } from '../../domain/numbering';
 import { signatureFieldName } from '../../domain/signature-fields';
 import { stockholmDateTime } from '../anslag/dates';
+import { printableDeep } from '../../domain/printable';
+import { packageAuthenticity } from './package-check';
 import type { MeetingDocument } from '../../format/meeting';
 import { freezeIssues } from '../../domain/rules';
 import { justeringDeadline, stockholmDay } from '../../domain/calendar';
 import { pathText } from '../../api/validation';
 import type { CheckedSignature, GroupRow, JusteringDeps, SignatureRow, SignerCredentials, VersionRow } from './ports';
 import { expectTurn, meetingSigningOrder, mustSignFirst } from './order';
-import { signField } from './signing';
+import { signField, trustOptions, type ExpectedIdentity, type TrustSource } from './signing';
+import { expectIdentity, signerIdentity } from '../trust/identity';
 import {
   PACKAGE_FORMAT,
   PACKAGE_VERSION,
@@ -196,8 +199,21 @@ export async function sign(deps: JusteringDeps, input: { versionId: string; fiel
   const ctx = loadVersion(deps, input.versionId);
   const expected = expectOpenField(ctx, input.field);
   expectSignerTurn(deps, ctx, expected);
-  const signed = await signField(deps, ctx.current.pdf, expected, input.credentials, SIGN_REASON);
-  return record(deps, ctx, expected, { pdf: signed.pdf, signedAt: signed.signedAt, checked: signed.checked, via: 'app', credential: input.credentials.kind, timestamp: signed.timestamp });
+  const signed = await signField(deps, ctx.current.pdf, expected, identityOf(deps, ctx, expected), input.credentials, SIGN_REASON);
+  return record(deps, ctx, expected, {
+    pdf: signed.pdf,
+    signedAt: signed.signedAt,
+    checked: signed.checked,
+    via: 'app',
+    credential: input.credentials.kind,
+    timestamp: signed.timestamp,
+    identity: signed.identity,
+  });
+}
+
+/** The expected signer's e-ID identifiers and the board's requirement. */
+function identityOf(deps: JusteringDeps, ctx: VersionContext, expected: RequiredSigner): ExpectedIdentity {
+  return signerIdentity(deps, expected, deps.justering.meetingBoardId(ctx.version.meetingId));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,7 +248,7 @@ export function exportPackage(deps: JusteringDeps, input: { versionId: string; f
 }
 
 /** On the signer's machine: reads a package, checks it is whole, and tells what is to be signed. */
-export async function openPackage(deps: Pick<JusteringDeps, 'services'>, input: { content: string }): Promise<OpenedPackage> {
+export async function openPackage(deps: Pick<JusteringDeps, 'services'> & TrustSource, input: { content: string }): Promise<OpenedPackage> {
   const bad = (why: string) => new AppError('validation', `Filen är inget giltigt underskriftspaket från Justera (${why}). Be sekreteraren skicka paketet igen.`);
   let raw: unknown;
   try {
@@ -253,7 +269,7 @@ export async function openPackage(deps: Pick<JusteringDeps, 'services'>, input: 
   const pdf = deps.services.fromBase64(pkg.pdf);
   if (deps.services.sha256(pdf) !== m.baseSha256) throw bad('PDF-filen stämmer inte med kontrollsumman; filen har ändrats eller är skadad');
   // A PDF that matches its checksum but cannot be parsed (a package made by hand) is refused, not an internal error.
-  const { summary } = await deps.services.verify(pdf).catch((e: unknown) => {
+  const { summary } = await deps.services.verify(pdf, trustOptions(deps)).catch((e: unknown) => {
     throw e instanceof AppError ? e : bad('PDF-filen i paketet går inte att läsa');
   });
   const broken = summary.signatures.filter((s) => !s.valid);
@@ -262,7 +278,17 @@ export async function openPackage(deps: Pick<JusteringDeps, 'services'>, input: 
     const why = changed.length > 0 ? `ändrat efter underskrift: ${[...new Set(changed)].slice(0, 3).join('; ')}` : (broken[0]?.problems.slice(0, 2).join(' ') ?? summary.problems.slice(0, 2).join(' '));
     throw new AppError('signature', `Underskrifterna som redan finns i paketets PDF är inte giltiga (${why}). Skriv inte under; kontakta sekreteraren.`);
   }
-  return { manifest: m, pdfBase64: pkg.pdf, signedBefore: summary.signatures };
+  // Everything shown from here on comes from someone else's file: no control characters.
+  const manifest = printableDeep(m);
+  if (typeof manifest.field !== 'string' || !Array.isArray(manifest.paragraphs)) throw bad('uppgifterna om underskriften saknas');
+  const facts = await deps.services.pdfFacts(pdf).catch(() => {
+    throw bad('PDF-filen i paketet går inte att läsa');
+  });
+  const field = facts.fields.find((f) => f.name === manifest.field);
+  if (field === undefined) throw bad(`protokollet har inget underskriftsfält ${manifest.field}`);
+  const signedBefore = printableDeep(summary.signatures);
+  const authenticity = packageAuthenticity(manifest, signedBefore, facts, summary.trustAssessed);
+  return { manifest, pdfBase64: pkg.pdf, signedBefore, authenticity };
 }
 
 /** Back at the secretary: the signed file must be the base plus exactly the expected signature. */
@@ -270,17 +296,38 @@ export async function importSigned(deps: JusteringDeps, input: { versionId: stri
   const ctx = loadVersion(deps, input.versionId);
   const expected = expectOpenField(ctx, input.field);
   expectSignerTurn(deps, ctx, expected);
-  const checked = await deps.services.checkIncremental(ctx.current.pdf, input.pdf, { fieldName: input.field, expectedSubjectName: expected.name });
-  const certificateName = checked.signature.certificateSubject ?? '';
-  const signedAt = checked.signature.signedAt ?? deps.clock.now().toISOString();
-  if (Date.parse(signedAt) < Date.parse(ctx.version.createdAt)) {
-    throw new AppError('signature', `Underskriften anger tiden ${signedAt}, före protokollet låstes för justering (${ctx.version.createdAt}). Kontrollera klockan på datorn där den gjordes och skriv under igen.`);
+  const trust = trustOptions(deps);
+  // One validation: byte prefix, one new signature in the field, valid, chaining to a trust
+  // anchor at the time stamp's time or now (never the file's own /M), nothing else changed.
+  const checked = await deps.services.checkIncremental(ctx.current.pdf, input.pdf, { fieldName: input.field, ...trust });
+  if (checked.certificateIdentity === null) throw new AppError('signature', 'Underskriften saknar certifikat. Skriv under igen med ett giltigt certifikat.');
+  const how = expectIdentity(identityOf(deps, ctx, expected), checked.certificateIdentity, expected.field, expected.role);
+  // The signer's claimed time (/M) must lie between the freeze and now; it is never used as the time.
+  const claimed = checked.signature.claimedSigningTime;
+  const importedAt = trust.now.toISOString();
+  if (claimed !== null && Date.parse(claimed) < Date.parse(ctx.version.createdAt)) {
+    throw new AppError(
+      'signature',
+      `Underskriften anger tiden ${claimed}, före protokollet låstes för justering (${ctx.version.createdAt}). Filen kan inte tas emot; kontrollera klockan på datorn där den gjordes och skriv under igen.`,
+      { reason: 'signing_time_not_credible' },
+    );
   }
-  if (certificateName === '') throw new AppError('signature', 'Underskriften saknar certifikat. Skriv under igen med ett giltigt certifikat.');
+  if (claimed !== null && Date.parse(claimed) > trust.now.getTime() + CLOCK_SKEW_MS) {
+    throw new AppError(
+      'signature',
+      `Underskriften anger tiden ${claimed}, som ligger efter tidpunkten då filen tas emot (${importedAt}). Filen kan inte tas emot; kontrollera klockan på datorn där den gjordes och skriv under igen.`,
+      { reason: 'signing_time_not_credible' },
+    );
+  }
+  // adjusted_at comes from here: a trusted time stamp, else the moment of import.
+  const signedAt = checked.signature.timestampTime ?? importedAt;
   // Signed elsewhere: a time stamp is there or not; this app asked for none.
   const timestamp: TimestampOutcome = { requested: false, added: checked.signature.level === 'B-T', message: null };
-  return record(deps, ctx, expected, { pdf: input.pdf, signedAt, checked, via: 'import', credential: 'package', timestamp });
+  return record(deps, ctx, expected, { pdf: input.pdf, signedAt, checked, via: 'import', credential: 'package', timestamp, identity: how });
 }
+
+/** How far ahead of this computer's clock a signer's clock may be. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 // ---------------------------------------------------------------------------------------------
 // Recording a signature
@@ -289,7 +336,7 @@ function record(
   deps: JusteringDeps,
   ctx: VersionContext,
   expected: RequiredSigner,
-  s: { pdf: Uint8Array; signedAt: string; checked: CheckedSignature; via: string; credential: string; timestamp: TimestampOutcome },
+  s: { pdf: Uint8Array; signedAt: string; checked: CheckedSignature; via: string; credential: string; timestamp: TimestampOutcome; identity: 'identifier' | 'name-only' },
 ): SignResult {
   const sha256 = deps.services.sha256(s.pdf);
   return deps.store.transaction(() => {
@@ -310,7 +357,15 @@ function record(
       personId: expected.personId,
       signerName: expected.name,
       signedAt: s.signedAt,
-      certificate: { subject: s.checked.signature.certificateSubject, sha256: s.checked.signature.certificateSha256, via: s.via, credential: s.credential },
+      certificate: {
+        subject: s.checked.signature.certificateSubject,
+        sha256: s.checked.signature.certificateSha256,
+        via: s.via,
+        credential: s.credential,
+        identity: s.identity,
+        trustAnchor: s.checked.signature.trustAnchor,
+        validityTime: s.checked.signature.validityTime,
+      },
       validation: s.checked.report,
       pdf: s.pdf,
       sha256,
@@ -319,7 +374,17 @@ function record(
       action: s.via === 'import' ? 'justering.importSigned' : 'justering.sign',
       entity: 'signature',
       entityId: row.id,
-      details: { versionId: ctx.version.id, field: expected.field, signer: expected.name, signedAt: s.signedAt, sha256, certificate: s.checked.signature.certificateSubject },
+      details: {
+        versionId: ctx.version.id,
+        field: expected.field,
+        signer: expected.name,
+        signedAt: s.signedAt,
+        sha256,
+        certificate: s.checked.signature.certificateSubject,
+        identity: s.identity,
+        trustAnchor: s.checked.signature.trustAnchor,
+        claimedSigningTime: s.checked.signature.claimedSigningTime,
+      },
     });
     const signedFields = new Set([...ctx.signatures.map((x) => x.field), expected.field]);
     const remaining = ctx.signers.filter((x) => !signedFields.has(x.field));
@@ -354,8 +419,8 @@ function record(
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function signatureSummary(r: SignatureRow): SignatureSummary {
-  const cert = (r.certificate ?? {}) as { subject?: unknown; via?: unknown };
+export function signatureSummary(r: SignatureRow): SignatureSummary {
+  const cert = (r.certificate ?? {}) as { subject?: unknown; via?: unknown; identity?: unknown; trustAnchor?: unknown };
   return {
     id: r.id,
     field: r.field,
@@ -365,6 +430,8 @@ function signatureSummary(r: SignatureRow): SignatureSummary {
     sha256: r.sha256,
     certificateSubject: typeof cert.subject === 'string' ? cert.subject : null,
     via: typeof cert.via === 'string' ? cert.via : null,
+    identity: cert.identity === 'identifier' || cert.identity === 'name-only' ? cert.identity : null,
+    trustAnchor: typeof cert.trustAnchor === 'string' ? cert.trustAnchor : null,
   };
 }
 
@@ -447,6 +514,6 @@ export function currentPdf(deps: JusteringDeps, input: { versionId: string }): {
 
 export async function verify(deps: JusteringDeps, input: { versionId: string }): Promise<ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[] }> {
   const ctx = loadVersion(deps, input.versionId);
-  const { summary } = await deps.services.verify(ctx.current.pdf);
+  const { summary } = await deps.services.verify(ctx.current.pdf, trustOptions(deps));
   return { ...summary, sha256: ctx.current.sha256, signedFields: ctx.signatures.map((s) => s.field), requiredFields: ctx.signers.map((s) => s.field) };
 }

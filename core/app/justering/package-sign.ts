@@ -11,11 +11,18 @@ import type { SignedPackage } from './types';
 const SIGN_REASON = 'Justering av protokoll';
 
 export async function signPackage(
-  deps: Pick<JusteringDeps, 'services' | 'clock' | 'settings' | 'store'>,
-  input: { content: string; credentials: SignerCredentials },
+  deps: Pick<JusteringDeps, 'services' | 'clock' | 'settings' | 'store' | 'trust'>,
+  input: { content: string; credentials: SignerCredentials; confirmUnverified?: boolean | undefined },
 ): Promise<SignedPackage> {
   const opened = await openPackage(deps, { content: input.content });
   const m = opened.manifest;
+  // A package nobody trusted vouches for is signed only when the signer says so explicitly.
+  if (!opened.authenticity.verified && input.confirmUnverified !== true) {
+    throw new AppError('conflict', `${opened.authenticity.message ?? 'Paketet är inte verifierat.'} Bekräfta uttryckligen att du vill skriva under ändå.`, {
+      reason: 'package_unverified',
+      reasons: opened.authenticity.reasons,
+    });
+  }
   // openPackage checks what it needs to show the package; signing also needs these.
   if (typeof m.expectedSigner.role !== 'string' || typeof m.date !== 'string' || !Array.isArray(m.paragraphs)) {
     throw new AppError('validation', 'Filen är inget giltigt underskriftspaket från Justera (uppgifterna om underskriften saknas). Be sekreteraren skicka paketet igen.');
@@ -46,6 +53,8 @@ export async function signPackage(
         signer: signer.commonName,
         expectedSigner: m.expectedSigner.name,
         signerMatches,
+        packageVerified: opened.authenticity.verified,
+        confirmedUnverified: !opened.authenticity.verified,
         signedAt: signed.signedAt,
         sha256: deps.services.sha256(signed.pdf),
         timestamp: signed.timestamp.added,

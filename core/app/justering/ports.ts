@@ -3,6 +3,9 @@
 import type { AppDeps } from '../ports';
 import type { ProtocolData } from '../../documents/types';
 import type { MeetingDocument } from '../../format/meeting';
+import type { CertificateIdentity } from '../../domain/eid';
+import type { PdfFacts } from './package-check';
+import type { IdentityStore, TrustStore } from '../trust/ports';
 import type { GroupStatusName, SignatureCheck, SigningOrder, TimestampOutcome, ValidationSummary } from './types';
 
 export interface GroupRow {
@@ -101,12 +104,15 @@ export interface SettingsStore {
 
 export type SignerCredentials =
   | { kind: 'pkcs12'; p12: Uint8Array; password: string }
-  | { kind: 'pkcs11'; modulePath: string; tokenSerial?: string; tokenLabel?: string; pin: string };
+  /** `moduleId` names a module the main process offers (electron/services/signing/pkcs11-modules.ts); it is resolved to a path only when the card is opened. */
+  | { kind: 'pkcs11'; moduleId: string; tokenSerial?: string; tokenLabel?: string; pin: string };
 
 export interface OpenedSigner {
   commonName: string;
   subject: string;
   certificateSha256: string;
+  /** Names and subject serialNumbers for the identity check (core/domain/eid). */
+  identity: CertificateIdentity;
   /** Signs; with `tsaUrl` asks for a time stamp and signs without one (B-B) when the service fails. */
   sign(
     pdf: Uint8Array,
@@ -117,6 +123,8 @@ export interface OpenedSigner {
 
 export interface CheckedSignature {
   signature: SignatureCheck;
+  /** What the new signature's certificate says about its holder, for the identity check. */
+  certificateIdentity: CertificateIdentity | null;
   /** The whole verification report as JSON, kept for the archive. */
   report: unknown;
   summary: ValidationSummary;
@@ -126,14 +134,30 @@ export interface JusteringServices {
   /** Renders the protocol and adds one empty signature field per required signer. */
   renderFrozen(data: ProtocolData): Promise<{ pdf: Uint8Array; fields: string[] }>;
   openSigner(credentials: SignerCredentials): Promise<OpenedSigner>;
-  verify(pdf: Uint8Array): Promise<{ summary: ValidationSummary; report: unknown }>;
-  /** `signed` = `base` + one new valid signature in `fieldName` by the expected certificate or name. */
-  checkIncremental(base: Uint8Array, signed: Uint8Array, o: { fieldName: string; expectedSubjectName?: string; expectedCertificateSha256?: string }): Promise<CheckedSignature>;
-  /** The slots of a PKCS#11 module (card readers), with the token in each. */
-  pkcs11Slots(modulePath: string): Promise<Pkcs11Slot[]>;
+  /** Every signature checked against the trust anchors at `now` (or a trusted time stamp's time). */
+  verify(pdf: Uint8Array, o: TrustOptions): Promise<{ summary: ValidationSummary; report: unknown }>;
+  /**
+   * `signed` = `base` + one new valid signature in `fieldName` by the expected certificate or name,
+   * every signature chaining to `trustAnchors` (refused when there are none), nothing else changed.
+   */
+  checkIncremental(
+    base: Uint8Array,
+    signed: Uint8Array,
+    o: TrustOptions & { fieldName: string; expectedSubjectName?: string; expectedCertificateSha256?: string },
+  ): Promise<CheckedSignature>;
+  /** The text a reader shows and the signature fields, to check a package's manifest against the PDF. */
+  pdfFacts(pdf: Uint8Array): Promise<PdfFacts>;
+  /** The slots of a PKCS#11 module (card readers), with the token in each; the module by id. */
+  pkcs11Slots(moduleId: string): Promise<Pkcs11Slot[]>;
   sha256(bytes: Uint8Array): string;
   toBase64(bytes: Uint8Array): string;
   fromBase64(text: string): Uint8Array;
+}
+
+export interface TrustOptions {
+  trustAnchors: Uint8Array[];
+  /** The time of verification or import (the clock port). */
+  now: Date;
 }
 
 export interface Pkcs11Slot {
@@ -149,4 +173,6 @@ export interface JusteringDeps extends AppDeps {
   justering: JusteringStore;
   services: JusteringServices;
   settings: SettingsStore;
+  trust: TrustStore;
+  identity: IdentityStore;
 }

@@ -1,3 +1,4 @@
+import type { PackageAuthenticity } from './package-check';
 // What the Justering use cases return: plain, serialisable data (it crosses every transport).
 
 /** A person who must sign a frozen version, and the field prepared for them. */
@@ -22,6 +23,14 @@ export interface SignatureSummary {
   certificateSubject: string | null;
   /** 'app' (signed in this Justera), 'import' (a signing package came back). */
   via: string | null;
+  /**
+   * How the certificate was bound to the person: 'identifier' (personnummer, HSA-id or registered
+   * certificate), 'name-only' (shown as "endast namnkontroll"), null for signatures stored before
+   * identity checks existed.
+   */
+  identity: 'identifier' | 'name-only' | null;
+  /** The trust anchor the certificate chains to (its subject); null when unknown. */
+  trustAnchor: string | null;
 }
 
 export interface SignerState extends RequiredSigner {
@@ -104,7 +113,12 @@ export interface SignatureCheck {
   signerName: string | null;
   certificateSubject: string | null;
   certificateSha256: string | null;
+  /** The time stamp's time when there is a valid one, else the signer's claim (/M): shown, never trusted alone. */
   signedAt: string | null;
+  /** The signer's claimed time (/M). */
+  claimedSigningTime: string | null;
+  /** A valid signature time stamp's time. */
+  timestampTime: string | null;
   level: string;
   coversWholeFile: boolean;
   /** Changes later updates made, as a PDF reader resolves the revisions; `allowed` for signature housekeeping. */
@@ -112,12 +126,24 @@ export interface SignatureCheck {
   /** Only what adding signatures needs was changed after this signature (else "ändrat efter underskrift"). */
   onlyAllowedChangesAfter: boolean;
   valid: boolean;
+  /** Chains to a trust anchor: null = "tillit ej bedömd" (no anchors), false = not trusted. */
+  trusted: boolean | null;
+  /** Subject of the anchor the chain ends in. */
+  trustAnchor: string | null;
+  /** When the certificate was judged and why then: the time stamp, else the time of verification/import. */
+  validityTime: { at: string; source: 'timestamp' | 'verification' };
   problems: string[];
 }
 
 /** A verification report in plain JSON (dates as ISO strings). */
 export interface ValidationSummary {
   valid: boolean;
+  /** The trust store had anchors; false = "tillit ej bedömd". */
+  trustAssessed: boolean;
+  /** Every signature chains to a trust anchor. */
+  trusted: boolean;
+  /** valid and trusted. */
+  accepted: boolean;
   modifiedAfterLastSignature: boolean;
   fileLength: number;
   signatures: SignatureCheck[];
@@ -173,10 +199,13 @@ export interface SigningPackage {
 }
 
 export interface OpenedPackage {
+  /** The manifest with control characters removed from every text. */
   manifest: PackageManifest;
   pdfBase64: string;
-  /** Fields already signed in the package's PDF (who signed before). */
+  /** Fields already signed in the package's PDF: who really signed (the certificate's name) and whether it is trusted. */
   signedBefore: SignatureCheck[];
+  /** Whether the package is what it says (trusted secretary signature, manifest matches the PDF). */
+  authenticity: PackageAuthenticity;
 }
 
 /** A signing package signed on the justerare's own machine (justering.signPackage). */

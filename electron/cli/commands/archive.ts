@@ -1,11 +1,10 @@
 // `justera archive export` and `justera archive verify`: archive packages for the e-archive.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppError } from '../../../core/api/errors';
 import type { ArchiveVerification } from '../../services/archive';
 import type { CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
-import { pemOrDer } from './signing';
+import { trustAnchorsOf, trustDbOption, trustOption } from '../trust-anchors';
 
 // Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
 const archive = () => import('../../services/archive');
@@ -51,26 +50,20 @@ export function describeVerification(r: ArchiveVerification): string {
 export const archiveVerifyCommand: CliCommand = {
   name: 'archive verify',
   summary: 'Kontrollera ett arkivpaket: METS.xml:s struktur, checksummor och underskrifterna i varje signerad PDF.',
-  usage: 'justera archive verify MAPP [--trust CA.pem …] [--json]',
+  usage: 'justera archive verify MAPP [--trust CA.pem …] [--db FIL] [--json]',
   details:
-    'Avslutas med status 1 om METS.xml har strukturfel, om någon fil saknas eller har ändrats, eller om någon underskrift är ogiltig.\n' +
+    'Avslutas med status 1 om METS.xml har strukturfel, om någon fil saknas eller har ändrats, eller om någon underskrift är ogiltig eller inte betrodd\n' +
+    '(utan --trust och utan tillitslista i --db är tilliten ej bedömd och statusen 1).\n' +
     'Strukturen kontrolleras i Justera (delar, ID:n, Dublin Core, checksummor, hänvisningar); någon validering mot METS-XSD görs inte.',
   options: {
-    trust: { type: 'string', multiple: true, valueName: 'CA.pem', description: 'Betrott rotcertifikat (PEM eller DER); kan anges flera gånger.' },
+    trust: trustOption,
+    db: trustDbOption,
     json: jsonOption,
   },
   run: async (io, args) => {
     const dir = args.positionals[0];
     if (dir === undefined) throw new AppError('validation', 'Ange arkivpaketets mapp, t.ex. "justera archive verify arkiv-2020".');
-    const trust = Array.isArray(args.values.trust) ? args.values.trust : [];
-    const anchors: Uint8Array[] = [];
-    for (const f of trust) {
-      try {
-        anchors.push(...pemOrDer(await readFile(resolve(io.cwd, f))));
-      } catch {
-        throw new AppError('io', `Rotcertifikatet ${resolve(io.cwd, f)} kunde inte läsas. Kontrollera sökvägen.`);
-      }
-    }
+    const anchors = await trustAnchorsOf(io, args);
     const r = await (await archive()).verifyArchive(resolve(io.cwd, dir), { now: io.now(), ...(anchors.length > 0 ? { trustAnchors: anchors } : {}) });
     if (args.values.json) printJson(io, r);
     else io.out(describeVerification(r));

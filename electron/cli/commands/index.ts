@@ -8,5 +8,6 @@ import { justeringCommands } from './justering';
 import { justeringSettingsCommands } from './justering-settings';
 import { searchCommand } from './search';
 import { archiveCommands } from './archive';
+import { trustCommands } from './trust';
 
-export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...justeringSettingsCommands, ...archiveCommands];
+export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...justeringSettingsCommands, ...archiveCommands, ...trustCommands];

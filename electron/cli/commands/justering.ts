@@ -7,8 +7,9 @@ import type { JusteringStatus } from '../../../core/app/justering/types';
 import type { CliArgs, CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, warnQuorum, withBackend } from '../io';
 import { writeAtomically } from './data';
-import { credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
+import { cliModulePath, credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
 import { describeOrder } from './justering-settings';
+import { printable, trustAnchorsOf, trustDbOption, trustOption } from '../trust-anchors';
 
 // Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
 const justeringApp = () => import('../../../core/app/justering');
@@ -156,26 +157,34 @@ export const justeringExportCommand: CliCommand = {
 export const justeringOpenCommand: CliCommand = {
   name: 'justering open',
   summary: 'Öppna ett underskriftspaket (.justera) på undertecknarens dator: visa vad som ska skrivas under och spara PDF-filen.',
-  usage: 'justera justering open FIL.justera -o FIL.pdf [--json]',
-  details: 'Skriv sedan under PDF-filen med justera sign i det fält paketet anger och skicka tillbaka den underskrivna filen till sekreteraren.',
-  options: { out: outOption, json: jsonOption },
+  usage: 'justera justering open FIL.justera -o FIL.pdf [--trust CA.pem …] [--db FIL] [--json]',
+  details:
+    'Skriv sedan under PDF-filen med justera sign i det fält paketet anger och skicka tillbaka den underskrivna filen till sekreteraren.\n' +
+    'Tidigare underskrifter kontrolleras mot din egen tillitslista (--db) eller --trust; utan betrodd underskrift av sekreteraren visas paketet som ej verifierat.',
+  options: { out: outOption, trust: trustOption, db: trustDbOption, json: jsonOption },
   run: async (io, args) => {
     const file = positional(args, 'underskriftspaketet (.justera)');
     const out = requiredString(args, 'out', 'Ange PDF-filen som ska skrivas med -o FIL.pdf.');
     const content = (await readInput(io, file, 'Underskriftspaketet')).toString('utf8');
-    const opened = await (await justeringApp()).openPackage({ services: (await justeringService()).justeringServices }, { content });
+    const anchors = await trustAnchorsOf(io, args);
+    const opened = await (await justeringApp()).openPackage({ services: (await justeringService()).justeringServices, trust: { anchors: () => anchors }, clock: { now: () => io.now() } }, { content });
     await writeAtomically(resolve(io.cwd, out), Buffer.from(opened.pdfBase64, 'base64'));
     const m = opened.manifest;
-    if (args.values.json) printJson(io, { manifest: m, signedBefore: opened.signedBefore, file: out });
+    if (args.values.json) printJson(io, { manifest: m, signedBefore: opened.signedBefore, authenticity: opened.authenticity, file: out });
     else {
-      io.out(`${m.board} ${m.date}, ${m.paragraphsLabel} (version ${m.versionNo}).`);
-      io.out(`Ska skrivas under av ${m.expectedSigner.role.toLowerCase()} ${m.expectedSigner.name} i fältet ${m.field}.`);
-      for (const s of opened.signedBefore) io.out(`Redan underskrivet: ${s.signerName ?? '–'} (${s.field ?? '–'}) ${s.signedAt ?? ''}`);
+      // The manifest is already stripped of control characters by openPackage; printable() again for the certificate names.
+      io.out(printable(`${m.board} ${m.date}, ${m.paragraphsLabel} (version ${m.versionNo}).`));
+      io.out(printable(`Ska skrivas under av ${m.expectedSigner.role.toLowerCase()} ${m.expectedSigner.name} i fältet ${m.field}.`));
+      for (const s of opened.signedBefore) {
+        const trust = s.trusted === true ? `betrodd, ${s.trustAnchor ?? ''}` : s.trusted === false ? 'INTE BETRODD' : 'tillit ej bedömd';
+        io.out(printable(`Redan underskrivet i ${s.field ?? '–'}: ${s.certificateSubject ?? '–'} (certifikat; ${trust}) ${s.signedAt ?? ''}`));
+      }
+      io.out(opened.authenticity.verified ? `Verifierat: underskrivet av sekreteraren ${printable(opened.authenticity.secretary ?? '')} och uppgifterna stämmer med protokollet.` : printable(opened.authenticity.message ?? ''));
       io.out(`PDF-filen är sparad som ${out}. Läs den, skriv under med:`);
-      io.out(`  justera sign ${out} --field ${m.field} --p12 DITT-CERT.p12 --password-file LÖSENORD.txt -o UNDERSKRIVEN.pdf`);
+      io.out(`  justera sign ${out} --field ${printable(m.field)} --p12 DITT-CERT.p12 --password-file LÖSENORD.txt -o UNDERSKRIVEN.pdf`);
       io.out('och skicka UNDERSKRIVEN.pdf tillbaka till sekreteraren.');
     }
-    return 0;
+    return opened.authenticity.verified ? 0 : 2;
   },
 };
 
@@ -232,6 +241,8 @@ export const documentSignCommand: CliCommand = {
   run: async (io, args) => {
     const v = args.values;
     if (typeof v.pkcs11 === 'string' && v.slot === undefined) return printTokens(io, v.pkcs11);
+    // The CLI is local and explicit: its --pkcs11 module (checked like the app's) is the back end's configured one.
+    const pkcs11 = typeof v.pkcs11 === 'string' ? { configured: cliModulePath(io, v.pkcs11) } : {};
     return withBackend(io, args, async (backend) => {
       const versionId = positional(args, 'dokumentets id (visas av justera anslag post --json)');
       const field = requiredString(args, 'field', 'Ange fältet med --field, t.ex. --field sig-anslagsbevis.');
@@ -240,7 +251,7 @@ export const documentSignCommand: CliCommand = {
       if (typeof v.pkcs11 === 'string') {
         const token = await tokenInSlot(io, v.pkcs11, v.slot);
         const pin = await readSecret(io, requiredString(args, 'pin-file', 'Ange PIN-filen med --pin-file FIL.'), 'PIN-filen');
-        r = await api.call('documents.signPkcs11', { versionId, field, modulePath: resolve(io.cwd, v.pkcs11), tokenSerial: token.serialNumber, pin });
+        r = await api.call('documents.signPkcs11', { versionId, field, moduleId: 'configured', tokenSerial: token.serialNumber, pin });
       } else {
         const p12 = await readInput(io, requiredString(args, 'p12', 'Ange certifikatfilen med --p12 FIL, eller kortet med --pkcs11 MODUL.'), 'Certifikatfilen');
         const password = await readSecret(io, requiredString(args, 'password-file', 'Ange lösenordsfilen med --password-file FIL.'), 'Lösenordsfilen');
@@ -252,7 +263,7 @@ export const documentSignCommand: CliCommand = {
         if (r.timestamp.message !== null) io.out(r.timestamp.message);
       }
       return 0;
-    });
+    }, { pkcs11 });
   },
 };
 

@@ -6,7 +6,8 @@ import type { SignatureReport, Signer, VerificationReport } from '../../services
 import type { CliCommand } from '../types';
 import { jsonOption, printJson } from '../io';
 import { writeAtomically } from './data';
-import { credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
+import { cliModulePath, credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
+import { printable, trustAnchorsOf, trustDbOption, trustOption } from '../trust-anchors';
 
 // Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
 const signing = () => import('../../services/signing');
@@ -54,7 +55,7 @@ export const signCommand: CliCommand = {
     } else if (typeof v.pkcs11 === 'string') {
       if (typeof v['pin-file'] !== 'string') throw new AppError('validation', 'Ange PIN-filen med --pin-file FIL.');
       const token = await tokenInSlot(io, v.pkcs11, v.slot);
-      signer = await (await signing()).openPkcs11Signer({ modulePath: resolve(io.cwd, v.pkcs11), tokenSerial: token.serialNumber, pin: await readSecret(io, v['pin-file'], 'PIN-filen') });
+      signer = await (await signing()).openPkcs11Signer({ modulePath: cliModulePath(io, v.pkcs11), tokenSerial: token.serialNumber, pin: await readSecret(io, v['pin-file'], 'PIN-filen') });
     } else {
       throw new AppError('validation', 'Ange antingen --p12 FIL (certifikatfil) eller --pkcs11 MODUL (kort eller token).');
     }
@@ -83,35 +84,29 @@ export const signCommand: CliCommand = {
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: 'Kontrollera underskrifterna i en PDF: giltighet, undertecknare, tid, PAdES-nivå och om filen ändrats efteråt.',
-  usage: 'justera verify FIL.pdf [--trust CA.pem …] [--json]',
-  details:
+  summary: 'Kontrollera underskrifterna i en PDF: giltighet, tillit (kedja till betrott rotcertifikat), undertecknare, tid, PAdES-nivå och om filen ändrats efteråt.',
+  usage: 'justera verify FIL.pdf [--trust CA.pem …] [--db FIL] [--json]',
+  details: [
     'Varje version av filen läses som en PDF-läsare gör (xref-kedjan); efter en underskrift får bara nya underskrifter, signaturfältets värde och utseende, formulärets fältlista och valideringsdata (DSS) tillkomma. Avslutas med status 1 om någon underskrift är ogiltig, "ändrat efter underskrift" eller om filen ändrats på annat sätt efter den sista underskriften.',
+    'Certifikaten bedöms vid tidsstämpelns tid, annars nu; undertecknarens egen tidsuppgift (/M) räknas aldrig.',
+    'Avslutas med status 0 bara när varje underskrift är giltig och betrodd och inget ändrats efter underskrifterna; utan --trust och utan tillitslista (--db) är tilliten ej bedömd, och statusen är 1.',
+  ].join('\n'),
   options: {
-    trust: { type: 'string', multiple: true, valueName: 'CA.pem', description: 'Betrott rotcertifikat (PEM eller DER); kan anges flera gånger.' },
+    trust: trustOption,
+    db: trustDbOption,
     json: jsonOption,
   },
   run: async (io, args) => {
     const file = args.positionals[0];
     if (file === undefined) throw new AppError('validation', 'Ange PDF-filen som ska kontrolleras.');
     const pdf = await readInput(io, file, 'PDF-filen');
-    const trust = Array.isArray(args.values.trust) ? args.values.trust : [];
-    const anchors = await Promise.all(trust.map(async (f) => pemOrDer(await readInput(io, f, 'Rotcertifikatet'))));
-    // No --trust: trust is not judged (reported as such), rather than every chain failing.
-    const report = await (await signing()).verifyPdf(pdf, anchors.length > 0 ? { trustAnchors: anchors.flat(), now: io.now() } : { now: io.now() });
+    const anchors = await trustAnchorsOf(io, args);
+    const report = await (await signing()).verifyPdf(pdf, { trustAnchors: anchors, now: io.now() });
     if (args.values.json) printJson(io, report);
     else io.out(describeReport(report));
-    return report.valid ? 0 : 1;
+    return report.accepted ? 0 : 1;
   },
 };
-
-/** PEM files may hold several certificates; DER holds one. */
-export function pemOrDer(bytes: Uint8Array): Uint8Array[] {
-  const text = Buffer.from(bytes).toString('latin1');
-  const blocks = [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)];
-  if (blocks.length === 0) return [bytes];
-  return blocks.map((m) => new Uint8Array(Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64')));
-}
 
 const yesNo = (b: boolean | null, unknown = 'ej bedömt') => (b === null ? unknown : b ? 'ja' : 'NEJ');
 
@@ -132,8 +127,11 @@ export function describeReport(r: VerificationReport): string {
     lines.push(`  Angiven tidpunkt:    ${s.claimedSigningTime ? s.claimedSigningTime.toISOString() : '–'}`);
     lines.push(`  Kontrollsumma:       ${yesNo(s.digestMatches)}`);
     lines.push(`  CMS-signatur:        ${yesNo(s.cmsSignatureValid)}`);
-    lines.push(`  Giltigt vid signering: ${yesNo(s.certificateValidAtSigningTime)}`);
-    lines.push(`  Betrott rotcertifikat: ${yesNo(s.chainTrusted, 'ej bedömt (ange --trust)')}`);
+    lines.push(`  Kontrolltidpunkt:    ${s.validityTime.at.toISOString()} (${s.validityTime.source === 'timestamp' ? 'tidsstämpelns tid' : 'nu; ingen betrodd tidsstämpel'})`);
+    lines.push(`  Giltigt då:          ${yesNo(s.certificateValidAtSigningTime)}`);
+    lines.push(`  Nyckelanvändning:    ${s.certificateChecks.keyUsage ? 'underskrift' : 'NEJ'}`);
+    lines.push(`  Ett namn (CN):       ${yesNo(s.certificateChecks.singleCommonName)}`);
+    lines.push(`  Tillit:              ${!s.trust.assessed ? 'tillit ej bedömd (ange --trust CA.pem eller --db med tillitslista)' : s.trust.trusted ? `betrodd (${s.trust.anchor?.subject ?? '–'})` : 'INTE BETRODD'}`);
     lines.push(`  PAdES-nivå:          ${s.level}${s.timestamp ? ` (tidsstämpel ${s.timestamp.time?.toISOString() ?? '–'})` : ' (ingen tidsstämpel)'}`);
     lines.push(`  Omfattar:            revision ${s.revision}, ${s.coveredLength} byte${s.coversWholeFile ? ' (hela filen)' : ''}`);
     const bad = s.changesAfter.filter((x) => !x.allowed);
@@ -154,6 +152,9 @@ export function describeReport(r: VerificationReport): string {
         : '',
   );
   for (const p of r.problems) lines.push(`Problem: ${p}`);
-  lines.push(r.valid ? 'Resultat: alla underskrifter är giltiga.' : 'Resultat: OGILTIG.');
-  return lines.filter((l) => l.length > 0).join('\n');
+  if (!r.valid) lines.push('Resultat: OGILTIG.');
+  else if (!r.trustAssessed) lines.push('Resultat: tillit ej bedömd — underskrifterna är kryptografiskt hela, men ingen betrodd utfärdare är angiven (--trust CA.pem eller --db med tillitslista).');
+  else if (!r.trusted) lines.push('Resultat: INTE BETRODD — minst en underskrift leder inte till ett betrott rotcertifikat.');
+  else lines.push('Resultat: alla underskrifter är giltiga och betrodda.');
+  return lines.filter((l) => l.length > 0).map(printable).join('\n');
 }

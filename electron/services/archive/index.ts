@@ -364,8 +364,11 @@ export async function verifyArchive(dirIn: string, options: { now?: Date; trustA
     else okFiles++;
     if (f.use === 'signed-pdf') {
       const report = await verifyPdf(new Uint8Array(data), { ...(options.trustAnchors ? { trustAnchors: options.trustAnchors } : {}), ...(options.now ? { now: options.now } : {}) });
-      if (report.valid) validSigs++;
-      else invalid.push({ path: f.path, problem: report.problems.join(' ') || 'Underskriften är ogiltig.' });
+      // Valid is not enough: every signature must chain to a trust anchor (none given = not judged, not passed).
+      if (report.accepted) validSigs++;
+      else if (!report.valid) invalid.push({ path: f.path, problem: report.problems.join(' ') || 'Underskriften är ogiltig.' });
+      else if (!report.trustAssessed) invalid.push({ path: f.path, problem: 'Tillit ej bedömd: inga betrodda rotcertifikat (ange --trust CA.pem eller --db med en tillitslista).' });
+      else invalid.push({ path: f.path, problem: report.signatures.filter((x) => !x.trust.trusted).map((x) => `${x.fieldName ?? 'underskrift'}: ${x.trust.problem ?? 'inte betrodd'}`).join(' ') });
     }
   }
 

@@ -6,7 +6,10 @@ import { AppError } from '../../../core/api/errors';
 import type { JusteringServices, OpenedSigner, SignerCredentials } from '../../../core/app/justering/ports';
 import type { SignatureCheck, TimestampOutcome, ValidationSummary } from '../../../core/app/justering/types';
 import type { ProtocolData } from '../../../core/documents/types';
+import { EMPTY_TRUST_STORE } from '../../../core/app/trust';
 import { renderInWorker } from '../documents';
+import { pdfFacts } from './pdf-facts';
+import { signingError } from '../signing/errors';
 import {
   addEmptySignatureFields,
   checkIncrementalSignature,
@@ -39,23 +42,58 @@ export function timestampOutcome(tsaUrl: string | null, level: 'B-B' | 'B-T', fa
 }
 
 function check(s: SignatureReport): SignatureCheck {
+  const stamped = s.timestamp?.valid === true ? (s.timestamp.time?.toISOString() ?? null) : null;
   return {
     field: s.fieldName,
     signerName: s.signerName,
     certificateSubject: s.certificate?.commonName ?? s.certificateName,
     certificateSha256: s.certificate?.sha256 ?? null,
-    signedAt: s.timestamp?.time?.toISOString() ?? s.claimedSigningTime?.toISOString() ?? null,
+    signedAt: stamped ?? s.claimedSigningTime?.toISOString() ?? null,
+    claimedSigningTime: s.claimedSigningTime?.toISOString() ?? null,
+    timestampTime: stamped,
     level: s.level,
     coversWholeFile: s.coversWholeFile,
     changesAfter: s.changesAfter.map((c) => ({ revision: c.revision, what: c.what, allowed: c.allowed })),
     onlyAllowedChangesAfter: s.onlyAllowedChangesAfter,
     valid: s.valid,
+    trusted: s.trust.assessed ? s.trust.trusted : null,
+    trustAnchor: s.trust.anchor?.subject ?? null,
+    validityTime: { at: s.validityTime.at.toISOString(), source: s.validityTime.source },
     problems: s.problems,
   };
 }
 
 export function summariseReport(r: VerificationReport): ValidationSummary {
-  return { valid: r.valid, modifiedAfterLastSignature: r.modifiedAfterLastSignature, fileLength: r.fileLength, signatures: r.signatures.map(check), problems: r.problems };
+  const problems = r.trustAssessed ? r.problems : [...r.problems, TRUST_NOT_ASSESSED];
+  return {
+    valid: r.valid,
+    trustAssessed: r.trustAssessed,
+    trusted: r.trusted,
+    accepted: r.accepted,
+    modifiedAfterLastSignature: r.modifiedAfterLastSignature,
+    fileLength: r.fileLength,
+    signatures: r.signatures.map(check),
+    problems,
+  };
+}
+
+/** What a report says when the trust store is empty. */
+export const TRUST_NOT_ASSESSED = `Tillit ej bedömd: ${EMPTY_TRUST_STORE}`;
+
+/**
+ * The trust verdict every in-app path requires of a checked signature: the store is not empty,
+ * and the certificate chains to one of its anchors at the validity time.
+ */
+function requireTrusted(s: SignatureReport, what: string): void {
+  if (!s.trust.assessed) throw signingError('signature', 'trust_store_empty', EMPTY_TRUST_STORE);
+  if (!s.trust.trusted) {
+    throw signingError(
+      'signature',
+      'untrusted_certificate',
+      `${what} är inte betrodd: ${s.trust.problem ?? 'certifikatet leder inte till något betrott rotcertifikat'} Lägg till utfärdarens rotcertifikat i tillitslistan om utfärdaren ska godtas, annars skriv under med ett certifikat från en betrodd utfärdare.`,
+      { field: s.fieldName, certificate: s.certificate?.subject ?? null },
+    );
+  }
 }
 
 /** The report as plain JSON (dates become ISO strings), for the archive column. */
@@ -68,6 +106,7 @@ function opened(signer: Signer, certificate: CertificateInfo, close: () => Promi
     commonName: certificate.commonName,
     subject: certificate.subject,
     certificateSha256: certificate.sha256,
+    identity: { commonNames: certificate.commonNames, serialNumbers: certificate.subjectSerialNumbers, sha256: certificate.sha256 },
     async sign(pdf, o) {
       const r = await signPdf(pdf, {
         fieldName: o.field,
@@ -85,13 +124,13 @@ function opened(signer: Signer, certificate: CertificateInfo, close: () => Promi
   };
 }
 
-async function openSigner(c: SignerCredentials): Promise<OpenedSigner> {
+async function openSigner(c: SignerCredentials, resolveModule: (id: string) => string): Promise<OpenedSigner> {
   if (c.kind === 'pkcs12') {
     const signer = await openPkcs12Signer(c.p12, c.password);
     return opened(signer, signer.certificate, async () => {});
   }
   const signer = await openPkcs11Signer({
-    modulePath: c.modulePath,
+    modulePath: resolveModule(c.moduleId),
     pin: c.pin,
     ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }),
     ...(c.tokenLabel === undefined ? {} : { tokenLabel: c.tokenLabel }),
@@ -99,36 +138,64 @@ async function openSigner(c: SignerCredentials): Promise<OpenedSigner> {
   return opened(signer, signer.certificate, () => signer.close());
 }
 
-export const justeringServices: JusteringServices = {
+/**
+ * The services with a PKCS#11 module resolver: the main process's choice of library
+ * (electron/services/signing/pkcs11-modules.ts), applied only when a card is opened.
+ */
+export function createJusteringServices(resolveModule: (id: string) => string): JusteringServices {
+  return {
+    ...baseServices,
+    openSigner: (c) => openSigner(c, resolveModule),
+    pkcs11Slots: async (moduleId) =>
+      (await listPkcs11Slots(resolveModule(moduleId))).map((s) => ({
+        slotIndex: s.slotIndex,
+        tokenLabel: s.tokenLabel,
+        tokenSerial: s.tokenSerial,
+        manufacturer: s.manufacturer,
+        hasToken: s.hasToken,
+      })),
+  };
+}
+
+const noModules = (): string => {
+  throw new AppError('validation', 'Inget kort (PKCS#11) kan användas här.', { reason: 'pkcs11_module_refused' });
+};
+
+const baseServices: Omit<JusteringServices, 'openSigner' | 'pkcs11Slots'> = {
   async renderFrozen(data: ProtocolData) {
     const rendered = await renderInWorker('protocol', data);
     const pdf = await addEmptySignatureFields(rendered.pdf, rendered.signatureFields);
     return { pdf, fields: rendered.signatureFields.map((f) => f.name) };
   },
-  openSigner,
-  async verify(pdf) {
-    const report = await verifyPdf(pdf, {});
+  async verify(pdf, o) {
+    const report = await verifyPdf(pdf, { trustAnchors: o.trustAnchors, now: o.now });
     return { summary: summariseReport(report), report: asJson(report) };
   },
   async checkIncremental(base, signed, o) {
+    if (o.trustAnchors.length === 0) throw signingError('signature', 'trust_store_empty', EMPTY_TRUST_STORE);
     const { signature, report } = await checkIncrementalSignature(base, signed, {
       fieldName: o.fieldName,
+      trustAnchors: o.trustAnchors,
+      now: o.now,
       ...(o.expectedSubjectName === undefined ? {} : { expectedSubjectName: o.expectedSubjectName }),
       ...(o.expectedCertificateSha256 === undefined ? {} : { expectedCertificateSha256: o.expectedCertificateSha256 }),
     });
-    if (!report.valid) throw new AppError('signature', 'Den underskrivna filen är inte giltig. Skriv under på nytt.', { problems: report.problems });
-    return { signature: check(signature), summary: summariseReport(report), report: asJson(report) };
+    requireTrusted(signature, `Underskriften i fältet ${o.fieldName}`);
+    for (const earlier of report.signatures) if (earlier !== signature) requireTrusted(earlier, `En tidigare underskrift (${earlier.fieldName ?? 'utan fält'})`);
+    if (!report.valid) throw new AppError('signature', `Den underskrivna filen är inte giltig: ${report.problems.join(' ')} Skriv under på nytt.`, { problems: report.problems });
+    const c = signature.certificate;
+    return {
+      signature: check(signature),
+      certificateIdentity: c === null ? null : { commonNames: c.commonNames, serialNumbers: c.subjectSerialNumbers, sha256: c.sha256 },
+      summary: summariseReport(report),
+      report: asJson(report),
+    };
   },
-  async pkcs11Slots(modulePath) {
-    return (await listPkcs11Slots(modulePath)).map((s) => ({
-      slotIndex: s.slotIndex,
-      tokenLabel: s.tokenLabel,
-      tokenSerial: s.tokenSerial,
-      manufacturer: s.manufacturer,
-      hasToken: s.hasToken,
-    }));
-  },
+  pdfFacts,
   sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
   toBase64: (bytes) => Buffer.from(bytes).toString('base64'),
   fromBase64: (text) => new Uint8Array(Buffer.from(text, 'base64')),
 };
+
+/** Without PKCS#11 (the CLI's package opening, tests): every module is refused. */
+export const justeringServices: JusteringServices = createJusteringServices(noModules);

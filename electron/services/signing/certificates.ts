@@ -9,6 +9,10 @@ export interface CertificateInfo {
   subject: string;
   issuer: string;
   commonName: string;
+  /** Every CN in the subject: a certificate with more than one is refused (readers disagree on which one to show). */
+  commonNames: string[];
+  /** The subject's serialNumber attributes (2.5.4.5): where Swedish e-ID certificates put the personnummer or HSA-id. */
+  subjectSerialNumbers: string[];
   serialNumber: string;
   notBefore: Date;
   notAfter: Date;
@@ -63,6 +67,10 @@ export function nameField(name: pkijs.RelativeDistinguishedNames, oid: string): 
   return tv ? attributeText(tv.value) : undefined;
 }
 
+export function nameFields(name: pkijs.RelativeDistinguishedNames, oid: string): string[] {
+  return name.typesAndValues.filter((t) => t.type === oid).map((t) => attributeText(t.value));
+}
+
 export function parseCertificate(der: Uint8Array): pkijs.Certificate {
   return pkijs.Certificate.fromBER(owned(der));
 }
@@ -82,6 +90,8 @@ export function certificateInfo(der: Uint8Array): CertificateInfo {
     subject: formatName(cert.subject),
     issuer: formatName(cert.issuer),
     commonName: nameField(cert.subject, '2.5.4.3') ?? formatName(cert.subject),
+    commonNames: nameFields(cert.subject, '2.5.4.3'),
+    subjectSerialNumbers: nameFields(cert.subject, '2.5.4.5'),
     serialNumber: toHex(cert.serialNumber.valueBlock.valueHexView),
     notBefore: cert.notBefore.value,
     notAfter: cert.notAfter.value,

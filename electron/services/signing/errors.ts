@@ -32,7 +32,10 @@ export type SigningErrorReason =
   | 'unexpected_changes'
   | 'wrong_field'
   | 'wrong_signer'
-  | 'invalid_signature';
+  | 'invalid_signature'
+  | 'trust_store_empty'
+  | 'untrusted_certificate'
+  | 'signing_time_not_credible';
 
 export function signingError(
   code: ErrorCode,

@@ -3,6 +3,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFSt
 import { checkSignatureRevision, readerSignatures, type RevisionChange } from './changes';
 import { validateChain } from './chain';
 import { certificateInfo, type CertificateInfo } from './certificates';
+import { normaliseName } from '../../../core/domain/eid';
 import { checkCms } from './cms-verify';
 import { errorReason } from './errors';
 import { OID } from './oids';
@@ -20,6 +21,35 @@ export interface TimestampReport {
   tsaSubject: string | null;
   /** Whether the TSA certificate chains to a trust anchor; null when none were given. */
   trusted: boolean | null;
+}
+
+/** Trust in the signer's certificate: a chain to one of the configured anchors at `validityTime`. */
+export interface TrustReport {
+  /** False when no trust anchors were given or the store is empty: "tillit ej bedömd". */
+  assessed: boolean;
+  trusted: boolean;
+  /** The anchor the chain ends in. */
+  anchor: { subject: string; sha256: string } | null;
+  problem: string | null;
+}
+
+/**
+ * The time the certificate is judged at: a valid (and, when trust is assessed, trusted) signature
+ * time stamp, else the time of verification. Never the signer's own claim (/M).
+ */
+export interface ValidityTime {
+  at: Date;
+  source: 'timestamp' | 'verification';
+}
+
+/** What a signing certificate must be, whoever issued it. */
+export interface CertificateChecks {
+  /** Key usage digitalSignature or nonRepudiation (a certificate without the extension fails). */
+  keyUsage: boolean;
+  /** Exactly one CN in the subject. */
+  singleCommonName: boolean;
+  /** /Name in the signature dictionary is absent or the certificate's CN. */
+  nameMatches: boolean;
 }
 
 export interface SignatureReport {
@@ -54,6 +84,9 @@ export interface SignatureReport {
   certificateValidAtSigningTime: boolean | null;
   /** Null when no trust anchors were given. */
   chainTrusted: boolean | null;
+  trust: TrustReport;
+  validityTime: ValidityTime;
+  certificateChecks: CertificateChecks;
   level: PadesLevel;
   timestamp: TimestampReport | null;
   valid: boolean;
@@ -68,15 +101,21 @@ export interface VerificationReport {
   modifiedAfterLastSignature: boolean;
   /** Complete revisions along the xref chains. */
   revisions: number;
-  /** At least one signature, all valid (each followed only by allowed changes), nothing outside a revision. */
+  /** At least one signature, all valid (each followed only by allowed changes), nothing outside a revision. Trust is separate. */
   valid: boolean;
+  /** Trust anchors were given (the trust store is not empty). */
+  trustAssessed: boolean;
+  /** Every signature chains to a trust anchor. */
+  trusted: boolean;
+  /** valid and trusted: the only verdict that may be called "giltig". */
+  accepted: boolean;
   problems: string[];
 }
 
 export interface VerifyOptions {
   /** DER certificates of trusted roots (e.g. the SITHS roots); without them trust is not judged. */
   trustAnchors?: Uint8Array[];
-  /** Used when a signature has neither /M nor a time stamp. */
+  /** The time of verification (or import): certificates are judged then unless a time stamp proves the signing time. */
   now?: Date;
 }
 
@@ -177,15 +216,14 @@ async function checkSignature(
   const claimed = textValue(dict, 'M');
   const claimedSigningTime = claimed ? parsePdfDate(claimed) : null;
 
+  const anchors = options.trustAnchors !== undefined && options.trustAnchors.length > 0 ? options.trustAnchors : null;
+  const now = options.now ?? new Date();
   let timestamp: TimestampReport | null = null;
   const token = cms.timeStampTokens[0];
   if (token && cms.signatureValue) {
     const ts = checkTimestampToken(token, cms.signatureValue);
     const tsTime = ts.time ?? null;
-    const tsChain =
-      options.trustAnchors && ts.signerCertificate && tsTime
-        ? validateChain(ts.signerCertificate, ts.certificates, options.trustAnchors, tsTime)
-        : null;
+    const tsChain = anchors && ts.signerCertificate && tsTime ? await validateChain(ts.signerCertificate, ts.certificates, anchors, tsTime) : null;
     timestamp = {
       time: tsTime,
       valid: ts.imprintMatches && ts.signatureValid,
@@ -194,20 +232,62 @@ async function checkSignature(
     };
     if (!timestamp.valid) problems.push(...ts.problems.map((p) => `Tidsstämpel: ${p}`));
     if (tsChain && !tsChain.trusted) problems.push(`Tidsstämpelns utfärdare är inte betrodd: ${tsChain.problem ?? ''}`);
+    if (timestamp.valid && tsTime && tsTime.getTime() > now.getTime()) problems.push('Tidsstämpeln anger en tid efter kontrolltidpunkten.');
   }
 
-  // A valid time stamp proves the time; otherwise the signer's claim is all there is.
-  const at = (timestamp?.valid ? timestamp.time : null) ?? claimedSigningTime ?? options.now ?? new Date();
+  // A valid, trusted time stamp proves the time; otherwise the certificate is judged now. The
+  // signer's /M is only a claim: a backdated /M must not revive an expired certificate.
+  const stamped = timestamp?.valid === true && timestamp.trusted !== false && timestamp.time !== null ? timestamp.time : null;
+  const validityTime: ValidityTime = stamped ? { at: stamped, source: 'timestamp' } : { at: now, source: 'verification' };
+  const at = validityTime.at;
+  // A claim after the moment of checking is a lie (a few minutes of clock skew aside).
+  const claimInFuture = claimedSigningTime !== null && !stamped && claimedSigningTime.getTime() > now.getTime() + 5 * 60_000;
+  if (claimedSigningTime && claimInFuture) {
+    problems.push(`Underskriften anger tiden ${claimedSigningTime.toISOString()} (/M), som ligger efter kontrolltidpunkten ${now.toISOString()}: tiden är inte trovärdig.`);
+  }
   let certificateValidAtSigningTime: boolean | null = null;
+  const certificateChecks: CertificateChecks = { keyUsage: false, singleCommonName: false, nameMatches: false };
   if (certificate) {
     certificateValidAtSigningTime = certificate.notBefore.getTime() <= at.getTime() && at.getTime() <= certificate.notAfter.getTime();
-    if (!certificateValidAtSigningTime) problems.push('Certifikatet var inte giltigt vid signeringstidpunkten.');
+    if (!certificateValidAtSigningTime) {
+      const span = `${certificate.notBefore.toISOString().slice(0, 10)}–${certificate.notAfter.toISOString().slice(0, 10)}`;
+      problems.push(
+        validityTime.source === 'timestamp'
+          ? `Certifikatet var inte giltigt vid tidsstämpelns tid ${at.toISOString()} (giltigt ${span}).`
+          : `Certifikatet är inte giltigt vid kontrolltidpunkten ${at.toISOString()} (giltigt ${span}) och underskriften har ingen tidsstämpel som visar när den gjordes; den angivna tiden (/M) räknas inte.`,
+      );
+    }
+    const ku = certificate.keyUsage;
+    certificateChecks.keyUsage = ku !== null && (ku.includes('digitalSignature') || ku.includes('nonRepudiation'));
+    if (!certificateChecks.keyUsage) {
+      problems.push(`Certifikatet är inte avsett för underskrifter (nyckelanvändning: ${ku === null ? 'saknas' : ku.join(', ') || 'ingen'}); det måste ha digitalSignature eller nonRepudiation.`);
+    }
+    certificateChecks.singleCommonName = certificate.commonNames.length === 1;
+    if (!certificateChecks.singleCommonName) {
+      problems.push(`Certifikatets subjekt har ${certificate.commonNames.length} namn (CN${certificate.commonNames.length > 0 ? `: ${certificate.commonNames.join(' / ')}` : ''}); ett underskriftscertifikat ska ha exakt ett.`);
+    }
+    const shownName = textValue(dict, 'Name');
+    certificateChecks.nameMatches = shownName === null || certificate.commonNames.some((cn) => normaliseName(cn) === normaliseName(shownName));
+    if (!certificateChecks.nameMatches) {
+      problems.push(`Namnet i underskriften (/Name "${shownName ?? ''}") är inte certifikatets namn (${certificate.commonName}).`);
+    }
   }
   let chainTrusted: boolean | null = null;
-  if (options.trustAnchors && cms.signerCertificate) {
-    const chain = validateChain(cms.signerCertificate, cms.certificates, options.trustAnchors, at);
+  const trust: TrustReport = { assessed: anchors !== null, trusted: false, anchor: null, problem: anchors === null ? 'Tillit ej bedömd: inga betrodda rotcertifikat är angivna.' : null };
+  if (anchors && cms.signerCertificate) {
+    const chain = await validateChain(cms.signerCertificate, cms.certificates, anchors, at);
     chainTrusted = chain.trusted;
-    if (!chain.trusted && chain.problem) problems.push(chain.problem);
+    trust.trusted = chain.trusted;
+    if (chain.trusted && chain.anchor) {
+      const a = certificateInfo(chain.anchor);
+      trust.anchor = { subject: a.subject, sha256: a.sha256 };
+    }
+    if (!chain.trusted) {
+      trust.problem = chain.problem ?? 'Certifikatkedjan leder inte till något betrott rotcertifikat.';
+      problems.push(trust.problem);
+    }
+  } else if (anchors) {
+    trust.problem = 'Undertecknarens certifikat saknas; tilliten kan inte bedömas.';
   }
 
   const isBB =
@@ -227,7 +307,12 @@ async function checkSignature(
     placed.onlyAllowedChangesAfter &&
     cms.messageDigestMatches &&
     cms.signatureValid &&
+    certificate !== null &&
     certificateValidAtSigningTime !== false &&
+    certificateChecks.keyUsage &&
+    certificateChecks.singleCommonName &&
+    certificateChecks.nameMatches &&
+    !claimInFuture &&
     chainTrusted !== false &&
     (timestamp === null || (timestamp.valid && timestamp.trusted !== false));
 
@@ -252,6 +337,9 @@ async function checkSignature(
     cmsSignatureValid: cms.signatureValid,
     certificateValidAtSigningTime,
     chainTrusted,
+    trust,
+    validityTime,
+    certificateChecks,
     level,
     timestamp,
     valid,
@@ -276,7 +364,17 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): P
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
   } catch {
-    return { fileLength: pdf.length, signatures: [], modifiedAfterLastSignature: false, revisions: 0, valid: false, problems: [...problems, 'Filen kan inte läsas som PDF.'] };
+    return {
+      fileLength: pdf.length,
+      signatures: [],
+      modifiedAfterLastSignature: false,
+      revisions: 0,
+      valid: false,
+      trustAssessed: false,
+      trusted: false,
+      accepted: false,
+      problems: [...problems, 'Filen kan inte läsas som PDF.'],
+    };
   }
   const model = parseRevisions(pdf);
   problems.push(...model.problems);
@@ -311,12 +409,8 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): P
   problems.push(...[...changed.values()].slice(0, 8));
   const invalid = signatures.filter((s) => !s.valid);
   if (invalid.length > 0) problems.push(`${invalid.length} av ${signatures.length} signaturer är ogiltiga.`);
-  return {
-    fileLength: pdf.length,
-    signatures,
-    modifiedAfterLastSignature,
-    revisions: model.revisions.length,
-    valid: problems.length === 0 && signatures.length > 0,
-    problems,
-  };
+  const valid = problems.length === 0 && signatures.length > 0;
+  const trustAssessed = options.trustAnchors !== undefined && options.trustAnchors.length > 0;
+  const trusted = trustAssessed && signatures.length > 0 && signatures.every((s) => s.trust.trusted);
+  return { fileLength: pdf.length, signatures, modifiedAfterLastSignature, revisions: model.revisions.length, valid, trustAssessed, trusted, accepted: valid && trusted, problems };
 }

@@ -1,0 +1,35 @@
+// Where a command that checks signatures gets its trust anchors: --trust files, and/or the
+// installation's trust store (--db). Without either the verdict is "tillit ej bedömd".
+import { resolve } from 'node:path';
+import type { CliArgs, CliIo } from './types';
+import { readInput } from './credentials';
+import { createBackend } from '../backend';
+import { createTrustStore } from '../../db/repos/trust';
+import { readCertificateFile } from '../services/signing/certificate-files';
+
+export const trustOption = {
+  type: 'string',
+  multiple: true,
+  valueName: 'CA.pem',
+  description: 'Betrott rotcertifikat (PEM eller DER); kan anges flera gånger. Med --db används också databasens tillitslista.',
+} as const;
+
+export const trustDbOption = { type: 'string', valueName: 'FIL', description: 'Databasen vars tillitslista (justera trust list) används.' } as const;
+
+export async function trustAnchorsOf(io: CliIo, args: CliArgs): Promise<Uint8Array[]> {
+  const files = Array.isArray(args.values.trust) ? args.values.trust.filter((f): f is string => typeof f === 'string') : [];
+  const anchors: Uint8Array[] = [];
+  for (const f of files) anchors.push(...readCertificateFile(await readInput(io, f, 'Rotcertifikatet')).map((c) => c.der));
+  const db = args.values.db ?? process.env.JUSTERA_DB;
+  if (typeof db === 'string' && db.length > 0) {
+    const backend = createBackend({ databasePath: resolve(io.cwd, db), actor: 'cli', clock: { now: () => io.now() } });
+    try {
+      anchors.push(...createTrustStore(backend.db, { clock: backend.deps.clock, ids: backend.deps.ids, actor: 'cli' }).anchors());
+    } finally {
+      backend.close();
+    }
+  }
+  return anchors;
+}
+
+export { printable } from '../../core/domain/printable';
