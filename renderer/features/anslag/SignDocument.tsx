@@ -17,7 +17,7 @@ export function SignDocument({ versionId, field, what, fileName }: { versionId: 
     const r =
       c.kind === 'p12'
         ? await api.call('documents.sign', { versionId, field, p12Base64: c.p12Base64, password: c.password })
-        : await api.call('documents.signPkcs11', { versionId, field, modulePath: c.modulePath, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
+        : await api.call('documents.signPkcs11', { versionId, field, moduleId: c.moduleId, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
     setOpen(null);
     setDone([s.signing.done(what, r.signature.signerName, formatDateTime(r.signature.signedAt)), timestampText(r.timestamp)]);
   }

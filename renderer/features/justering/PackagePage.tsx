@@ -3,13 +3,13 @@
 // card, and save the signed PDF to send back to the secretary. Needs no meeting in the database.
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/transport';
-import { TextField } from '../../components/fields';
+import { CheckField, TextField } from '../../components/fields';
 import type { OpenedPackage, SignedPackage } from '../../../core/app/justering/types';
 import { downloadPdf } from '../../api/files';
 import { ErrorText } from '../../components/Status';
 import { useFileSubmit } from './useFileSubmit';
 import { SignDialog, type Credential, type CredentialKind } from './SignDialog';
-import { fieldLabel, formatInstant, timestampText, unusableFileName } from './format';
+import { fieldLabel, formatInstant, timestampText, unusableFileName, trustText } from './format';
 import { t } from '../../i18n';
 import { justeringStrings as s } from './strings';
 import './justering.css';
@@ -19,6 +19,7 @@ export function PackagePage() {
   const [signed, setSigned] = useState<SignedPackage | null>(null);
   const [dialog, setDialog] = useState<CredentialKind | null>(null);
   const [lastKind, setLastKind] = useState<CredentialKind>('p12');
+  const [confirmed, setConfirmed] = useState(false);
   const factsRef = useRef<HTMLHeadingElement>(null);
   const signedRef = useRef<HTMLHeadingElement>(null);
 
@@ -37,6 +38,7 @@ export function PackagePage() {
       const pkg = await api.call('justering.openPackage', { content });
       setOpened({ content, pkg });
       setSigned(null);
+      setConfirmed(false);
     } catch (err) {
       setOpened(null);
       throw err;
@@ -48,8 +50,8 @@ export function PackagePage() {
     const credential =
       c.kind === 'p12'
         ? { kind: 'p12' as const, p12Base64: c.p12Base64, password: c.password }
-        : { kind: 'pkcs11' as const, modulePath: c.modulePath, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) };
-    const r = await api.call('justering.signPackage', { content: opened.content, credential });
+        : { kind: 'pkcs11' as const, moduleId: c.moduleId, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) };
+    const r = await api.call('justering.signPackage', { content: opened.content, credential, ...(opened.pkg.authenticity.verified ? {} : { confirmUnverified: confirmed }) });
     setDialog(null);
     setSigned(r);
   }
@@ -108,12 +110,23 @@ export function PackagePage() {
               ) : (
                 <ul className="justering-before">
                   {opened.pkg.signedBefore.map((b, i) => (
-                    <li key={`${b.field ?? ''}-${i}`}>{s.pkg.beforeItem(b.signerName ?? (b.field === null ? '?' : fieldLabel(b.field)), b.signedAt === null ? '–' : formatInstant(b.signedAt), b.valid)}</li>
+                    <li key={`${b.field ?? ''}-${i}`}>
+                      {s.pkg.beforeItem(b.certificateSubject ?? (b.field === null ? '?' : fieldLabel(b.field)), b.signedAt === null ? '–' : formatInstant(b.signedAt), b.valid)} – {trustText(b)}
+                    </li>
                   ))}
                 </ul>
               )}
             </dd>
           </dl>
+          {opened.pkg.authenticity.verified ? (
+            <p className="ok">{s.pkg.verified(opened.pkg.authenticity.secretary ?? '')}</p>
+          ) : (
+            <div className="warning" role="alert">
+              <p>
+                <strong>{opened.pkg.authenticity.message}</strong>
+              </p>
+            </div>
+          )}
           <div className="actions">
             <button type="button" className="secondary" onClick={() => downloadPdf(`${m.board} ${m.date} ${m.paragraphsLabel}.pdf`, opened.pkg.pdfBase64)}>
               {s.pkg.downloadRead}
@@ -122,11 +135,14 @@ export function PackagePage() {
           {signed === null && (
             <>
               <h3>{s.pkg.signHeading}</h3>
+              {!opened.pkg.authenticity.verified && (
+                <CheckField label={s.pkg.confirmUnverified} checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+              )}
               <div className="actions">
-                <button type="button" onClick={() => showDialog('p12')}>
+                <button type="button" disabled={!opened.pkg.authenticity.verified && !confirmed} onClick={() => showDialog('p12')}>
                   {s.version.signP12}
                 </button>
-                <button type="button" onClick={() => showDialog('pkcs11')}>
+                <button type="button" disabled={!opened.pkg.authenticity.verified && !confirmed} onClick={() => showDialog('pkcs11')}>
                   {s.version.signCard}
                 </button>
               </div>

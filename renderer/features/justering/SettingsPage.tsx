@@ -9,6 +9,7 @@ import { errorMessage } from '../../api/errors';
 import { parseTsaUrl } from './format';
 import { SignServicesSection } from './SignServicesSection';
 import { justeringStrings as s } from './strings';
+import { TrustSection } from './TrustSection';
 
 export function SettingsPage() {
   const q = useQuery(() => api.call('settings.get', {}), []);
@@ -21,6 +22,7 @@ export function SettingsPage() {
       {q.status === 'loading' && <Loading />}
       {q.status === 'error' && <ErrorBox message={q.message} onRetry={q.reload} />}
       {q.status === 'ready' && <TsaForm initial={q.data.tsaUrl} />}
+      <TrustSection />
       <SignServicesSection />
     </>
   );

@@ -7,24 +7,15 @@ import { TextField } from '../../components/fields';
 import { fileToBase64 } from '../../api/files';
 import { ErrorText } from '../../components/Status';
 import { errorMessage } from '../../api/errors';
+import { ModulePicker } from './ModulePicker';
 import { SlotPicker } from './SlotPicker';
 import { justeringStrings as s } from './strings';
 
 export type Credential =
   | { kind: 'p12'; p12Base64: string; password: string }
-  | { kind: 'pkcs11'; modulePath: string; tokenSerial?: string; pin: string };
+  | { kind: 'pkcs11'; moduleId: string; tokenSerial?: string; pin: string };
 
 export type CredentialKind = Credential['kind'];
-
-const MODULE_KEY = 'justera.pkcs11Module';
-
-function rememberedModule(): string {
-  try {
-    return localStorage.getItem(MODULE_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
 
 export function SignDialog({
   open,
@@ -53,7 +44,7 @@ type Errors = Partial<Record<'file' | 'password' | 'module' | 'pin', string>>;
 function CredentialForm({ kind, intro, onCancel, onSign }: { kind: CredentialKind; intro: string; onCancel: () => void; onSign: (c: Credential) => Promise<void> }) {
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
-  const [modulePath, setModulePath] = useState(rememberedModule);
+  const [moduleId, setModuleId] = useState('');
   const [tokenSerial, setTokenSerial] = useState('');
   const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -67,7 +58,7 @@ function CredentialForm({ kind, intro, onCancel, onSign }: { kind: CredentialKin
       if (file === null) next.file = s.sign.missingFile;
       if (password === '') next.password = s.sign.missingPassword;
     } else {
-      if (modulePath.trim() === '') next.module = s.sign.missingModule;
+      if (moduleId === '') next.module = s.sign.missingModule;
       if (pin === '') next.pin = s.sign.missingPin;
     }
     setErrors(next);
@@ -82,12 +73,7 @@ function CredentialForm({ kind, intro, onCancel, onSign }: { kind: CredentialKin
       if (kind === 'p12' && file !== null) {
         await onSign({ kind: 'p12', p12Base64: await fileToBase64(file), password });
       } else {
-        try {
-          localStorage.setItem(MODULE_KEY, modulePath.trim());
-        } catch {
-          // Not remembered; signing still works.
-        }
-        await onSign({ kind: 'pkcs11', modulePath: modulePath.trim(), ...(tokenSerial === '' ? {} : { tokenSerial }), pin });
+        await onSign({ kind: 'pkcs11', moduleId, ...(tokenSerial === '' ? {} : { tokenSerial }), pin });
       }
     } catch (err) {
       setError(errorMessage(err));
@@ -114,16 +100,8 @@ function CredentialForm({ kind, intro, onCancel, onSign }: { kind: CredentialKin
         </>
       ) : (
         <>
-          <TextField
-            label={s.sign.modulePath}
-            help={s.sign.modulePathHelp}
-            error={errors.module}
-            value={modulePath}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setModulePath(e.target.value)}
-          />
-          <SlotPicker modulePath={modulePath.trim()} value={tokenSerial} onChange={setTokenSerial} />
+          <ModulePicker value={moduleId} onChange={setModuleId} error={errors.module} />
+          <SlotPicker moduleId={moduleId} value={tokenSerial} onChange={setTokenSerial} />
           <TextField label={s.sign.pin} error={errors.pin} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />
         </>
       )}

@@ -13,7 +13,7 @@ interface Slot {
   hasToken: boolean;
 }
 
-export function SlotPicker({ modulePath, value, onChange }: { modulePath: string; value: string; onChange: (serial: string) => void }) {
+export function SlotPicker({ moduleId, value, onChange }: { moduleId: string; value: string; onChange: (serial: string) => void }) {
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,7 +22,7 @@ export function SlotPicker({ modulePath, value, onChange }: { modulePath: string
     setBusy(true);
     setError(null);
     try {
-      const r = await api.call('justering.pkcs11Slots', { modulePath });
+      const r = await api.call('justering.pkcs11Slots', { moduleId });
       setSlots(r.slots);
       const first = r.slots.find((x) => x.hasToken);
       onChange(first?.tokenSerial ?? '');
@@ -38,7 +38,7 @@ export function SlotPicker({ modulePath, value, onChange }: { modulePath: string
   return (
     <div className="field">
       <div>
-        <button type="button" className="secondary" disabled={busy || modulePath === ''} onClick={() => void load()}>
+        <button type="button" className="secondary" disabled={busy || moduleId === ''} onClick={() => void load()}>
           {s.sign.showSlots}
         </button>
       </div>

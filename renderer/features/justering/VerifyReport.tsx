@@ -3,7 +3,7 @@
 // file's own facts, and the verdict in words.
 import type { Ref } from 'react';
 import type { ValidationSummary } from '../../../core/app/justering/types';
-import { fieldLabel, formatInstant, levelText, verdictText } from './format';
+import { fieldLabel, formatInstant, levelText, verdictText, trustText } from './format';
 import { t } from '../../i18n';
 import { justeringStrings as s } from './strings';
 
@@ -25,7 +25,7 @@ export function VerifyReport({
   heading?: string;
   complete?: string;
 }) {
-  const ok = data.valid && !data.modifiedAfterLastSignature && data.signatures.every((x) => x.valid);
+  const ok = data.accepted && !data.modifiedAfterLastSignature && data.signatures.every((x) => x.valid);
   const headingId = `verify-${versionNo}`;
   return (
     <section className={`justering-report ${ok ? 'ok' : 'bad'}`} aria-labelledby={headingId}>
@@ -47,6 +47,7 @@ export function VerifyReport({
                 <th scope="col">{s.verify.time}</th>
                 <th scope="col">{s.verify.level}</th>
                 <th scope="col">{s.verify.wholeFile}</th>
+                <th scope="col">{s.verify.trust}</th>
                 <th scope="col">{s.verify.result}</th>
               </tr>
             </thead>
@@ -59,6 +60,11 @@ export function VerifyReport({
                   <td>{sig.signedAt === null ? '–' : formatInstant(sig.signedAt)}</td>
                   <td>{levelText(sig.level)}</td>
                   <td>{sig.coversWholeFile ? s.verify.yes : s.verify.no}</td>
+                  <td>
+                    {trustText(sig)}
+                    <br />
+                    <span className="muted">{s.verify.checkedAt(formatInstant(sig.validityTime.at), sig.validityTime.source)}</span>
+                  </td>
                   <td>
                     <strong>{sig.valid ? s.verify.valid : s.verify.invalid}</strong>
                     {sig.problems.length > 0 && (

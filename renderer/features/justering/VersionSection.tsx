@@ -48,7 +48,7 @@ export function VersionSection({ group, version, announce }: { group: GroupJuste
     const r: SignResult =
       c.kind === 'p12'
         ? await api.call('justering.sign', { versionId: version.id, field: signer.field, p12Base64: c.p12Base64, password: c.password })
-        : await api.call('justering.signPkcs11', { versionId: version.id, field: signer.field, modulePath: c.modulePath, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
+        : await api.call('justering.signPkcs11', { versionId: version.id, field: signer.field, moduleId: c.moduleId, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
     setOpen(null);
     setReport(null);
     announce(<ResultLines lines={signResultLines(r)} />);
@@ -121,6 +121,8 @@ export function VersionSection({ group, version, announce }: { group: GroupJuste
                     <>
                       {s.version.signedAt(formatInstant(signer.signature.signedAt))}
                       {signer.signature.via === 'import' && <span className="muted"> ({s.version.viaPackage})</span>}
+                      {signer.signature.identity === 'name-only' && <span className="muted"> – {s.version.nameOnly}</span>}
+                      {signer.signature.identity === 'identifier' && <span className="muted"> – {s.version.identified}</span>}
                     </>
                   ) : (
                     <>

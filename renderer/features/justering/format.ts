@@ -1,6 +1,6 @@
 // Pure wording of the justering screens: times, group and signer states, the verification
 // verdict, the signing order, and the rättelse patch built from plain text. No React, no DOM.
-import type { GroupStatusName, RequiredSigner, SignResult, SigningRole, TimestampOutcome, ValidationSummary } from '../../../core/app/justering/types';
+import type { GroupStatusName, RequiredSigner, SignatureCheck, SignResult, SigningRole, TimestampOutcome, ValidationSummary } from '../../../core/app/justering/types';
 import type { Block, RichText } from '../../../core/format/richtext';
 import { justeringStrings as s } from './strings';
 import { t } from '../../i18n';
@@ -49,9 +49,14 @@ export function signerLabel(r: Pick<RequiredSigner, 'name' | 'role'>): string {
 }
 
 /** The verdict on a verification report in one sentence. */
-export function verdictText(report: Pick<ValidationSummary, 'valid' | 'modifiedAfterLastSignature' | 'signatures'>, missing: number): string {
+export function verdictText(
+  report: Pick<ValidationSummary, 'valid' | 'modifiedAfterLastSignature' | 'signatures' | 'trustAssessed' | 'trusted'>,
+  missing: number,
+): string {
   if (report.signatures.length === 0) return s.verdict.none;
   if (!report.valid || report.modifiedAfterLastSignature || report.signatures.some((x) => !x.valid)) return s.verdict.invalid;
+  if (!report.trustAssessed) return s.verdict.notAssessed;
+  if (!report.trusted) return s.verdict.untrusted;
   return missing === 0 ? s.verdict.complete(report.signatures.length) : s.verdict.partial(report.signatures.length, missing);
 }
 
@@ -70,6 +75,12 @@ export function signResultLines(r: Pick<SignResult, 'signature' | 'groupAdjusted
   // An imported file was signed elsewhere: our time-stamping setting says nothing about it.
   if (!imported || r.timestamp.added || r.timestamp.message !== null) lines.push(timestampText(r.timestamp));
   return lines;
+}
+
+/** The trust cell of a signature: trusted (by which anchor), not trusted, or not assessed. */
+export function trustText(sig: Pick<SignatureCheck, 'trusted' | 'trustAnchor'>): string {
+  if (sig.trusted === null) return s.verify.notAssessed;
+  return sig.trusted ? s.verify.trusted(sig.trustAnchor) : s.verify.untrusted;
 }
 
 export function levelText(level: string): string {
