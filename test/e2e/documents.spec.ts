@@ -20,6 +20,7 @@ test.afterAll(() => certs.dispose());
 
 test.beforeEach(async () => {
   f = await anslagFixture({ adjusted: [undefined, ADJUSTED_23_26], now: '2020-11-12T10:00:00+01:00' });
+  await certs.trust(f.api);
   await f.api.call('justering.freeze', { meetingId: f.meetingId, groupIndex: 0 });
   await f.api.call('anslag.post', { groupId: f.groupIds[1] as string });
   await f.api.call('extracts.create', { meetingId: f.meetingId, paragraphs: [23, 24], recipients: ['Swedlock AB', 'Kommunrevisionen'] });

@@ -7,7 +7,7 @@ import { createClient, type ApiClient } from '../../core/api/client';
 import { createBackend, type Backend } from '../../electron/backend';
 import { startHost, type Host } from '../../electron/host';
 import { rendererDist } from './fixtures';
-import { makeTestPki, writeP12, type Identity } from '../signing/helpers/pki';
+import { makeTestPki, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
 import { SOFTHSM_PIN, softhsmIn, softhsmModule } from '../signing/helpers/softhsm';
 
 export const PASSWORD = 'hemligt-lösenord';
@@ -16,6 +16,9 @@ export interface Certificates {
   /** .p12 file contents by the certificate's common name. */
   p12: Map<string, Buffer>;
   robert: Identity;
+  /** The test CA: add it to the app's trust store (trust(api)) before signing. */
+  ca: Identity;
+  trust(api: ApiClient): Promise<void>;
   dir: string;
   dispose(): void;
 }
@@ -28,7 +31,7 @@ export async function makeCertificates(): Promise<Certificates> {
   for (const id of [pki.robert, pki.anders, pki.sara, await pki.issue('Lisa Lundgren', 'RSA')]) {
     p12.set(id.commonName, readFileSync(writeP12(dir, id, [pki.ca], `${id.commonName.replace(/\W/g, '_')}.p12`, { password: PASSWORD })));
   }
-  return { p12, robert: pki.robert, dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { p12, robert: pki.robert, ca: pki.ca, trust: (api) => trustCa(api, pki.ca), dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface JusteringApp {
@@ -43,7 +46,8 @@ export interface JusteringApp {
 /** A fresh database with the reference meeting, served with the built renderer. */
 export async function startApp(): Promise<JusteringApp> {
   const dir = mkdtempSync(join(tmpdir(), 'justera-justering-e2e-'));
-  const backend = createBackend({ databasePath: join(dir, 'justera.db'), transport: 'http', actor: 'e2e' });
+  // As `npm run web -- --pkcs11-module …`: over HTTP only this module can be used.
+  const backend = createBackend({ databasePath: join(dir, 'justera.db'), transport: 'http', actor: 'e2e', pkcs11: { configured: softhsmModule } });
   const api = createClient((m, i) => backend.dispatch(m, i));
   const { meetingId } = await api.call('demo.load', {});
   const view = await api.call('workspace.meetings.get', { meetingId });

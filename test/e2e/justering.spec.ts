@@ -3,6 +3,7 @@
 // refused in Swedish, nothing changed), the verification report, a rättelse, the signing package
 // round trip through "#/underskrift", the settings and the board's signing order; axe-core
 // (WCAG 2.1 AA) on every screen and dialog.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
@@ -17,6 +18,9 @@ import {
   type Certificates,
   type JusteringApp,
 } from './justering-helpers';
+import { pem as pemLabelled } from '../signing/helpers/pki';
+
+const pemOf = (der: Uint8Array) => pemLabelled('CERTIFICATE', der);
 
 let certs: Certificates;
 let app: JusteringApp;
@@ -31,6 +35,8 @@ test.afterAll(() => {
 
 test.beforeEach(async () => {
   app = await startApp();
+  // The administrator has added the (test) issuer to the trust store; Justera ships none.
+  await certs.trust(app.api);
 });
 
 // Rendering and signing PDFs takes a few seconds each; on an idle machine each test needs well
@@ -158,7 +164,9 @@ test('the secretary signs with a card, the justerare signs a package on #/unders
     makeToken(certs.dir, certs.robert, 'SITHS Robert');
     await g.getByRole('button', { name: 'Skriv under med kort (PKCS#11): Sekreterare Robert Karlsson' }).click();
     const card = page.getByRole('dialog', { name: 'Skriv under som sekreterare Robert Karlsson med kort' });
-    await card.getByLabel('PKCS#11-modul').fill(SOFTHSM_MODULE ?? '');
+    // Over HTTP only the host's configured module is offered; no path can be typed.
+    await expect(card.getByLabel('PKCS#11-modul')).toHaveValue('configured');
+    await expect(card.getByLabel('PKCS#11-modul').getByRole('option')).toHaveText([`Konfigurerad modul (${SOFTHSM_MODULE ?? ''})`]);
     await card.getByRole('button', { name: 'Visa kortläsare' }).click();
     await expect(card.getByRole('radio', { name: /^SITHS Robert \(serienummer / })).toBeChecked();
     await expect(card).toContainText('inget kort');
@@ -197,7 +205,8 @@ test('the secretary signs with a card, the justerare signs a package on #/unders
   await expect(facts).toContainText('Justerare Sara Lundberg');
   await expect(facts).toContainText('Justerare 1');
   await expect(facts).not.toContainText('sig-');
-  await expect(facts.getByRole('listitem')).toHaveText([/^Anders Lundkvist, \d{4}-/, /^Robert Karlsson, \d{4}-/]);
+  await expect(facts.getByRole('listitem')).toHaveText([/^Anders Lundkvist, \d{4}-.*Betrodd/, /^Robert Karlsson, \d{4}-.*Betrodd/]);
+  await expect(facts).toContainText('Verifierat: protokollet är underskrivet av sekreteraren Robert Karlsson');
   await expectAccessible(page, 'öppnat underskriftspaket');
   const reading = await saved(Promise.all([page.waitForEvent('download'), facts.getByRole('button', { name: 'Ladda ner PDF för läsning' }).click()]).then(([d]) => d));
   expect(reading.bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -247,6 +256,24 @@ test('settings: the time-stamping service; the board: its signing order', async 
   await page.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toContainText('utan tidsstämpel (PAdES B-B)');
   expect((await app.api.call('settings.get', {})).tsaUrl).toBeNull();
+
+  // The trust store: remove the test CA (the list is then said to be empty), add it back from its file.
+  const trust = page.getByRole('region', { name: 'Betrodda utfärdare (tillitslista)' });
+  await expect(trust.getByRole('table', { name: 'Betrodda rotcertifikat' })).toContainText('Justera Test-CA Ö');
+  await trust.getByRole('button', { name: /^Ta bort .*Justera Test-CA Ö ur tillitslistan$/ }).click();
+  await expect(trust).toContainText('Tillitslistan är tom');
+  expect((await app.api.call('trust.list', {})).anchors).toEqual([]);
+  await expectAccessible(page, 'inställningar med tom tillitslista');
+  await trust.getByLabel('Rotcertifikat (.pem, .crt, .cer)').setInputFiles({ name: 'ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pemOf(certs.ca.certDer)) });
+  await trust.getByRole('button', { name: 'Visa certifikatet' }).click();
+  const pending = trust.getByRole('region', { name: 'Kontrollera certifikatet innan du lägger till det' });
+  await expect(pending).toContainText(createHash('sha256').update(certs.ca.certDer).digest('hex'));
+  await expect(pending).toContainText('utfärdare (CA), rotcertifikat (självutfärdat)');
+  await expectAccessible(page, 'rotcertifikat att lägga till');
+  await pending.getByRole('button', { name: 'Lägg till i tillitslistan' }).click();
+  await expect(trust.getByRole('status')).toHaveText('Ett rotcertifikat har lagts till.');
+  await expect(trust.getByRole('table', { name: 'Betrodda rotcertifikat' })).toContainText('Justera Test-CA Ö');
+  expect((await app.api.call('trust.list', {})).anchors).toHaveLength(1);
 
   await page.goto(`${new URL(app.url).origin}/#/boards/${encodeURIComponent(app.boardId)}`);
   const order = page.getByRole('region', { name: 'Underskriftsordning vid justering' });

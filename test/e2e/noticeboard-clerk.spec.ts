@@ -88,6 +88,7 @@ test('post, see, take down and export, with the keyboard and accessibly', async 
 
   // Lisa Lundgren certifies the notice: she signs the tillkännagivande with her certificate file.
   const certs: Certificates = await makeCertificates();
+  await certs.trust(f.api);
   try {
     await page.getByRole('button', { name: 'Skriv under tillkännagivandet med certifikatfil' }).click();
     const dialog = page.getByRole('dialog', { name: 'Skriv under tillkännagivandet med certifikatfil' });

@@ -14,6 +14,7 @@ test.beforeAll(async () => {
 test.afterAll(() => certs.dispose());
 test.beforeEach(async () => {
   app = await startApp();
+  await certs.trust(app.api);
 });
 test.afterEach(async () => {
   await app.dispose();
@@ -27,6 +28,9 @@ test('signed with the wrong certificate: not usable, named so, sign again', asyn
   await page.goto(`${app.url}#/underskrift`);
   await page.getByLabel('Underskriftspaket (.justera)').setInputFiles({ name: pkg.fileName, mimeType: 'application/json', buffer: Buffer.from(pkg.content) });
   await page.getByRole('button', { name: 'Öppna paketet' }).click();
+  // Nobody has signed yet, so no trusted secretary signature vouches for the package.
+  await expect(page.getByRole('alert').filter({ hasText: 'Ej verifierat — kontrollera med sekreteraren' })).toBeVisible();
+  await page.getByLabel('Jag har kontrollerat med sekreteraren att paketet är äkta och vill skriva under ändå.').check();
   await page.getByRole('button', { name: 'Skriv under med certifikatfil' }).click();
   const dialog = page.getByRole('dialog', { name: 'Skriv under som justerare Sara Lundberg med certifikatfil' });
   await dialog.getByLabel('Certifikatfil (.p12 eller .pfx)').setInputFiles(p12('Robert Karlsson'));

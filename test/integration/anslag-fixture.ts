@@ -35,13 +35,15 @@ export interface FixtureOptions {
   now?: string;
   /** Changes the reference JSON before it is imported (confidential §§, personnummer …). */
   edit?: (doc: ReferenceDoc) => void | Promise<void>;
+  /** The PKCS#11 module the back end may load (as the host's --pkcs11-module). */
+  pkcs11Module?: string | undefined;
 }
 
 export async function anslagFixture(options: FixtureOptions = {}): Promise<AnslagFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'justera-anslag-'));
   const dbPath = join(dir, 'justera.db');
   let now = new Date(options.now ?? '2020-11-12T10:00:00+01:00');
-  const backend = createBackend({ databasePath: dbPath, clock: { now: () => now }, ids: counterIds(), actor: 'registrator' });
+  const backend = createBackend({ databasePath: dbPath, clock: { now: () => now }, ids: counterIds(), actor: 'registrator', pkcs11: { configured: options.pkcs11Module } });
   const api = createClient((m, i) => backend.dispatch(m, i));
   const doc = referenceCopy();
   const adjusted = options.adjusted ?? [ADJUSTED_20_22, ADJUSTED_23_26];

@@ -14,7 +14,7 @@ import type { CliIo } from '../../electron/cli/types';
 import { parseMets, verifyArchive } from '../../electron/services/archive';
 import { checkMetsStructure, parseXml } from '../../electron/services/archive/mets-check';
 import { counterIds } from '../helpers/backend';
-import { makeTestPki, writeP12 } from '../signing/helpers/pki';
+import { makeTestPki, writeP12, trustCa } from '../signing/helpers/pki';
 import { hasTool } from '../signing/helpers/tools';
 
 const PASSWORD = 'hemligt-lösenord';
@@ -42,6 +42,7 @@ beforeAll(async () => {
     const demo = await api.call('demo.load', {});
     boardId = demo.boardId;
     const pki = await makeTestPki();
+    await trustCa(api, pki.ca);
     const p12 = (id: typeof pki.robert) => readFileSync(writeP12(dir, id, [pki.ca], `${id.commonName.replace(/\W/g, '_')}.p12`, { password: PASSWORD })).toString('base64');
     const frozen = await api.call('justering.freeze', { meetingId: demo.meetingId, groupIndex: 0 });
     now = new Date('2020-11-05T10:40:00+01:00');
@@ -133,12 +134,16 @@ describe('justera archive export', () => {
 
 describe('justera archive verify', () => {
   it('passes on an untouched package', async () => {
-    expect(await cli('archive', 'verify', 'arkiv')).toBe(0);
+    // Without a trust anchor the signatures are not judged trusted: not an all-clear.
+    expect(await cli('archive', 'verify', 'arkiv')).toBe(1);
+    expect(stdout()).toContain('Tillit ej bedömd');
+    out = [];
+    expect(await cli('archive', 'verify', 'arkiv', '--db', 'justera.db')).toBe(0);
     expect(stdout()).toContain('METS.xml: strukturen är korrekt (kontrollerad i Justera, inte mot METS-schemat).');
     expect(stdout()).toMatch(/0 med fel/);
     expect(stdout()).toMatch(/Underskrifter: 1 giltiga, 0 ogiltiga/);
     out = [];
-    expect(await cli('archive', 'verify', 'arkiv', '--json')).toBe(0);
+    expect(await cli('archive', 'verify', 'arkiv', '--json', '--db', 'justera.db')).toBe(0);
     const r = JSON.parse(stdout()) as { ok: boolean; files: { bad: unknown[] } };
     expect(r.ok).toBe(true);
     expect(r.files.bad).toEqual([]);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/types';
-import { makeTestPki } from '../signing/helpers/pki';
+import { makeTestPki, trustCa } from '../signing/helpers/pki';
 import { SOFTHSM_PIN, softhsmIn, softhsmModule } from '../signing/helpers/softhsm';
 import { hasTool, pdfsig } from '../signing/helpers/tools';
 import { rejection } from '../helpers/backend';
@@ -20,8 +20,9 @@ let bevisId: string;
 
 beforeAll(async () => {
   if (softhsmModule === undefined) return;
-  f = await anslagFixture({ now: '2020-11-06T09:00:00+01:00' });
+  f = await anslagFixture({ now: '2020-11-06T09:00:00+01:00', pkcs11Module: softhsmModule });
   const pki = await makeTestPki();
+  await trustCa(f.api, pki.ca);
   const hsm = softhsmIn(f.dir);
   module = hsm.module;
   hsm.initToken('SITHS Lisa');
@@ -38,14 +39,14 @@ afterAll(() => f?.dispose());
 
 describe.skipIf(softhsmModule === undefined)('the clerk signs with a smart card', () => {
   it('documents.signPkcs11: wrong PIN and another person’s card refused, then Lisa’s card signs the anslagsbevis', async () => {
-    const wrongPin = await rejection(f.api.call('documents.signPkcs11', { versionId: bevisId, field: 'sig-anslagsbevis', modulePath: module, tokenLabel: 'SITHS Lisa', pin: '000000' }));
+    const wrongPin = await rejection(f.api.call('documents.signPkcs11', { versionId: bevisId, field: 'sig-anslagsbevis', moduleId: 'configured', tokenLabel: 'SITHS Lisa', pin: '000000' }));
     expect(wrongPin.code).toBe('signature');
     expect(wrongPin.message).toMatch(/PIN/);
-    const robert = await rejection(f.api.call('documents.signPkcs11', { versionId: bevisId, field: 'sig-anslagsbevis', modulePath: module, tokenLabel: 'SITHS Robert', pin: SOFTHSM_PIN }));
+    const robert = await rejection(f.api.call('documents.signPkcs11', { versionId: bevisId, field: 'sig-anslagsbevis', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: SOFTHSM_PIN }));
     expect(robert.message).toContain('Robert Karlsson');
     expect((await f.api.call('documents.currentPdf', { versionId: bevisId })).signed).toBe(false);
 
-    const r = await f.api.call('documents.signPkcs11', { versionId: bevisId, field: 'sig-anslagsbevis', modulePath: module, tokenLabel: 'SITHS Lisa', pin: SOFTHSM_PIN });
+    const r = await f.api.call('documents.signPkcs11', { versionId: bevisId, field: 'sig-anslagsbevis', moduleId: 'configured', tokenLabel: 'SITHS Lisa', pin: SOFTHSM_PIN });
     expect(r.signature.signerName).toBe('Lisa Lundgren');
     const current = await f.api.call('documents.currentPdf', { versionId: bevisId });
     expect(current.signed).toBe(true);

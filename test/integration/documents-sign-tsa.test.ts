@@ -3,7 +3,7 @@
 // without one (B-B, said so) when the service cannot be reached.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestPki, writeP12 } from '../signing/helpers/pki';
+import { makeTestPki, writeP12, trustCa } from '../signing/helpers/pki';
 import { hasTool } from '../signing/helpers/tools';
 import { startTestTsa, type TestTsa } from '../signing/helpers/tsa-server';
 import { anslagFixture, type AnslagFixture } from './anslag-fixture';
@@ -19,6 +19,7 @@ let bevisId: string;
 beforeAll(async () => {
   f = await anslagFixture({ now: '2020-11-06T09:00:00+01:00' });
   const pki = await makeTestPki();
+  await trustCa(f.api, pki.ca);
   lisa = readFileSync(writeP12(f.dir, await pki.issue('Lisa Lundgren', 'RSA'), [pki.ca], 'lisa.p12', { password: PASSWORD })).toString('base64');
   tsa = await startTestTsa(f.dir, pki.ca);
   const posted = await f.api.call('anslag.post', { groupId: f.groupIds[0] as string });

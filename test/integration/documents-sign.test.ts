@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAudit } from '../../db/repos/audit';
 import { main } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/types';
-import { makeTestPki, writeP12 } from '../signing/helpers/pki';
+import { makeTestPki, writeP12, trustCa } from '../signing/helpers/pki';
 import { hasTool, pdfsig } from '../signing/helpers/tools';
 import { anslagFixture, type AnslagFixture } from './anslag-fixture';
 import { rejection } from '../helpers/backend';
@@ -25,6 +25,7 @@ let extractId: string;
 beforeAll(async () => {
   f = await anslagFixture({ now: '2020-11-06T09:00:00+01:00' });
   const pki = await makeTestPki();
+  await trustCa(f.api, pki.ca);
   const lisaId = await pki.issue('Lisa Lundgren', 'RSA');
   const lisaFile = writeP12(f.dir, lisaId, [pki.ca], 'lisa.p12', { password: PASSWORD });
   const robertFile = writeP12(f.dir, pki.robert, [pki.ca], 'robert.p12', { password: PASSWORD });

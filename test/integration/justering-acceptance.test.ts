@@ -10,7 +10,7 @@ import { createClient, type ApiClient } from '../../core/api/client';
 import { createBackend, type Backend } from '../../electron/backend';
 import { main } from '../../electron/cli/main';
 import { counterIds, rejection } from '../helpers/backend';
-import { makeTestPki, pem, writeP12 } from '../signing/helpers/pki';
+import { makeTestPki, pem, writeP12, trustCa } from '../signing/helpers/pki';
 import { SOFTHSM_PIN, softhsmIn, softhsmModule } from '../signing/helpers/softhsm';
 import { hasTool, nssDbTrusting, pdfsig, qpdfCheck } from '../signing/helpers/tools';
 
@@ -25,7 +25,7 @@ interface Machine {
 
 function machine(dbFile: string, at: string): Machine {
   const m = { now: new Date(at) } as Machine;
-  m.backend = createBackend({ databasePath: dbFile, clock: { now: () => m.now }, ids: counterIds(), actor: 'test' });
+  m.backend = createBackend({ databasePath: dbFile, clock: { now: () => m.now }, ids: counterIds(), actor: 'test', pkcs11: { configured: softhsmModule } });
   m.api = createClient((method, input) => m.backend.dispatch(method, input));
   return m;
 }
@@ -56,6 +56,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'ca.pem'), pem('CERTIFICATE', pki.ca.certDer));
   secretary = machine(join(dir, 'sekreterare.db'), '2020-11-05T10:30:00+01:00');
   chair = machine(join(dir, 'ordforande.db'), '2020-11-05T10:30:00+01:00');
+  await trustCa(secretary.api, pki.ca);
+  await trustCa(chair.api, pki.ca);
   meetingId = (await secretary.api.call('demo.load', {})).meetingId;
 }, 60_000);
 
@@ -101,14 +103,13 @@ describe.skipIf(softhsmModule === undefined)('the chair signs after the secretar
 
   it('the chair signs the package on his own machine with his card (SoftHSM2), and the secretary imports it', async () => {
     const pkg = await secretary.api.call('justering.exportPackage', { versionId, field: 'sig-ordforande' });
-    const module = softhsmModule ?? '';
-    const { slots } = await chair.api.call('justering.pkcs11Slots', { modulePath: module });
+    const { slots } = await chair.api.call('justering.pkcs11Slots', { moduleId: 'configured' });
     expect(slots.filter((s) => s.hasToken).map((s) => s.tokenLabel)).toContain(TOKEN);
     const opened = await chair.api.call('justering.openPackage', { content: pkg.content });
     expect(opened.manifest.expectedSigner).toEqual({ name: 'Anders Lundkvist', role: 'Ordförande' });
     expect(opened.signedBefore.map((s) => s.signerName)).toEqual(['Robert Karlsson']);
 
-    const credential = { kind: 'pkcs11' as const, modulePath: module, tokenLabel: TOKEN };
+    const credential = { kind: 'pkcs11' as const, moduleId: 'configured', tokenLabel: TOKEN };
     const wrongPin = await rejection(chair.api.call('justering.signPackage', { content: pkg.content, credential: { ...credential, pin: '000000' } }));
     expect(wrongPin.code).toBe('signature');
     expect(wrongPin.message).toMatch(/PIN/);

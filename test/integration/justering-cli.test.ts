@@ -43,6 +43,10 @@ describe('justera justering', () => {
   it('freezes group 2 (§§ 23–26) and shows the status', async () => {
     expect(await cli('demo', '--db', 'j.db', '--json')).toBe(0);
     meetingId = (JSON.parse(stdout()) as { meetingId: string }).meetingId;
+    expect(await cli('trust', 'list', '--db', 'j.db')).toBe(0);
+    expect(stdout()).toContain('Tillitslistan är tom');
+    expect(await cli('trust', 'add', 'ca.pem', '--db', 'j.db')).toBe(0);
+    expect(stdout()).toContain('Justera Test-CA Ö');
     expect(await cli('justering', 'freeze', meetingId, '--db', 'j.db')).toBe(1);
     expect(err.join('')).toContain('Ange vilken grupp');
     expect(await cli('justering', 'freeze', meetingId, '--group', '2', '--db', 'j.db')).toBe(0);
@@ -62,8 +66,10 @@ describe('justera justering', () => {
     ] as const) {
       now = new Date(`2020-11-11T14:${minute}:00+01:00`);
       expect(await cli('justering', 'package', versionId, '--field', field, '-o', `${field}.justera`, '--db', 'j.db')).toBe(0);
-      expect(await cli('justering', 'open', `${field}.justera`, '-o', `${field}.pdf`)).toBe(0);
+      // The secretary's own package has no trusted secretary signature yet: shown as not verified (status 2).
+      expect(await cli('justering', 'open', `${field}.justera`, '-o', `${field}.pdf`, '--trust', 'ca.pem')).toBe(field === 'sig-sekreterare' ? 2 : 0);
       expect(stdout()).toContain(`fältet ${field}`);
+      expect(stdout()).toContain(field === 'sig-sekreterare' ? 'Ej verifierat — kontrollera med sekreteraren' : 'Verifierat: underskrivet av sekreteraren Robert Karlsson');
       expect(await cli('sign', `${field}.pdf`, '--field', field, '--p12', `${who}.p12`, '--password-file', `${who}.txt`, '-o', `${field}-signed.pdf`)).toBe(0);
       expect(await cli('justering', 'import', versionId, '--field', field, `${field}-signed.pdf`, '--db', 'j.db')).toBe(0);
     }
@@ -78,7 +84,10 @@ describe('justera justering', () => {
     expect(await cli('verify', 'justerat.pdf', '--trust', 'ca.pem')).toBe(0);
     const report = stdout();
     writeFileSync(join(dir, 'verify.txt'), report);
-    expect(report).toContain('Resultat: alla underskrifter är giltiga.');
+    expect(report).toContain('Resultat: alla underskrifter är giltiga och betrodda.');
+    // Without a trust anchor the verdict is "tillit ej bedömd" and the status non-zero.
+    expect(await cli('verify', 'justerat.pdf')).toBe(1);
+    expect(stdout()).toContain('tillit ej bedömd');
     expect(report.match(/GILTIG/g)).toHaveLength(3);
     expect(report).toContain('Filen är oförändrad sedan den sista underskriften.');
     if (process.env.JUSTERA_PRINT_VERIFY) console.log(readFileSync(join(dir, 'verify.txt'), 'utf8'));

@@ -13,7 +13,7 @@ import { main } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/types';
 import { pdfText } from '../documents/helpers/pdf-tools';
 import { counterIds, rejection } from '../helpers/backend';
-import { makeTestPki, writeP12 } from '../signing/helpers/pki';
+import { makeTestPki, writeP12, trustCa } from '../signing/helpers/pki';
 import { hasTool, pdfsig } from '../signing/helpers/tools';
 
 const PASSWORD = 'hemligt-lösenord';
@@ -48,6 +48,7 @@ beforeAll(async () => {
   api = createClient((m, i) => backend.dispatch(m, i));
   meetingId = (await api.call('demo.load', {})).meetingId;
   const pki = await makeTestPki();
+  await trustCa(api, pki.ca);
   for (const [who, id] of [['robert', pki.robert], ['anders', pki.anders], ['sara', pki.sara]] as const) {
     p12[who] = readFileSync(writeP12(dir, id, [pki.ca], `${who}.p12`, { password: PASSWORD })).toString('base64');
   }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ApiClient } from '../../core/api/client';
 import { createBackend, type Backend } from '../../electron/backend';
 import { counterIds, rejection } from '../helpers/backend';
-import { makeTestPki, writeP12, type Identity } from '../signing/helpers/pki';
+import { makeTestPki, writeP12, type Identity, trustCa } from '../signing/helpers/pki';
 import { hasTool } from '../signing/helpers/tools';
 import { startTestTsa, type TestTsa } from '../signing/helpers/tsa-server';
 
@@ -52,6 +52,7 @@ beforeAll(async () => {
   meetingId = (await api.call('demo.load', {})).meetingId;
   boardId = (backend.db.$client.prepare('SELECT board_id FROM meetings WHERE id = ?').get(meetingId) as { board_id: string }).board_id;
   pki = await makeTestPki();
+  await trustCa(api, pki.ca);
   for (const id of [pki.robert, pki.anders, pki.sara]) p12.set(id.commonName, writeP12(dir, id, [pki.ca], `${id.commonName.replace(/\W/g, '_')}.p12`, { password: PASSWORD }));
   if (canStamp) tsa = await startTestTsa(dir, pki.ca);
   // A "TSA" that answers 200 with bytes that are no time-stamp response.
@@ -135,7 +136,7 @@ describe('the board’s signing order', () => {
     expect(chair.code).toBe('conflict');
     expect(chair.message).toBe('Ordföranden skriver under efter sekreteraren (Robert Karlsson). Vänta tills sekreteraren har skrivit under.');
     // No module is loaded, no PIN tried: the order is checked first.
-    const card = await rejection(api.call('justering.signPkcs11', { versionId, field: 'sig-ordforande', modulePath: '/finns/inte.so', pin: '1234' }));
+    const card = await rejection(api.call('justering.signPkcs11', { versionId, field: 'sig-ordforande', moduleId: 'known:opensc', pin: '1234' }));
     expect(card.code).toBe('conflict');
     const pkg = await rejection(api.call('justering.exportPackage', { versionId, field: 'sig-justerare-1' }));
     expect(pkg.code).toBe('conflict');

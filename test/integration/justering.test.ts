@@ -11,7 +11,7 @@ import type { SignResult } from '../../core/app/justering/types';
 import { createBackend, type Backend } from '../../electron/backend';
 import { openPkcs12Signer, signPdf } from '../../electron/services/signing';
 import { counterIds, rejection } from '../helpers/backend';
-import { makeTestPki, pem, writeP12, type Identity } from '../signing/helpers/pki';
+import { makeTestPki, pem, writeP12, type Identity, trustCa } from '../signing/helpers/pki';
 import { hasTool, pdfsig, qpdfCheck } from '../signing/helpers/tools';
 import { softhsmModule } from '../signing/helpers/softhsm';
 
@@ -53,10 +53,11 @@ function counts(): { versions: number; signatures: number } {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'justera-justering-'));
-  backend = createBackend({ databasePath: join(dir, 'justera.db'), clock: { now: () => now }, ids: counterIds(), actor: 'sekreterare' });
+  backend = createBackend({ databasePath: join(dir, 'justera.db'), clock: { now: () => now }, ids: counterIds(), actor: 'sekreterare', pkcs11: { configured: modulePath } });
   api = createClient((m, i) => backend.dispatch(m, i));
   meetingId = (await api.call('demo.load', {})).meetingId;
   pki = await makeTestPki();
+  await trustCa(api, pki.ca);
   for (const id of [pki.robert, pki.anders, pki.sara, pki.asa]) p12.set(id.commonName, writeP12(dir, id, [pki.ca], `${id.commonName.replace(/\W/g, '_')}.p12`, { password: PASSWORD }));
 }, 30_000);
 
@@ -210,8 +211,10 @@ describe('justering of §§ 20–22 on the reference meeting', () => {
       expect(r.groupAdjusted).toBe(true);
       expect(r.meetingAdjusted).toBe(false);
       expect(r.remaining).toEqual([]);
-      expect(r.signature.signedAt).toBe('2020-11-05T09:50:00.000Z');
-      expect(groupRow(0)).toEqual({ status: 'adjusted', adjusted_at: '2020-11-05T09:50:00.000Z' });
+      // The file's /M (09:50) is only the signer's claim: the signature counts from its import.
+      expect(r.signature.signedAt).toBe('2020-11-05T10:30:00.000Z');
+      expect(r.signature.identity).toBe('name-only');
+      expect(groupRow(0)).toEqual({ status: 'adjusted', adjusted_at: '2020-11-05T10:30:00.000Z' });
     }, 30_000);
   });
 
@@ -232,6 +235,8 @@ describe('justering of §§ 20–22 on the reference meeting', () => {
     if (hasTool('qpdf')) expect(qpdfCheck(file).ok).toBe(true);
     const v = await api.call('justering.verify', { versionId });
     expect(v.valid).toBe(true);
+    expect(v.accepted).toBe(true);
+    expect(v.signatures.every((s) => s.trusted === true && s.trustAnchor?.includes('Justera Test-CA Ö') === true)).toBe(true);
     expect(v.modifiedAfterLastSignature).toBe(false);
     expect(v.signedFields).toEqual(['sig-sekreterare', 'sig-ordforande', 'sig-justerare-1']);
   });
@@ -241,12 +246,12 @@ describe('justering of §§ 20–22 on the reference meeting', () => {
     const [g0, g1] = st.groups;
     expect(g0?.status).toBe('adjusted');
     expect(g0?.label).toBe('§§ 20-22');
-    expect(g0?.adjustedAt).toBe('2020-11-05T09:50:00.000Z');
+    expect(g0?.adjustedAt).toBe('2020-11-05T10:30:00.000Z');
     expect(g0?.versions[0]?.complete).toBe(true);
     expect(g0?.versions[0]?.signers.map((s) => [s.name, s.signature?.signedAt, s.signature?.via])).toEqual([
       ['Robert Karlsson', '2020-11-05T09:40:00.000Z', 'app'],
       ['Anders Lundkvist', '2020-11-05T09:45:00.000Z', 'app'],
-      ['Sara Lundberg', '2020-11-05T09:50:00.000Z', 'import'],
+      ['Sara Lundberg', '2020-11-05T10:30:00.000Z', 'import'],
     ]);
     expect(g1?.status).toBe('open');
     expect(st.meetingStatus).toBe('held');
@@ -293,9 +298,9 @@ describe('justering of §§ 23–26: a smart card, then the whole meeting is adj
     now = new Date('2020-11-11T14:10:00+01:00');
     if (softhsm) {
       tokenWith(pki.robert, 'SITHS Robert');
-      const wrongPin = await rejection(api.call('justering.signPkcs11', { versionId, field: 'sig-sekreterare', modulePath: modulePath ?? '', tokenLabel: 'SITHS Robert', pin: '000000' }));
+      const wrongPin = await rejection(api.call('justering.signPkcs11', { versionId, field: 'sig-sekreterare', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: '000000' }));
       expect(wrongPin.code).toBe('signature');
-      const r = await api.call('justering.signPkcs11', { versionId, field: 'sig-sekreterare', modulePath: modulePath ?? '', tokenLabel: 'SITHS Robert', pin: PIN });
+      const r = await api.call('justering.signPkcs11', { versionId, field: 'sig-sekreterare', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: PIN });
       expect(r.signature.signerName).toBe('Robert Karlsson');
     } else {
       console.warn('SoftHSM2 saknas: sekreteraren skriver under med certifikatfil i stället.');
@@ -311,7 +316,7 @@ describe('justering of §§ 23–26: a smart card, then the whole meeting is adj
     const st = await api.call('justering.status', { meetingId });
     expect(st.meetingStatus).toBe('adjusted');
     expect(st.groups.map((g) => [g.label, g.status, g.adjustedAt])).toEqual([
-      ['§§ 20-22', 'adjusted', '2020-11-05T09:50:00.000Z'],
+      ['§§ 20-22', 'adjusted', '2020-11-05T10:30:00.000Z'],
       ['§§ 23-26', 'adjusted', '2020-11-12T08:05:00.000Z'],
     ]);
     const v = await api.call('justering.verify', { versionId });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { openPkcs12Signer, signPdf } from '../../electron/services/signing';
 import { testBackend, type TestBackend } from '../helpers/backend';
-import { makeTestPki, writeP12 } from '../signing/helpers/pki';
+import { makeTestPki, writeP12, trustCa } from '../signing/helpers/pki';
 
 const PASSWORD = 'hemligt-lösenord';
 const FIELD = 'sig-sekreterare';
@@ -23,6 +23,7 @@ beforeAll(async () => {
   pkgContent = (await t.api.call('justering.exportPackage', { versionId, field: FIELD })).content;
   const opened = await t.api.call('justering.openPackage', { content: pkgContent });
   const pki = await makeTestPki();
+  await trustCa(t.api, pki.ca);
   const signer = await openPkcs12Signer(readFileSync(writeP12(t.dir, pki.robert, [pki.ca], 'robert.p12', { password: PASSWORD })), PASSWORD);
   const base = new Uint8Array(Buffer.from(opened.pdfBase64, 'base64'));
   good = (await signPdf(base, { fieldName: FIELD, signer, role: 'Sekreterare', signingTime: new Date('2020-11-05T10:50:00+01:00') })).pdf;

@@ -23,11 +23,16 @@ const sig = (valid: boolean, extra: Partial<SignatureCheck> = {}): SignatureChec
   certificateSubject: 'CN=Robert Karlsson',
   certificateSha256: 'ab',
   signedAt: '2020-11-05T09:40:00.000Z',
+  claimedSigningTime: '2020-11-05T09:40:00.000Z',
+  timestampTime: null,
   level: 'B-B',
   coversWholeFile: true,
   changesAfter: [],
   onlyAllowedChangesAfter: true,
   valid,
+  trusted: true,
+  trustAnchor: 'CN=Test-CA',
+  validityTime: { at: '2020-11-05T09:45:00.000Z', source: 'verification' },
   problems: valid ? [] : ['Signaturen stämmer inte med innehållet.'],
   ...extra,
 });
@@ -54,16 +59,19 @@ describe('states in words', () => {
   });
 
   it('gives the verdict of a report in one sentence', () => {
-    const base = { valid: true, modifiedAfterLastSignature: false };
+    const base = { valid: true, modifiedAfterLastSignature: false, trustAssessed: true, trusted: true };
     expect(verdictText({ ...base, signatures: [] }, 3)).toBe('Dokumentet har ännu inga underskrifter.');
     expect(verdictText({ ...base, signatures: [sig(true), sig(true), sig(true)] }, 0)).toMatch(/^Alla 3 underskrifter är giltiga/);
     expect(verdictText({ ...base, signatures: [sig(true)] }, 2)).toBe('Underskriften hittills är giltig och filen är oförändrad, men 2 underskrifter saknas.');
     expect(verdictText({ ...base, valid: false, signatures: [sig(false)] }, 2)).toMatch(/^Underskrifterna håller inte/);
     expect(verdictText({ ...base, modifiedAfterLastSignature: true, signatures: [sig(true)] }, 0)).toMatch(/^Underskrifterna håller inte/);
+    // Valid is not enough: an empty trust store or an untrusted chain is never "giltiga".
+    expect(verdictText({ ...base, trustAssessed: false, trusted: false, signatures: [sig(true, { trusted: null })] }, 0)).toMatch(/^Tillit ej bedömd/);
+    expect(verdictText({ ...base, trusted: false, signatures: [sig(true, { trusted: false })] }, 0)).toMatch(/leder inte till något betrott rotcertifikat/);
   });
 
   it('tells who signed, who remains and the time stamp after signing', () => {
-    const signature = { id: 's1', field: 'sig-sekreterare', role: 'Sekreterare', signerName: 'Robert Karlsson', signedAt: '2020-11-05T09:40:00.000Z', sha256: 'x', certificateSubject: null, via: 'app' };
+    const signature = { id: 's1', field: 'sig-sekreterare', role: 'Sekreterare', signerName: 'Robert Karlsson', signedAt: '2020-11-05T09:40:00.000Z', sha256: 'x', certificateSubject: null, via: 'app', identity: 'name-only' as const, trustAnchor: null };
     const remaining = [
       { field: 'sig-ordforande', role: 'Ordförande', name: 'Anders Lundkvist', personId: 'p2' },
       { field: 'sig-justerare-1', role: 'Justerare', name: 'Sara Lundberg', personId: 'p3' },

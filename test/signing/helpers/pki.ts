@@ -27,10 +27,12 @@ export interface IssueOptions {
   extendedKeyUsage?: string[];
   isCa?: boolean;
   organization?: string;
-  /** Subject serialNumber (2.5.4.5), givenName and surname, as a signing service's certificate carries them. */
+  /** Subject serialNumber (2.5.4.5), givenName and surname, as a signing service's certificate carries them (the personnummer or HSA-id). */
   serialNumber?: string;
   givenName?: string;
   surname?: string;
+  /** Further CNs after the first (a forged subject with two names). */
+  extraCommonNames?: string[];
 }
 
 const kuBits = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign'];
@@ -49,7 +51,7 @@ function keyUsageExtension(names: string[]): pkijs.Extension {
 }
 
 /** C, O, CN as three single-valued RDNs (pkijs alone would put them in one multi-valued RDN). */
-function name(commonName: string, organization: string, person: Pick<IssueOptions, 'serialNumber' | 'givenName' | 'surname'> = {}): pkijs.RelativeDistinguishedNames {
+function name(commonName: string, organization: string, person: Pick<IssueOptions, 'serialNumber' | 'givenName' | 'surname' | 'extraCommonNames'> = {}): pkijs.RelativeDistinguishedNames {
   const tv = (type: string, value: asn1js.PrintableString | asn1js.Utf8String): pkijs.AttributeTypeAndValue => new pkijs.AttributeTypeAndValue({ type, value });
   const rdns = [
     tv('2.5.4.6', new asn1js.PrintableString({ value: 'SE' })),
@@ -58,6 +60,7 @@ function name(commonName: string, organization: string, person: Pick<IssueOption
     ...(person.givenName ? [tv('2.5.4.42', new asn1js.Utf8String({ value: person.givenName }))] : []),
     ...(person.surname ? [tv('2.5.4.4', new asn1js.Utf8String({ value: person.surname }))] : []),
     tv('2.5.4.3', new asn1js.Utf8String({ value: commonName })),
+    ...(person.extraCommonNames ?? []).map((cn) => tv('2.5.4.3', new asn1js.Utf8String({ value: cn }))),
   ].map((tv) => new asn1js.Set({ value: [tv.toSchema()] }));
   return pkijs.RelativeDistinguishedNames.fromBER(new asn1js.Sequence({ value: rdns }).toBER(false));
 }
@@ -156,4 +159,9 @@ export async function makeTestPki() {
     robert: await signer('Robert Karlsson', 'ECDSA'),
     issue: signer,
   };
+}
+
+/** Adds the test CA to a back end's trust store through the API, as an administrator would. */
+export async function trustCa(api: import('../../../core/api/client').ApiClient, ca: Identity): Promise<void> {
+  await api.call('trust.add', { certificateBase64: Buffer.from(ca.certDer).toString('base64') });
 }

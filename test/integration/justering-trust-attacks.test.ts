@@ -1,0 +1,208 @@
+// The certificate attacks of issue 13, each as the file an attacker would send back for Sara
+// Lundberg's field (sig-justerare-1) of the reference meeting's §§ 20–22: the import refuses it
+// with a Swedish message naming the reason and stores nothing; `justera verify --trust CA` exits
+// non-zero with the reason; the legitimate file still imports and verifies. pdfsig's opinion of
+// each file is recorded beside ours (docs/justering.md, "Attacks and what pdfsig says").
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type ApiClient } from '../../core/api/client';
+import { createBackend, type Backend } from '../../electron/backend';
+import { main } from '../../electron/cli/main';
+import type { CliIo } from '../../electron/cli/types';
+import { keyObjectSigner, signPdf } from '../../electron/services/signing';
+import { counterIds, rejection } from '../helpers/backend';
+import { forgeSignature } from '../signing/helpers/forge';
+import { issue, makeTestPki, pem, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
+import { hasTool, nssDbTrusting, pdfsig } from '../signing/helpers/tools';
+
+const PASSWORD = 'hemligt-lösenord';
+const SARA_PNR = '198001010001';
+const OTHER_PNR = '197505050109';
+const FIELD = 'sig-justerare-1';
+
+let dir: string;
+let backend: Backend;
+let api: ApiClient;
+let now = new Date('2020-11-05T10:35:00+01:00');
+let versionId: string;
+let base: Uint8Array;
+let pki: Awaited<ReturnType<typeof makeTestPki>>;
+/** Sara's real e-ID certificate: CN and personnummer (ETSI "PNOSE-" form) from the trusted CA. */
+let sara: Identity;
+
+function counts(): { signatures: number; adjusted: number } {
+  const sql = backend.db.$client;
+  return {
+    signatures: (sql.prepare('SELECT count(*) AS n FROM signatures').get() as { n: number }).n,
+    adjusted: (sql.prepare("SELECT count(*) AS n FROM adjustment_groups WHERE adjusted_at IS NOT NULL").get() as { n: number }).n,
+  };
+}
+
+async function cliVerify(file: string): Promise<{ status: number; out: string }> {
+  const out: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), cwd: dir, today: () => '2020-11-05', now: () => now };
+  const status = await main(['verify', file, '--trust', 'ca.pem'], io);
+  return { status, out: out.join('\n') };
+}
+
+const signWith = (pdf: Uint8Array, id: Identity, chain: Uint8Array[], o: { signingTime?: Date; signerName?: string } = {}) =>
+  signPdf(pdf, {
+    fieldName: FIELD,
+    role: 'Justerare',
+    signer: keyObjectSigner(id.privateKey, [id.certDer, ...chain]),
+    signingTime: o.signingTime ?? new Date('2020-11-05T10:00:00Z'),
+    ...(o.signerName === undefined ? {} : { signerName: o.signerName }),
+  }).then((r) => r.pdf);
+
+interface Attack {
+  name: string;
+  make(): Promise<Uint8Array>;
+  /** What the import's refusal must name. */
+  importReason: RegExp;
+  /** What verify must name. */
+  verifyReason: RegExp;
+}
+
+const attacks: Attack[] = [
+  {
+    name: 'self-signed certificate with the same name',
+    make: async () => {
+      const self = await issue({ commonName: 'Sara Lundberg', serialNumber: `PNOSE-${SARA_PNR}` });
+      return signWith(base, self, []);
+    },
+    importReason: /leder inte till något betrott rotcertifikat/,
+    verifyReason: /leder inte till något betrott rotcertifikat/,
+  },
+  {
+    name: 'certificate from an untrusted CA',
+    make: async () => {
+      const other = await makeTestPki();
+      const fake = await other.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}` });
+      return signWith(base, fake, [other.ca.certDer]);
+    },
+    importReason: /leder inte till något betrott rotcertifikat/,
+    verifyReason: /leder inte till något betrott rotcertifikat/,
+  },
+  {
+    name: 'expired certificate with a backdated /M',
+    make: async () => {
+      const old = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}`, notBefore: new Date('2019-01-01'), notAfter: new Date('2020-06-30') });
+      return signWith(base, old, [pki.ca.certDer], { signingTime: new Date('2020-06-01T10:00:00Z') });
+    },
+    importReason: /inte giltigt vid kontrolltidpunkten.*\(\/M\) räknas inte/,
+    verifyReason: /inte giltigt vid kontrolltidpunkten/,
+  },
+  {
+    name: 'a /M in the future',
+    make: () => signWith(base, sara, [pki.ca.certDer], { signingTime: new Date('2020-11-20T10:00:00Z') }),
+    importReason: /\/M\).*efter kontrolltidpunkten/,
+    verifyReason: /\/M\).*efter kontrolltidpunkten/,
+  },
+  {
+    name: 'keyEncipherment-only certificate',
+    make: async () => {
+      const enc = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}`, keyUsage: ['keyEncipherment'] });
+      return forgeSignature(base, { fieldName: FIELD, role: 'Justerare', signerName: 'Sara Lundberg', signingTime: new Date('2020-11-05T10:00:00Z'), identity: enc, chain: [pki.ca.certDer] });
+    },
+    importReason: /inte avsett för underskrifter.*keyEncipherment/,
+    verifyReason: /inte avsett för underskrifter/,
+  },
+  {
+    name: 'two CNs in the subject',
+    make: async () => {
+      const two = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}`, extraCommonNames: ['Mallory Svensson'] });
+      return signWith(base, two, [pki.ca.certDer]);
+    },
+    importReason: /2 namn \(CN/,
+    verifyReason: /2 namn \(CN: Sara Lundberg \/ Mallory Svensson\)/,
+  },
+  {
+    name: 'wrong personnummer',
+    make: async () => {
+      const namesake = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `SE${OTHER_PNR}` });
+      return signWith(base, namesake, [pki.ca.certDer]);
+    },
+    importReason: /inte Sara Lundbergs registrerade personnummer/,
+    // A trusted, valid certificate of a namesake: the file alone cannot tell, only the identifier can.
+    verifyReason: /.*/,
+  },
+  {
+    name: 'name spoofed in /Name',
+    make: async () => {
+      const mallory = await pki.issue('Mallory Svensson', 'RSA', { serialNumber: `PNOSE-${OTHER_PNR}` });
+      return signWith(base, mallory, [pki.ca.certDer], { signerName: 'Sara Lundberg' });
+    },
+    importReason: /\/Name "Sara Lundberg"\) är inte certifikatets namn \(Mallory Svensson\)/,
+    verifyReason: /\/Name "Sara Lundberg"\) är inte certifikatets namn/,
+  },
+];
+
+/** What pdfsig says of the new signature, for the table in docs/justering.md. */
+const pdfsigSays = new Map<string, string>();
+/** An NSS database trusting the test CA, so pdfsig judges with the same trust anchor as we do. */
+let nss: string | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'justera-trust-attacks-'));
+  backend = createBackend({ databasePath: join(dir, 'justera.db'), clock: { now: () => now }, ids: counterIds(), actor: 'sekreterare' });
+  api = createClient((m, i) => backend.dispatch(m, i));
+  const meetingId = (await api.call('demo.load', {})).meetingId;
+  pki = await makeTestPki();
+  await trustCa(api, pki.ca);
+  writeFileSync(join(dir, 'ca.pem'), pem('CERTIFICATE', pki.ca.certDer));
+  if (hasTool('pdfsig') && hasTool('certutil')) nss = nssDbTrusting(dir, pki.ca.certDer);
+  sara = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}` });
+  const saraId = (backend.db.$client.prepare("SELECT id FROM persons WHERE name = 'Sara Lundberg'").get() as { id: string }).id;
+  await api.call('people.identifiers.add', { personId: saraId, kind: 'personnummer', value: `${SARA_PNR.slice(0, 8)}-${SARA_PNR.slice(8)}` });
+  versionId = (await api.call('justering.freeze', { meetingId, groupIndex: 0 })).version.id;
+  now = new Date('2020-11-05T10:40:00+01:00');
+  const robert = readFileSync(writeP12(dir, pki.robert, [pki.ca], 'robert.p12', { password: PASSWORD })).toString('base64');
+  await api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: robert, password: PASSWORD });
+  base = new Uint8Array(Buffer.from((await api.call('justering.currentPdf', { versionId })).pdfBase64, 'base64'));
+  now = new Date('2020-11-05T11:30:00+01:00');
+}, 120_000);
+
+afterAll(() => {
+  backend.close();
+  if (process.env.JUSTERA_PRINT_PDFSIG) console.log([...pdfsigSays].map(([k, v]) => `| ${k} | ${v} |`).join('\n'));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('certificate attacks on an imported signature', () => {
+  for (const attack of attacks) {
+    it(`refuses ${attack.name}: import names the reason and stores nothing; verify exits non-zero`, async () => {
+      const forged = await attack.make();
+      const before = counts();
+      const e = await rejection(api.call('justering.importSigned', { versionId, field: FIELD, pdfBase64: Buffer.from(forged).toString('base64') }));
+      expect(e.code).toBe('signature');
+      expect(e.message).toMatch(attack.importReason);
+      expect(counts()).toEqual(before);
+      const file = `${attack.name.replace(/\W+/g, '-')}.pdf`;
+      writeFileSync(join(dir, file), forged);
+      if (attack.name !== 'wrong personnummer') {
+        const v = await cliVerify(file);
+        expect(v.status).toBe(1);
+        expect(v.out).toMatch(attack.verifyReason);
+      }
+      if (hasTool('pdfsig')) {
+        const last = pdfsig(join(dir, file), nss).signatures.filter((s) => s.signed).at(-1);
+        pdfsigSays.set(attack.name, `${last?.validation ?? '–'} / ${last?.certificateValidation ?? '–'}`);
+      }
+    }, 30_000);
+  }
+
+  it('still imports and verifies the legitimate file, identified by personnummer, at the import time', async () => {
+    const good = await signWith(base, sara, [pki.ca.certDer]);
+    const r = await api.call('justering.importSigned', { versionId, field: FIELD, pdfBase64: Buffer.from(good).toString('base64') });
+    expect(r.signature.identity).toBe('identifier');
+    expect(r.signature.trustAnchor).toContain('Justera Test-CA Ö');
+    // The file's /M (10:00 UTC) is a claim: the time recorded is when it was imported.
+    expect(r.signature.signedAt).toBe(now.toISOString());
+    writeFileSync(join(dir, 'legit.pdf'), good);
+    const v = await cliVerify('legit.pdf');
+    expect(v.out).toContain('Tillit:              betrodd');
+    expect(v.out).not.toContain('OGILTIG');
+  }, 30_000);
+});
