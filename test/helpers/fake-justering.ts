@@ -9,6 +9,7 @@ import type { SignatureCheck, ValidationSummary } from '../../core/app/justering
 import { openDatabase, type Db } from '../../db/open';
 import { createJusteringStore } from '../../db/repos/justering';
 import { createSettingsStore } from '../../db/repos/settings';
+import { createIdentityStore, createTrustStore } from '../../db/repos/trust';
 import { createStore } from '../../db/store';
 import { counterIds, FIXED_NOW } from './backend';
 
@@ -34,8 +35,26 @@ function signaturesOf(pdf: Uint8Array): { lines: string[]; sigs: FakeSig[] } {
   return { lines, sigs: lines.flatMap((l) => (SIG.test(l) ? [JSON.parse(SIG.exec(l)?.[1] ?? '{}') as FakeSig] : [])) };
 }
 
-function check(s: FakeSig, whole: boolean): SignatureCheck {
-  return { field: s.field, signerName: s.cn, certificateSubject: `CN=${s.cn}`, certificateSha256: sha256(enc.encode(s.cn)), signedAt: s.at, level: s.level, coversWholeFile: whole, changesAfter: [], onlyAllowedChangesAfter: true, valid: true, problems: [] };
+/** The fake trusts every signature when the trust store has any anchor (trust itself is tested on real PDFs). */
+function check(s: FakeSig, whole: boolean, trusted: boolean): SignatureCheck {
+  return {
+    field: s.field,
+    signerName: s.cn,
+    certificateSubject: `CN=${s.cn}`,
+    certificateSha256: sha256(enc.encode(s.cn)),
+    signedAt: s.at,
+    claimedSigningTime: s.at,
+    timestampTime: null,
+    level: s.level,
+    coversWholeFile: whole,
+    changesAfter: [],
+    onlyAllowedChangesAfter: true,
+    valid: true,
+    trusted,
+    trustAnchor: trusted ? 'CN=Fake-CA' : null,
+    validityTime: { at: s.at, source: 'verification' },
+    problems: [],
+  };
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -48,9 +67,18 @@ export interface FakeServiceLog {
 }
 
 export function fakeJusteringServices(log: FakeServiceLog = { rendered: 0, signed: [] }): JusteringServices & { log: FakeServiceLog } {
-  const summary = (pdf: Uint8Array): ValidationSummary => {
+  const summary = (pdf: Uint8Array, trusted: boolean): ValidationSummary => {
     const { sigs } = signaturesOf(pdf);
-    return { valid: true, modifiedAfterLastSignature: false, fileLength: pdf.length, signatures: sigs.map((s, i) => check(s, i === sigs.length - 1)), problems: [] };
+    return {
+      valid: true,
+      trustAssessed: trusted,
+      trusted,
+      accepted: trusted,
+      modifiedAfterLastSignature: false,
+      fileLength: pdf.length,
+      signatures: sigs.map((s, i) => check(s, i === sigs.length - 1, trusted)),
+      problems: [],
+    };
   };
   return {
     log,
@@ -66,6 +94,7 @@ export function fakeJusteringServices(log: FakeServiceLog = { rendered: 0, signe
         commonName: cn,
         subject: `CN=${cn}`,
         certificateSha256: sha256(credentials.p12),
+        identity: { commonNames: [cn], serialNumbers: [], sha256: sha256(credentials.p12) },
         async sign(pdf, o) {
           log.signed.push({ field: o.field, cn, tsaUrl: o.tsaUrl });
           const line: FakeSig = { field: o.field, cn, at: o.signingTime.toISOString(), level: 'B-B' };
@@ -74,8 +103,8 @@ export function fakeJusteringServices(log: FakeServiceLog = { rendered: 0, signe
         async close() {},
       };
     },
-    async verify(pdf) {
-      const s = summary(pdf);
+    async verify(pdf, o) {
+      const s = summary(pdf, o.trustAnchors.length > 0);
       return { summary: s, report: s };
     },
     async checkIncremental(base, signed, o): Promise<CheckedSignature> {
@@ -85,10 +114,16 @@ export function fakeJusteringServices(log: FakeServiceLog = { rendered: 0, signe
       const added = signaturesOf(enc.encode(after.slice(before.length + 1))).sigs;
       const only = added[0];
       if (added.length !== 1 || only === undefined || only.field !== o.fieldName) throw new Error(`expected one new signature in ${o.fieldName}`);
-      const signature = check(only, true);
+      const signature = check(only, true, o.trustAnchors.length > 0);
       if (o.expectedCertificateSha256 !== undefined && signature.certificateSha256 !== o.expectedCertificateSha256) throw new Error('another certificate');
-      const s = summary(signed);
-      return { signature, report: s, summary: s };
+      const s = summary(signed, o.trustAnchors.length > 0);
+      return { signature, certificateIdentity: { commonNames: [only.cn], serialNumbers: [], sha256: signature.certificateSha256 ?? '' }, report: s, summary: s };
+    },
+    async pdfFacts(pdf) {
+      const text = dec.decode(pdf);
+      const fields = (/%FIELDS (.*)/.exec(text)?.[1] ?? '').split(' ').filter((f) => f !== '');
+      const signed = new Set(signaturesOf(pdf).sigs.map((s) => s.field));
+      return { text, fields: fields.map((name) => ({ name, signed: signed.has(name) })) };
     },
     async pkcs11Slots() {
       return [];
@@ -115,7 +150,14 @@ export function fakeJustering(): FakeJustering {
   const ids = counterIds();
   const actor = 'test';
   const app: AppDeps = { store: createStore(db, { clock, ids, actor }), clock, ids, actor };
-  const deps = { ...app, justering: createJusteringStore(db, { clock, ids }), settings: createSettingsStore(db, { clock }), services: fakeJusteringServices() };
+  const deps = {
+    ...app,
+    justering: createJusteringStore(db, { clock, ids }),
+    settings: createSettingsStore(db, { clock }),
+    trust: createTrustStore(db, { clock, ids, actor }),
+    identity: createIdentityStore(db, { clock, ids }),
+    services: fakeJusteringServices(),
+  };
   return {
     db,
     deps,

@@ -9,6 +9,7 @@ import type { AnslagDeps } from '../anslag/ports';
 import { documentSigner, SIGNABLE_DOCUMENTS } from '../justering/documents';
 import { status as justeringStatus } from '../justering';
 import type { JusteringDeps } from '../justering/ports';
+import { trustOptions } from '../justering/signing';
 import type { ValidationSummary } from '../justering/types';
 
 export type DocumentsDeps = JusteringDeps & AnslagDeps;
@@ -188,6 +189,6 @@ export async function verifyDocument(deps: DocumentsDeps, input: { versionId: st
   if (latest === null) {
     throw new AppError('validation', 'Dokumentet är inte underskrivet ännu, så det finns ingen underskrift att kontrollera.');
   }
-  const { summary } = await deps.services.verify(latest.pdf);
+  const { summary } = await deps.services.verify(latest.pdf, trustOptions(deps));
   return { ...summary, sha256: latest.sha256, kind: version.kind };
 }

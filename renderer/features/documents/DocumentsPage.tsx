@@ -168,7 +168,7 @@ function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: Meeting
     const r =
       c.kind === 'p12'
         ? await api.call('documents.sign', { versionId: d.versionId, field, p12Base64: c.p12Base64, password: c.password })
-        : await api.call('documents.signPkcs11', { versionId: d.versionId, field, modulePath: c.modulePath, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
+        : await api.call('documents.signPkcs11', { versionId: d.versionId, field, moduleId: c.moduleId, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
     setSigning(null);
     announce(<p>{t('documents.signed', { document: documentTitle(d), name: r.signature.signerName, time: formatDateTime(r.signature.signedAt) })}</p>);
   }
