@@ -103,18 +103,20 @@ describe.skipIf(softhsmModule === undefined)('the chair signs after the secretar
 
   it('the chair signs the package on his own machine with his card (SoftHSM2), and the secretary imports it', async () => {
     const pkg = await secretary.api.call('justering.exportPackage', { versionId, field: 'sig-ordforande' });
+    // The chair opens it later that morning; a signature "from the future" would not be accepted.
+    chair.now = new Date('2020-11-05T11:05:00+01:00');
     const { slots } = await chair.api.call('justering.pkcs11Slots', { moduleId: 'configured' });
     expect(slots.filter((s) => s.hasToken).map((s) => s.tokenLabel)).toContain(TOKEN);
     const opened = await chair.api.call('justering.openPackage', { content: pkg.content });
     expect(opened.manifest.expectedSigner).toEqual({ name: 'Anders Lundkvist', role: 'Ordförande' });
-    expect(opened.signedBefore.map((s) => s.signerName)).toEqual(['Robert Karlsson']);
+    expect(opened.signedBefore.map((s) => [s.certificateSubject, s.trusted])).toEqual([['Robert Karlsson', true]]);
+    expect(opened.authenticity).toMatchObject({ verified: true, secretary: 'Robert Karlsson', reasons: [] });
 
     const credential = { kind: 'pkcs11' as const, moduleId: 'configured', tokenLabel: TOKEN };
     const wrongPin = await rejection(chair.api.call('justering.signPackage', { content: pkg.content, credential: { ...credential, pin: '000000' } }));
     expect(wrongPin.code).toBe('signature');
     expect(wrongPin.message).toMatch(/PIN/);
 
-    chair.now = new Date('2020-11-05T11:05:00+01:00');
     const signed = await chair.api.call('justering.signPackage', { content: pkg.content, credential: { ...credential, pin: SOFTHSM_PIN } });
     expect(signed.field).toBe('sig-ordforande');
     expect(signed.signerMatches).toBe(true);
@@ -122,7 +124,10 @@ describe.skipIf(softhsmModule === undefined)('the chair signs after the secretar
     expect(signed.validation.signatures.map((s) => s.signerName)).toEqual(['Robert Karlsson', 'Anders Lundkvist']);
     expect((await chair.api.call('meetings.list', {})).length).toBe(0); // nothing of the meeting landed on his machine
 
+    // Back at the secretary's a little later: the signature counts from its import.
+    secretary.now = new Date('2020-11-05T11:10:00+01:00');
     const imported = await secretary.api.call('justering.importSigned', { versionId, field: 'sig-ordforande', pdfBase64: signed.pdfBase64 });
+    expect(imported.signature.signedAt).toBe('2020-11-05T10:10:00.000Z');
     expect(imported.signature.via).toBe('import');
     expect(imported.remaining.map((s) => s.field)).toEqual(['sig-justerare-1']);
   }, 60_000);
