@@ -30,6 +30,11 @@ function mayIssue(der: Uint8Array, x: X509Certificate): boolean {
 
 const when = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
+/** Path building alone (names, signatures, validity, CA flag, keyCertSign), for callers that cannot wait: no pkijs second pass. */
+export function validateChainSync(leaf: Uint8Array, pool: Uint8Array[], anchors: Uint8Array[], at: Date): ChainResult {
+  return findPath(leaf, pool, anchors, at);
+}
+
 function findPath(leaf: Uint8Array, pool: Uint8Array[], anchors: Uint8Array[], at: Date): ChainResult {
   const anchorHex = new Set(anchors.map(toHex));
   const candidates = [...anchors, ...pool].map((der) => ({ der, x: new X509Certificate(der) }));

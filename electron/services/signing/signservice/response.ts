@@ -7,7 +7,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { nameField, parseCertificate } from '../certificates';
 import { attributesOf, derSet } from '../cms';
-import { validateChain } from '../chain';
+import { validateChainSync } from '../chain';
 import { OID } from '../oids';
 import { ALG, ATTR_PERSONNUMMER, NS, PROFILE, RESULT, STATUS } from './names';
 import { identityMatches } from './identity';
@@ -198,7 +198,7 @@ function checkSignResponseUnsafe(xml: string, expected: ExpectedResponse): Check
   } catch {
     return fail('malformed', 'Underskriftscertifikatet i svaret kan inte läsas.');
   }
-  const trusted = validateChain(leaf, chain.slice(1), expected.anchors, expected.now);
+  const trusted = validateChainSync(leaf, chain.slice(1), expected.anchors, expected.now);
   if (!trusted.trusted) {
     fail('untrusted_certificate', `Certifikatet från underskriftstjänsten är inte betrott: ${trusted.problem ?? 'okänd utfärdare'} Inget har sparats.`);
   }
