@@ -3,24 +3,10 @@
 import type { GroupStatusName, RequiredSigner, SignatureCheck, SignResult, SigningRole, TimestampOutcome, ValidationSummary } from '../../../core/app/justering/types';
 import type { Block, RichText } from '../../../core/format/richtext';
 import { justeringStrings as s } from './strings';
-import { t } from '../../i18n';
-
-const stockholm = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+import { formatDateTime, t } from '../../i18n';
 
 /** "2020-11-05 10:40" (Swedish time) from an ISO instant; the input itself when it is no date. */
-export function formatInstant(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = Object.fromEntries(stockholm.formatToParts(d).map((p) => [p.type, p.value]));
-  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
-}
+export const formatInstant = formatDateTime;
 
 /** "Robert Karlsson", "Robert Karlsson och Anders Lundkvist", "A, B och C". */
 export function joinNames(names: readonly string[]): string {
