@@ -17,9 +17,12 @@ let pkgContent: string;
 let good: Uint8Array;
 
 beforeAll(async () => {
-  t = testBackend({ now: new Date('2020-11-05T10:35:00+01:00') });
+  // The clock moves on after the freeze: a signature's /M must lie between the freeze and the import.
+  const clock = { now: new Date('2020-11-05T10:35:00+01:00') };
+  t = testBackend(clock);
   const { meetingId } = await t.api.call('demo.load', {});
   versionId = (await t.api.call('justering.freeze', { meetingId, groupIndex: 0 })).version.id;
+  clock.now = new Date('2020-11-05T11:00:00+01:00');
   pkgContent = (await t.api.call('justering.exportPackage', { versionId, field: FIELD })).content;
   const opened = await t.api.call('justering.openPackage', { content: pkgContent });
   const pki = await makeTestPki();
