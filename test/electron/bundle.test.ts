@@ -101,7 +101,8 @@ describe('dist-electron bundles', () => {
       expect(plan.dir).toBe(nativeDir);
 
       const data = join(app, 'data');
-      const env: Record<string, string | undefined> = { ...process.env, FAKE_APPDATA: data, FAKE_APP_PATH: app, FAKE_ELECTRON_VERSION: electronVersion, FAKE_ELECTRON_ABI: abi, FAKE_PKCS11_MODULE: join(app, 'no-such-pkcs11.so') };
+      const env: Record<string, string | undefined> = { ...process.env, FAKE_APPDATA: data, FAKE_APP_PATH: app, FAKE_ELECTRON_VERSION: electronVersion, FAKE_ELECTRON_ABI: abi, FAKE_PKCS11_MODULE: join(app, 'not-a-pkcs11-module.so') };
+      writeFileSync(join(app, 'not-a-pkcs11-module.so'), 'no library');
       delete env['JUSTERA_MIGRATIONS_DIR'];
       const stdout = execFileSync(
         process.execPath,
@@ -117,6 +118,7 @@ describe('dist-electron bundles', () => {
         invoke: { ok: boolean; value?: { databasePath: string } };
         meetings: { ok: boolean; value?: { date?: string; startsAt?: string }[] };
         pkcs11: { ok: boolean; error?: { message: string } };
+        pkcs11Chosen: { ok: boolean };
         windows: unknown[];
         loaded: string;
       };
@@ -127,9 +129,10 @@ describe('dist-electron bundles', () => {
       expect(report.sqliteBindings.length).toBeGreaterThan(0);
       expect(new Set(report.sqliteBindings)).toStrictEqual(new Set([binding]));
       expect(report.dlopen).toContain(binding);
-      // pkcs11js too: it loaded (the token library is what is missing) from the Electron build.
+      // pkcs11js too: it loaded from the Electron build (the file picked as the token library is no library).
+      expect(report.pkcs11Chosen.ok).toBe(true);
       expect(report.pkcs11.ok).toBe(false);
-      expect(report.pkcs11.error?.message).toContain('no-such-pkcs11.so');
+      expect(report.pkcs11.error?.message).toContain('not-a-pkcs11-module.so');
       expect(report.dlopen).toContain(join(nativeDir, 'node_modules', 'pkcs11js', 'build', 'Release', 'pkcs11.node'));
       for (const file of report.dlopen) expect(file.startsWith(nativeDir + sep), file).toBe(true);
       // The window, app:// and IPC work on it.
