@@ -3,9 +3,8 @@
 import { resolve } from 'node:path';
 import type { CliArgs, CliIo } from './types';
 import { readInput } from './credentials';
-import { createBackend } from '../backend';
-import { createTrustStore } from '../../db/repos/trust';
-import { readCertificateFile } from '../services/signing/certificate-files';
+// The back end, the database and the certificate parser load only when anchors are read, so the
+// commands that declare these options (and `justera --help`) start without them.
 
 export const trustOption = {
   type: 'string',
@@ -19,9 +18,11 @@ export const trustDbOption = { type: 'string', valueName: 'FIL', description: 'D
 export async function trustAnchorsOf(io: CliIo, args: CliArgs): Promise<Uint8Array[]> {
   const files = Array.isArray(args.values.trust) ? args.values.trust.filter((f): f is string => typeof f === 'string') : [];
   const anchors: Uint8Array[] = [];
+  const { readCertificateFile } = await import('../services/signing/certificate-files');
   for (const f of files) anchors.push(...readCertificateFile(await readInput(io, f, 'Rotcertifikatet')).map((c) => c.der));
   const db = args.values.db ?? process.env.JUSTERA_DB;
   if (typeof db === 'string' && db.length > 0) {
+    const [{ createBackend }, { createTrustStore }] = await Promise.all([import('../backend'), import('../../db/repos/trust')]);
     const backend = createBackend({ databasePath: resolve(io.cwd, db), actor: 'cli', clock: { now: () => io.now() } });
     try {
       anchors.push(...createTrustStore(backend.db, { clock: backend.deps.clock, ids: backend.deps.ids, actor: 'cli' }).anchors());
