@@ -3,7 +3,7 @@
 // only reachable right after it was made. Signatures are real (PAdES, generated test PKI).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestPki, writeP12 } from '../signing/helpers/pki';
+import { makeTestPki, writeP12, trustCa } from '../signing/helpers/pki';
 import { anslagFixture, ADJUSTED_23_26, type AnslagFixture } from './anslag-fixture';
 import { rejection } from '../helpers/backend';
 
@@ -16,6 +16,7 @@ beforeAll(async () => {
   // §§ 20–22 still open (to be frozen here), §§ 23–26 adjusted and posted.
   f = await anslagFixture({ adjusted: [undefined, ADJUSTED_23_26], now: '2020-11-12T09:00:00+01:00' });
   const pki = await makeTestPki();
+  await trustCa(f.api, pki.ca);
   const lisaId = await pki.issue('Lisa Lundgren', 'RSA');
   lisa = readFileSync(writeP12(f.dir, lisaId, [pki.ca], 'lisa.p12', { password: PASSWORD })).toString('base64');
   await f.api.call('justering.freeze', { meetingId: f.meetingId, groupIndex: 0 });
