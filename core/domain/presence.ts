@@ -56,16 +56,22 @@ export interface PresenceProblem {
   message: string;
 }
 
+/** The §§ on which the attendance contradicts itself: there the number serving decides nothing. */
+export function conflictedParagraphs(doc: PresenceInput): Set<number> {
+  return new Set(presenceProblems(doc, (k) => k, { everyParagraph: true }).map((pr) => pr.paragraph));
+}
+
 /**
  * Contradictions a secretary must fix: the same person holding two capacities on one §,
  * a substitute serving in the seat of a member who serves, two substitutes in one seat.
  * Each is reported once, at the first § where it occurs.
  */
-export function presenceProblems(doc: PresenceInput, names: (key: string) => string): PresenceProblem[] {
+export function presenceProblems(doc: PresenceInput, names: (key: string) => string, options: { everyParagraph?: boolean } = {}): PresenceProblem[] {
   const problems: PresenceProblem[] = [];
   const reported = new Set<string>();
   const report = (kind: string, paragraph: number, person: string, attendanceIndex: number, message: string) => {
-    const key = `${kind}:${attendanceIndex}`;
+    // With everyParagraph a contradiction is reported on each § it spans (for per-§ quorum), not only the first.
+    const key = options.everyParagraph === true ? `${kind}:${attendanceIndex}:${paragraph}` : `${kind}:${attendanceIndex}`;
     if (reported.has(key)) return;
     reported.add(key);
     problems.push({ paragraph, person, attendanceIndex, message });

@@ -47,7 +47,7 @@ test('attendance by keyboard keeps focus, and conflicts never count as a quorum'
 
   // A conflict: Anders Josefsson also in the seat of the chair, who serves. Never "beslutför" then.
   await page.getByLabel('Deltar som: Anders Josefsson').selectOption({ label: 'Tjänstgör för Anders Lundkvist' });
-  await expect(page.getByRole('heading', { level: 2, name: 'Att rätta i närvaron' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Att rätta innan protokollet låses' })).toBeVisible();
   await expect(serving.getByRole('row', { name: /§ 40/ })).toContainText('Kan inte avgöras');
   await expect(serving).not.toContainText('beslutför');
   await expectAccessible(page, 'närvaro med konflikt');
@@ -57,5 +57,5 @@ test('attendance by keyboard keeps focus, and conflicts never count as a quorum'
   await page.getByRole('button', { name: 'Ny närvaroperiod för Anders Lundkvist' }).click();
   await expect(page.getByLabel('Till paragraf: Anders Lundkvist').first()).toHaveValue('41');
   await expect(page.getByLabel('Från paragraf: Anders Lundkvist').nth(1)).toHaveValue('42');
-  await expect(page.getByRole('heading', { level: 2, name: 'Att rätta i närvaron' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: 'Att rätta innan protokollet låses' })).toHaveCount(0);
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { meetingDocumentSchema, type MeetingDocument } from '../../core/format/meeting';
-import { narvarolista, presenceProblems, proposeSubstitutes, quorum, servingOn } from '../../core/domain/presence';
+import { conflictedParagraphs, narvarolista, presenceProblems, proposeSubstitutes, quorum, servingOn } from '../../core/domain/presence';
 import { peopleOf } from '../../core/documents/people';
 import { presenceNotes } from '../../core/documents/presence-notes';
 import reference from '../../core/reference/e-namnden-2020-11-05.json' with { type: 'json' };
@@ -77,6 +77,15 @@ describe('who served on each §', () => {
     const problems = presenceProblems(doc, name(doc));
     expect(problems.map((p) => p.message)).toContain('Johan Johansson tjänstgör för Lena Goldkuhl på § 20, men Lena Goldkuhl tjänstgör själv där.');
     expect(problems.some((p) => p.message.startsWith('Johan Johansson är registrerad 2 gånger på § 20'))).toBe(true);
+  });
+
+  it('a contradiction over several §§ is listed once but makes quorum undecidable on every § it spans', () => {
+    const doc = ref();
+    expect(conflictedParagraphs(doc)).toEqual(new Set());
+    doc.attendance.push({ person: 'johan-johansson', capacity: 'substitute', replaces: 'lena-goldkuhl', fromParagraph: 20, toParagraph: 22 });
+    const seat = presenceProblems(doc, name(doc)).filter((p) => p.message.includes('men Lena Goldkuhl tjänstgör själv där'));
+    expect(seat.map((p) => p.paragraph)).toEqual([20]);
+    expect(conflictedParagraphs(doc)).toEqual(new Set([20, 21, 22]));
   });
 
   it('quorum fails when too many leave', () => {

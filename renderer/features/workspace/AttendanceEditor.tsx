@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { autosave, type SaveOp } from '../../api/autosave';
 import { t, type MessageKey } from '../../i18n';
 import { meetingHref } from '../../router';
-import { presenceProblems, proposeSubstitutes, quorum, servingOn } from '../../../core/domain/presence';
+import { conflictedParagraphs, presenceProblems, proposeSubstitutes, quorum, servingOn } from '../../../core/domain/presence';
 import type { Attendance, MemberRole } from '../../../core/format/meeting';
 import type { AttendanceRow } from '../../../core/app/workspace/ports';
 import { fromAttendance, toAttendance } from '../../../core/app/workspace/attendance';
@@ -309,7 +309,7 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
           </ul>
         </section>
       )}
-      <ServingPerParagraph store={store} attendance={sorted(rows).map(toAttendance)} conflicts={new Set(problems.map((pr) => pr.paragraph))} />
+      <ServingPerParagraph store={store} attendance={sorted(rows).map(toAttendance)} conflicts={conflictedParagraphs(docForPresence)} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { CheckField } from '../../../components/fields';
 import { ProvisionPicker } from '../../../components/LazyProvisionPicker';
 import { t } from '../../../i18n';
 import { meetingHref } from '../../../router';
-import { presenceProblems, quorumOn, servingOn, covers } from '../../../../core/domain/presence';
+import { conflictedParagraphs, quorumOn, servingOn, covers } from '../../../../core/domain/presence';
 import type { Paragraph } from '../../../../core/format/meeting';
 import { useMeetingSnapshot, type MeetingStore } from '../store';
 import { paragraphOp } from './ops';
@@ -105,7 +105,7 @@ function Presence({ store, paragraphId }: { store: MeetingStore; paragraphId: st
   const serving = servingOn(doc, p.number);
   const q = quorumOn(doc, p.number);
   const noAttendance = doc.attendance.length === 0;
-  const conflicted = presenceProblems(doc, name).some((pr) => pr.paragraph === p.number);
+  const conflicted = conflictedParagraphs(doc).has(p.number);
   return (
     <section className="card presence" aria-labelledby="presence-heading">
       <h3 id="presence-heading">{t('paragraph.serving')}</h3>
