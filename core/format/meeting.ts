@@ -1,5 +1,5 @@
-// The versioned JSON format of one meeting (format "justera-meeting", version 2; version 1 files
-// are upgraded on import by upgradeMeetingDocument): what
+// The versioned JSON format of one meeting (format "justera-meeting", version 3; version 1 and 2
+// files are upgraded on import by upgradeMeetingDocument, one version at a time): what
 // `justera import`/`export` move, what the API returns for a meeting, and what templates read.
 // Described for people in docs/meeting-format.md; docs/meeting-format.schema.json is generated
 // from this file (npm run schema).
@@ -12,7 +12,7 @@ import { oslProvisionSchema } from './provision';
 import { meetingIssues } from '../domain/rules';
 
 export const MEETING_FORMAT = 'justera-meeting';
-export const MEETING_FORMAT_VERSION = 2;
+export const MEETING_FORMAT_VERSION = 3;
 
 export const isoDateSchema = z
   .string()
@@ -344,22 +344,17 @@ export function crossCheckMeetingDocument(doc: Shape): CrossIssue[] {
   return issues;
 }
 
+type RawDocument = Record<string, unknown>;
+
 /**
- * An older file brought up to the current version, so old exports still import. Version 1 had
- * no castingVote: the chair's Ja or Nej in a tied open vote was the casting vote, so it is written
- * out as one; nothing else changed. Anything that is not a version-1 meeting is returned as it is
- * (the schema then says what is wrong with it).
+ * Version 1 → 2. Version 1 had no castingVote: the chair's Ja or Nej in a tied open vote was the
+ * casting vote, so it is written out as one; nothing else changed.
  */
-export function upgradeMeetingDocument(raw: unknown): unknown {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-  const doc = raw as Record<string, unknown>;
-  if (doc.format !== MEETING_FORMAT || doc.formatVersion !== 1) return raw;
-  const copy = structuredClone(doc);
-  copy.formatVersion = MEETING_FORMAT_VERSION;
-  const meeting = copy.meeting as { chair?: unknown } | undefined;
+function upgrade1to2(doc: RawDocument): RawDocument {
+  const meeting = doc.meeting as { chair?: unknown } | undefined;
   const chair = typeof meeting?.chair === 'string' ? meeting.chair : undefined;
-  if (Array.isArray(copy.paragraphs)) {
-    for (const p of copy.paragraphs as unknown[]) {
+  if (Array.isArray(doc.paragraphs)) {
+    for (const p of doc.paragraphs as unknown[]) {
       if (p === null || typeof p !== 'object') continue;
       const vote = (p as { vote?: unknown }).vote as { kind?: unknown; votes?: unknown; castingVote?: unknown } | undefined;
       if (vote?.kind !== 'open' || !Array.isArray(vote.votes) || chair === undefined) continue;
@@ -369,6 +364,34 @@ export function upgradeMeetingDocument(raw: unknown): unknown {
       const chairVote = entries.find((v) => v?.person === chair)?.vote;
       if (ja === nej && (chairVote === 'ja' || chairVote === 'nej')) vote.castingVote = { person: chair, side: chairVote };
     }
+  }
+  return doc;
+}
+
+/** Version 2 → 3: nothing in a version-2 file changes meaning; version 3 only adds fields. */
+function upgrade2to3(doc: RawDocument): RawDocument {
+  return doc;
+}
+
+/** The steps, by the version they start from; each returns the next version's document. */
+const upgrades: Record<number, (doc: RawDocument) => RawDocument> = { 1: upgrade1to2, 2: upgrade2to3 };
+
+/**
+ * An older file brought up to the current version, so old exports still import: the steps run
+ * one after the other (1 → 2 → 3), on a copy. Anything that is not an older meeting document is
+ * returned as it is (the schema then says what is wrong with it).
+ */
+export function upgradeMeetingDocument(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const doc = raw as RawDocument;
+  if (doc.format !== MEETING_FORMAT || typeof doc.formatVersion !== 'number' || upgrades[doc.formatVersion] === undefined) return raw;
+  let copy = structuredClone(doc);
+  while (typeof copy.formatVersion === 'number' && copy.formatVersion < MEETING_FORMAT_VERSION) {
+    const step = upgrades[copy.formatVersion];
+    if (step === undefined) break;
+    const from: number = copy.formatVersion;
+    copy = step(copy);
+    copy.formatVersion = from + 1;
   }
   return copy;
 }

@@ -80,7 +80,7 @@ export function* generateMeetings(o: DatasetOptions): Generator<MeetingDocument>
         }));
         const doc: MeetingDocumentInput = {
           format: 'justera-meeting',
-          formatVersion: 2,
+          formatVersion: 3,
           organisation: { name: 'Generade kommunen', kind: 'kommun' },
           board: { name: boardNames[b % boardNames.length] + (b >= boardNames.length ? ` ${b}` : ''), kind: 'namnd', seats, storagePlace: 'Kommunkansliet' },
           people,

@@ -23,7 +23,7 @@ function bigVote(fillerLines: number): MeetingDocument {
   const keys = Array.from({ length: VOTERS }, (_, i) => `m${i}`);
   const input: MeetingDocumentInput = {
     format: 'justera-meeting',
-    formatVersion: 2,
+    formatVersion: 3,
     organisation: { name: 'Storby kommun', kind: 'kommun' },
     board: { name: 'Kommunfullmäktige', kind: 'fullmaktige', seats: VOTERS, storagePlace: 'Kommunarkivet' },
     people: [...keys.map((key, i) => ({ key, name: name(i) })), { key: 'sekr', name: 'Siri Sekreterare' }],

@@ -249,7 +249,7 @@ describe('format version 2: what could not be expressed before', () => {
     const t = backend();
     const { meetingId } = await t.api.call('meetings.import', { document: version1() });
     const doc = await t.api.call('meetings.export', { meetingId });
-    expect(doc.formatVersion).toBe(2);
+    expect(doc.formatVersion).toBe(3);
     const vote = doc.paragraphs.find((p) => p.number === 33)?.vote;
     expect(vote?.kind === 'open' ? vote.castingVote : null).toEqual({ person: 'karin-ek', side: 'ja' });
     expect(doc.paragraphs.every((p) => Array.isArray(p.tasks))).toBe(true);

@@ -79,9 +79,9 @@ const pointTexts = (doc: MeetingDocument, n: number): string[] =>
 describe('reference meeting: Norrbottens e-nämnd 2020-11-05', () => {
   const doc = loadDocument();
 
-  it('is a justera-meeting document, version 2, hosted by Luleå kommun', () => {
+  it('is a justera-meeting document, version 3, hosted by Luleå kommun', () => {
     expect(doc.format).toBe('justera-meeting');
-    expect(doc.formatVersion).toBe(2);
+    expect(doc.formatVersion).toBe(3);
     expect(doc.organisation).toEqual({ name: 'Luleå kommun', kind: 'kommun', headerName: 'LULEÅ KOMMUN' });
     expect(doc.board.name).toBe('Norrbottens e-nämnd');
     expect(doc.board.kind).toBe('gemensam_namnd');
