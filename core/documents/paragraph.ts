@@ -5,7 +5,7 @@ import { para, plainText, type RichText } from '../format/richtext';
 import { oslLabel } from '../format/provision';
 import type { ParagraphSection, ParagraphView, Statement, VoteView } from './types';
 import type { People } from './people';
-import { presenceNotes } from './presence-notes';
+import { presenceNotes, type PresenceSource } from './presence-notes';
 import { countVote, voteResultText } from './vote';
 import { quorumOn } from '../domain/presence';
 import { notQuorateText } from '../domain/rules';
@@ -19,7 +19,7 @@ export function isImmediatelyAdjusted(doc: MeetingDocument, n: number): boolean 
 }
 
 /** `whole`: the whole meeting when `doc` holds only some of its §§ (presence sentences name the real §). */
-export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: People, whole: MeetingDocument = doc): ParagraphView {
+export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: People, whole: PresenceSource = doc): ParagraphView {
   const board = doc.board.shortName ?? doc.board.name;
   const sections: ParagraphSection[] = [];
   const who = (key: string) => people.withParty(key);

@@ -8,13 +8,31 @@ import type { People } from './people';
 type PresenceInput = Pick<MeetingDocument, 'attendance' | 'paragraphs'>;
 
 /**
+ * What presence sentences need of the whole meeting: its attendance and the numbers of its §§, in
+ * order. A document of a part of the meeting keeps this (the public version stores it with its
+ * source) so that a change at a § outside the part is stated with the § where it happened.
+ */
+export interface PresenceSource {
+  attendance: readonly Attendance[];
+  paragraphs: readonly { number: number }[];
+}
+
+/** The presence source of `doc`: attendance without remarks (they are not needed, nor published). */
+export function presenceSourceOf(doc: Pick<MeetingDocument, 'attendance' | 'paragraphs'>): PresenceSource {
+  return {
+    attendance: doc.attendance.map(({ note: _note, ...a }) => a),
+    paragraphs: doc.paragraphs.map((p) => ({ number: p.number })),
+  };
+}
+
+/**
  * The sentences for § `n` of `doc`. `whole` is the whole meeting when `doc` holds only some of
  * its §§ (an adjustment group's document or an extract, see restrictTo): a change that happened
  * at a § left out of `doc` is then stated with the § where it really happened ("tjänstgör från
  * och med § 14" in the text of § 16), never with § `n`. Only people whose presence or seat differs
  * between the previous § of `doc` and § `n` are mentioned.
  */
-export function presenceNotes(doc: PresenceInput, n: number, people: People, whole: PresenceInput = doc): string[] {
+export function presenceNotes(doc: PresenceInput, n: number, people: People, whole: PresenceSource = doc): string[] {
   const idx = doc.paragraphs.findIndex((p) => p.number === n);
   const prevParagraph = idx > 0 ? doc.paragraphs[idx - 1] : undefined;
   if (prevParagraph === undefined) return [];

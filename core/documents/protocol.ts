@@ -5,6 +5,7 @@ import { buildAttendance } from './attendance';
 import { DIGITALLY_SIGNED, headerOf, metaOf, openingRows, protocolFooter, requiredSigners } from './common';
 import { buildParagraph, isImmediatelyAdjusted } from './paragraph';
 import { genitive, peopleOf, type People } from './people';
+import type { PresenceSource } from './presence-notes';
 import type { AttachmentView, BevisData, ProtocolData, SignaturePageData, SignaturePlace } from './types';
 
 /** One posting of the notice (anslag) for a group of §§. */
@@ -23,9 +24,10 @@ export interface ProtocolOptions {
   paragraphsStartNewPage?: boolean;
   /**
    * The whole meeting, when `doc` is an adjustment group's part of it (restrictTo): a presence
-   * change at a § outside the part is then stated with the § where it happened.
+   * change at a § outside the part is then stated with the § where it happened. Only its
+   * attendance and § numbers are read (presenceSourceOf).
    */
-  wholeMeeting?: MeetingDocument;
+  wholeMeeting?: PresenceSource | undefined;
 }
 
 export function buildProtocolData(doc: MeetingDocument, opts: ProtocolOptions): ProtocolData {

@@ -8,6 +8,7 @@ import { paragraphLabel } from '../../domain/numbering';
 import { requiredSigners } from '../../documents/common';
 import { restrictTo } from '../../documents/extract';
 import { peopleOf } from '../../documents/people';
+import { presenceSourceOf, type PresenceSource } from '../../documents/presence-notes';
 import { buildProtocolData } from '../../documents/protocol';
 import type { ProtocolData } from '../../documents/types';
 import type { Attachment, MeetingDocument, Paragraph } from '../../format/meeting';
@@ -22,6 +23,12 @@ export interface PublicSource {
   paragraphs: number[];
   document: MeetingDocument;
   signatureLines: string[];
+  /**
+   * The whole meeting's attendance and § numbers, when the published §§ skip some of the
+   * meeting's (a non-contiguous group): a presence change at a skipped § is then stated with the
+   * § where it happened. Absent when the published §§ are a run of the meeting's §§.
+   */
+  presence?: PresenceSource;
 }
 
 export interface PublicVersionResult {
@@ -95,7 +102,7 @@ export function signatureLines(doc: MeetingDocument, adjustedOn: readonly { para
 
 /** The protocol's view model turned into the public copy. */
 export function publicProtocolData(source: PublicSource, generatedAt: string): ProtocolData {
-  const base = buildProtocolData(source.document, { generatedAt });
+  const base = buildProtocolData(source.document, { generatedAt, wholeMeeting: source.presence });
   const storage = source.document.board.storagePlace;
   return {
     ...base,
@@ -143,7 +150,10 @@ export function publicSource(deps: AnslagDeps, meetingId: string): PublicSource 
     groups.map((g) => ({ paragraphs: g.paragraphs, on: stockholmDate(g.adjustedAt) })),
     deps.anslag.protocolSignatures(meetingId),
   );
-  return { paragraphs: adjusted, document: publicDocument(doc, adjusted), signatureLines: lines };
+  const all = doc.paragraphs.map((p) => p.number);
+  const first = all.indexOf(adjusted[0] ?? -1);
+  const run = first >= 0 && adjusted.every((n, i) => all[first + i] === n);
+  return { paragraphs: adjusted, document: publicDocument(doc, adjusted), signatureLines: lines, ...(run ? {} : { presence: presenceSourceOf(doc) }) };
 }
 
 /**
