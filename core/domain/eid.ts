@@ -57,17 +57,42 @@ function validDate(yyyymmdd: string): boolean {
 }
 
 /**
- * Normalises what a user typed; returns the identifier or a Swedish message saying what is wrong.
- * Personnummer must have the century (12 digits): certificates carry it that way.
+ * The century of a personnummer written without it (YYMMDD-NNNN), as Skatteverket writes it: the
+ * person is under 100 years old on `today`, unless the separator is "+" (100 or older).
  */
-export function parseEidIdentifier(kind: EidKind, raw: string): EidIdentifier | { error: string } {
+function withCentury(ten: string, plus: boolean, today: Date): string {
+  const yy = Number(ten.slice(0, 2));
+  const thisYear = today.getUTCFullYear();
+  let year = thisYear - ((thisYear - yy) % 100 + 100) % 100;
+  const day = Number(ten.slice(4, 6));
+  const mmdd = `${ten.slice(2, 4)}${String(day > 60 ? day - 60 : day).padStart(2, '0')}`;
+  // A birthday later this year than `today` is a century earlier.
+  if (year === thisYear && mmdd > today.toISOString().slice(5, 10).replace('-', '')) year -= 100;
+  if (plus) year -= 100;
+  return `${year}${ten.slice(2)}`;
+}
+
+/**
+ * Normalises what a user typed; returns the identifier or a Swedish message saying what is wrong.
+ * A personnummer (or samordningsnummer, day + 60) is stored with its century (12 digits), as
+ * certificates carry it; written without it (10 digits) the century is inferred from `today`
+ * ("+" = 100 years or older) — without `today` the century must be written.
+ */
+export function parseEidIdentifier(kind: EidKind, raw: string, options: { today?: Date } = {}): EidIdentifier | { error: string } {
   const text = raw.trim();
   switch (kind) {
     case 'personnummer': {
-      const digits = text.replace(/^(PNOSE-|SE)/i, '').replace(/[-+\s]/g, '');
-      if (!/^(18|19|20)\d{10}$/.test(digits) || !validDate(digits.slice(0, 8)) || !luhnValid(digits.slice(2))) {
-        return { error: `"${text}" är inget giltigt personnummer. Skriv det med tolv siffror, t.ex. 19701231-1234.` };
-      }
+      const bare = text.replace(/^(PNOSE-|SE)/i, '').replace(/\s/g, '');
+      const bad = {
+        error: `"${text}" är inget giltigt personnummer eller samordningsnummer. Skriv det som ÅÅÅÅMMDD-NNNN (t.ex. 19701231-1234) eller ÅÅMMDD-NNNN; kontrollera datum och kontrollsiffra.`,
+      };
+      let digits: string;
+      if (/^(18|19|20)\d{6}[-+]?\d{4}$/.test(bare)) digits = bare.replace(/[-+]/, '');
+      else if (/^\d{6}[-+]?\d{4}$/.test(bare)) {
+        if (options.today === undefined) return bad;
+        digits = withCentury(bare.replace(/[-+]/, ''), bare.includes('+'), options.today);
+      } else return bad;
+      if (!validDate(digits.slice(0, 8)) || !luhnValid(digits.slice(2))) return bad;
       return { kind, value: digits };
     }
     case 'hsa': {

@@ -19,6 +19,9 @@ export function defaultIo(): CliIo {
 }
 
 export function findCommand(argv: readonly string[]): { command: CliCommand; rest: string[] } | null {
+  const three = `${argv[0] ?? ''} ${argv[1] ?? ''} ${argv[2] ?? ''}`;
+  const byThree = commands.find((c) => c.name === three);
+  if (byThree) return { command: byThree, rest: argv.slice(3) };
   const two = `${argv[0] ?? ''} ${argv[1] ?? ''}`;
   const byTwo = commands.find((c) => c.name === two);
   if (byTwo) return { command: byTwo, rest: argv.slice(2) };

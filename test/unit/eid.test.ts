@@ -20,6 +20,35 @@ describe('parsing identifiers', () => {
     }
   });
 
+  it('infers the century of a 10-digit personnummer from the day: under 100 years old, "+" for 100 or older', () => {
+    const today = new Date('2020-11-05T12:00:00Z');
+    expect(parseEidIdentifier('personnummer', '800101-0001', { today })).toEqual(pnr(PNR));
+    expect(parseEidIdentifier('personnummer', '8001010001', { today })).toEqual(pnr(PNR));
+    expect(parseEidIdentifier('personnummer', '800101+0001', { today })).toEqual(pnr('188001010001'));
+    // Born 2020-11-04 (yesterday) is 2020; 2020-11-06 would be tomorrow, so 1920.
+    expect(parseEidIdentifier('personnummer', '201104-0009', { today })).toHaveProperty('value', expect.stringMatching(/^2020/));
+    expect(parseEidIdentifier('personnummer', '201106-0007', { today })).toHaveProperty('value', expect.stringMatching(/^1920/));
+    // Without a day to count from, the century must be written.
+    expect(parseEidIdentifier('personnummer', '800101-0001')).toHaveProperty('error');
+  });
+
+  it('property: the 10-digit form of a personnummer under 100 years old parses to the 12-digit form', () => {
+    const today = new Date('2026-06-15T12:00:00Z');
+    const born = fc.date({ min: new Date('1926-06-16T00:00:00Z'), max: new Date('2026-06-14T00:00:00Z'), noInvalidDate: true });
+    fc.assert(
+      fc.property(born, fc.integer({ min: 0, max: 999 }), fc.boolean(), (d, n, samordning) => {
+        const ymd = d.toISOString().slice(0, 10).replace(/-/g, '');
+        const day = Number(ymd.slice(6, 8)) + (samordning ? 60 : 0);
+        const stem = `${ymd.slice(2, 6)}${String(day).padStart(2, '0')}${String(n).padStart(3, '0')}`;
+        const check = [...Array(10).keys()].find((c) => luhnValid(`${stem}${c}`)) ?? 0;
+        const twelve = `${ymd.slice(0, 2)}${stem}${check}`;
+        const ten = `${stem.slice(0, 6)}-${stem.slice(6)}${check}`;
+        const parsed = parseEidIdentifier('personnummer', ten, { today });
+        return 'value' in parsed && parsed.value === twelve;
+      }),
+    );
+  });
+
   it('normalises HSA-ids and fingerprints', () => {
     expect(parseEidIdentifier('hsa', 'se2321000016-1003')).toEqual({ kind: 'hsa', value: 'SE2321000016-1003' });
     expect(parseEidIdentifier('hsa', '2321000016')).toHaveProperty('error');

@@ -20,7 +20,7 @@ export const trustContract = {
     z.strictObject({ certificateBase64: certificateSchema, expectSha256: z.array(sha256Schema).min(1).optional() }),
   ),
   'trust.remove': method<{ removed: TrustAnchor; remaining: number; emptyMessage: string | null }>()(z.strictObject({ id: idSchema })),
-  'people.identifiers.list': method<{ identifiers: PersonIdentifier[] }>()(z.strictObject({ personId: idSchema })),
+  'people.identifiers.list': method<{ identifiers: PersonIdentifier[] }>()(z.strictObject({ personId: idSchema, reveal: z.boolean().optional() })),
   'people.identifiers.add': method<PersonIdentifier>()(
     z.strictObject({
       personId: idSchema,

@@ -11,15 +11,20 @@ export interface PersonIdentifier {
   kind: EidKind;
   /** Shown masked except for a personnummer's birth date and a fingerprint's start, so screens do not spread it. */
   masked: string;
+  /** The whole value, only when asked for (`reveal`; audited). */
+  value?: string;
   createdAt: string;
 }
 
-export type IdentityDeps = Pick<AppDeps, 'store'> & { identity: IdentityStore };
+export type IdentityDeps = Pick<AppDeps, 'store' | 'clock'> & { identity: IdentityStore };
+
+/** What replaces the hidden digits: the same in the CLI, the API and on screen. */
+export const MASK = '••••';
 
 export function maskIdentifier(id: EidIdentifier): string {
   switch (id.kind) {
     case 'personnummer':
-      return `${id.value.slice(0, 8)}-****`;
+      return `${id.value.slice(0, 8)}-${MASK}`;
     case 'hsa':
       return id.value;
     case 'fingerprint':
@@ -35,14 +40,26 @@ function expectPerson(deps: IdentityDeps, personId: string): void {
   if (!deps.identity.personExists(personId)) throw new AppError('not_found', 'Personen finns inte. Välj en person i nämndens ledamotslista.');
 }
 
-export function listIdentifiers(deps: IdentityDeps, input: { personId: string }): { identifiers: PersonIdentifier[] } {
+/**
+ * A person's identifiers, masked. With `reveal` the whole values too, and the audit log records
+ * that they were shown (not the values): identifiers are personal data.
+ */
+export function listIdentifiers(deps: IdentityDeps, input: { personId: string; reveal?: boolean | undefined }): { identifiers: PersonIdentifier[] } {
   expectPerson(deps, input.personId);
-  return { identifiers: deps.identity.identifiers(input.personId).map((r) => ({ id: r.id, kind: r.kind, masked: maskIdentifier(r), createdAt: r.createdAt })) };
+  const rows = deps.identity.identifiers(input.personId);
+  if (input.reveal === true && rows.length > 0) {
+    deps.store.transaction(() =>
+      deps.store.audit({ action: 'person.revealIdentifiers', entity: 'person', entityId: input.personId, details: { identifierIds: rows.map((r) => r.id) } }),
+    );
+  }
+  return {
+    identifiers: rows.map((r) => ({ id: r.id, kind: r.kind, masked: maskIdentifier(r), ...(input.reveal === true ? { value: r.value } : {}), createdAt: r.createdAt })),
+  };
 }
 
 export function addIdentifier(deps: IdentityDeps, input: { personId: string; kind: EidKind; value: string }): PersonIdentifier {
   expectPerson(deps, input.personId);
-  const parsed = parseEidIdentifier(input.kind, input.value);
+  const parsed = parseEidIdentifier(input.kind, input.value, { today: deps.clock.now() });
   if ('error' in parsed) throw new AppError('validation', parsed.error);
   return deps.store.transaction(() => {
     const row = deps.identity.insertIdentifier(input.personId, parsed);

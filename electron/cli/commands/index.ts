@@ -9,5 +9,6 @@ import { justeringSettingsCommands } from './justering-settings';
 import { searchCommand } from './search';
 import { archiveCommands } from './archive';
 import { trustCommands } from './trust';
+import { peopleCommands } from './people';
 
-export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...justeringSettingsCommands, ...archiveCommands, ...trustCommands];
+export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...justeringSettingsCommands, ...archiveCommands, ...trustCommands, ...peopleCommands];
