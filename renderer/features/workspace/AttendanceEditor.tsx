@@ -185,111 +185,121 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
             <p className="help">{t('attendance.proposal.help')}</p>
           </div>
         )}
-        {groups.map((g) => {
-          const inGroup = people.filter((p) => p.kind === g.kind);
-          if (inGroup.length === 0) return null;
-          return (
-            <div className="table-scroll" key={g.kind}>
-              <table className="data attendance-edit">
-                <caption>{t(g.heading)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('member.name')}</th>
-                    <th scope="col">{t('attendance.present')}</th>
-                    <th scope="col">{t('attendance.as')}</th>
-                    <th scope="col">{t('attendance.from')}</th>
-                    <th scope="col">{t('attendance.to')}</th>
-                    <th scope="col">{t('attendance.note')}</th>
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {inGroup.flatMap((p) => {
-                    const own = rows.map((r, i) => ({ r, i })).filter((x) => x.r.personId === p.id);
-                    const who = `${p.name}${p.party ? ` (${p.party})` : ''}`;
-                    const meta = [p.role && p.kind === 'member' && p.role !== 'ledamot' ? t(`role.${p.role}` as MessageKey) : null, p.represents].filter(Boolean).join(', ');
-                    if (own.length === 0) {
-                      return [
-                        <tr key={p.id} className="absent">
-                          <th scope="row">
-                            {who}
-                            {meta && <span className="muted small-block">{meta}</span>}
+        {/* Each person is a row of the table; where the column is narrow (the preview open at
+            1280–1400 px) the row's cells wrap under the name instead of scrolling sideways
+            (app.css, .attendance-tables). A new control is one more <td> with a class and a
+            .cell-label: it wraps with the others. */}
+        <div className="attendance-tables">
+          {groups.map((g) => {
+            const inGroup = people.filter((p) => p.kind === g.kind);
+            if (inGroup.length === 0) return null;
+            return (
+              <div className="table-scroll" key={g.kind}>
+                <table className="data attendance-edit">
+                  <caption>{t(g.heading)}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('member.name')}</th>
+                      <th scope="col">{t('attendance.present')}</th>
+                      <th scope="col">{t('attendance.as')}</th>
+                      <th scope="col">{t('attendance.from')}</th>
+                      <th scope="col">{t('attendance.to')}</th>
+                      <th scope="col">{t('attendance.note')}</th>
+                      <th scope="col">{t('common.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {inGroup.flatMap((p) => {
+                      const own = rows.map((r, i) => ({ r, i })).filter((x) => x.r.personId === p.id);
+                      const who = `${p.name}${p.party ? ` (${p.party})` : ''}`;
+                      const meta = [p.role && p.kind === 'member' && p.role !== 'ledamot' ? t(`role.${p.role}` as MessageKey) : null, p.represents].filter(Boolean).join(', ');
+                      if (own.length === 0) {
+                        return [
+                          <tr key={p.id} className="absent">
+                            <th scope="row" className="att-name">
+                              {who}
+                              {meta && <span className="muted small-block">{meta}</span>}
+                            </th>
+                            <td className="att-present">
+                              <input type="checkbox" aria-label={t('attendance.presentFor', { name: p.name })} checked={false} disabled={locked} onChange={() => togglePresent(p, true)} />
+                            </td>
+                            <td colSpan={5} className="muted att-absent">
+                              {t('attendance.absent')}
+                            </td>
+                          </tr>,
+                        ];
+                      }
+                      return own.map(({ r, i }, k) => (
+                        <tr key={k === 0 ? p.id : `${p.id}:${k}`} className={k === 0 ? undefined : 'att-period'}>
+                          <th scope="row" className="att-name">
+                            {k === 0 ? who : <span className="muted">{t('attendance.period', { n: k + 1 })}</span>}
+                            {k === 0 && meta && <span className="muted small-block">{meta}</span>}
                           </th>
-                          <td>
-                            <input type="checkbox" aria-label={t('attendance.presentFor', { name: p.name })} checked={false} disabled={locked} onChange={() => togglePresent(p, true)} />
+                          <td className="att-present">
+                            {k === 0 && <input type="checkbox" aria-label={t('attendance.presentFor', { name: p.name })} checked disabled={locked} onChange={() => togglePresent(p, false)} />}
                           </td>
-                          <td colSpan={5} className="muted">
-                            {t('attendance.absent')}
+                          <td className="att-as">
+                            <CellLabel text={t('attendance.as')} />
+                            <select aria-label={t('attendance.asFor', { name: p.name })} value={encode(r)} disabled={locked} onChange={(e) => update(i, decode(e.target.value))}>
+                              {capacityOptions(p).map((o) => (
+                                <option key={o.value} value={o.value}>
+                                  {o.label}
+                                </option>
+                              ))}
+                            </select>
                           </td>
-                        </tr>,
-                      ];
-                    }
-                    return own.map(({ r, i }, k) => (
-                      <tr key={k === 0 ? p.id : `${p.id}:${k}`}>
-                        <th scope="row">
-                          {k === 0 ? who : <span className="muted">{t('attendance.period', { n: k + 1 })}</span>}
-                          {k === 0 && meta && <span className="muted small-block">{meta}</span>}
-                        </th>
-                        <td>
-                          {k === 0 && <input type="checkbox" aria-label={t('attendance.presentFor', { name: p.name })} checked disabled={locked} onChange={() => togglePresent(p, false)} />}
-                        </td>
-                        <td>
-                          <select aria-label={t('attendance.asFor', { name: p.name })} value={encode(r)} disabled={locked} onChange={(e) => update(i, decode(e.target.value))}>
-                            {capacityOptions(p).map((o) => (
-                              <option key={o.value} value={o.value}>
-                                {o.label}
-                              </option>
-                            ))}
-                          </select>
-                        </td>
-                        <td>
-                          <select aria-label={t('attendance.fromFor', { name: p.name })} value={r.fromParagraph ?? ''} disabled={locked} onChange={(e) => update(i, { fromParagraph: e.target.value === '' ? null : Number(e.target.value) })}>
-                            <option value="">{t('attendance.fromStart')}</option>
-                            {numbers.map((n) => (
-                              <option key={n} value={n}>
-                                § {n}
-                              </option>
-                            ))}
-                          </select>
-                        </td>
-                        <td>
-                          <select aria-label={t('attendance.toFor', { name: p.name })} value={r.toParagraph ?? ''} disabled={locked} onChange={(e) => update(i, { toParagraph: e.target.value === '' ? null : Number(e.target.value) })}>
-                            <option value="">{t('attendance.toEnd')}</option>
-                            {numbers.map((n) => (
-                              <option key={n} value={n}>
-                                § {n}
-                              </option>
-                            ))}
-                          </select>
-                        </td>
-                        <td>
-                          <input aria-label={t('attendance.noteFor', { name: p.name })} value={r.note ?? ''} disabled={locked} onChange={(e) => update(i, { note: e.target.value === '' ? null : e.target.value }, true)} />
-                        </td>
-                        <td className="row-actions">
-                          {k === 0 ? (
-                            <button
-                              type="button"
-                              className="secondary small"
-                              disabled={locked || numbers.length < 2}
-                              aria-label={t('attendance.addPeriodFor', { name: p.name })}
-                              onClick={() => setRows(addPeriod(rows, i, p.kind, numbers))}
-                            >
-                              {t('attendance.addPeriod')}
-                            </button>
-                          ) : (
-                            <button type="button" className="secondary small" disabled={locked} aria-label={t('attendance.removePeriodFor', { name: p.name, n: k + 1 })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-                              {t('attendance.removePeriod')}
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ));
-                  })}
-                </tbody>
-              </table>
-            </div>
-          );
-        })}
+                          <td className="att-from">
+                            <CellLabel text={t('attendance.from')} />
+                            <select aria-label={t('attendance.fromFor', { name: p.name })} value={r.fromParagraph ?? ''} disabled={locked} onChange={(e) => update(i, { fromParagraph: e.target.value === '' ? null : Number(e.target.value) })}>
+                              <option value="">{t('attendance.fromStart')}</option>
+                              {numbers.map((n) => (
+                                <option key={n} value={n}>
+                                  § {n}
+                                </option>
+                              ))}
+                            </select>
+                          </td>
+                          <td className="att-to">
+                            <CellLabel text={t('attendance.to')} />
+                            <select aria-label={t('attendance.toFor', { name: p.name })} value={r.toParagraph ?? ''} disabled={locked} onChange={(e) => update(i, { toParagraph: e.target.value === '' ? null : Number(e.target.value) })}>
+                              <option value="">{t('attendance.toEnd')}</option>
+                              {numbers.map((n) => (
+                                <option key={n} value={n}>
+                                  § {n}
+                                </option>
+                              ))}
+                            </select>
+                          </td>
+                          <td className="att-note">
+                            <CellLabel text={t('attendance.note')} />
+                            <input aria-label={t('attendance.noteFor', { name: p.name })} value={r.note ?? ''} disabled={locked} onChange={(e) => update(i, { note: e.target.value === '' ? null : e.target.value }, true)} />
+                          </td>
+                          <td className="att-actions">
+                            {k === 0 ? (
+                              <button
+                                type="button"
+                                className="secondary small"
+                                disabled={locked || numbers.length < 2}
+                                aria-label={t('attendance.addPeriodFor', { name: p.name })}
+                                onClick={() => setRows(addPeriod(rows, i, p.kind, numbers))}
+                              >
+                                {t('attendance.addPeriod')}
+                              </button>
+                            ) : (
+                              <button type="button" className="secondary small" disabled={locked} aria-label={t('attendance.removePeriodFor', { name: p.name, n: k + 1 })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                                {t('attendance.removePeriod')}
+                              </button>
+                            )}
+                          </td>
+                        </tr>
+                      ));
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            );
+          })}
+        </div>
         <p className="visually-hidden" role="status" aria-live="polite">
           {announce}
         </p>
@@ -311,6 +321,15 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
       )}
       <ServingPerParagraph store={store} attendance={sorted(rows).map(toAttendance)} conflicts={conflictedParagraphs(docForPresence)} />
     </>
+  );
+}
+
+/** A control's column heading shown beside it where the row wraps (hidden in the full table; the control has its own accessible name). */
+function CellLabel({ text }: { text: string }) {
+  return (
+    <span className="cell-label" aria-hidden="true">
+      {text}
+    </span>
   );
 }
 
