@@ -11,6 +11,7 @@ import type { JusteringDeps, SignerCredentials } from './ports';
 import { signField, type ExpectedSigner } from './signing';
 import { signatureSummary } from './index';
 import { signerIdentity } from '../trust/identity';
+import { recordSignature } from './record';
 import type { SignatureSummary, TimestampOutcome, ValidationSummary } from './types';
 
 export interface DocumentKindInfo {
@@ -70,56 +71,15 @@ export async function signDocument(deps: JusteringDeps, input: { versionId: stri
   const expected = documentSigner(deps, ctx.version.meetingId, ctx.info);
   const identity = signerIdentity(deps, expected, deps.justering.meetingBoardId(ctx.version.meetingId));
   const signed = await signField(deps, ctx.current.pdf, expected, identity, input.credentials, ctx.info.reason);
-  const sha256 = deps.services.sha256(signed.pdf);
-  return deps.store.transaction(() => {
-    const latest = deps.justering.latestSigned(ctx.version.id);
-    if ((latest?.sha256 ?? ctx.version.sha256) !== ctx.current.sha256) {
-      throw new AppError('conflict', 'Någon annan har skrivit under dokumentet under tiden. Hämta den senaste versionen och skriv under igen.');
-    }
-    const row = deps.justering.insertSignature({
-      versionId: ctx.version.id,
-      field: expected.field,
-      role: expected.role,
-      personId: expected.personId,
-      signerName: expected.name,
-      signedAt: signed.signedAt,
-      certificate: {
-        subject: signed.checked.signature.certificateSubject,
-        sha256: signed.checked.signature.certificateSha256,
-        via: 'app',
-        credential: input.credentials.kind,
-        identity: signed.identity,
-        trustAnchor: signed.checked.signature.trustAnchor,
-        validityTime: signed.checked.signature.validityTime,
-      },
-      validation: signed.checked.report,
-      pdf: signed.pdf,
-      sha256,
-    });
-    deps.store.audit({
-      action: 'document.sign',
-      entity: 'signature',
-      entityId: row.id,
-      details: {
-        versionId: ctx.version.id,
-        kind: ctx.version.kind,
-        field: expected.field,
-        signer: expected.name,
-        signedAt: signed.signedAt,
-        sha256,
-        certificate: signed.checked.signature.certificateSubject,
-        identity: signed.identity,
-        trustAnchor: signed.checked.signature.trustAnchor,
-      },
-    });
-    return {
-      versionId: ctx.version.id,
-      kind: ctx.version.kind,
-      signature: signatureSummary(row),
-      validation: signed.checked.summary,
-      timestamp: signed.timestamp,
-    };
-  });
+  return recordSignature(
+    deps,
+    { version: ctx.version, baseSha256: ctx.current.sha256, signer: expected, noun: 'dokumentet' },
+    { ...signed, via: 'app', credential: input.credentials.kind },
+    {
+      audit: { action: 'document.sign', details: { kind: ctx.version.kind } },
+      then: (row) => ({ versionId: ctx.version.id, kind: ctx.version.kind, signature: signatureSummary(row), validation: signed.checked.summary, timestamp: signed.timestamp }),
+    },
+  );
 }
 
 /** The document as it stands: the last signed file, else the stored unsigned one. */

@@ -14,10 +14,11 @@ import type { MeetingDocument } from '../../format/meeting';
 import { freezeIssues } from '../../domain/rules';
 import { justeringDeadline, stockholmDay } from '../../domain/calendar';
 import { pathText } from '../../api/validation';
-import type { CheckedSignature, GroupRow, JusteringDeps, SignatureRow, SignerCredentials, VersionRow } from './ports';
+import type { GroupRow, JusteringDeps, SignatureRow, SignerCredentials, VersionRow } from './ports';
 import { expectTurn, meetingSigningOrder, mustSignFirst } from './order';
 import { signField, trustOptions, type ExpectedIdentity, type TrustSource } from './signing';
 import { expectIdentity, signerIdentity } from '../trust/identity';
+import { recordSignature, type SignedFile } from './record';
 import {
   PACKAGE_FORMAT,
   PACKAGE_VERSION,
@@ -332,88 +333,52 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 // ---------------------------------------------------------------------------------------------
 // Recording a signature
 
-function record(
-  deps: JusteringDeps,
-  ctx: VersionContext,
-  expected: RequiredSigner,
-  s: { pdf: Uint8Array; signedAt: string; checked: CheckedSignature; via: string; credential: string; timestamp: TimestampOutcome; identity: 'identifier' | 'name-only' },
-): SignResult {
-  const sha256 = deps.services.sha256(s.pdf);
-  return deps.store.transaction(() => {
-    // Someone may have signed in between: the base must still be the current state.
-    const latest = deps.justering.latestSigned(ctx.version.id);
-    if ((latest?.sha256 ?? ctx.version.sha256) !== ctx.current.sha256) {
-      throw new AppError('conflict', 'Någon annan har skrivit under protokollet under tiden. Hämta den senaste versionen och skriv under igen.');
-    }
-    const groupNow = deps.justering.groups(ctx.version.meetingId).find((g) => g.id === ctx.group.id);
-    if (groupNow === undefined || !awaitsSignatures(groupNow.status, ctx.version.versionNo)) {
-      throw new AppError('conflict', 'Protokollversionen väntar inte längre på underskrifter. Kontrollera justeringsstatus.');
-    }
-    const correction = groupNow.status === 'adjusted';
-    const row = deps.justering.insertSignature({
-      versionId: ctx.version.id,
-      field: expected.field,
-      role: expected.role,
-      personId: expected.personId,
-      signerName: expected.name,
-      signedAt: s.signedAt,
-      certificate: {
-        subject: s.checked.signature.certificateSubject,
-        sha256: s.checked.signature.certificateSha256,
-        via: s.via,
-        credential: s.credential,
-        identity: s.identity,
-        trustAnchor: s.checked.signature.trustAnchor,
-        validityTime: s.checked.signature.validityTime,
+function record(deps: JusteringDeps, ctx: VersionContext, expected: RequiredSigner, signed: SignedFile): SignResult {
+  let correction = false;
+  return recordSignature(
+    deps,
+    { version: ctx.version, baseSha256: ctx.current.sha256, signer: expected, noun: 'protokollet' },
+    signed,
+    {
+      audit: { action: signed.via === 'import' ? 'justering.importSigned' : 'justering.sign' },
+      check: () => {
+        const groupNow = deps.justering.groups(ctx.version.meetingId).find((g) => g.id === ctx.group.id);
+        if (groupNow === undefined || !awaitsSignatures(groupNow.status, ctx.version.versionNo)) {
+          throw new AppError('conflict', 'Protokollversionen väntar inte längre på underskrifter. Kontrollera justeringsstatus.');
+        }
+        correction = groupNow.status === 'adjusted';
       },
-      validation: s.checked.report,
-      pdf: s.pdf,
-      sha256,
-    });
-    deps.store.audit({
-      action: s.via === 'import' ? 'justering.importSigned' : 'justering.sign',
-      entity: 'signature',
-      entityId: row.id,
-      details: {
-        versionId: ctx.version.id,
-        field: expected.field,
-        signer: expected.name,
-        signedAt: s.signedAt,
-        sha256,
-        certificate: s.checked.signature.certificateSubject,
-        identity: s.identity,
-        trustAnchor: s.checked.signature.trustAnchor,
-        claimedSigningTime: s.checked.signature.claimedSigningTime,
+      then: (row) => {
+        const signedFields = new Set([...ctx.signatures.map((x) => x.field), expected.field]);
+        const remaining = ctx.signers.filter((x) => !signedFields.has(x.field));
+        let groupAdjusted = false;
+        let meetingAdjusted = false;
+        if (remaining.length === 0 && correction) {
+          // A rättelse: the justering of the group stands (adjusted_at unchanged); the corrected
+          // version is now signed by all.
+          deps.store.audit({
+            action: 'justering.correctionSigned',
+            entity: 'adjustment_group',
+            entityId: ctx.group.id,
+            details: { versionId: ctx.version.id, versionNo: ctx.version.versionNo, paragraphs: ctx.group.paragraphs, signedAt: signed.signedAt },
+          });
+        } else if (remaining.length === 0) {
+          // The moment of justering is the last signature; with skewed clocks, the latest time given.
+          const adjustedAt = [...ctx.signatures.map((x) => x.signedAt), signed.signedAt].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+          deps.justering.setGroupStatus(ctx.group.id, 'adjusted', adjustedAt);
+          groupAdjusted = true;
+          deps.store.audit({ action: 'justering.adjusted', entity: 'adjustment_group', entityId: ctx.group.id, details: { versionId: ctx.version.id, paragraphs: ctx.group.paragraphs, adjustedAt } });
+          const groups = deps.justering.groups(ctx.version.meetingId);
+          if (groups.every((g) => g.status === 'adjusted')) {
+            deps.justering.setMeetingStatus(ctx.version.meetingId, 'adjusted');
+            meetingAdjusted = true;
+            deps.store.audit({ action: 'justering.meetingAdjusted', entity: 'meeting', entityId: ctx.version.meetingId, details: { adjustedAt } });
+          }
+        }
+        return { signature: signatureSummary(row), groupAdjusted, meetingAdjusted, remaining, validation: signed.checked.summary, timestamp: signed.timestamp };
       },
-    });
-    const signedFields = new Set([...ctx.signatures.map((x) => x.field), expected.field]);
-    const remaining = ctx.signers.filter((x) => !signedFields.has(x.field));
-    let groupAdjusted = false;
-    let meetingAdjusted = false;
-    if (remaining.length === 0 && correction) {
-      // A rättelse: the justering of the group stands (adjusted_at unchanged); the corrected
-      // version is now signed by all.
-      deps.store.audit({
-        action: 'justering.correctionSigned',
-        entity: 'adjustment_group',
-        entityId: ctx.group.id,
-        details: { versionId: ctx.version.id, versionNo: ctx.version.versionNo, paragraphs: ctx.group.paragraphs, signedAt: s.signedAt },
-      });
-    } else if (remaining.length === 0) {
-      // The moment of justering is the last signature; with skewed clocks, the latest time given.
-      const adjustedAt = [...ctx.signatures.map((x) => x.signedAt), s.signedAt].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
-      deps.justering.setGroupStatus(ctx.group.id, 'adjusted', adjustedAt);
-      groupAdjusted = true;
-      deps.store.audit({ action: 'justering.adjusted', entity: 'adjustment_group', entityId: ctx.group.id, details: { versionId: ctx.version.id, paragraphs: ctx.group.paragraphs, adjustedAt } });
-      const groups = deps.justering.groups(ctx.version.meetingId);
-      if (groups.every((g) => g.status === 'adjusted')) {
-        deps.justering.setMeetingStatus(ctx.version.meetingId, 'adjusted');
-        meetingAdjusted = true;
-        deps.store.audit({ action: 'justering.meetingAdjusted', entity: 'meeting', entityId: ctx.version.meetingId, details: { adjustedAt } });
-      }
-    }
-    return { signature: signatureSummary(row), groupAdjusted, meetingAdjusted, remaining, validation: s.checked.summary, timestamp: s.timestamp };
-  });
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
