@@ -19,6 +19,7 @@ import { shellContract } from '../core/api/contracts/shell';
 import type { HandlersFor, MethodName } from '../core/api/contract';
 import type { HandlerContext } from './handlers/context';
 import { trustContract } from '../core/api/contracts/trust';
+import { kallelseContract } from '../core/api/contracts/kallelse';
 import type { Pkcs11ModuleConfig } from './services/signing/pkcs11-modules';
 
 export interface BackendOptions {
@@ -89,6 +90,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...lazyHandlers(documentsContract, async () => (await import('./handlers/documents')).documentsHandlers(ctx)),
     ...lazyHandlers(shellContract, async () => (await import('./handlers/documents')).shellHandlers()),
     ...lazyHandlers(trustContract, async () => (await import('./handlers/trust')).trustHandlers(ctx)),
+    ...lazyHandlers(kallelseContract, async () => (await import('./handlers/kallelse')).kallelseHandlers(ctx)),
   };
   const onInternalError = options.onInternalError ?? ((method: string, e: unknown) => console.error(`[justera] internt fel i ${method}:`, e));
   return {

@@ -12,6 +12,7 @@ import { previewContract } from './contracts/preview';
 import { documentsContract } from './contracts/documents';
 import { shellContract } from './contracts/shell';
 import { trustContract } from './contracts/trust';
+import { kallelseContract } from './contracts/kallelse';
 import './zod-sv';
 
 export type { AppInfo } from './contracts/core';
@@ -26,6 +27,7 @@ export const contract = {
   ...documentsContract,
   ...shellContract,
   ...trustContract,
+  ...kallelseContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -90,14 +90,13 @@ export function peopleStore(db: Db, ctx: RepoContext): PeopleStore {
       if (b === undefined) return null;
       const o = db.select().from(organisations).where(eq(organisations.id, b.organisationId)).get();
       if (o === undefined) return null;
-      const names = new Map(
-        db
-          .all<{ id: string; name: string }>(sql`SELECT id, name FROM persons WHERE id IN (
+      const people = db
+          .all<{ id: string; name: string; email: string | null }>(sql`SELECT id, name, email FROM persons WHERE id IN (
             SELECT person_id FROM assignments WHERE board_id = ${boardId}
             UNION SELECT substitute_for_person_id FROM assignments WHERE board_id = ${boardId}
-            UNION SELECT person_id FROM officials WHERE board_id = ${boardId})`)
-          .map((p) => [p.id, p.name]),
-      );
+            UNION SELECT person_id FROM officials WHERE board_id = ${boardId})`);
+      const names = new Map(people.map((p) => [p.id, p.name]));
+      const emails = new Map(people.map((p) => [p.id, p.email]));
       const members = db.select().from(assignments).where(eq(assignments.boardId, boardId)).orderBy(sql`${assignments}.rowid`).all();
       const offs = db.select().from(officials).where(eq(officials.boardId, boardId)).orderBy(sql`${officials}.rowid`).all();
       const years = db.all<{ year: number }>(sql`SELECT DISTINCT year FROM meetings WHERE board_id = ${boardId} ORDER BY year DESC`);
@@ -108,6 +107,7 @@ export function peopleStore(db: Db, ctx: RepoContext): PeopleStore {
           assignmentId: m.id,
           personId: m.personId,
           name: names.get(m.personId) ?? '',
+          email: emails.get(m.personId) ?? null,
           role: m.role as MemberRole,
           party: m.party,
           represents: m.represents,

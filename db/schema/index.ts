@@ -5,3 +5,4 @@ export * from './audit';
 export * from './workspace';
 export * from './settings';
 export * from './trust';
+export * from './kallelse';

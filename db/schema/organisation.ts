@@ -25,12 +25,16 @@ export const boards = sqliteTable('boards', {
   signingOrder: text('signing_order', { mode: 'json' }),
   /** Signers must be identified by a registered e-ID identifier; a name match alone is refused. */
   requireEid: integer('require_eid', { mode: 'boolean' }).notNull().default(false),
+  /** How many days before the meeting the kallelse must be sent (the board's reglemente or arbetsordning). */
+  kallelseDaysBefore: integer('kallelse_days_before').notNull().default(7),
   createdAt: text('created_at').notNull(),
 }, (t) => [uniqueIndex('boards_org_name_uq').on(t.organisationId, t.name)]);
 
 export const persons = sqliteTable('persons', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** Where the kallelse is sent; null when unknown. */
+  email: text('email'),
   createdAt: text('created_at').notNull(),
 }, (t) => [index('persons_name_idx').on(t.name)]);
 

@@ -18,5 +18,8 @@ export function documentsHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
 
 /** Outside the desktop app there is no native dialog: the page asks for a typed (absolute) path. */
 export function shellHandlers(): HandlersFor<keyof typeof shellContract> {
-  return { 'shell.chooseFolder': () => ({ available: false, path: null }) };
+  return {
+    'shell.chooseFolder': () => ({ available: false, path: null }),
+    'shell.openMail': () => ({ available: false, path: null }),
+  };
 }

@@ -1,6 +1,7 @@
 // The running desktop app once the database is open: the back end behind IPC, the backup
 // schedule, the main window, the menu and its actions, and files handed over by the OS.
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Menu, app, shell, type BrowserWindow } from 'electron';
 import { AppError, isAppError, toErrorBody, type Result } from '../../core/api/errors';
 import { contract } from '../../core/api/contract';
@@ -68,6 +69,35 @@ export async function chooseFolder(dialogs: Pick<Dialogs, 'openFolder'>, input: 
   if (!parsed.success) return { ok: false, error: new AppError('validation', 'Ange en rubrik för mappdialogen.').toBody() };
   try {
     return { ok: true, value: { available: true, path: await dialogs.openFolder({ title: parsed.data.title }) } };
+  } catch (e) {
+    return { ok: false, error: toErrorBody(e) };
+  }
+}
+
+/**
+ * Opens a written kallelse message in the mail program: the stored .eml (asked for through the
+ * back end, never bytes from the page) is written under the data folder's "Kallelser" and handed
+ * to the operating system, which opens it with the program registered for .eml files.
+ */
+export async function openMail(
+  backend: Pick<Backend, 'dispatch'>,
+  dataDir: string,
+  openPath: (path: string) => Promise<string>,
+  input: unknown,
+): Promise<Result<unknown>> {
+  const parsed = contract['shell.openMail'].input.safeParse(input);
+  if (!parsed.success) return { ok: false, error: new AppError('validation', 'Välj ett meddelande att öppna.').toBody() };
+  const message = await backend.dispatch('kallelse.message', { messageId: parsed.data.messageId });
+  if (!message.ok) return message;
+  try {
+    const { fileName, emlBase64 } = message.value as { fileName: string; emlBase64: string };
+    const dir = join(dataDir, 'Kallelser', parsed.data.messageId.replace(/[^A-Za-z0-9-]/g, ''));
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, basename(fileName));
+    await writeFile(path, Buffer.from(emlBase64, 'base64'));
+    const problem = await openPath(path);
+    if (problem) throw new AppError('io', `E-postprogrammet kunde inte öppna meddelandet (${problem}). Filen finns i ${path}; öppna den därifrån.`);
+    return { ok: true, value: { available: true, path } };
   } catch (e) {
     return { ok: false, error: toErrorBody(e) };
   }
@@ -233,6 +263,7 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
   const desktop: Desktop = {
     dispatch(method, input) {
       if (method === 'shell.chooseFolder') return chooseFolder(dialogs, input);
+      if (method === 'shell.openMail' && backend && !busy) return openMail(backend, paths.dataDir, (p) => shell.openPath(p), input);
       if (busy || !backend) return Promise.resolve({ ok: false, error: new AppError('locked', busy ?? 'Databasen är inte öppen.').toBody() });
       return backend.dispatch(method, input);
     },

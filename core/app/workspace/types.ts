@@ -48,6 +48,8 @@ export interface MemberView {
   assignmentId: string;
   personId: string;
   name: string;
+  /** Where the kallelse is sent; null when unknown. */
+  email: string | null;
   role: MemberRole;
   party: string | null;
   represents: string | null;

@@ -10,5 +10,6 @@ import { searchCommand } from './search';
 import { archiveCommands } from './archive';
 import { trustCommands } from './trust';
 import { peopleCommands } from './people';
+import { kallelseCommands } from './kallelse';
 
-export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...justeringSettingsCommands, ...archiveCommands, ...trustCommands, ...peopleCommands];
+export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...justeringSettingsCommands, ...archiveCommands, ...trustCommands, ...peopleCommands, ...kallelseCommands];
