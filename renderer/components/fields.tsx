@@ -51,7 +51,7 @@ export function TextArea({ label, help, error, className, ...rest }: Common & Te
   );
 }
 
-export function SelectField({ label, help, error, className, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+export function SelectField({ label, help, error, className, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode; ref?: Ref<HTMLSelectElement> }) {
   const id = useId();
   return (
     <div className={`field ${className ?? ''}`}>

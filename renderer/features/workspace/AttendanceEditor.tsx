@@ -11,7 +11,7 @@ import type { Attendance, MemberRole } from '../../../core/format/meeting';
 import type { AttendanceRow } from '../../../core/app/workspace/ports';
 import { fromAttendance, toAttendance } from '../../../core/app/workspace/attendance';
 import { useMeetingSnapshot, type MeetingStore } from './store';
-import { addPeriod } from './attendance-periods';
+import { addPeriod, endSubstituteAtArrival, lateArrivals, type LateArrival } from './attendance-periods';
 
 type Kind = 'member' | 'substitute' | 'official' | 'other';
 
@@ -109,6 +109,12 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
     ([member, sub]) => !rows.some((r) => r.personId === sub && r.capacity === 'substitute' && r.replacesPersonId === member),
   );
   const problems = presenceProblems(docForPresence, name);
+  const arrivals = lateArrivals(rows, numbers);
+  const applyArrival = (offer: LateArrival) => {
+    setRows(endSubstituteAtArrival(rows, offer));
+    setAnnounce(t('attendance.arrival.applied', { sub: name(offer.substitute), last: offer.lastServed, member: name(offer.member), at: offer.at }));
+    setFocusHeading((n) => n + 1);
+  };
 
   const togglePresent = (p: Person, on: boolean) => {
     if (on) setRows([...rows, { personId: p.id, capacity: defaultCapacity(p), replacesPersonId: null, fromParagraph: null, toParagraph: null, note: null }]);
@@ -183,6 +189,21 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
               {t('attendance.proposal.apply')}
             </button>
             <p className="help">{t('attendance.proposal.help')}</p>
+          </div>
+        )}
+        {arrivals.length > 0 && !locked && (
+          <div className="proposal" role="region" aria-label={t('attendance.arrival.heading')}>
+            <h3>{t('attendance.arrival.heading')}</h3>
+            <ul>
+              {arrivals.map((o) => (
+                <li key={`${o.member}:${o.substitute}`}>
+                  {t('attendance.arrival.item', { member: name(o.member), at: o.at, sub: name(o.substitute) })}{' '}
+                  <button type="button" className="secondary small" onClick={() => applyArrival(o)}>
+                    {t('attendance.arrival.apply', { sub: name(o.substitute), last: o.lastServed })}
+                  </button>
+                </li>
+              ))}
+            </ul>
           </div>
         )}
         {/* Each person is a row of the table; where the column is narrow (the preview open at

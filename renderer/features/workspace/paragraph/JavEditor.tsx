@@ -1,6 +1,6 @@
 // Jäv on a §: who does not take part (KL 6 kap. 28–32 §§), and which present substitute serves
 // in their seat for this § — proposed by the app (personal substitute, party, order), changeable.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { autosave } from '../../../api/autosave';
 import { SelectField, TextField } from '../../../components/fields';
 import { t } from '../../../i18n';
@@ -14,6 +14,10 @@ export function JavEditor({ store, paragraphId }: { store: MeetingStore; paragra
   const [note, setNote] = useState('');
   const [substitute, setSubstitute] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
+  // Registering or removing a jäv empties the form or removes the row: focus goes back to the
+  // person field (never to <body>), and a status line says what happened.
+  const personRef = useRef<HTMLSelectElement>(null);
   if (view === null) return null;
   const doc = view.doc;
   const index = view.paragraphs.findIndex((p) => p.id === paragraphId);
@@ -75,7 +79,16 @@ export function JavEditor({ store, paragraphId }: { store: MeetingStore; paragra
                     </option>
                   ))}
                 </SelectField>
-                <button type="button" className="secondary small" aria-label={t('jav.remove', { name: name(j.person) })} onClick={() => save(current().filter((c) => c.personId !== j.person))}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-label={t('jav.remove', { name: name(j.person) })}
+                  onClick={() => {
+                    save(current().filter((c) => c.personId !== j.person));
+                    setAnnounce(t('jav.removed', { name: name(j.person), n }));
+                    personRef.current?.focus();
+                  }}
+                >
                   {t('common.remove')}
                 </button>
               </li>
@@ -87,6 +100,7 @@ export function JavEditor({ store, paragraphId }: { store: MeetingStore; paragra
         <h5 id={`jav-add-${paragraphId}`}>{t('jav.add.heading')}</h5>
         <div className="grid-3">
           <SelectField
+            ref={personRef}
             label={t('jav.person')}
             value={person}
             onChange={(e) => {
@@ -122,14 +136,19 @@ export function JavEditor({ store, paragraphId }: { store: MeetingStore; paragra
           disabled={person === ''}
           onClick={() => {
             save([...current(), { personId: person, ...(note.trim() ? { note: note.trim() } : {}), substituteId: chosenSub === '' ? null : chosenSub }]);
+            setAnnounce(chosenSub === '' ? t('jav.added', { name: name(person), n }) : t('jav.addedWithSubstitute', { name: name(person), n, sub: name(chosenSub) }));
             setPerson('');
             setNote('');
             setSubstitute(null);
+            personRef.current?.focus();
           }}
         >
           {t('jav.add.submit')}
         </button>
       </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
       {error && (
         <p className="field-error" role="alert">
           {error}
