@@ -1,7 +1,8 @@
 // Pieces shared by every document: metadata, page header and footer, the first-page rows.
 import { AppError } from '../api/errors';
 import type { MeetingDocument } from '../format/meeting';
-import { formatRanges } from '../domain/numbering';
+import { formatRanges, paragraphLabel } from '../domain/numbering';
+import { timePlaceLinesFor } from '../domain/justering-time';
 import type { DocumentMeta, LabeledValue, PageFooterData, PageHeaderData, Signer } from './types';
 import type { People } from './people';
 
@@ -45,16 +46,20 @@ export function timeAndDate(doc: MeetingDocument): string {
   return `${m.endTime === undefined ? m.startTime : `${m.startTime}-${m.endTime}`}, ${m.date}`;
 }
 
-/** The label/value rows every protocol and extract opens with. */
-export function openingRows(doc: MeetingDocument, people: People): LabeledValue[] {
+/**
+ * The label/value rows every protocol and extract opens with. `numbers`: the §§ the document
+ * covers, whose adjustment groups give the time and place of justering; `immediateStated`: the
+ * document says elsewhere which §§ were adjusted at the meeting (see timePlaceLinesFor).
+ */
+export function openingRows(doc: MeetingDocument, people: People, numbers: readonly number[], immediateStated: boolean): LabeledValue[] {
   const m = doc.meeting;
-  const justering = m.adjustmentTimePlace ?? (m.digitalSignatures ? 'Se digital signatur på sista sidan' : '');
+  const justering = timePlaceLinesFor(doc, numbers, paragraphLabel, immediateStated);
   return [
     { label: 'Plats och tid', lines: [m.place, timeAndDate(doc)] },
     { label: 'Beslutande', lines: [PER_ATTENDANCE_LIST] },
     { label: 'Övriga närvarande', lines: [PER_ATTENDANCE_LIST] },
     { label: 'Justerare', lines: m.justerare.map((j) => people.name(j)) },
-    { label: 'Tid och plats för justering', lines: [justering] },
+    { label: 'Tid och plats för justering', lines: justering },
   ];
 }
 

@@ -42,7 +42,7 @@ export function buildExtractData(doc: MeetingDocument, opts: ExtractOptions): Ex
     header: headerOf(doc, 'PROTOKOLLSUTDRAG'),
     footer: protocolFooter(doc),
     title: 'PROTOKOLLSUTDRAG',
-    rows: [...openingRows(doc, people), { label: 'Utdrag ur protokollet', lines: [label] }],
+    rows: [...openingRows(doc, people, numbers, false), { label: 'Utdrag ur protokollet', lines: [label] }],
     attendance: buildAttendance(part, people),
     paragraphs: part.paragraphs.map((p) => buildParagraph(part, p, people, doc)),
     paragraphsStartNewPage: opts.paragraphsStartNewPage ?? true,

@@ -6,6 +6,7 @@ import { appealPeriod, assertIsoDate } from '../domain/calendar';
 import { paragraphLabel } from '../domain/numbering';
 import { headerOf, metaOf, selectParagraphs } from './common';
 import { genitive, peopleOf } from './people';
+import { noticeAppeal } from './appeal';
 import type { LabeledValue, NoticeData } from './types';
 
 export interface NoticeOptions {
@@ -57,7 +58,10 @@ export function buildNoticeData(doc: MeetingDocument, opts: NoticeOptions): Noti
     title: 'Tillkännagivande om justerat protokoll',
     intro: `${genitive(doc.board.name)} protokoll från sammanträdet ${doc.meeting.date}, ${label}, är justerat. Justeringen tillkännages genom detta anslag.`,
     rows,
-    appeal: { heading: 'Så överklagar du (laglighetsprövning)', paragraphs: appealText(doc, postedOn, period.lastAppealDay, opts.appealCourt) },
+    appeal: noticeAppeal(doc, numbers, {
+      board: doc.board.shortName ?? doc.board.name,
+      laglighetsprovning: (only) => appealText(doc, postedOn, period.lastAppealDay, opts.appealCourt, only),
+    }),
     signer: { field: 'sig-anslag', role: 'Anslaget bestyrks av', name: people.name(signatory) },
   };
 }
@@ -67,8 +71,11 @@ function recordedPosting(doc: MeetingDocument, numbers: readonly number[]): stri
   return group?.notice?.postedOn;
 }
 
-/** Who may appeal depends on what kind of body made the decision (KL 13 kap. 1 §). */
-function appealText(doc: MeetingDocument, postedOn: string, lastDay: string, court: string | undefined): string[] {
+/**
+ * Who may appeal depends on what kind of body made the decision (KL 13 kap. 1 §). `only`: the §§
+ * laglighetsprövning applies to when some of the notice's §§ are appealed otherwise.
+ */
+function appealText(doc: MeetingDocument, postedOn: string, lastDay: string, court: string | undefined, only: number[] | null): string[] {
   const region = doc.organisation.kind === 'region';
   const own = region ? 'regionens' : 'kommunens';
   const who = (() => {
@@ -80,7 +87,7 @@ function appealText(doc: MeetingDocument, postedOn: string, lastDay: string, cou
     ? 'Medlem av en region är den som är folkbokförd i regionen, äger fast egendom där eller ska betala kommunalskatt där (1 kap. 7 § kommunallagen).'
     : 'Medlem av en kommun är den som är folkbokförd i kommunen, äger fast egendom i kommunen eller ska betala kommunalskatt där (1 kap. 7 § kommunallagen).';
   return [
-    `${who} kan överklaga besluten genom laglighetsprövning enligt 13 kap. kommunallagen (2017:725). Förvaltningsrätten prövar överklagandet.`,
+    `${who} kan överklaga ${only === null ? 'besluten' : `${only.length === 1 ? 'beslutet i' : 'besluten i'} ${paragraphLabel(only)}`} genom laglighetsprövning enligt 13 kap. kommunallagen (2017:725). Förvaltningsrätten prövar överklagandet.`,
     `Överklagandet ska ha kommit in till förvaltningsrätten inom tre veckor från den dag då det tillkännagavs på anslagstavlan att protokollet har justerats. Anslaget sattes upp ${postedOn}, så överklagandet ska ha kommit in senast ${lastDay}.`,
     `Skriv vilket beslut du överklagar och varför du anser att det ska upphävas. Ett beslut kan upphävas om det inte har kommit till på lagligt sätt, om det inte hör till ${own} angelägenheter, om det organ som har fattat beslutet har överskridit sina befogenheter eller om beslutet strider mot lag eller annan författning. Nya skäl kan inte läggas till efter att tiden för överklagande har gått ut.`,
     `Skicka överklagandet direkt till ${court ?? 'förvaltningsrätten'}, inte till ${region ? 'regionen' : 'kommunen'}.`,

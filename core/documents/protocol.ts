@@ -46,7 +46,7 @@ export function buildProtocolData(doc: MeetingDocument, opts: ProtocolOptions): 
     footer: protocolFooter(doc),
     title: 'SAMMANTRÄDESPROTOKOLL',
     firstPage: {
-      rows: [...openingRows(doc, people), { label: 'Justerade paragrafer', lines: [adjustedParagraphsLine(numbers, immediate)] }],
+      rows: [...openingRows(doc, people, numbers, true), { label: 'Justerade paragrafer', lines: [adjustedParagraphsLine(numbers, immediate)] }],
       signatures: signaturePlaces(doc, people),
       bevis: bevis(doc, people, opts.notices ?? recordedNotices(doc)),
     },

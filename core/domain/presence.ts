@@ -19,6 +19,11 @@ export interface Quorum {
 
 type PresenceInput = Pick<MeetingDocument, 'attendance' | 'paragraphs'>;
 
+/** What the närvarolista prints for a substitute called in out of order (see substitute-order.ts). */
+export function orderReasonRemark(reason: string): string {
+  return `inkallad utanför turordningen (${reason})`;
+}
+
 /** Whether an attendance interval covers § `n`. */
 export function covers(a: Attendance, n: number): boolean {
   return (a.fromParagraph === undefined || a.fromParagraph <= n) && (a.toParagraph === undefined || n <= a.toParagraph);
@@ -137,6 +142,7 @@ export function narvarolista(doc: MeetingDocument, names: (key: string) => strin
       group.push(entry);
     }
     if (a.capacity === 'substitute' && a.replaces !== undefined) entry.remarks.push(`Ersätter ${names(a.replaces)}`);
+    if (a.capacity === 'substitute' && a.orderReason !== undefined && a.orderReason.trim() !== '') entry.remarks.push(orderReasonRemark(a.orderReason.trim()));
     const span = spanText(a, first, last);
     if (span !== null) entry.remarks.push(span);
   }

@@ -6,7 +6,8 @@
 import type { MeetingDocument, Paragraph, Vote } from '../format/meeting';
 import { covers, presenceProblems, quorumOn, servingOn } from './presence';
 import { formatRanges } from './numbering';
-import { stockholmDay } from './calendar';
+import { justeringDeadline, stockholmDay } from './calendar';
+import { substituteOrderProblems } from './substitute-order';
 
 export interface RuleIssue {
   /** Path inside the meeting document (or inside the § for paragraphIssues). */
@@ -206,6 +207,20 @@ export function adjustmentIssues(doc: Pick<MeetingDocument, 'adjustmentGroups' |
         message: `${label} kan inte ha justerats ${day}, före sammanträdet ${doc.meeting.date}. Ett protokoll låses och justeras tidigast på sammanträdesdagen.`,
       });
     }
+    const tp = g.timePlace;
+    if (tp !== undefined && g.immediate) {
+      issues.push({
+        path: ['adjustmentGroups', i, 'timePlace'],
+        message: `${label} justeras omedelbart vid sammanträdet och har ingen senare tid och plats för justering. Ta bort tiden och platsen, eller gör gruppen till en vanlig justeringsgrupp.`,
+      });
+    } else if (tp !== undefined && tp.date < doc.meeting.date) {
+      issues.push({ path: ['adjustmentGroups', i, 'timePlace', 'date'], message: `${label}: justeringen kan inte ske ${tp.date}, före sammanträdet ${doc.meeting.date}.` });
+    } else if (tp !== undefined && tp.date > justeringDeadline(doc.meeting.date)) {
+      issues.push({
+        path: ['adjustmentGroups', i, 'timePlace', 'date'],
+        message: `${label}: justeringen ${tp.date} är för sent. Protokollet ska justeras senast 14 dagar efter sammanträdet (KL 5 kap. 69 §), alltså senast ${justeringDeadline(doc.meeting.date)}.`,
+      });
+    }
     if (day !== null && g.notice !== undefined && g.notice.postedOn < day) {
       issues.push({ path: ['adjustmentGroups', i, 'notice', 'postedOn'], message: `${label}: anslaget kan inte ha satts upp ${g.notice.postedOn}, före justeringen ${day}.` });
     }
@@ -282,6 +297,10 @@ export function freezeIssues(doc: MeetingDocument, numbers: readonly number[], n
  * which is refused when freezing), and §§ where the board is not beslutför. Same words as import.
  */
 export function meetingProblems(doc: MeetingDocument, names: Names): string[] {
-  const out = [...meetingIssues(doc, names).map((i) => i.message), ...quorumShortfalls(doc).map(quorumWarning)];
+  const out = [
+    ...meetingIssues(doc, names).map((i) => i.message),
+    ...quorumShortfalls(doc).map(quorumWarning),
+    ...substituteOrderProblems(doc, names).map((o) => o.message),
+  ];
   return [...new Set(out)];
 }

@@ -102,6 +102,12 @@ export const attendanceSchema = z.strictObject({
   toParagraph: z.number().int().min(1).optional(),
   /** Free remark printed in the närvarolista, e.g. "Deltar via Teams". */
   note: z.string().optional(),
+  /**
+   * For a serving substitute called in out of the substitute order (a personal substitute or a
+   * lower-numbered one was there and free): why, e.g. "ersättare 2 jävig", "partiöverenskommelse".
+   * Printed in the närvarolista; with it the out-of-order warning is answered.
+   */
+  orderReason: z.string().trim().min(1, 'Skriv varför ersättaren kallades in utanför turordningen, eller ta bort fältet.').max(200).optional(),
 });
 
 export const motionSchema = z.strictObject({ by: personKeySchema, text: z.string().trim().min(1) });
@@ -157,6 +163,35 @@ export const attachmentSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+export const appealKinds = ['laglighetsprovning', 'forvaltningsbesvar', 'ej_overklagbart', 'ingen'] as const;
+
+/**
+ * How the decision of a § is appealed, printed on the notice (tillkännagivande) and the notice
+ * board. Absent: laglighetsprövning (KL 13 kap.), the default for a municipal decision.
+ * forvaltningsbesvar: a special law gives the appeal (e.g. 13 kap. plan- och bygglagen for a
+ * bygglov, to Länsstyrelsen within three weeks from notification) — then KL 13 kap. does not apply
+ * (KL 13 kap. 2 §). ej_overklagbart: the decision may not be appealed (prints "Beslutet får inte
+ * överklagas." with the reason). ingen: nothing is said (an information item without a decision).
+ */
+export const appealSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('laglighetsprovning') }),
+  z.strictObject({
+    kind: z.literal('forvaltningsbesvar'),
+    /** The provision that gives the appeal, as printed: "13 kap. 3 § plan- och bygglagen (2010:900)". */
+    statute: z.string().trim().min(1, 'Ange lagrummet som överklagandet görs enligt, t.ex. "13 kap. 3 § plan- och bygglagen (2010:900)".').max(200),
+    /** Who tries the appeal: "Länsstyrelsen i Norrbottens län". */
+    authority: z.string().trim().min(1, 'Ange vilken myndighet som prövar överklagandet, t.ex. "Länsstyrelsen i Norrbottens län".').max(200),
+    /** Weeks from the day the appellant was notified of the decision (FL 44 §: three). */
+    weeks: z.number().int().min(1, 'Tiden för överklagande är minst en vecka.').max(52, 'Ange tiden för överklagande i veckor (högst 52).'),
+  }),
+  z.strictObject({
+    kind: z.literal('ej_overklagbart'),
+    /** Why, as printed: "Beslutet är av beredande karaktär (13 kap. 2 § kommunallagen)." */
+    reason: z.string().trim().min(1).max(300).optional(),
+  }),
+  z.strictObject({ kind: z.literal('ingen') }),
+]);
+
 export const decisionSchema = z.strictObject({
   /** Whether the points are printed as a numbered list (1., 2., …). */
   numbered: z.boolean(),
@@ -185,6 +220,8 @@ export const paragraphSchema = z.strictObject({
   tasks: z.array(taskSchema).default([]),
   /** Adjusted at the meeting itself (KL 5 kap. 70 §). */
   immediatelyAdjusted: z.boolean().default(false),
+  /** How the decision is appealed; absent: laglighetsprövning (KL 13 kap.). */
+  appeal: appealSchema.optional(),
   /** The whole § is covered by secrecy under this OSL provision. */
   confidential: z.strictObject({ provision: oslProvisionSchema }).optional(),
   attachments: z.array(attachmentSchema).default([]),
@@ -200,6 +237,18 @@ export const adjustmentGroupSchema = z.strictObject({
   paragraphs: z.array(z.number().int().min(1)).min(1, 'En justeringsgrupp måste omfatta minst en paragraf.'),
   /** Adjusted at the meeting (omedelbar justering). */
   immediate: z.boolean(),
+  /**
+   * "Tid och plats för justering" of this group: day, optionally the time, and the place. An
+   * immediate group is adjusted at the meeting and has none (it prints "Justerat omedelbart vid
+   * sammanträdet"). Absent on an ordinary group: the meeting's adjustmentTimePlace applies.
+   */
+  timePlace: z
+    .strictObject({
+      date: isoDateSchema,
+      time: timeSchema.optional(),
+      place: z.string().trim().min(1, 'Ange var justeringen sker, t.ex. "Kommunhuset" eller "Digitalt".').max(200),
+    })
+    .optional(),
   /** The moment the last required signature was applied (ISO 8601 with offset). */
   adjustedAt: z.iso.datetime({ offset: true }).optional(),
   notice: noticeSchema.optional(),
@@ -214,7 +263,10 @@ export const meetingSchema = z.strictObject({
   secretary: personKeySchema,
   chair: personKeySchema,
   justerare: z.array(personKeySchema).max(2, 'Högst två justerare kan utses.'),
-  /** "Tid och plats för justering", as printed. */
+  /**
+   * "Tid och plats för justering", as printed: for the whole protocol when it has no groups, and
+   * for every ordinary (not immediate) group without its own timePlace.
+   */
   adjustmentTimePlace: z.string().trim().optional(),
   /** Whether the protocol is signed digitally ("[Digitalt signerat, se sista sidan]"). */
   digitalSignatures: z.boolean().default(true),
@@ -251,6 +303,9 @@ export type Vote = z.output<typeof voteSchema>;
 export type Task = z.output<typeof taskSchema>;
 export type AdjustmentGroup = z.output<typeof adjustmentGroupSchema>;
 export type Attachment = z.output<typeof attachmentSchema>;
+export type Appeal = z.output<typeof appealSchema>;
+export type AppealKind = (typeof appealKinds)[number];
+export type GroupTimePlace = NonNullable<AdjustmentGroup['timePlace']>;
 export type MemberRole = (typeof memberRoles)[number];
 export type BoardKind = (typeof boardKinds)[number];
 export type OrganisationKind = (typeof organisationKinds)[number];

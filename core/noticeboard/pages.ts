@@ -124,7 +124,7 @@ export function noticePage(p: PlacedNotice, today: string, links: SiteLinks): st
     '<section aria-labelledby="paragrafer">',
     '<h2 id="paragrafer">Paragrafer som anslaget gäller</h2>',
     '<ul class="paragrafer">',
-    ...n.paragraphs.map((x) => `<li><span class="nummer">§ ${x.number}</span> ${esc(x.title)}</li>`),
+    ...n.paragraphs.map((x) => `<li><span class="nummer">§ ${x.number}</span> ${esc(x.title)}${x.appeal === undefined ? '' : `<br><span class="overklagande">${esc(x.appeal)}</span>`}</li>`),
     '</ul>',
     '</section>',
     '<section aria-labelledby="protokollet">',

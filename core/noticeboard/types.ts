@@ -8,6 +8,8 @@ export interface BoardNoticeParagraph {
   title: string;
   /** False for a § under secrecy (OParl `public`). */
   public: boolean;
+  /** How this § is appealed when it is not by laglighetsprövning: "Beslutet får inte överklagas." */
+  appeal?: string;
 }
 
 /** A person as the public version of the protocol names them (närvarolista, chair, secretary, justerare). */

@@ -5,6 +5,7 @@ import { AppError } from '../../api/errors';
 import { appealPeriod } from '../../domain/calendar';
 import { narvarolista } from '../../domain/presence';
 import { buildNoticeData } from '../../documents/notice';
+import { appealNote, appealOf } from '../../documents/appeal';
 import { peopleOf } from '../../documents/people';
 import type { MeetingDocument } from '../../format/meeting';
 import { OPARL_ENTRY } from '../../noticeboard/oparl';
@@ -166,7 +167,10 @@ export async function planNoticeBoard(
         meeting: { id: meetingId, date: doc.meeting.date, startTime: doc.meeting.startTime, ...(doc.meeting.endTime === undefined ? {} : { endTime: doc.meeting.endTime }), place: doc.meeting.place, participants },
         paragraphs: publicDoc.paragraphs
           .filter((p) => g.paragraphs.includes(p.number))
-          .map((p) => ({ number: p.number, title: p.title, public: p.confidential === undefined })),
+          .map((p) => {
+            const appeal = appealNote(appealOf(p));
+            return { number: p.number, title: p.title, public: p.confidential === undefined, ...(appeal === undefined ? {} : { appeal }) };
+          }),
         adjustedOn: stockholmDate(g.adjustedAt),
         postedOn: n.postedOn,
         takeDownOn: n.takeDownOn,
