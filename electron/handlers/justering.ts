@@ -6,7 +6,8 @@ import * as justering from '../../core/app/justering';
 import { correct } from '../../core/app/justering/correct';
 import { documentCurrentPdf, signDocument } from '../../core/app/justering/documents';
 import { signPackage } from '../../core/app/justering/package-sign';
-import type { JusteringDeps, SettingsStore, SignerCredentials } from '../../core/app/justering/ports';
+import type { JusteringDeps, SettingsStore } from '../../core/app/justering/ports';
+import { openCredential } from '../../core/api/contracts/credential';
 import { createJusteringStore } from '../../db/repos/justering';
 import { createSettingsStore } from '../../db/repos/settings';
 import { createIdentityStore, createTrustStore } from '../../db/repos/trust';
@@ -36,38 +37,16 @@ export function justeringDeps(ctx: HandlerContext): JusteringDeps {
   };
 }
 
-type Pkcs11Input = { moduleId: string; pin: string; tokenSerial?: string | undefined; tokenLabel?: string | undefined };
-
-function pkcs11Credentials(input: Pkcs11Input): SignerCredentials {
-  return {
-    kind: 'pkcs11',
-    moduleId: input.moduleId,
-    pin: input.pin,
-    ...(input.tokenSerial === undefined ? {} : { tokenSerial: input.tokenSerial }),
-    ...(input.tokenLabel === undefined ? {} : { tokenLabel: input.tokenLabel }),
-  };
-}
-
 export function justeringHandlers(ctx: HandlerContext): HandlersFor<keyof typeof justeringContract> {
   const deps = justeringDeps(ctx);
   const bytes = (b64: string) => deps.services.fromBase64(b64);
   const chosen = () => chosenModule(deps.settings);
-  const card = pkcs11Credentials;
   return {
     'justering.freeze': (input) => justering.freeze(deps, input),
     'justering.status': (input) => justering.status(deps, input),
-    'justering.sign': (input) =>
-      justering.sign(deps, { versionId: input.versionId, field: input.field, credentials: { kind: 'pkcs12', p12: bytes(input.p12Base64), password: input.password } }),
-    'justering.signPkcs11': (input) => justering.sign(deps, { versionId: input.versionId, field: input.field, credentials: card(input) }),
+    'justering.sign': (input) => justering.sign(deps, { versionId: input.versionId, field: input.field, credentials: openCredential(input.credential) }),
     'justering.signPackage': (input) =>
-      signPackage(deps, {
-        content: input.content,
-        confirmUnverified: input.confirmUnverified,
-        credentials:
-          input.credential.kind === 'p12'
-            ? { kind: 'pkcs12', p12: bytes(input.credential.p12Base64), password: input.credential.password }
-            : card(input.credential),
-      }),
+      signPackage(deps, { content: input.content, confirmUnverified: input.confirmUnverified, credentials: openCredential(input.credential) }),
     'justering.pkcs11Slots': async (input) => ({ slots: await deps.services.pkcs11Slots(input.moduleId) }),
     'pkcs11.modules': () => ({ modules: availableModules(ctx.pkcs11, chosen(), ctx.transport), canChoose: ctx.transport === 'ipc' && ctx.pkcs11.choose !== undefined }),
     'pkcs11.chooseModule': async () => {
@@ -94,9 +73,7 @@ export function justeringHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
     },
     'justering.verify': (input) => justering.verify(deps, input),
     'justering.correct': (input) => correct(deps, input),
-    'documents.sign': (input) =>
-      signDocument(deps, { versionId: input.versionId, field: input.field, credentials: { kind: 'pkcs12', p12: bytes(input.p12Base64), password: input.password } }),
-    'documents.signPkcs11': (input) => signDocument(deps, { versionId: input.versionId, field: input.field, credentials: card(input) }),
+    'documents.sign': (input) => signDocument(deps, { versionId: input.versionId, field: input.field, credentials: openCredential(input.credential) }),
     'documents.currentPdf': (input) => {
       const r = documentCurrentPdf(deps, input);
       return { pdfBase64: deps.services.toBase64(r.pdf), sha256: r.sha256, kind: r.kind, signed: r.signed };

@@ -156,7 +156,7 @@ test('the secretary signs with a card, the justerare signs a package on #/unders
   const { api, meetingId } = app;
   const frozen = await api.call('justering.freeze', { meetingId, groupIndex: 0 });
   const versionId = frozen.version.id;
-  await api.call('justering.sign', { versionId, field: 'sig-ordforande', p12Base64: p12('Anders Lundkvist').buffer.toString('base64'), password: PASSWORD });
+  await api.call('justering.sign', { versionId, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12('Anders Lundkvist').buffer.toString('base64'), password: PASSWORD } });
   await openJustering(page);
   const g = group(page, '§§ 20-22');
 

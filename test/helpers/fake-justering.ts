@@ -18,7 +18,7 @@ const dec = new TextDecoder();
 
 /** A certificate "file" for the fake signer: the holder's name is the whole of it. */
 export function fakeP12(commonName: string): SignerCredentials {
-  return { kind: 'pkcs12', p12: enc.encode(commonName), password: 'x' };
+  return { kind: 'p12', p12: enc.encode(commonName), password: 'x' };
 }
 
 interface FakeSig {
@@ -88,7 +88,7 @@ export function fakeJusteringServices(log: FakeServiceLog = { rendered: 0, signe
       return { pdf: enc.encode(`%FAKEPDF ${data.title}\n%FIELDS ${fields.join(' ')}`), fields };
     },
     async openSigner(credentials): Promise<OpenedSigner> {
-      if (credentials.kind !== 'pkcs12') throw new Error('the fake signs with certificate files only');
+      if (credentials.kind !== 'p12') throw new Error('the fake signs with certificate files only');
       const cn = dec.decode(credentials.p12);
       return {
         commonName: cn,

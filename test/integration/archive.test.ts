@@ -46,9 +46,9 @@ beforeAll(async () => {
     const p12 = (id: typeof pki.robert) => readFileSync(writeP12(dir, id, [pki.ca], `${id.commonName.replace(/\W/g, '_')}.p12`, { password: PASSWORD })).toString('base64');
     const frozen = await api.call('justering.freeze', { meetingId: demo.meetingId, groupIndex: 0 });
     now = new Date('2020-11-05T10:40:00+01:00');
-    await api.call('justering.sign', { versionId: frozen.version.id, field: 'sig-sekreterare', p12Base64: p12(pki.robert), password: PASSWORD });
+    await api.call('justering.sign', { versionId: frozen.version.id, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12(pki.robert), password: PASSWORD } });
     now = new Date('2020-11-05T10:45:00+01:00');
-    await api.call('justering.sign', { versionId: frozen.version.id, field: 'sig-ordforande', p12Base64: p12(pki.anders), password: PASSWORD });
+    await api.call('justering.sign', { versionId: frozen.version.id, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12(pki.anders), password: PASSWORD } });
   } finally {
     backend.close();
   }

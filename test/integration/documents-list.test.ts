@@ -60,7 +60,7 @@ describe('documents.list', () => {
     expect(unsigned.code).toBe('validation');
     expect(unsigned.message).toContain('inte underskrivet');
 
-    await f.api.call('documents.sign', { versionId: bevis?.versionId ?? '', field: 'sig-anslagsbevis', p12Base64: lisa, password: PASSWORD });
+    await f.api.call('documents.sign', { versionId: bevis?.versionId ?? '', field: 'sig-anslagsbevis', credential: { kind: 'p12', p12Base64: lisa, password: PASSWORD } });
     const after = await f.api.call('documents.list', { meetingId: f.meetingId });
     const signed = after.meetings[0]?.documents.find((d) => d.versionId === bevis?.versionId);
     expect(signed).toMatchObject({ signing: 'complete', nextSignature: null });

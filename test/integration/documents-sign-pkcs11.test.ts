@@ -1,5 +1,5 @@
 // The clerk signs her own documents with a smart card (PKCS#11, a SoftHSM2 token standing in for
-// SITHS): documents.signPkcs11 and `justera document sign --pkcs11`. A wrong PIN and another
+// SITHS): documents.sign with a card credential and `justera document sign --pkcs11`. A wrong PIN and another
 // person's card are refused and store nothing; the signed tillkännagivande and anslagsbevis are
 // valid in pdfsig.
 import { writeFileSync } from 'node:fs';
@@ -38,15 +38,15 @@ beforeAll(async () => {
 afterAll(() => f?.dispose());
 
 describe.skipIf(softhsmModule === undefined)('the clerk signs with a smart card', () => {
-  it('documents.signPkcs11: wrong PIN and another person’s card refused, then Lisa’s card signs the anslagsbevis', async () => {
-    const wrongPin = await rejection(f.api.call('documents.signPkcs11', { versionId: bevisId, field: 'sig-anslagsbevis', moduleId: 'configured', tokenLabel: 'SITHS Lisa', pin: '000000' }));
+  it('documents.sign with a card: wrong PIN and another person’s card refused, then Lisa’s card signs the anslagsbevis', async () => {
+    const wrongPin = await rejection(f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Lisa', pin: '000000' } }));
     expect(wrongPin.code).toBe('signature');
     expect(wrongPin.message).toMatch(/PIN/);
-    const robert = await rejection(f.api.call('documents.signPkcs11', { versionId: bevisId, field: 'sig-anslagsbevis', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: SOFTHSM_PIN }));
+    const robert = await rejection(f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: SOFTHSM_PIN } }));
     expect(robert.message).toContain('Robert Karlsson');
     expect((await f.api.call('documents.currentPdf', { versionId: bevisId })).signed).toBe(false);
 
-    const r = await f.api.call('documents.signPkcs11', { versionId: bevisId, field: 'sig-anslagsbevis', moduleId: 'configured', tokenLabel: 'SITHS Lisa', pin: SOFTHSM_PIN });
+    const r = await f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Lisa', pin: SOFTHSM_PIN } });
     expect(r.signature.signerName).toBe('Lisa Lundgren');
     const current = await f.api.call('documents.currentPdf', { versionId: bevisId });
     expect(current.signed).toBe(true);

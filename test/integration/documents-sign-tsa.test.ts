@@ -35,7 +35,7 @@ afterAll(async () => {
 describe.skipIf(!hasTool('openssl'))('documents.sign with a time-stamping service', () => {
   it('time-stamps the tillkännagivande (B-T)', async () => {
     await f.api.call('settings.set', { tsaUrl: tsa.url });
-    const r = await f.api.call('documents.sign', { versionId: noticeId, field: 'sig-anslag', p12Base64: lisa, password: PASSWORD });
+    const r = await f.api.call('documents.sign', { versionId: noticeId, field: 'sig-anslag', credential: { kind: 'p12', p12Base64: lisa, password: PASSWORD } });
     expect(r.timestamp).toEqual({ requested: true, added: true, message: null });
     expect(r.validation.signatures.find((s) => s.field === 'sig-anslag')?.level).toBe('B-T');
     expect(tsa.requests).toBe(1);
@@ -43,7 +43,7 @@ describe.skipIf(!hasTool('openssl'))('documents.sign with a time-stamping servic
 
   it('signs the anslagsbevis without a time stamp (B-B) when the service is unreachable, and says so', async () => {
     await f.api.call('settings.set', { tsaUrl: 'http://127.0.0.1:1/tsa' });
-    const r = await f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', p12Base64: lisa, password: PASSWORD });
+    const r = await f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'p12', p12Base64: lisa, password: PASSWORD } });
     expect(r.timestamp.added).toBe(false);
     expect(r.timestamp.message).toContain('Tidsstämpeltjänsten http://127.0.0.1:1/tsa svarade inte');
     expect(r.validation.valid).toBe(true);

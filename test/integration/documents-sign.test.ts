@@ -49,20 +49,20 @@ function pdfsigOf(pdfBase64: string, name: string) {
 
 describe('signing the clerk’s and the secretary’s own documents', () => {
   it('signs the anslagsbevis as Lisa Lundgren; pdfsig shows it valid', async () => {
-    const wrong = await rejection(f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', p12Base64: robert, password: PASSWORD }));
+    const wrong = await rejection(f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'p12', p12Base64: robert, password: PASSWORD } }));
     expect(wrong.code).toBe('signature');
     expect(wrong.message).toContain('Certifikatet tillhör Robert Karlsson');
     expect(wrong.message).toContain('Lisa Lundgren');
-    const wrongField = await rejection(f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslag', p12Base64: lisa, password: PASSWORD }));
+    const wrongField = await rejection(f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslag', credential: { kind: 'p12', p12Base64: lisa, password: PASSWORD } }));
     expect(wrongField.code).toBe('validation');
     expect(wrongField.message).toContain('Anslagsbeviset skrivs under i fältet för anslagsbevis');
     expect(wrongField.message).not.toContain('sig-');
 
-    const r = await f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', p12Base64: lisa, password: PASSWORD });
+    const r = await f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'p12', p12Base64: lisa, password: PASSWORD } });
     expect(r).toMatchObject({ versionId: bevisId, kind: 'anslagsbevis', signature: { field: 'sig-anslagsbevis', signerName: 'Lisa Lundgren', certificateSubject: 'Lisa Lundgren' } });
     expect(r.validation.valid).toBe(true);
 
-    const again = await rejection(f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', p12Base64: lisa, password: PASSWORD }));
+    const again = await rejection(f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'p12', p12Base64: lisa, password: PASSWORD } }));
     expect(again.code).toBe('conflict');
 
     const current = await f.api.call('documents.currentPdf', { versionId: bevisId });
@@ -74,10 +74,10 @@ describe('signing the clerk’s and the secretary’s own documents', () => {
   }, 60_000);
 
   it('signs the extract of §§ 20–22 as Robert Karlsson; Lisa is refused', async () => {
-    const wrong = await rejection(f.api.call('documents.sign', { versionId: extractId, field: 'sig-utdragsbestyrkande', p12Base64: lisa, password: PASSWORD }));
+    const wrong = await rejection(f.api.call('documents.sign', { versionId: extractId, field: 'sig-utdragsbestyrkande', credential: { kind: 'p12', p12Base64: lisa, password: PASSWORD } }));
     expect(wrong.code).toBe('signature');
     expect(wrong.message).toContain('ska skrivas under av sekreterare Robert Karlsson');
-    const r = await f.api.call('documents.sign', { versionId: extractId, field: 'sig-utdragsbestyrkande', p12Base64: robert, password: PASSWORD });
+    const r = await f.api.call('documents.sign', { versionId: extractId, field: 'sig-utdragsbestyrkande', credential: { kind: 'p12', p12Base64: robert, password: PASSWORD } });
     expect(r.signature).toMatchObject({ signerName: 'Robert Karlsson', role: 'Sekreterare' });
     const current = await f.api.call('documents.currentPdf', { versionId: extractId });
     if (hasTool('pdfsig')) expect(pdfsigOf(current.pdfBase64, 'utdrag.pdf')).toEqual([['sig-utdragsbestyrkande', 'Robert Karlsson', 'Signature is Valid.', true]]);
@@ -86,7 +86,7 @@ describe('signing the clerk’s and the secretary’s own documents', () => {
   }, 60_000);
 
   it('a protocol version is not signed this way', async () => {
-    const missing = await rejection(f.api.call('documents.sign', { versionId: 'finns-inte', field: 'sig-anslag', p12Base64: lisa, password: PASSWORD }));
+    const missing = await rejection(f.api.call('documents.sign', { versionId: 'finns-inte', field: 'sig-anslag', credential: { kind: 'p12', p12Base64: lisa, password: PASSWORD } }));
     expect(missing.code).toBe('not_found');
   });
 

@@ -86,7 +86,7 @@ describe.skipIf(softhsmModule === undefined)('the chair signs after the secretar
 
   it('out of turn is refused with a clear message and changes nothing', async () => {
     const before = rows(secretary);
-    const early = await rejection(secretary.api.call('justering.sign', { versionId, field: 'sig-justerare-1', p12Base64: saraP12, password: PASSWORD }));
+    const early = await rejection(secretary.api.call('justering.sign', { versionId, field: 'sig-justerare-1', credential: { kind: 'p12', p12Base64: saraP12, password: PASSWORD } }));
     expect(early.code).toBe('conflict');
     expect(early.message).toContain('Robert Karlsson');
     const earlyPackage = await rejection(secretary.api.call('justering.exportPackage', { versionId, field: 'sig-ordforande' }));
@@ -96,7 +96,7 @@ describe.skipIf(softhsmModule === undefined)('the chair signs after the secretar
 
   it('the secretary signs with a certificate file', async () => {
     secretary.now = new Date('2020-11-05T10:40:00+01:00');
-    const r = await secretary.api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: robertP12, password: PASSWORD });
+    const r = await secretary.api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: robertP12, password: PASSWORD } });
     expect(r.signature.signerName).toBe('Robert Karlsson');
     expect(r.remaining.map((s) => s.field)).toEqual(['sig-ordforande', 'sig-justerare-1']);
   }, 30_000);
@@ -134,7 +134,7 @@ describe.skipIf(softhsmModule === undefined)('the chair signs after the secretar
 
   it('the justerare signs last: the group is justerad at the time of her signature', async () => {
     secretary.now = new Date('2020-11-05T11:20:00+01:00');
-    const r = await secretary.api.call('justering.sign', { versionId, field: 'sig-justerare-1', p12Base64: saraP12, password: PASSWORD });
+    const r = await secretary.api.call('justering.sign', { versionId, field: 'sig-justerare-1', credential: { kind: 'p12', p12Base64: saraP12, password: PASSWORD } });
     expect(r.groupAdjusted).toBe(true);
     expect(r.validation.valid).toBe(true);
     const group = (await secretary.api.call('justering.status', { meetingId })).groups[0];

@@ -52,8 +52,8 @@ beforeAll(async () => {
   for (const id of [pki.robert, pki.anders, pki.sara]) p12.set(id.commonName, writeP12(dir, id, [pki.ca], `${id.commonName.replace(/\W/g, '_')}.p12`, { password: PASSWORD }));
   versionId = (await api.call('justering.freeze', { meetingId, groupIndex: 0 })).version.id;
   now = new Date('2020-11-05T10:40:00+01:00');
-  await api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: p12Of(pki.robert), password: PASSWORD });
-  await api.call('justering.sign', { versionId, field: 'sig-ordforande', p12Base64: p12Of(pki.anders), password: PASSWORD });
+  await api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: PASSWORD } });
+  await api.call('justering.sign', { versionId, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12Of(pki.anders), password: PASSWORD } });
   pkgContent = (await api.call('justering.exportPackage', { versionId, field: 'sig-justerare-1' })).content;
   base = new Uint8Array(Buffer.from((await api.call('justering.openPackage', { content: pkgContent })).pdfBase64, 'base64'));
   now = new Date('2020-11-05T11:30:00+01:00');

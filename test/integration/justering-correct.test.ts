@@ -36,7 +36,7 @@ async function signAll(versionId: string): Promise<boolean> {
   let adjusted = false;
   for (const [field, who] of SIGNERS) {
     now = new Date(now.getTime() + 60_000);
-    const r = await api.call('justering.sign', { versionId, field, p12Base64: p12[who] as string, password: PASSWORD });
+    const r = await api.call('justering.sign', { versionId, field, credential: { kind: 'p12', p12Base64: p12[who] as string, password: PASSWORD } });
     adjusted = r.groupAdjusted;
   }
   return adjusted;

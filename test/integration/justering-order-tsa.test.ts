@@ -132,11 +132,11 @@ describe('the board’s signing order', () => {
 
   it('refuses the chair before the secretary (p12, card, package, import) before any key is used, and changes nothing', async () => {
     const before = counts();
-    const chair = await rejection(api.call('justering.sign', { versionId, field: 'sig-ordforande', p12Base64: p12Of(pki.anders), password: PASSWORD }));
+    const chair = await rejection(api.call('justering.sign', { versionId, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12Of(pki.anders), password: PASSWORD } }));
     expect(chair.code).toBe('conflict');
     expect(chair.message).toBe('Ordföranden skriver under efter sekreteraren (Robert Karlsson). Vänta tills sekreteraren har skrivit under.');
     // No module is loaded, no PIN tried: the order is checked first.
-    const card = await rejection(api.call('justering.signPkcs11', { versionId, field: 'sig-ordforande', moduleId: 'known:opensc', pin: '1234' }));
+    const card = await rejection(api.call('justering.sign', { versionId, field: 'sig-ordforande', credential: { kind: 'pkcs11', moduleId: 'known:opensc', pin: '1234' } }));
     expect(card.code).toBe('conflict');
     const pkg = await rejection(api.call('justering.exportPackage', { versionId, field: 'sig-justerare-1' }));
     expect(pkg.code).toBe('conflict');
@@ -151,7 +151,7 @@ describe('the board’s signing order', () => {
   it.skipIf(!canStamp)('signs the secretary with a time stamp from the configured service (B-T)', async () => {
     await api.call('settings.set', { tsaUrl: tsa?.url ?? null });
     const requests = tsa?.requests ?? 0;
-    const r = await api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: p12Of(pki.robert), password: PASSWORD });
+    const r = await api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: PASSWORD } });
     expect(r.timestamp).toEqual({ requested: true, added: true, message: null });
     expect(tsa?.requests).toBe(requests + 1);
     expect(r.validation.valid).toBe(true);
@@ -162,7 +162,7 @@ describe('the board’s signing order', () => {
 
   it.skipIf(!canStamp)('signs the chair without a time stamp (B-B) when the service cannot be reached, and says so', async () => {
     await api.call('settings.set', { tsaUrl: 'http://127.0.0.1:1/tsa' });
-    const r = await api.call('justering.sign', { versionId, field: 'sig-ordforande', p12Base64: p12Of(pki.anders), password: PASSWORD });
+    const r = await api.call('justering.sign', { versionId, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12Of(pki.anders), password: PASSWORD } });
     expect(r.timestamp.requested).toBe(true);
     expect(r.timestamp.added).toBe(false);
     expect(r.timestamp.message).toMatch(/^Tidsstämpeltjänsten http:\/\/127\.0\.0\.1:1\/tsa svarade inte \(.+\); underskriften saknar tidsstämpel \(PAdES B-B\)\./);
@@ -172,7 +172,7 @@ describe('the board’s signing order', () => {
 
   it.skipIf(!canStamp)('signs the justerare without a time stamp when the service answers nonsense; the last signature adjusts the group', async () => {
     await api.call('settings.set', { tsaUrl: nonsenseUrl });
-    const r = await api.call('justering.sign', { versionId, field: 'sig-justerare-1', p12Base64: p12Of(pki.sara), password: PASSWORD });
+    const r = await api.call('justering.sign', { versionId, field: 'sig-justerare-1', credential: { kind: 'p12', p12Base64: p12Of(pki.sara), password: PASSWORD } });
     expect(r.timestamp.added).toBe(false);
     expect(r.timestamp.message).toContain(`Tidsstämpeltjänsten ${nonsenseUrl} gav inget giltigt svar`);
     expect(r.timestamp.message).toContain('(PAdES B-B)');
@@ -200,12 +200,12 @@ describe('the board’s signing order', () => {
       ['sig-ordforande', ['Sara Lundberg']],
       ['sig-justerare-1', []],
     ]);
-    const e = await rejection(api.call('justering.sign', { versionId: v2, field: 'sig-ordforande', p12Base64: p12Of(pki.anders), password: PASSWORD }));
+    const e = await rejection(api.call('justering.sign', { versionId: v2, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12Of(pki.anders), password: PASSWORD } }));
     expect(e.message).toBe('Ordföranden skriver under efter justeraren (Sara Lundberg). Vänta tills justeraren har skrivit under.');
-    const secretary = await api.call('justering.sign', { versionId: v2, field: 'sig-sekreterare', p12Base64: p12Of(pki.robert), password: PASSWORD });
+    const secretary = await api.call('justering.sign', { versionId: v2, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: PASSWORD } });
     expect(secretary.timestamp).toEqual({ requested: false, added: false, message: null });
     expect(await api.call('boards.setSigningOrder', { boardId, order: null })).toEqual({ boardId, order: null });
-    const chair = await api.call('justering.sign', { versionId: v2, field: 'sig-ordforande', p12Base64: p12Of(pki.anders), password: PASSWORD });
+    const chair = await api.call('justering.sign', { versionId: v2, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12Of(pki.anders), password: PASSWORD } });
     expect(chair.signature.field).toBe('sig-ordforande');
     expect((await api.call('justering.status', { meetingId })).signingOrder).toBeNull();
   }, 120_000);

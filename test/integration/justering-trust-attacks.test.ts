@@ -159,7 +159,7 @@ beforeAll(async () => {
   versionId = (await api.call('justering.freeze', { meetingId, groupIndex: 0 })).version.id;
   now = new Date('2020-11-05T10:40:00+01:00');
   const robert = readFileSync(writeP12(dir, pki.robert, [pki.ca], 'robert.p12', { password: PASSWORD })).toString('base64');
-  await api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: robert, password: PASSWORD });
+  await api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: robert, password: PASSWORD } });
   base = new Uint8Array(Buffer.from((await api.call('justering.currentPdf', { versionId })).pdfBase64, 'base64'));
   now = new Date('2020-11-05T11:30:00+01:00');
 }, 120_000);

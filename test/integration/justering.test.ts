@@ -119,13 +119,13 @@ describe('justering of §§ 20–22 on the reference meeting', () => {
 
   it('refuses a wrong certificate, a wrong password, an unknown field, and changes nothing', async () => {
     const before = counts();
-    const wrongPerson = await rejection(api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: p12Of(pki.sara), password: PASSWORD }));
+    const wrongPerson = await rejection(api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.sara), password: PASSWORD } }));
     expect(wrongPerson.code).toBe('signature');
     expect(wrongPerson.message).toContain('Sara Lundberg');
     expect(wrongPerson.message).toContain('Robert Karlsson');
-    const wrongPassword = await rejection(api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: p12Of(pki.robert), password: 'fel' }));
+    const wrongPassword = await rejection(api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: 'fel' } }));
     expect(wrongPassword.code).toBe('signature');
-    const noField = await rejection(api.call('justering.sign', { versionId, field: 'sig-justerare-2', p12Base64: p12Of(pki.robert), password: PASSWORD }));
+    const noField = await rejection(api.call('justering.sign', { versionId, field: 'sig-justerare-2', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: PASSWORD } }));
     expect(noField.code).toBe('validation');
     expect(noField.message).toContain('sig-justerare-1');
     expect(counts()).toEqual(before);
@@ -133,15 +133,15 @@ describe('justering of §§ 20–22 on the reference meeting', () => {
 
   it('secretary and chair sign in the app; an already signed field is refused', async () => {
     now = new Date('2020-11-05T10:40:00+01:00');
-    const s1 = await api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: p12Of(pki.robert), password: PASSWORD });
+    const s1 = await api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: PASSWORD } });
     expect(s1.signature.signerName).toBe('Robert Karlsson');
     expect(s1.groupAdjusted).toBe(false);
     expect(s1.remaining.map((r) => r.field)).toEqual(['sig-ordforande', 'sig-justerare-1']);
-    const twice = await rejection(api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: p12Of(pki.robert), password: PASSWORD }));
+    const twice = await rejection(api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: PASSWORD } }));
     expect(twice.code).toBe('conflict');
     expect(twice.message).toContain('redan underskrivet');
     now = new Date('2020-11-05T10:45:00+01:00');
-    const s2 = await api.call('justering.sign', { versionId, field: 'sig-ordforande', p12Base64: p12Of(pki.anders), password: PASSWORD });
+    const s2 = await api.call('justering.sign', { versionId, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12Of(pki.anders), password: PASSWORD } });
     expect(s2.validation.valid).toBe(true);
     expect(s2.validation.signatures).toHaveLength(2);
     expect(groupRow(0).status).toBe('frozen');
@@ -261,7 +261,7 @@ describe('justering of §§ 20–22 on the reference meeting', () => {
     expect(() => sql().prepare("UPDATE paragraphs SET title = 'x' WHERE id = ?").run(paragraphId(21))).toThrow(/JUSTERA_LOCKED/);
     expect(() => sql().prepare("UPDATE adjustment_groups SET status = 'open' WHERE meeting_id = ? AND position = 0").run(meetingId)).toThrow(/JUSTERA_LOCKED/);
     expect(() => sql().prepare('DELETE FROM signatures').run()).toThrow(/JUSTERA_LOCKED/);
-    const e = await rejection(api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: p12Of(pki.robert), password: PASSWORD }));
+    const e = await rejection(api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: PASSWORD } }));
     expect(e.code).toBe('conflict');
   });
 });
@@ -298,18 +298,18 @@ describe('justering of §§ 23–26: a smart card, then the whole meeting is adj
     now = new Date('2020-11-11T14:10:00+01:00');
     if (softhsm) {
       tokenWith(pki.robert, 'SITHS Robert');
-      const wrongPin = await rejection(api.call('justering.signPkcs11', { versionId, field: 'sig-sekreterare', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: '000000' }));
+      const wrongPin = await rejection(api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: '000000' } }));
       expect(wrongPin.code).toBe('signature');
-      const r = await api.call('justering.signPkcs11', { versionId, field: 'sig-sekreterare', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: PIN });
+      const r = await api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: PIN } });
       expect(r.signature.signerName).toBe('Robert Karlsson');
     } else {
       console.warn('SoftHSM2 saknas: sekreteraren skriver under med certifikatfil i stället.');
-      await api.call('justering.sign', { versionId, field: 'sig-sekreterare', p12Base64: p12Of(pki.robert), password: PASSWORD });
+      await api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: PASSWORD } });
     }
     now = new Date('2020-11-11T14:20:00+01:00');
-    await api.call('justering.sign', { versionId, field: 'sig-ordforande', p12Base64: p12Of(pki.anders), password: PASSWORD });
+    await api.call('justering.sign', { versionId, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12Of(pki.anders), password: PASSWORD } });
     now = new Date('2020-11-12T09:05:00+01:00');
-    const last = await api.call('justering.sign', { versionId, field: 'sig-justerare-1', p12Base64: p12Of(pki.sara), password: PASSWORD });
+    const last = await api.call('justering.sign', { versionId, field: 'sig-justerare-1', credential: { kind: 'p12', p12Base64: p12Of(pki.sara), password: PASSWORD } });
     expect(last.groupAdjusted).toBe(true);
     expect(last.meetingAdjusted).toBe(true);
     expect(groupRow(1)).toEqual({ status: 'adjusted', adjusted_at: '2020-11-12T08:05:00.000Z' });

@@ -18,19 +18,12 @@ import {
   type ValidationSummary,
 } from '../../app/justering/types';
 import { emptyInput, idSchema, method } from './define';
+import { credentialBase64Schema, credentialSchema, moduleIdSchema } from './credential';
 
 const fieldSchema = z
   .string()
   .regex(/^sig-[a-z0-9-]+$/, 'Ange ett underskriftsfält, t.ex. sig-ordforande, sig-sekreterare eller sig-justerare-1.');
-const base64Schema = z
-  .string()
-  .min(1, 'Filen är tom.')
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Filen måste skickas base64-kodad.');
-
-/** A module offered by pkcs11.modules ("known:opensc", "chosen", "configured"): never a path. */
-const moduleIdSchema = z
-  .string()
-  .regex(/^(known:[a-z0-9-]+|chosen|configured)$/, 'Välj kortläsarens modul i listan (en sökväg kan inte skickas hit).');
+const base64Schema = credentialBase64Schema;
 
 /** A module on offer: the path is shown, never sent back. */
 export interface Pkcs11ModuleInfo {
@@ -45,29 +38,14 @@ const signingOrderSchema = z
   .refine((roles) => new Set(roles).size === roles.length, 'Varje roll får finnas med högst en gång i underskriftsordningen.')
   .nullable();
 
-/** A smart card or token: the PKCS#11 module, which token (serial or label, else the only one) and the PIN. */
-const pkcs11Fields = {
-  moduleId: moduleIdSchema,
-  tokenSerial: z.string().min(1).optional(),
-  tokenLabel: z.string().min(1).optional(),
-  pin: z.string().min(1, 'Ange PIN-koden.'),
-};
-
-const packageCredentialSchema = z.discriminatedUnion(
-  'kind',
-  [z.strictObject({ kind: z.literal('p12'), p12Base64: base64Schema, password: z.string() }), z.strictObject({ kind: z.literal('pkcs11'), ...pkcs11Fields })],
-  { error: 'Välj certifikatfil (p12) eller kort (pkcs11).' },
-);
 
 export const justeringContract = {
   'justering.freeze': method<FreezeResult>()(
     z.strictObject({ meetingId: idSchema, groupIndex: z.number().int().min(0, 'Justeringsgruppens nummer börjar på 0.').optional() }),
   ),
   'justering.status': method<JusteringStatus>()(z.strictObject({ meetingId: idSchema })),
-  'justering.sign': method<SignResult>()(
-    z.strictObject({ versionId: idSchema, field: fieldSchema, p12Base64: base64Schema, password: z.string() }),
-  ),
-  'justering.signPkcs11': method<SignResult>()(z.strictObject({ versionId: idSchema, field: fieldSchema, ...pkcs11Fields })),
+  // Signs with a certificate file or a card (the one credential, core/api/contracts/credential.ts).
+  'justering.sign': method<SignResult>()(z.strictObject({ versionId: idSchema, field: fieldSchema, credential: credentialSchema })),
   'justering.exportPackage': method<{ fileName: string; content: string; manifest: PackageManifest }>()(
     z.strictObject({ versionId: idSchema, field: fieldSchema }),
   ),
@@ -93,16 +71,13 @@ export const justeringContract = {
     }),
   ),
   // The clerk's and secretary's own documents (tillkännagivande, anslagsbevis, protokollsutdrag).
-  'documents.sign': method<DocumentSignResult>()(
-    z.strictObject({ versionId: idSchema, field: fieldSchema, p12Base64: base64Schema, password: z.string() }),
-  ),
-  'documents.signPkcs11': method<DocumentSignResult>()(z.strictObject({ versionId: idSchema, field: fieldSchema, ...pkcs11Fields })),
+  'documents.sign': method<DocumentSignResult>()(z.strictObject({ versionId: idSchema, field: fieldSchema, credential: credentialSchema })),
   'documents.currentPdf': method<{ pdfBase64: string; sha256: string; kind: string; signed: boolean }>()(z.strictObject({ versionId: idSchema })),
   // The signer's own machine: sign a received .justera package (needs no meeting in the database).
   'justering.signPackage': method<SignedPackage>()(
     z.strictObject({
       content: z.string().min(1, 'Underskriftspaketet är tomt.'),
-      credential: packageCredentialSchema,
+      credential: credentialSchema,
       /** Required to sign a package shown as "ej verifierat". */
       confirmUnverified: z.boolean().optional(),
     }),
@@ -111,7 +86,7 @@ export const justeringContract = {
   // The PKCS#11 modules the main process offers; a native dialog (desktop app only) adds one.
   'pkcs11.modules': method<{ modules: Pkcs11ModuleInfo[]; canChoose: boolean }>()(emptyInput),
   'pkcs11.chooseModule': method<{ module: Pkcs11ModuleInfo | null }>()(emptyInput),
-  // The board's signing order (null = any order); enforced by sign, signPkcs11, importSigned, exportPackage.
+  // The board's signing order (null = any order); enforced by sign, importSigned, exportPackage.
   'boards.setSigningOrder': method<BoardSigningOrder>()(z.strictObject({ boardId: idSchema, order: signingOrderSchema })),
   'boards.getSigningOrder': method<BoardSigningOrder>()(z.strictObject({ boardId: idSchema })),
   'justering.verify': method<ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[] }>()(

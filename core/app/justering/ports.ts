@@ -1,6 +1,7 @@
 // What the Justering use cases need: the justering tables (db/repos/justering.ts) and the PDF
 // work (electron/services/justering: rendering off the main thread, PAdES signing, checks).
 import type { AppDeps } from '../ports';
+import type { SignerCredentials } from '../../api/contracts/credential';
 import type { ProtocolData } from '../../documents/types';
 import type { MeetingDocument } from '../../format/meeting';
 import type { CertificateIdentity } from '../../domain/eid';
@@ -102,10 +103,12 @@ export interface SettingsStore {
   set(key: string, value: unknown): void;
 }
 
-export type SignerCredentials =
-  | { kind: 'pkcs12'; p12: Uint8Array; password: string }
-  /** `moduleId` names a module the main process offers (electron/services/signing/pkcs11-modules.ts); it is resolved to a path only when the card is opened. */
-  | { kind: 'pkcs11'; moduleId: string; tokenSerial?: string; tokenLabel?: string; pin: string };
+/**
+ * The contract's credential (core/api/contracts/credential.ts) with the certificate file decoded.
+ * A card's `moduleId` names a module the main process offers (electron/services/signing/pkcs11-modules.ts);
+ * it is resolved to a path only when the card is opened.
+ */
+export type { SignerCredentials } from '../../api/contracts/credential';
 
 export interface OpenedSigner {
   commonName: string;

@@ -30,7 +30,7 @@ export interface SignedFile {
   identity: 'identifier' | 'name-only';
   /** 'app' (signed in this Justera), 'import' (a signing package came back). */
   via: 'app' | 'import';
-  /** The credential kind ('pkcs12', 'pkcs11'), or 'package' for an imported file. */
+  /** The credential kind ('p12', 'pkcs11'), or 'package' for an imported file. */
   credential: string;
 }
 

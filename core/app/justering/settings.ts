@@ -1,4 +1,4 @@
-// App settings: today the RFC 3161 time-stamping service that justering.sign, signPkcs11,
+// App settings: today the RFC 3161 time-stamping service that justering.sign,
 // signPackage and documents.sign ask for a signature time stamp (PAdES B-T).
 import type { AppDeps } from '../ports';
 import type { SettingsStore } from './ports';

@@ -3,6 +3,8 @@
 // Signing the package's PDF on the other machine is `justera sign` (see docs/justering.md).
 import { resolve } from 'node:path';
 import { AppError } from '../../../core/api/errors';
+import type { Credential } from '../../../core/api/contracts/credential';
+import { bytesToBase64 } from '../../../core/format/base64';
 import type { JusteringStatus } from '../../../core/app/justering/types';
 import type { CliArgs, CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, warnQuorum, withBackend } from '../io';
@@ -247,16 +249,17 @@ export const documentSignCommand: CliCommand = {
       const versionId = positional(args, 'dokumentets id (visas av justera anslag post --json)');
       const field = requiredString(args, 'field', 'Ange fältet med --field, t.ex. --field sig-anslagsbevis.');
       const api = apiOf(backend);
-      let r;
+      let credential: Credential;
       if (typeof v.pkcs11 === 'string') {
         const token = await tokenInSlot(io, v.pkcs11, v.slot);
         const pin = await readSecret(io, requiredString(args, 'pin-file', 'Ange PIN-filen med --pin-file FIL.'), 'PIN-filen');
-        r = await api.call('documents.signPkcs11', { versionId, field, moduleId: 'configured', tokenSerial: token.serialNumber, pin });
+        credential = { kind: 'pkcs11', moduleId: 'configured', tokenSerial: token.serialNumber, pin };
       } else {
         const p12 = await readInput(io, requiredString(args, 'p12', 'Ange certifikatfilen med --p12 FIL, eller kortet med --pkcs11 MODUL.'), 'Certifikatfilen');
         const password = await readSecret(io, requiredString(args, 'password-file', 'Ange lösenordsfilen med --password-file FIL.'), 'Lösenordsfilen');
-        r = await api.call('documents.sign', { versionId, field, p12Base64: p12.toString('base64'), password });
+        credential = { kind: 'p12', p12Base64: bytesToBase64(p12), password };
       }
+      const r = await api.call('documents.sign', { versionId, field, credential });
       if (args.values.json) printJson(io, r);
       else {
         io.out(`Dokumentet är underskrivet av ${r.signature.signerName} i ${field} (${r.signature.signedAt}). SHA-256 ${r.signature.sha256}`);

@@ -125,7 +125,7 @@ function opened(signer: Signer, certificate: CertificateInfo, close: () => Promi
 }
 
 async function openSigner(c: SignerCredentials, resolveModule: (id: string) => string): Promise<OpenedSigner> {
-  if (c.kind === 'pkcs12') {
+  if (c.kind === 'p12') {
     const signer = await openPkcs12Signer(c.p12, c.password);
     return opened(signer, signer.certificate, async () => {});
   }

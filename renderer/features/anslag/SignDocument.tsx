@@ -14,10 +14,7 @@ export function SignDocument({ versionId, field, what, fileName }: { versionId: 
   const [done, setDone] = useState<string[] | null>(null);
 
   async function sign(c: Credential): Promise<void> {
-    const r =
-      c.kind === 'p12'
-        ? await api.call('documents.sign', { versionId, field, p12Base64: c.p12Base64, password: c.password })
-        : await api.call('documents.signPkcs11', { versionId, field, moduleId: c.moduleId, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
+    const r = await api.call('documents.sign', { versionId, field, credential: c });
     setOpen(null);
     setDone([s.signing.done(what, r.signature.signerName, formatDateTime(r.signature.signedAt)), timestampText(r.timestamp)]);
   }

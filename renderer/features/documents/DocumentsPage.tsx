@@ -165,10 +165,7 @@ function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: Meeting
 
   async function sign(d: ListedDocument, c: Credential): Promise<void> {
     const field = d.nextSignature?.field ?? '';
-    const r =
-      c.kind === 'p12'
-        ? await api.call('documents.sign', { versionId: d.versionId, field, p12Base64: c.p12Base64, password: c.password })
-        : await api.call('documents.signPkcs11', { versionId: d.versionId, field, moduleId: c.moduleId, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
+    const r = await api.call('documents.sign', { versionId: d.versionId, field, credential: c });
     setSigning(null);
     announce(<p>{t('documents.signed', { document: documentTitle(d), name: r.signature.signerName, time: formatDateTime(r.signature.signedAt) })}</p>);
   }

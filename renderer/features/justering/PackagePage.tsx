@@ -47,11 +47,7 @@ export function PackagePage() {
 
   async function sign(c: Credential): Promise<void> {
     if (opened === null) return;
-    const credential =
-      c.kind === 'p12'
-        ? { kind: 'p12' as const, p12Base64: c.p12Base64, password: c.password }
-        : { kind: 'pkcs11' as const, moduleId: c.moduleId, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) };
-    const r = await api.call('justering.signPackage', { content: opened.content, credential, ...(opened.pkg.authenticity.verified ? {} : { confirmUnverified: confirmed }) });
+    const r = await api.call('justering.signPackage', { content: opened.content, credential: c, ...(opened.pkg.authenticity.verified ? {} : { confirmUnverified: confirmed }) });
     setDialog(null);
     setSigned(r);
   }

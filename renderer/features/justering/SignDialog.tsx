@@ -10,12 +10,9 @@ import { errorMessage } from '../../api/errors';
 import { ModulePicker } from './ModulePicker';
 import { SlotPicker } from './SlotPicker';
 import { justeringStrings as s } from './strings';
+import type { Credential, CredentialKind } from '../../../core/api/contracts/credential';
 
-export type Credential =
-  | { kind: 'p12'; p12Base64: string; password: string }
-  | { kind: 'pkcs11'; moduleId: string; tokenSerial?: string; pin: string };
-
-export type CredentialKind = Credential['kind'];
+export type { Credential, CredentialKind };
 
 export function SignDialog({
   open,

@@ -45,10 +45,7 @@ export function VersionSection({ group, version, announce }: { group: GroupJuste
   const missing = version.signers.filter((x) => x.signature === null).length;
 
   async function sign(signer: SignerState, c: Credential): Promise<void> {
-    const r: SignResult =
-      c.kind === 'p12'
-        ? await api.call('justering.sign', { versionId: version.id, field: signer.field, p12Base64: c.p12Base64, password: c.password })
-        : await api.call('justering.signPkcs11', { versionId: version.id, field: signer.field, moduleId: c.moduleId, pin: c.pin, ...(c.tokenSerial === undefined ? {} : { tokenSerial: c.tokenSerial }) });
+    const r: SignResult = await api.call('justering.sign', { versionId: version.id, field: signer.field, credential: c });
     setOpen(null);
     setReport(null);
     announce(<ResultLines lines={signResultLines(r)} />);
