@@ -1,12 +1,12 @@
 // The TrustStore and IdentityStore ports (core/app/trust/ports.ts) on SQLite: trust_anchors,
 // person_identifiers and boards.require_eid.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Clock, IdGenerator } from '../../core/app/ports';
-import type { IdentityStore, IdentifierRow, TrustAnchorRow, TrustStore } from '../../core/app/trust/ports';
+import type { IdentityStore, IdentifierRow, TrustAnchorRow, TrustCrlRow, TrustStore } from '../../core/app/trust/ports';
 import { EID_KINDS, type EidKind } from '../../core/domain/eid';
 import { withDbErrors } from '../errors';
 import type { Db } from '../open';
-import { boards, personIdentifiers, persons, trustAnchors } from '../schema';
+import { boards, personIdentifiers, persons, trustAnchors, trustCrls } from '../schema';
 
 type Ctx = { clock: Clock; ids: IdGenerator; actor: string };
 
@@ -25,8 +25,43 @@ function anchorRow(r: typeof trustAnchors.$inferSelect): TrustAnchorRow {
   };
 }
 
+function crlRow(r: typeof trustCrls.$inferSelect): TrustCrlRow {
+  return {
+    id: r.id,
+    issuer: r.issuer,
+    thisUpdate: r.thisUpdate,
+    nextUpdate: r.nextUpdate,
+    crlNumber: r.crlNumber,
+    revokedCount: r.revokedCount,
+    sha256: r.sha256,
+    verifiedBy: r.verifiedBy,
+    der: new Uint8Array(r.der),
+    addedAt: r.addedAt,
+    addedBy: r.addedBy,
+  };
+}
+
 export function createTrustStore(db: Db, ctx: Ctx): TrustStore {
   return {
+    listCrls: () => db.select().from(trustCrls).orderBy(asc(trustCrls.issuer), desc(trustCrls.thisUpdate)).all().map(crlRow),
+    crlBySha256: (sha256) => {
+      const r = db.select().from(trustCrls).where(eq(trustCrls.sha256, sha256)).get();
+      return r === undefined ? null : crlRow(r);
+    },
+    insertCrl: (row) =>
+      withDbErrors(() => {
+        const full = { ...row, id: ctx.ids.next(), addedAt: ctx.clock.now().toISOString(), addedBy: ctx.actor };
+        db.insert(trustCrls).values({ ...full, der: Buffer.from(row.der) }).run();
+        return full;
+      }),
+    removeCrl: (id) =>
+      withDbErrors(() => {
+        const r = db.select().from(trustCrls).where(eq(trustCrls.id, id)).get();
+        if (r === undefined) return null;
+        db.delete(trustCrls).where(eq(trustCrls.id, id)).run();
+        return crlRow(r);
+      }),
+    crls: () => db.select({ der: trustCrls.der }).from(trustCrls).all().map((r) => new Uint8Array(r.der)),
     list: () => db.select().from(trustAnchors).orderBy(asc(trustAnchors.addedAt), asc(trustAnchors.subject)).all().map(anchorRow),
     bySha256: (sha256) => {
       const r = db.select().from(trustAnchors).where(eq(trustAnchors.sha256, sha256)).get();

@@ -1,7 +1,7 @@
 // Trust and identity: the installation's trust store (root certificates signatures must chain to),
 // e-ID identifiers bound to people, and the board setting that requires them.
 import { z } from 'zod';
-import type { InspectedCertificate, TrustAnchor, TrustList } from '../../app/trust';
+import type { InspectedCertificate, TrustAnchor, TrustCrl, TrustList } from '../../app/trust';
 import type { PersonIdentifier } from '../../app/trust/identity';
 import { EID_KINDS } from '../../domain/eid';
 import { emptyInput, idSchema, method } from './define';
@@ -20,6 +20,16 @@ export const trustContract = {
     z.strictObject({ certificateBase64: certificateSchema, expectSha256: z.array(sha256Schema).min(1).optional() }),
   ),
   'trust.remove': method<{ removed: TrustAnchor; remaining: number; emptyMessage: string | null }>()(z.strictObject({ id: idSchema })),
+  'trust.addCrl': method<{ added: TrustCrl[]; alreadyImported: string[]; replaced: TrustCrl[]; notes: string[] }>()(
+    z.strictObject({
+      crlBase64: z
+        .string()
+        .min(1, 'Spärrlistefilen är tom.')
+        .max(70_000_000, 'Spärrlistan är för stor (högst 50 MB).')
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Spärrlistefilen måste skickas base64-kodad.'),
+    }),
+  ),
+  'trust.removeCrl': method<{ removed: TrustCrl }>()(z.strictObject({ id: idSchema })),
   'people.identifiers.list': method<{ identifiers: PersonIdentifier[] }>()(z.strictObject({ personId: idSchema, reveal: z.boolean().optional() })),
   'people.identifiers.add': method<PersonIdentifier>()(
     z.strictObject({

@@ -159,6 +159,8 @@ export interface JusteringServices {
 
 export interface TrustOptions {
   trustAnchors: Uint8Array[];
+  /** Imported CRLs (DER) for offline revocation checking. */
+  crls?: Uint8Array[];
   /** The time of verification or import (the clock port). */
   now: Date;
 }

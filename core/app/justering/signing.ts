@@ -39,13 +39,13 @@ type SigningDeps = Pick<JusteringDeps, 'services' | 'clock' | 'settings'> & Trus
 
 /** Where the trust anchors come from: the installation's trust store (or, in the CLI, --trust files). */
 export interface TrustSource {
-  trust: Pick<TrustStore, 'anchors'>;
+  trust: Pick<TrustStore, 'anchors' | 'crls'>;
   clock: JusteringDeps['clock'];
 }
 
 /** The installation's trust anchors and the time of checking: what every validation is made with. */
 export function trustOptions(deps: TrustSource): TrustOptions {
-  return { trustAnchors: deps.trust.anchors(), now: deps.clock.now() };
+  return { trustAnchors: deps.trust.anchors(), crls: deps.trust.crls(), now: deps.clock.now() };
 }
 
 /** Signs `expected.field` of `base` with an opened signer and checks the result; writes nothing. */

@@ -132,6 +132,11 @@ export interface SignatureCheck {
   trustAnchor: string | null;
   /** When the certificate was judged and why then: the time stamp, else the time of verification/import. */
   validityTime: { at: string; source: 'timestamp' | 'verification' };
+  /**
+   * Offline revocation (CRLs in the trust store or carried in the file): `revoked` makes the
+   * signature invalid; `unknown` ("spärrstatus okänd") is shown as a warning. Absent = not checked.
+   */
+  revocation?: { status: 'good' | 'revoked' | 'unknown'; message: string; crlIssuer: string | null; thisUpdate: string | null; nextUpdate: string | null };
   problems: string[];
 }
 
@@ -148,6 +153,8 @@ export interface ValidationSummary {
   fileLength: number;
   signatures: SignatureCheck[];
   problems: string[];
+  /** Shown but not failing: "spärrstatus okänd" per signature. */
+  warnings?: string[];
 }
 
 export interface FreezeResult {

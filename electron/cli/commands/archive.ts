@@ -4,7 +4,7 @@ import { AppError } from '../../../core/api/errors';
 import type { ArchiveVerification } from '../../services/archive';
 import type { CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
-import { trustAnchorsOf, trustDbOption, trustOption } from '../trust-anchors';
+import { crlOption, trustDbOption, trustMaterialOf, trustOption } from '../trust-anchors';
 
 // Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
 const archive = () => import('../../services/archive');
@@ -57,14 +57,15 @@ export const archiveVerifyCommand: CliCommand = {
     'Strukturen kontrolleras i Justera (delar, ID:n, Dublin Core, checksummor, hänvisningar); någon validering mot METS-XSD görs inte.',
   options: {
     trust: trustOption,
+    crl: crlOption,
     db: trustDbOption,
     json: jsonOption,
   },
   run: async (io, args) => {
     const dir = args.positionals[0];
     if (dir === undefined) throw new AppError('validation', 'Ange arkivpaketets mapp, t.ex. "justera archive verify arkiv-2020".');
-    const anchors = await trustAnchorsOf(io, args);
-    const r = await (await archive()).verifyArchive(resolve(io.cwd, dir), { now: io.now(), ...(anchors.length > 0 ? { trustAnchors: anchors } : {}) });
+    const { anchors, crls } = await trustMaterialOf(io, args);
+    const r = await (await archive()).verifyArchive(resolve(io.cwd, dir), { now: io.now(), crls, ...(anchors.length > 0 ? { trustAnchors: anchors } : {}) });
     if (args.values.json) printJson(io, r);
     else io.out(describeVerification(r));
     return r.ok ? 0 : 1;

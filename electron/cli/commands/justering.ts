@@ -11,7 +11,7 @@ import { apiOf, dbOption, jsonOption, printJson, warnQuorum, withBackend } from 
 import { writeAtomically } from './data';
 import { cliModulePath, credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
 import { describeOrder } from './justering-settings';
-import { printable, trustAnchorsOf, trustDbOption, trustOption } from '../trust-anchors';
+import { crlOption, printable, trustDbOption, trustMaterialOf, trustOption } from '../trust-anchors';
 
 // Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
 const justeringApp = () => import('../../../core/app/justering');
@@ -163,13 +163,13 @@ export const justeringOpenCommand: CliCommand = {
   details:
     'Skriv sedan under PDF-filen med justera sign i det fält paketet anger och skicka tillbaka den underskrivna filen till sekreteraren.\n' +
     'Tidigare underskrifter kontrolleras mot din egen tillitslista (--db) eller --trust; utan betrodd underskrift av sekreteraren visas paketet som ej verifierat.',
-  options: { out: outOption, trust: trustOption, db: trustDbOption, json: jsonOption },
+  options: { out: outOption, trust: trustOption, crl: crlOption, db: trustDbOption, json: jsonOption },
   run: async (io, args) => {
     const file = positional(args, 'underskriftspaketet (.justera)');
     const out = requiredString(args, 'out', 'Ange PDF-filen som ska skrivas med -o FIL.pdf.');
     const content = (await readInput(io, file, 'Underskriftspaketet')).toString('utf8');
-    const anchors = await trustAnchorsOf(io, args);
-    const opened = await (await justeringApp()).openPackage({ services: (await justeringService()).justeringServices, trust: { anchors: () => anchors }, clock: { now: () => io.now() } }, { content });
+    const { anchors, crls } = await trustMaterialOf(io, args);
+    const opened = await (await justeringApp()).openPackage({ services: (await justeringService()).justeringServices, trust: { anchors: () => anchors, crls: () => crls }, clock: { now: () => io.now() } }, { content });
     await writeAtomically(resolve(io.cwd, out), Buffer.from(opened.pdfBase64, 'base64'));
     const m = opened.manifest;
     if (args.values.json) printJson(io, { manifest: m, signedBefore: opened.signedBefore, authenticity: opened.authenticity, file: out });

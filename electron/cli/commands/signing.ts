@@ -7,7 +7,7 @@ import type { CliCommand } from '../types';
 import { jsonOption, printJson } from '../io';
 import { writeAtomically } from './data';
 import { cliModulePath, credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
-import { printable, trustAnchorsOf, trustDbOption, trustOption } from '../trust-anchors';
+import { crlOption, printable, trustDbOption, trustMaterialOf, trustOption } from '../trust-anchors';
 
 // Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
 const signing = () => import('../../services/signing');
@@ -85,14 +85,16 @@ export const signCommand: CliCommand = {
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'Kontrollera underskrifterna i en PDF: giltighet, tillit (kedja till betrott rotcertifikat), undertecknare, tid, PAdES-nivå och om filen ändrats efteråt.',
-  usage: 'justera verify FIL.pdf [--trust CA.pem …] [--db FIL] [--json]',
+  usage: 'justera verify FIL.pdf [--trust CA.pem …] [--crl FIL.crl …] [--db FIL] [--json]',
   details: [
     'Varje version av filen läses som en PDF-läsare gör (xref-kedjan); efter en underskrift får bara nya underskrifter, signaturfältets värde och utseende, formulärets fältlista och valideringsdata (DSS) tillkomma. Avslutas med status 1 om någon underskrift är ogiltig, "ändrat efter underskrift" eller om filen ändrats på annat sätt efter den sista underskriften.',
     'Certifikaten bedöms vid tidsstämpelns tid, annars nu; undertecknarens egen tidsuppgift (/M) räknas aldrig.',
+    'Spärrstatus kontrolleras utan nät mot spärrlistor (CRL) i tillitslistan (justera trust add-crl), --crl och de som följer med underskriften: spärrat före kontrolltidpunkten gör underskriften ogiltig; saknas en aktuell spärrlista visas "spärrstatus okänd" som en varning (statusen påverkas inte).',
     'Avslutas med status 0 bara när varje underskrift är giltig och betrodd och inget ändrats efter underskrifterna; utan --trust och utan tillitslista (--db) är tilliten ej bedömd, och statusen är 1.',
   ].join('\n'),
   options: {
     trust: trustOption,
+    crl: crlOption,
     db: trustDbOption,
     json: jsonOption,
   },
@@ -100,8 +102,8 @@ export const verifyCommand: CliCommand = {
     const file = args.positionals[0];
     if (file === undefined) throw new AppError('validation', 'Ange PDF-filen som ska kontrolleras.');
     const pdf = await readInput(io, file, 'PDF-filen');
-    const anchors = await trustAnchorsOf(io, args);
-    const report = await (await signing()).verifyPdf(pdf, { trustAnchors: anchors, now: io.now() });
+    const { anchors, crls } = await trustMaterialOf(io, args);
+    const report = await (await signing()).verifyPdf(pdf, { trustAnchors: anchors, crls, now: io.now() });
     if (args.values.json) printJson(io, report);
     else io.out(describeReport(report));
     return report.accepted ? 0 : 1;
@@ -132,6 +134,7 @@ export function describeReport(r: VerificationReport): string {
     lines.push(`  Nyckelanvändning:    ${s.certificateChecks.keyUsage ? 'underskrift' : 'NEJ'}`);
     lines.push(`  Ett namn (CN):       ${yesNo(s.certificateChecks.singleCommonName)}`);
     lines.push(`  Tillit:              ${!s.trust.assessed ? 'tillit ej bedömd (ange --trust CA.pem eller --db med tillitslista)' : s.trust.trusted ? `betrodd (${s.trust.anchor?.subject ?? '–'})` : 'INTE BETRODD'}`);
+    if (s.trust.trusted) lines.push(`  Spärrstatus:         ${s.revocation.status === 'good' ? 'ej spärrat' : s.revocation.status === 'revoked' ? 'SPÄRRAT' : 'spärrstatus okänd (varning)'} — ${s.revocation.message}`);
     lines.push(`  PAdES-nivå:          ${s.level}${s.timestamp ? ` (tidsstämpel ${s.timestamp.time?.toISOString() ?? '–'})` : ' (ingen tidsstämpel)'}`);
     lines.push(`  Omfattar:            revision ${s.revision}, ${s.coveredLength} byte${s.coversWholeFile ? ' (hela filen)' : ''}`);
     const bad = s.changesAfter.filter((x) => !x.allowed);
@@ -152,6 +155,7 @@ export function describeReport(r: VerificationReport): string {
         : '',
   );
   for (const p of r.problems) lines.push(`Problem: ${p}`);
+  for (const w of r.warnings) lines.push(`Varning: ${w}`);
   if (!r.valid) lines.push('Resultat: OGILTIG.');
   else if (!r.trustAssessed) lines.push('Resultat: tillit ej bedömd — underskrifterna är kryptografiskt hela, men ingen betrodd utfärdare är angiven (--trust CA.pem eller --db med tillitslista).');
   else if (!r.trusted) lines.push('Resultat: INTE BETRODD — minst en underskrift leder inte till ett betrott rotcertifikat.');

@@ -322,7 +322,7 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 /** Recomputes every checksum in METS.xml and manifest.sha256 and re-verifies every signed PDF. */
-export async function verifyArchive(dirIn: string, options: { now?: Date; trustAnchors?: Uint8Array[] } = {}): Promise<ArchiveVerification> {
+export async function verifyArchive(dirIn: string, options: { now?: Date; trustAnchors?: Uint8Array[]; crls?: Uint8Array[] } = {}): Promise<ArchiveVerification> {
   const dir = resolve(dirIn);
   const bad: ArchiveProblem[] = [];
   const invalid: ArchiveProblem[] = [];
@@ -363,7 +363,7 @@ export async function verifyArchive(dirIn: string, options: { now?: Date; trustA
     else if (sha256(data) !== f.sha256) bad.push({ path: f.path, problem: 'Checksumman stämmer inte: filen har ändrats.' });
     else okFiles++;
     if (f.use === 'signed-pdf') {
-      const report = await verifyPdf(new Uint8Array(data), { ...(options.trustAnchors ? { trustAnchors: options.trustAnchors } : {}), ...(options.now ? { now: options.now } : {}) });
+      const report = await verifyPdf(new Uint8Array(data), { ...(options.trustAnchors ? { trustAnchors: options.trustAnchors } : {}), ...(options.crls ? { crls: options.crls } : {}), ...(options.now ? { now: options.now } : {}) });
       // Valid is not enough: every signature must chain to a trust anchor (none given = not judged, not passed).
       if (report.accepted) validSigs++;
       else if (!report.valid) invalid.push({ path: f.path, problem: report.problems.join(' ') || 'Underskriften är ogiltig.' });

@@ -59,6 +59,13 @@ function check(s: SignatureReport): SignatureCheck {
     trusted: s.trust.assessed ? s.trust.trusted : null,
     trustAnchor: s.trust.anchor?.subject ?? null,
     validityTime: { at: s.validityTime.at.toISOString(), source: s.validityTime.source },
+    revocation: {
+      status: s.revocation.status,
+      message: s.revocation.message,
+      crlIssuer: s.revocation.crl?.issuer ?? null,
+      thisUpdate: s.revocation.crl?.thisUpdate.toISOString() ?? null,
+      nextUpdate: s.revocation.crl?.nextUpdate?.toISOString() ?? null,
+    },
     problems: s.problems,
   };
 }
@@ -74,6 +81,7 @@ export function summariseReport(r: VerificationReport): ValidationSummary {
     fileLength: r.fileLength,
     signatures: r.signatures.map(check),
     problems,
+    warnings: r.warnings,
   };
 }
 
@@ -168,7 +176,7 @@ const baseServices: Omit<JusteringServices, 'openSigner' | 'pkcs11Slots'> = {
     return { pdf, fields: rendered.signatureFields.map((f) => f.name) };
   },
   async verify(pdf, o) {
-    const report = await verifyPdf(pdf, { trustAnchors: o.trustAnchors, now: o.now });
+    const report = await verifyPdf(pdf, { trustAnchors: o.trustAnchors, now: o.now, ...(o.crls === undefined ? {} : { crls: o.crls }) });
     return { summary: summariseReport(report), report: asJson(report) };
   },
   async checkIncremental(base, signed, o) {
@@ -177,6 +185,7 @@ const baseServices: Omit<JusteringServices, 'openSigner' | 'pkcs11Slots'> = {
       fieldName: o.fieldName,
       trustAnchors: o.trustAnchors,
       now: o.now,
+      ...(o.crls === undefined ? {} : { crls: o.crls }),
       ...(o.expectedSubjectName === undefined ? {} : { expectedSubjectName: o.expectedSubjectName }),
       ...(o.expectedCertificateSha256 === undefined ? {} : { expectedCertificateSha256: o.expectedCertificateSha256 }),
     });

@@ -117,7 +117,7 @@ export async function checkIncrementalSignature(
       'Den signerade filen bygger inte på det dokument som skickades för signering (originalet har ändrats). Skicka dokumentet för signering på nytt.',
     );
   }
-  const verifyOptions: VerifyOptions = { trustAnchors: options.trustAnchors, now: options.now };
+  const verifyOptions: VerifyOptions = { trustAnchors: options.trustAnchors, now: options.now, ...(options.crls === undefined ? {} : { crls: options.crls }) };
   const [baseReport, report] = await Promise.all([verifyPdf(basePdf, verifyOptions), verifyPdf(signedPdf, verifyOptions)]);
   const added = report.signatures.filter((s) => s.coveredLength > basePdf.length);
   if (added.length !== 1 || report.signatures.length !== baseReport.signatures.length + 1) {

@@ -23,6 +23,8 @@ export interface CmsCheck {
   signingCertificateMatches: boolean;
   signatureValue?: Uint8Array;
   timeStampTokens: Uint8Array[];
+  /** CRLs carried with the signature (SignedData crls, adbe-revocationInfoArchival), DER. */
+  crls: Uint8Array[];
   eContentType?: string;
   eContent?: Uint8Array;
   problems: string[];
@@ -88,7 +90,7 @@ function essMatches(value: asn1js.AsnType | undefined, version: 'v1' | 'v2', cer
   return toHex(hash.valueBlock.valueHexView) === createHash(hashName).update(certDer).digest('hex');
 }
 
-function verifySignature(
+export function verifySignature(
   algorithm: pkijs.AlgorithmIdentifier,
   digestName: string,
   key: KeyObject,
@@ -128,6 +130,7 @@ export function checkCms(der: Uint8Array, content?: Uint8Array[]): CmsCheck {
     hasSigningTimeAttribute: false,
     signingCertificateMatches: false,
     timeStampTokens: [],
+    crls: [],
     problems: [],
   };
   let info: pkijs.SignerInfo;
@@ -142,6 +145,7 @@ export function checkCms(der: Uint8Array, content?: Uint8Array[]): CmsCheck {
     const first = signed.signerInfos[0];
     if (!first) throw new Error('ingen undertecknare');
     info = first;
+    out.crls = embeddedCrls(ci.content, first.signedAttrs);
   } catch (e) {
     out.parseError = `Signaturdata (CMS) kan inte läsas: ${e instanceof Error ? e.message : String(e)}`;
     out.problems.push(out.parseError);
@@ -203,6 +207,23 @@ export function checkCms(der: Uint8Array, content?: Uint8Array[]): CmsCheck {
   for (const a of info.unsignedAttrs?.attributes ?? []) {
     if (a.type !== OID.signatureTimeStampToken) continue;
     for (const v of a.values) out.timeStampTokens.push(new Uint8Array(v.valueBeforeDecodeView));
+  }
+  return out;
+}
+
+/** CRLs a CMS SignedData carries: its crls field and the adbe-revocationInfoArchival signed attribute. */
+function embeddedCrls(signedData: asn1js.AsnType, signedAttrs: pkijs.SignedAndUnsignedAttributes | undefined): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  if (signedData instanceof asn1js.Sequence) {
+    const set = signedData.valueBlock.value.find((v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 1);
+    if (set instanceof asn1js.Constructed) for (const v of set.valueBlock.value) if (v instanceof asn1js.Sequence) out.push(new Uint8Array(v.valueBeforeDecodeView));
+  }
+  // RevocationInfoArchival ::= SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CRLs OPTIONAL, ocsp [1] …, otherRevInfo [2] … }
+  const archival = signedAttrs?.attributes.find((a) => a.type === '1.2.840.113583.1.1.8')?.values[0];
+  if (archival instanceof asn1js.Sequence) {
+    const crlField = archival.valueBlock.value.find((v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 0);
+    const list = crlField instanceof asn1js.Constructed ? crlField.valueBlock.value[0] : undefined;
+    if (list instanceof asn1js.Sequence) for (const v of list.valueBlock.value) if (v instanceof asn1js.Sequence) out.push(new Uint8Array(v.valueBeforeDecodeView));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // verifyPdf: checks every signature in a PDF (in file order) and whether anything follows the last one.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { checkSignatureRevision, readerSignatures, type RevisionChange } from './changes';
 import { validateChain } from './chain';
 import { certificateInfo, type CertificateInfo } from './certificates';
@@ -12,6 +12,7 @@ import { endsWithEof, readTrailer } from './pdf-structure';
 import { bytesToLatin1, fromHex, parsePdfDate } from './pdf-text';
 import { parseRevisions, type RevisionModel } from './revisions';
 import { checkTimestampToken } from './tsa';
+import { checkRevocation, REVOCATION_NOT_ASSESSED, type CrlInput, type RevocationReport } from './revocation';
 
 export type PadesLevel = 'B-B' | 'B-T' | 'none';
 
@@ -85,6 +86,11 @@ export interface SignatureReport {
   /** Null when no trust anchors were given. */
   chainTrusted: boolean | null;
   trust: TrustReport;
+  /**
+   * Offline revocation (CRLs from the trust store and carried in the file): revoked at or before
+   * the validity time makes the signature invalid; "unknown" is a warning, not a failure.
+   */
+  revocation: RevocationReport;
   validityTime: ValidityTime;
   certificateChecks: CertificateChecks;
   level: PadesLevel;
@@ -110,6 +116,8 @@ export interface VerificationReport {
   /** valid and trusted: the only verdict that may be called "giltig". */
   accepted: boolean;
   problems: string[];
+  /** What does not fail the file but must be shown: "spärrstatus okänd" per signature. */
+  warnings: string[];
 }
 
 export interface VerifyOptions {
@@ -117,6 +125,8 @@ export interface VerifyOptions {
   trustAnchors?: Uint8Array[];
   /** The time of verification (or import): certificates are judged then unless a time stamp proves the signing time. */
   now?: Date;
+  /** DER CRLs from the trust store (imported by the administrator); the file's own are added. */
+  crls?: Uint8Array[];
 }
 
 interface FoundSignature {
@@ -178,6 +188,7 @@ async function checkSignature(
   found: FoundSignature,
   index: number,
   options: VerifyOptions,
+  dssCrls: Uint8Array[],
 ): Promise<SignatureReport> {
   const problems: string[] = [];
   const { dict } = found;
@@ -273,6 +284,7 @@ async function checkSignature(
     }
   }
   let chainTrusted: boolean | null = null;
+  let revocation: RevocationReport = anchors === null ? { ...REVOCATION_NOT_ASSESSED, message: 'Spärrstatus ej bedömd: tilliten är inte bedömd.' } : REVOCATION_NOT_ASSESSED;
   const trust: TrustReport = { assessed: anchors !== null, trusted: false, anchor: null, problem: anchors === null ? 'Tillit ej bedömd: inga betrodda rotcertifikat är angivna.' : null };
   if (anchors && cms.signerCertificate) {
     const chain = await validateChain(cms.signerCertificate, cms.certificates, anchors, at);
@@ -281,6 +293,12 @@ async function checkSignature(
     if (chain.trusted && chain.anchor) {
       const a = certificateInfo(chain.anchor);
       trust.anchor = { subject: a.subject, sha256: a.sha256 };
+      const crls: CrlInput[] = [
+        ...(options.crls ?? []).map((der) => ({ der, source: 'store' as const })),
+        ...[...cms.crls, ...dssCrls].map((der) => ({ der, source: 'embedded' as const })),
+      ];
+      revocation = checkRevocation(chain.path, crls, at, now);
+      if (revocation.status === 'revoked') problems.push(revocation.message);
     }
     if (!chain.trusted) {
       trust.problem = chain.problem ?? 'Certifikatkedjan leder inte till något betrott rotcertifikat.';
@@ -314,6 +332,7 @@ async function checkSignature(
     certificateChecks.nameMatches &&
     !claimInFuture &&
     chainTrusted !== false &&
+    revocation.status !== 'revoked' &&
     (timestamp === null || (timestamp.valid && timestamp.trusted !== false));
 
   return {
@@ -338,6 +357,7 @@ async function checkSignature(
     certificateValidAtSigningTime,
     chainTrusted,
     trust,
+    revocation,
     validityTime,
     certificateChecks,
     level,
@@ -374,6 +394,7 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): P
       trusted: false,
       accepted: false,
       problems: [...problems, 'Filen kan inte läsas som PDF.'],
+      warnings: [],
     };
   }
   const model = parseRevisions(pdf);
@@ -384,8 +405,9 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): P
     .map((f) => ({ f, at: byteRangeOf(f.dict)?.[1] ?? Number.MAX_SAFE_INTEGER }))
     .sort((x, y) => x.at - y.at)
     .map((x) => x.f);
+  const dssCrls = documentCrls(doc);
   const signatures: SignatureReport[] = [];
-  for (const [i, f] of found.entries()) signatures.push(await checkSignature(pdf, model, f, i, options));
+  for (const [i, f] of found.entries()) signatures.push(await checkSignature(pdf, model, f, i, options, dssCrls));
   // A signature a reader shows that the list above lacks would go unchecked.
   const listed = new Set(signatures.map((s) => JSON.stringify(s.byteRange)));
   for (const r of readerSignatures(model)) {
@@ -412,5 +434,26 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): P
   const valid = problems.length === 0 && signatures.length > 0;
   const trustAssessed = options.trustAnchors !== undefined && options.trustAnchors.length > 0;
   const trusted = trustAssessed && signatures.length > 0 && signatures.every((s) => s.trust.trusted);
-  return { fileLength: pdf.length, signatures, modifiedAfterLastSignature, revisions: model.revisions.length, valid, trustAssessed, trusted, accepted: valid && trusted, problems };
+  const warnings = signatures
+    .filter((s) => s.trust.trusted && s.revocation.status === 'unknown')
+    .map((s) => `Underskrift ${s.index + 1}${s.fieldName === null ? '' : ` (${s.fieldName})`}: ${s.revocation.message}`);
+  return { fileLength: pdf.length, signatures, modifiedAfterLastSignature, revisions: model.revisions.length, valid, trustAssessed, trusted, accepted: valid && trusted, problems, warnings };
+}
+
+/** The CRLs in the document security store (/Root /DSS /CRLs, PAdES B-LT), DER. */
+function documentCrls(doc: PDFDocument): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  try {
+    const dss = doc.catalog.lookup(N('DSS'));
+    if (!(dss instanceof PDFDict)) return out;
+    const list = dss.lookup(N('CRLs'));
+    if (!(list instanceof PDFArray)) return out;
+    for (const item of list.asArray()) {
+      const stream = item instanceof PDFRef ? doc.context.lookup(item) : item;
+      if (stream instanceof PDFRawStream) out.push(decodePDFRawStream(stream).decode());
+    }
+  } catch {
+    // A damaged DSS carries no usable revocation data; the signatures are judged without it.
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import { parseTsaUrl } from './format';
 import { SignServicesSection } from './SignServicesSection';
 import { justeringStrings as s } from './strings';
 import { TrustSection } from './TrustSection';
+import { CrlSection } from './CrlSection';
 
 export function SettingsPage() {
   const q = useQuery(() => api.call('settings.get', {}), []);
@@ -23,6 +24,7 @@ export function SettingsPage() {
       {q.status === 'error' && <ErrorBox message={q.message} onRetry={q.reload} />}
       {q.status === 'ready' && <TsaForm initial={q.data.tsaUrl} />}
       <TrustSection />
+      <CrlSection />
       <SignServicesSection />
     </>
   );

@@ -64,6 +64,14 @@ export function VerifyReport({
                     {trustText(sig)}
                     <br />
                     <span className="muted">{s.verify.checkedAt(formatInstant(sig.validityTime.at), sig.validityTime.source)}</span>
+                    {sig.revocation !== undefined && sig.trusted === true && (
+                      <>
+                        <br />
+                        <span className={sig.revocation.status === 'good' ? 'muted' : 'warning-cell'} title={sig.revocation.message}>
+                          {s.verify.revocation(sig.revocation.status)}
+                        </span>
+                      </>
+                    )}
                   </td>
                   <td>
                     <strong>{sig.valid ? s.verify.valid : s.verify.invalid}</strong>
@@ -86,6 +94,16 @@ export function VerifyReport({
         <summary>{t('details.show')}</summary>
         <p className="muted justering-subject">{s.verify.fileFacts(data.fileLength, data.sha256)}</p>
       </details>
+      {(data.warnings ?? []).length > 0 && (
+        <>
+          <h5>{s.verify.warnings}</h5>
+          <ul>
+            {(data.warnings ?? []).map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {data.problems.length > 0 && (
         <>
           <h5>{s.verify.problems}</h5>
