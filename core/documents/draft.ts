@@ -11,17 +11,19 @@ import { countVote } from './vote';
  * remark stands in its place, instead of the whole preview failing.
  */
 export function draftProtocolData(doc: MeetingDocument, generatedAt: string): ProtocolData {
-  const remarks = new Map<number, string>();
+  const remarks = new Map<number, string[]>();
   const paragraphs = doc.paragraphs.map((p) => {
-    if (p.vote === undefined) return p;
-    try {
-      countVote(p.vote, doc.meeting.chair, p.number);
-      return p;
-    } catch (e) {
-      remarks.set(p.number, e instanceof Error ? e.message : String(e));
-      const { vote: _vote, ...rest } = p;
-      return rest;
-    }
+    if (p.votes.length === 0) return p;
+    const kept = p.votes.filter((vote, k) => {
+      try {
+        countVote(vote, doc.meeting.chair, p.number, { index: k, count: p.votes.length });
+        return true;
+      } catch (e) {
+        remarks.set(p.number, [...(remarks.get(p.number) ?? []), e instanceof Error ? e.message : String(e)]);
+        return false;
+      }
+    });
+    return kept.length === p.votes.length ? p : { ...p, votes: kept };
   });
   let data: ProtocolData;
   try {
@@ -34,10 +36,10 @@ export function draftProtocolData(doc: MeetingDocument, generatedAt: string): Pr
   return {
     ...data,
     paragraphs: data.paragraphs.map((p) => {
-      const remark = remarks.get(p.number);
-      if (remark === undefined) return p;
-      const text = `Omröstningen visas när den är fullständig (förhandsgranskning): ${remark}`;
-      return { ...p, sections: [...p.sections, { kind: 'text', heading: 'Omröstning', blocks: [{ type: 'paragraph', content: [{ text }] }] }] };
+      const list = remarks.get(p.number);
+      if (list === undefined) return p;
+      const blocks = list.map((remark) => ({ type: 'paragraph' as const, content: [{ text: `Omröstningen visas när den är fullständig (förhandsgranskning): ${remark}` }] }));
+      return { ...p, sections: [...p.sections, { kind: 'text', heading: 'Omröstning', blocks }] };
     }),
   };
 }

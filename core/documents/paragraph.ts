@@ -45,7 +45,9 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
     sections.push({ kind: 'statements', heading: 'Yrkanden', items: p.motions.map((m) => ({ text: motionText(who(m.by), m.text) })) });
   }
   pushText(sections, 'Propositionsordning', p.propositionOrder);
-  if (p.vote !== undefined) sections.push({ kind: 'vote', heading: 'Omröstning', vote: voteView(p.vote, doc.meeting.chair, board, people, p.number) });
+  p.votes.forEach((vote, k) => {
+    sections.push({ kind: 'vote', heading: voteHeading(vote, k, p.votes.length), vote: voteView(vote, doc.meeting.chair, board, people, p.number, { index: k, count: p.votes.length }) });
+  });
   if (p.protocolNotes.length > 0) {
     const items = p.protocolNotes.map((n): Statement => (n.by === undefined ? { text: n.text } : { text: `${who(n.by)} antecknar följande till protokollet:`, detail: n.text }));
     sections.push({ kind: 'statements', heading: p.protocolNotes.length === 1 ? 'Protokollsanteckning' : 'Protokollsanteckningar', items });
@@ -86,8 +88,14 @@ function motionText(who: string, text: string): string {
   return /^\p{Ll}/u.test(text) ? `${who} yrkar ${sentence}` : `${who}: ${sentence}`;
 }
 
-function voteView(vote: Vote, chair: string, board: string, people: People, n: number): VoteView {
-  const outcome = countVote(vote, chair, n);
+/** "Omröstning" for the only vote of a §, "Omröstning 1", "Omröstning 2" … when it has several; " – subject" after it. */
+export function voteHeading(vote: Pick<Vote, 'subject'>, index: number, count: number): string {
+  const base = count > 1 ? `Omröstning ${index + 1}` : 'Omröstning';
+  return vote.subject === undefined ? base : `${base} – ${vote.subject}`;
+}
+
+function voteView(vote: Vote, chair: string, board: string, people: People, n: number, which: { index: number; count: number }): VoteView {
+  const outcome = countVote(vote, chair, n, which);
   const legend = [`Ja = ${vote.jaMeans}`, `Nej = ${vote.nejMeans}`];
   const totals = { ja: outcome.ja, nej: outcome.nej, avstar: outcome.avstar };
   const rows =

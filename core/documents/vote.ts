@@ -19,12 +19,12 @@ export interface VoteOutcome {
  * vote. Throws AppError('validation') when the data cannot decide the vote: a person voting
  * twice, or a tie with no casting vote or lot recorded.
  */
-export function countVote(vote: Vote, chair: string, paragraph?: number): VoteOutcome {
+export function countVote(vote: Vote, chair: string, paragraph?: number, which: { index: number; count: number } = { index: 0, count: 1 }): VoteOutcome {
   switch (vote.kind) {
     case 'open':
-      return countOpen(vote, chair, paragraph);
+      return countOpen(vote, chair, paragraph, which);
     case 'closed':
-      return countClosed(vote, paragraph);
+      return countClosed(vote, paragraph, which);
     default: {
       const never: never = vote;
       return never;
@@ -32,7 +32,9 @@ export function countVote(vote: Vote, chair: string, paragraph?: number): VoteOu
   }
 }
 
-function countOpen(vote: Extract<Vote, { kind: 'open' }>, chair: string, paragraph: number | undefined): VoteOutcome {
+type Which = { index: number; count: number };
+
+function countOpen(vote: Extract<Vote, { kind: 'open' }>, chair: string, paragraph: number | undefined, which: Which): VoteOutcome {
   const seen = new Set<string>();
   const totals = { ja: 0, nej: 0, avstar: 0 };
   for (const v of vote.votes) {
@@ -45,18 +47,18 @@ function countOpen(vote: Extract<Vote, { kind: 'open' }>, chair: string, paragra
   if (totals.ja !== totals.nej) return { ...totals, winner: totals.ja > totals.nej ? 'ja' : 'nej', decidedBy: 'majority' };
   const settled = voteWinner(vote, chair);
   if (settled !== null) return { ...totals, winner: settled.winner, decidedBy: 'casting_vote' };
-  if (paragraph !== undefined) throw new AppError('validation', tieMessage(vote, paragraph));
+  if (paragraph !== undefined) throw new AppError('validation', tieMessage(vote, paragraph, which.index, which.count));
   throw new AppError(
     'validation',
     'Omröstningen slutade lika men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst.',
   );
 }
 
-function countClosed(vote: Extract<Vote, { kind: 'closed' }>, paragraph: number | undefined): VoteOutcome {
+function countClosed(vote: Extract<Vote, { kind: 'closed' }>, paragraph: number | undefined, which: Which): VoteOutcome {
   const totals = { ja: vote.ja, nej: vote.nej, avstar: vote.avstar };
   if (vote.ja !== vote.nej) return { ...totals, winner: vote.ja > vote.nej ? 'ja' : 'nej', decidedBy: 'majority' };
   if (vote.lotWinner !== undefined) return { ...totals, winner: vote.lotWinner, decidedBy: 'lot' };
-  if (paragraph !== undefined) throw new AppError('validation', tieMessage(vote, paragraph));
+  if (paragraph !== undefined) throw new AppError('validation', tieMessage(vote, paragraph, which.index, which.count));
   throw new AppError('validation', 'Den slutna omröstningen slutade lika. Vid lika röstetal avgörs valet genom lottning; registrera lottningens utfall.');
 }
 

@@ -65,7 +65,7 @@ function maskParagraph(p: Paragraph): Paragraph {
       decisionDocuments: [],
       motions: [],
       propositionOrder: undefined,
-      vote: undefined,
+      votes: [],
       reservations: [],
       protocolNotes: [],
       // Who had jäv in a confidential matter tells whom it concerns: the name goes with the rest.
@@ -86,6 +86,7 @@ function maskParagraph(p: Paragraph): Paragraph {
     decisionDocuments: p.decisionDocuments.map(clean),
     motions: p.motions.map((m) => ({ ...m, text: clean(m.text) })),
     propositionOrder: opt(p.propositionOrder),
+    votes: p.votes.map((v) => ({ ...v, jaMeans: clean(v.jaMeans), nejMeans: clean(v.nejMeans), ...(v.subject === undefined ? {} : { subject: clean(v.subject) }) })),
     reservations: p.reservations.map((r) => ({ ...r, ...(r.reason === undefined ? {} : { reason: clean(r.reason) }) })),
     protocolNotes: p.protocolNotes.map((n) => ({ ...n, text: clean(n.text) })),
     jav: p.jav.map((j) => ({ ...j, ...(j.note === undefined ? {} : { note: clean(j.note) }) })),

@@ -20,7 +20,7 @@ export type Names = (key: string) => string;
 type PresenceInput = Pick<MeetingDocument, 'attendance' | 'paragraphs'>;
 
 /** The parts of a § the rules look at; the workspace passes the § as it would be after an edit. */
-export type ParagraphPeople = Pick<Paragraph, 'number' | 'motions' | 'reservations' | 'protocolNotes' | 'jav'> & { vote?: Vote | undefined };
+export type ParagraphPeople = Pick<Paragraph, 'number' | 'motions' | 'reservations' | 'protocolNotes' | 'jav' | 'votes'>;
 
 export type VoteSide = 'ja' | 'nej';
 
@@ -56,13 +56,74 @@ function tally(vote: Extract<Vote, { kind: 'open' }>): { ja: number; nej: number
   return totals;
 }
 
-/** The message for a vote that ties with nothing to settle it, naming the §. */
-export function tieMessage(vote: Vote, n: number): string {
+/**
+ * How a message names vote `index` (0-based) of § n: "omröstningen i § 33" when the § has one
+ * vote, "omröstning 2 i § 33" when it has several. `capital` for the start of a sentence.
+ */
+export function voteLabel(n: number, index = 0, count = 1, capital = false): string {
+  const label = count > 1 ? `omröstning ${index + 1} i § ${n}` : `omröstningen i § ${n}`;
+  return capital ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+}
+
+/** The message for a vote that ties with nothing to settle it, naming the § (and the vote, when there are several). */
+export function tieMessage(vote: Vote, n: number, index = 0, count = 1): string {
   if (vote.kind === 'closed') {
-    return `Den slutna omröstningen i § ${n} slutade lika (${vote.ja}–${vote.nej}). Vid lika röstetal avgörs valet genom lottning (KL 6 kap. 37 §); registrera lottningens utfall.`;
+    const which = count > 1 ? `Den slutna omröstningen (omröstning ${index + 1}) i § ${n}` : `Den slutna omröstningen i § ${n}`;
+    return `${which} slutade lika (${vote.ja}–${vote.nej}). Vid lika röstetal avgörs valet genom lottning (KL 6 kap. 37 §); registrera lottningens utfall.`;
   }
   const t = tally(vote);
-  return `Omröstningen i § ${n} slutade lika (${t.ja}–${t.nej}) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.`;
+  return `${voteLabel(n, index, count, true)} slutade lika (${t.ja}–${t.nej}) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.`;
+}
+
+/** The issues of one vote of § n (paths relative to the vote), and its outcome when it can be decided. */
+function voteIssues(
+  vote: Vote,
+  at: { n: number; index: number; count: number },
+  serving: ReadonlySet<string>,
+  chair: string,
+  names: Names,
+  complete: boolean,
+): { issues: RuleIssue[]; outcome: ReturnType<typeof voteWinner> } {
+  const issues: RuleIssue[] = [];
+  const { n, index, count } = at;
+  const label = voteLabel(n, index, count);
+  const onP = count > 1 ? `i omröstning ${index + 1} i § ${n}` : `i § ${n}`;
+  if (vote.kind === 'open') {
+    const seen = new Set<string>();
+    vote.votes.forEach((v, i) => {
+      if (seen.has(v.person)) {
+        issues.push({ path: ['votes', i, 'person'], message: `${names(v.person)} har redan en röst i ${label}. Varje tjänstgörande ledamot har en röst.` });
+      }
+      seen.add(v.person);
+      if (!serving.has(v.person)) {
+        issues.push({
+          path: ['votes', i, 'person'],
+          message: `${names(v.person)} tjänstgör inte på § ${n} och kan inte rösta där${count > 1 ? ` (omröstning ${index + 1})` : ''}. Bara de som tjänstgör på paragrafen (efter jäv och inkallade ersättare) röstar.`,
+        });
+      }
+    });
+  } else if (vote.ja + vote.nej + vote.avstar > serving.size) {
+    issues.push({ path: [], message: `${voteLabel(n, index, count, true)} har ${vote.ja + vote.nej + vote.avstar} röster men bara ${serving.size} tjänstgör där. Kontrollera antalet röster.` });
+  }
+  if (vote.kind === 'open' && vote.castingVote !== undefined) {
+    const c = vote.castingVote;
+    const t = tally(vote);
+    const own = vote.votes.find((v) => v.person === c.person)?.vote;
+    const side = c.side === 'ja' ? 'Ja' : 'Nej';
+    if (t.ja !== t.nej) {
+      issues.push({ path: ['castingVote'], message: `${voteLabel(n, index, count, true)} slutade inte lika (${t.ja}–${t.nej}), så ingen utslagsröst behövs. Ta bort utslagsrösten.` });
+    } else if (c.person !== chair) {
+      issues.push({ path: ['castingVote', 'person'], message: `Bara ordföranden (${names(chair)}) har utslagsröst ${onP}, inte ${names(c.person)}.` });
+    } else if (own !== c.side) {
+      issues.push({
+        path: ['castingVote', 'side'],
+        message: `Ordförandens utslagsröst ${count > 1 ? `i omröstning ${index + 1} i § ${n}` : `i § ${n}`} (${side}) måste vara ordförandens egen röst, som är ${own === undefined ? 'inte registrerad' : own === 'avstar' ? 'Avstår' : own === 'ja' ? 'Ja' : 'Nej'}.`,
+      });
+    }
+  }
+  const outcome = voteWinner(vote, chair);
+  if (outcome === null && complete && issues.length === 0) issues.push({ path: [], message: tieMessage(vote, n, index, count) });
+  return { issues, outcome };
 }
 
 /**
@@ -95,45 +156,13 @@ export function paragraphIssues(doc: PresenceInput, chair: string, p: ParagraphP
     }
   });
 
-  const vote = p.vote;
-  let outcome: ReturnType<typeof voteWinner> = null;
-  if (vote !== undefined) {
-    if (vote.kind === 'open') {
-      const seen = new Set<string>();
-      vote.votes.forEach((v, i) => {
-        if (seen.has(v.person)) {
-          issues.push({ path: ['vote', 'votes', i, 'person'], message: `${names(v.person)} har redan en röst i omröstningen i § ${n}. Varje tjänstgörande ledamot har en röst.` });
-        }
-        seen.add(v.person);
-        if (!serving.has(v.person)) {
-          issues.push({
-            path: ['vote', 'votes', i, 'person'],
-            message: `${names(v.person)} tjänstgör inte på § ${n} och kan inte rösta där. Bara de som tjänstgör på paragrafen (efter jäv och inkallade ersättare) röstar.`,
-          });
-        }
-      });
-    } else if (vote.ja + vote.nej + vote.avstar > serving.size) {
-      issues.push({ path: ['vote'], message: `Omröstningen i § ${n} har ${vote.ja + vote.nej + vote.avstar} röster men bara ${serving.size} tjänstgör där. Kontrollera antalet röster.` });
-    }
-    if (vote.kind === 'open' && vote.castingVote !== undefined) {
-      const c = vote.castingVote;
-      const t = tally(vote);
-      const own = vote.votes.find((v) => v.person === c.person)?.vote;
-      const side = c.side === 'ja' ? 'Ja' : 'Nej';
-      if (t.ja !== t.nej) {
-        issues.push({ path: ['vote', 'castingVote'], message: `Omröstningen i § ${n} slutade inte lika (${t.ja}–${t.nej}), så ingen utslagsröst behövs. Ta bort utslagsrösten.` });
-      } else if (c.person !== chair) {
-        issues.push({ path: ['vote', 'castingVote', 'person'], message: `Bara ordföranden (${names(chair)}) har utslagsröst i § ${n}, inte ${names(c.person)}.` });
-      } else if (own !== c.side) {
-        issues.push({
-          path: ['vote', 'castingVote', 'side'],
-          message: `Ordförandens utslagsröst i § ${n} (${side}) måste vara ordförandens egen röst, som är ${own === undefined ? 'inte registrerad' : own === 'avstar' ? 'Avstår' : own === 'ja' ? 'Ja' : 'Nej'}.`,
-        });
-      }
-    }
-    outcome = voteWinner(vote, chair);
-    if (outcome === null && complete && !issues.some((i) => i.path[0] === 'vote')) issues.push({ path: ['vote'], message: tieMessage(vote, n) });
-  }
+  // Each vote is counted and checked on its own; the outcomes decide who may reserve themselves.
+  const votes = p.votes;
+  const outcomes = votes.map((vote, k) => {
+    const r = voteIssues(vote, { n, index: k, count: votes.length }, serving, chair, names, complete);
+    for (const issue of r.issues) issues.push({ path: ['votes', k, ...issue.path], message: issue.message });
+    return r.outcome;
+  });
 
   const reserved = new Set<string>();
   p.reservations.forEach((r, i) => {
@@ -144,14 +173,24 @@ export function paragraphIssues(doc: PresenceInput, chair: string, p: ParagraphP
       issues.push({ path, message: `${names(r.person)} deltog inte i beslutet i § ${n} och kan inte reservera sig. Bara den som deltagit i beslutet får reservera sig (KL 4 kap. 27 §).` });
       return;
     }
-    if (vote?.kind !== 'open') return;
-    const own = vote.votes.find((v) => v.person === r.person)?.vote;
-    if (own === 'avstar') {
-      issues.push({ path, message: `${names(r.person)} avstod från att rösta i § ${n} och deltog därmed inte i beslutet; bara den som deltagit får reservera sig (KL 4 kap. 27 §).` });
-    } else if (outcome !== null && own === outcome.winner) {
+    // In every open vote of the §: one who abstained in all of them took no part in the
+    // decision; one who voted for the winning side in every vote supported all of it.
+    const open = votes.flatMap((vote, k) => (vote.kind === 'open' ? [{ vote, outcome: outcomes[k] ?? null, k }] : []));
+    if (open.length === 0) return;
+    const own = open.map(({ vote, outcome, k }) => ({ choice: vote.votes.find((v) => v.person === r.person)?.vote, outcome, k }));
+    const label = (k: number) => (votes.length > 1 ? `i omröstning ${k + 1} i § ${n}` : `i § ${n}`);
+    if (own.every((o) => o.choice === 'avstar')) {
+      issues.push({ path, message: `${names(r.person)} avstod från att rösta ${votes.length > 1 ? `i alla omröstningar i § ${n}` : `i § ${n}`} och deltog därmed inte i beslutet; bara den som deltagit får reservera sig (KL 4 kap. 27 §).` });
+    } else if (own.every((o) => o.outcome !== null && o.choice === o.outcome.winner)) {
+      const last = own[own.length - 1];
+      const choice = last?.choice === 'ja' ? 'Ja' : 'Nej';
+      const where = votes.length > 1 ? `för det förslag som bifölls i varje omröstning i § ${n}` : `${label(last?.k ?? 0).trim()}, för det förslag som bifölls`;
       issues.push({
         path,
-        message: `${names(r.person)} röstade ${own === 'ja' ? 'Ja' : 'Nej'} i § ${n}, för det förslag som bifölls, och kan inte reservera sig mot beslutet. Bara den som röstat emot eller vars yrkande fallit kan reservera sig.`,
+        message:
+          votes.length > 1
+            ? `${names(r.person)} röstade ${where} och kan inte reservera sig mot beslutet. Bara den som röstat emot eller vars yrkande fallit kan reservera sig.`
+            : `${names(r.person)} röstade ${choice} ${where}, och kan inte reservera sig mot beslutet. Bara den som röstat emot eller vars yrkande fallit kan reservera sig.`,
       });
     }
   });
@@ -256,7 +295,7 @@ export function quorumShortfalls(doc: Pick<MeetingDocument, 'attendance' | 'para
   doc.paragraphs.forEach((p, index) => {
     const q = quorumOn(doc, p.number);
     if (q.met) return;
-    out.push({ index, number: p.number, serving: q.serving, seats: q.seats, required: q.required, decides: p.decision !== undefined || p.vote !== undefined });
+    out.push({ index, number: p.number, serving: q.serving, seats: q.seats, required: q.required, decides: p.decision !== undefined || p.votes.length > 0 });
   });
   return out;
 }

@@ -112,10 +112,14 @@ export const attendanceSchema = z.strictObject({
 
 export const motionSchema = z.strictObject({ by: personKeySchema, text: z.string().trim().min(1) });
 
+/** What a vote is about, printed after "Omröstning 1:", e.g. "återremiss eller avgörande i dag". */
+const voteSubjectSchema = z.string().trim().min(1, 'Skriv vad omröstningen gäller, eller ta bort fältet subject.').max(300).optional();
+
 export const voteSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('open'),
-    /** What Ja and Nej stand for, e.g. "bifall till ordförandens förslag". */
+    subject: voteSubjectSchema,
+    /** What Ja and Nej stand for (the proposition), e.g. "bifall till ordförandens förslag". */
     jaMeans: z.string().trim().min(1),
     nejMeans: z.string().trim().min(1),
     votes: z.array(z.strictObject({ person: personKeySchema, vote: z.enum(voteChoices) })).min(1),
@@ -124,6 +128,7 @@ export const voteSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('closed'),
+    subject: voteSubjectSchema,
     jaMeans: z.string().trim().min(1),
     nejMeans: z.string().trim().min(1),
     ja: z.number().int().min(0),
@@ -211,7 +216,11 @@ export const paragraphSchema = z.strictObject({
   decisionDocuments: z.array(z.string().trim().min(1)).default([]),
   motions: z.array(motionSchema).default([]),
   propositionOrder: richTextSchema.optional(),
-  vote: voteSchema.optional(),
+  /**
+   * The votes of the §, in the order they were held (e.g. first återremiss or avgörande i dag,
+   * then the main vote); each is counted, and checked, on its own.
+   */
+  votes: z.array(voteSchema).max(20, 'Högst 20 omröstningar per paragraf.').default([]),
   reservations: z.array(reservationSchema).default([]),
   protocolNotes: z.array(protocolNoteSchema).default([]),
   jav: z.array(javSchema).default([]),
@@ -355,7 +364,11 @@ export function crossCheckMeetingDocument(doc: Shape): CrossIssue[] {
     p.reservations.forEach((r, j) => ref(r.person, ['paragraphs', i, 'reservations', j, 'person']));
     p.protocolNotes.forEach((n, j) => ref(n.by, ['paragraphs', i, 'protocolNotes', j, 'by']));
     p.jav.forEach((r, j) => ref(r.person, ['paragraphs', i, 'jav', j, 'person']));
-    if (p.vote?.kind === 'open') p.vote.votes.forEach((v, j) => ref(v.person, ['paragraphs', i, 'vote', 'votes', j, 'person']));
+    p.votes.forEach((vote, k) => {
+      if (vote.kind !== 'open') return;
+      vote.votes.forEach((v, j) => ref(v.person, ['paragraphs', i, 'votes', k, 'votes', j, 'person']));
+      ref(vote.castingVote?.person, ['paragraphs', i, 'votes', k, 'castingVote', 'person']);
+    });
   });
   doc.paragraphs.forEach((p, i) => {
     if (i > 0 && p.number <= (doc.paragraphs[i - 1]?.number ?? 0) && numbers.get(p.number) === i) {
@@ -423,9 +436,27 @@ function upgrade1to2(doc: RawDocument): RawDocument {
   return doc;
 }
 
-/** Version 2 → 3: nothing in a version-2 file changes meaning; version 3 only adds fields. */
+/**
+ * Version 2 → 3: a § had at most one vote (`vote`); version 3 has a list (`votes`), so the one
+ * vote becomes the list's only element. Nothing else changes meaning.
+ */
 function upgrade2to3(doc: RawDocument): RawDocument {
+  if (Array.isArray(doc.paragraphs)) {
+    doc.paragraphs = (doc.paragraphs as unknown[]).map((p) => (p !== null && typeof p === 'object' && !Array.isArray(p) ? withVoteList(p as Record<string, unknown>) : p));
+  }
   return doc;
+}
+
+/**
+ * A § (file or stored content) whose single `vote` (format version 2 and earlier) becomes the
+ * list `votes`; one that already has `votes`, or neither, is returned as it is. Paragraph content
+ * stored in the database before version 3 is read through this, so no row has to be rewritten
+ * (adjusted §§ cannot be, by design).
+ */
+export function withVoteList<T extends object>(p: T): T {
+  if (!('vote' in p) || 'votes' in p) return p;
+  const { vote, ...rest } = p as T & { vote?: unknown };
+  return { ...rest, votes: vote === undefined || vote === null ? [] : [vote] } as unknown as T;
 }
 
 /** The steps, by the version they start from; each returns the next version's document. */
@@ -449,4 +480,9 @@ export function upgradeMeetingDocument(raw: unknown): unknown {
     copy.formatVersion = from + 1;
   }
   return copy;
+}
+
+/** A stored snapshot (a frozen version's document, which is never rewritten) with every § read through withVoteList. */
+export function withVoteLists<T extends { paragraphs: readonly object[] }>(doc: T): T {
+  return doc.paragraphs.some((p) => 'vote' in p) ? { ...doc, paragraphs: doc.paragraphs.map(withVoteList) } : doc;
 }

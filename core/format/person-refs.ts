@@ -39,17 +39,14 @@ export function mapParagraphPersons(p: Paragraph, map: (ref: string) => string):
     reservations: p.reservations.map((r) => ({ ...r, person: map(r.person) })),
     protocolNotes: p.protocolNotes.map((n) => (n.by === undefined ? n : { ...n, by: map(n.by) })),
     jav: p.jav.map((j) => ({ ...j, person: map(j.person) })),
-    ...(p.vote === undefined
-      ? {}
-      : {
-          vote:
-            p.vote.kind === 'open'
-              ? {
-                  ...p.vote,
-                  votes: p.vote.votes.map((v) => ({ ...v, person: map(v.person) })),
-                  ...(p.vote.castingVote === undefined ? {} : { castingVote: { ...p.vote.castingVote, person: map(p.vote.castingVote.person) } }),
-                }
-              : p.vote,
-        }),
+    votes: p.votes.map((vote) =>
+      vote.kind === 'open'
+        ? {
+            ...vote,
+            votes: vote.votes.map((v) => ({ ...v, person: map(v.person) })),
+            ...(vote.castingVote === undefined ? {} : { castingVote: { ...vote.castingVote, person: map(vote.castingVote.person) } }),
+          }
+        : vote,
+    ),
   };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../core/api/errors';
 import type { GroupRow, JusteringStore, SignatureRow, VersionRow } from '../../core/app/justering/ports';
 import { SIGNING_ROLES, type GroupStatusName, type SigningOrder, type SigningRole } from '../../core/app/justering/types';
 import type { Clock, IdGenerator } from '../../core/app/ports';
-import type { MeetingDocument } from '../../core/format/meeting';
+import { withVoteList, withVoteLists, type MeetingDocument } from '../../core/format/meeting';
 import type { Db } from '../open';
 import { withDbErrors } from '../errors';
 import { adjustmentGroups, boards, corrections, documentVersions, meetingJusterare, meetings, paragraphs, signatures } from '../schema';
@@ -148,7 +148,7 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
         .get();
       if (r === undefined || r.kind !== 'protocol') return null;
       const { kind: _k, ...rest } = r;
-      return { ...rest, snapshot: r.snapshot as MeetingDocument, pdf: new Uint8Array(r.pdf) };
+      return { ...rest, snapshot: withVoteLists(r.snapshot as MeetingDocument), pdf: new Uint8Array(r.pdf) };
     },
 
     versions: (meetingId): VersionRow[] =>
@@ -195,7 +195,7 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
         .from(paragraphs)
         .where(and(eq(paragraphs.meetingId, meetingId), eq(paragraphs.number, number)))
         .get();
-      return r === undefined ? null : { ...r, content: r.content as Record<string, unknown> };
+      return r === undefined ? null : { ...r, content: withVoteList(r.content as Record<string, unknown>) };
     },
 
     applyCorrection: (c) =>

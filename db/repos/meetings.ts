@@ -8,7 +8,7 @@ import type {
   Member,
   Paragraph,
 } from '../../core/format/meeting';
-import { MEETING_FORMAT, MEETING_FORMAT_VERSION } from '../../core/format/meeting';
+import { MEETING_FORMAT, MEETING_FORMAT_VERSION, withVoteList } from '../../core/format/meeting';
 import { mapParagraphPersons, uniquePersonKeys } from '../../core/format/person-refs';
 import type { Db } from '../open';
 import {
@@ -298,15 +298,17 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
   [meeting.secretaryId, meeting.chairId, meeting.noticeSignatoryId].forEach(mention);
   justerare.forEach((j) => mention(j.personId));
   att.forEach((a) => { mention(a.personId); mention(a.replacesPersonId); });
-  const contents = paras.map((p) => p.content as ParagraphContent);
+  // Content stored before format version 3 has a single `vote`: read as the list `votes`.
+  const contents = paras.map((p) => withVoteList(p.content as ParagraphContent));
   for (const c of contents) {
     c.motions.forEach((x) => mention(x.by));
     c.reservations.forEach((x) => mention(x.person));
     c.protocolNotes.forEach((x) => mention(x.by));
     c.jav.forEach((x) => mention(x.person));
-    if (c.vote?.kind === 'open') {
-      c.vote.votes.forEach((x) => mention(x.person));
-      mention(c.vote.castingVote?.person);
+    for (const vote of c.votes ?? []) {
+      if (vote.kind !== 'open') continue;
+      vote.votes.forEach((x) => mention(x.person));
+      mention(vote.castingVote?.person);
     }
   }
   const people = mentioned.length === 0 ? [] : db.select().from(persons).where(sql`${persons.id} IN (${sql.join(mentioned.map((id) => sql`${id}`), sql`, `)})`).all();

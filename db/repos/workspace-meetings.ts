@@ -31,7 +31,7 @@ import type {
 } from '../../core/app/workspace/ports';
 import type { WorkspaceView } from '../../core/app/workspace/types';
 import type { Attachment, MeetingDocument, Member, Paragraph } from '../../core/format/meeting';
-import { MEETING_FORMAT, MEETING_FORMAT_VERSION } from '../../core/format/meeting';
+import { MEETING_FORMAT, MEETING_FORMAT_VERSION, withVoteList } from '../../core/format/meeting';
 import { nextParagraphNumber } from '../../core/domain/numbering';
 import type { RepoContext } from './workspace-people';
 import { boardFromRow, dropUndefined, organisationFromRow } from './meetings';
@@ -71,7 +71,8 @@ function paragraphRow(p: typeof paragraphs.$inferSelect, status: string | null):
     number: p.number,
     title: p.title,
     caseNumber: p.caseNumber,
-    content: p.content as ParagraphContent,
+    // Content stored before format version 3 has a single `vote`: read as the list `votes`.
+    content: withVoteList(p.content as ParagraphContent),
     immediatelyAdjusted: p.immediatelyAdjusted,
     confidentialProvision: p.confidentialProvision,
     groupId: p.groupId,
@@ -251,7 +252,7 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
         c.reservations.forEach((x) => mention(x.person));
         c.protocolNotes.forEach((x) => mention(x.by));
         c.jav.forEach((x) => mention(x.person));
-        if (c.vote?.kind === 'open') c.vote.votes.forEach((x) => mention(x.person));
+        for (const vote of c.votes ?? []) if (vote.kind === 'open') vote.votes.forEach((x) => mention(x.person));
       }
       const ids = [...mentioned];
       const people =

@@ -37,7 +37,7 @@ function bigVote(fillerLines: number): MeetingDocument {
         title: 'Budget 2026',
         decision: { numbered: false, points: [[para('Fullmäktige fastställer budgeten.')]] },
         summary: Array.from({ length: fillerLines }, (_, i) => para(`Stycke ${i + 1} före omröstningen, en rad text som fyller ut sidan.`)),
-        vote: { kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: keys.map((person, i) => ({ person, vote: i % 3 === 0 ? ('nej' as const) : ('ja' as const) })) },
+        votes: [{ kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: keys.map((person, i) => ({ person, vote: i % 3 === 0 ? ('nej' as const) : ('ja' as const) })) }],
       },
     ],
     adjustmentGroups: [],

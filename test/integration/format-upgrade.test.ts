@@ -46,6 +46,37 @@ describe('format upgrades 1 → 2 → 3', () => {
     expect(JSON.stringify(p33)).toContain('"castingVote":{"person":"karin-ek","side":"ja"}');
   });
 
+  it('version 2 → 3: the single `vote` of a § becomes the only element of `votes`; a § without one gets none', () => {
+    const up = upgradeMeetingDocument(stored(2)) as { paragraphs: Record<string, unknown>[] };
+    const v2 = stored(2) as { paragraphs: Record<string, unknown>[] };
+    expect(up.paragraphs[2]!.votes).toEqual([v2.paragraphs[2]!.vote]);
+    expect('vote' in up.paragraphs[2]!).toBe(false);
+    expect(up.paragraphs.filter((p) => p.votes === undefined).length + up.paragraphs.filter((p) => Array.isArray(p.votes) && p.votes.length === 0).length).toBe(4);
+    // A version-3 file that still says `vote` is refused by name, not silently dropped.
+    const wrong = { ...(up as object), paragraphs: v2.paragraphs };
+    const r = meetingDocumentSchema.safeParse(wrong);
+    expect(r.success).toBe(false);
+    expect(JSON.stringify(r.error?.issues)).toContain('vote');
+  });
+
+  it('paragraph content stored before version 3 (a single `vote`) is read as `votes` by the workspace and the export', async () => {
+    const t = backend();
+    const { meetingId } = await t.api.call('meetings.import', { document: socialnamnd() });
+    const before = await t.api.call('meetings.export', { meetingId });
+    const db = t.backend.db.$client;
+    const row = db.prepare("SELECT id, content FROM paragraphs WHERE number = 33").get() as { id: string; content: string };
+    const content = JSON.parse(row.content) as Record<string, unknown>;
+    const { votes, ...rest } = content as { votes: unknown[] };
+    db.prepare('UPDATE paragraphs SET content = ? WHERE id = ?').run(JSON.stringify({ ...rest, vote: votes[0] }), row.id);
+    const exported = await t.api.call('meetings.export', { meetingId });
+    expect(JSON.parse(row.content)).not.toHaveProperty('vote');
+    expect((JSON.parse((db.prepare('SELECT content FROM paragraphs WHERE id = ?').get(row.id) as { content: string }).content) as object)).toHaveProperty('vote');
+    expect(exported).toEqual(before);
+    const ws = await t.api.call('workspace.meetings.get', { meetingId });
+    expect(ws.doc.paragraphs.find((p) => p.number === 33)!.votes).toHaveLength(1);
+    expect(meetingDocumentSchema.safeParse(exported).success).toBe(true);
+  });
+
   it.each([1, 2] as const)('a stored version-%i file imports through the API and exports as the current version', async (v) => {
     const t = backend();
     const { meetingId } = await t.api.call('meetings.import', { document: stored(v) });

@@ -1,7 +1,7 @@
 // Issue 15 through the API: the same rule, in the same words, at every entrance — the JSON import,
 // the workspace API, freezing for justering and the CLI — with nothing written when refused.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { meetingDocumentSchema, type MeetingDocument } from '../../core/format/meeting';
@@ -30,7 +30,7 @@ const raw = (change?: (d: Raw) => void): Raw => {
 };
 /** § 33's votes, to change; its recorded casting vote goes (the tests change the count). */
 const votesOf33 = (d: Raw) => {
-  const v = d.paragraphs[2]?.vote;
+  const v = d.paragraphs[2]?.votes?.[0];
   if (v?.kind !== 'open') throw new Error('§ 33 has an open vote');
   delete v.castingVote;
   return v.votes;
@@ -38,12 +38,12 @@ const votesOf33 = (d: Raw) => {
 
 describe('import refuses what the law does not allow, naming the path; nothing is written', () => {
   const cases: [string, (d: Raw) => void, string][] = [
-    ['a vote by the socialchef', (d) => votesOf33(d).push({ person: 'gunilla-falk', vote: 'ja' }), 'paragraphs[2].vote.votes[9].person: Gunilla Falk tjänstgör inte på § 33 och kan inte rösta där.'],
+    ['a vote by the socialchef', (d) => votesOf33(d).push({ person: 'gunilla-falk', vote: 'ja' }), 'paragraphs[2].votes[0].votes[9].person: Gunilla Falk tjänstgör inte på § 33 och kan inte rösta där.'],
     ['a tie the chair did not settle', (d) => {
       const v = votesOf33(d);
       v[0]!.vote = 'avstar';
       v[8]!.vote = 'ja';
-    }, 'paragraphs[2].vote: Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej.'],
+    }, 'paragraphs[2].votes[0]: Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej.'],
     ['a reservation by one who voted for the decision', (d) => (d.paragraphs[2]!.reservations = [{ person: 'lena-viklund' }]), 'paragraphs[2].reservations[0].person: Lena Viklund röstade Ja i § 33, för det förslag som bifölls'],
     ['a protokollsanteckning by an official', (d) => (d.paragraphs[2]!.protocolNotes = [{ by: 'bo-nyberg', text: 'x' }]), 'paragraphs[2].protocolNotes[0].by: Bo Nyberg har inte rätt att delta i § 33'],
     ['overlapping attendance', (d) => d.attendance!.push({ person: 'karin-ek', capacity: 'member', fromParagraph: 35 }), 'attendance[17]: Karin Ek är registrerad 2 gånger på § 35. Justera närvaroperioderna så att de inte överlappar.'],
@@ -136,18 +136,18 @@ describe('the workspace API uses the same rules and words', () => {
   it('refuses a vote by an official and a reservation by one who voted for the decision, with the import’s wording', async () => {
     const t = backend();
     const { ws, person, paragraph } = await imported(t, (d) => (d.adjustmentGroups = []));
-    const full = ws.doc.paragraphs.find((p) => p.number === 33)!.vote!;
+    const full = ws.doc.paragraphs.find((p) => p.number === 33)!.votes[0]!;
     if (full.kind !== 'open') throw new Error('open vote');
     const { castingVote: _casting, ...vote } = full;
     const e = await rejection(
-      t.api.call('workspace.paragraphs.update', { paragraphId: paragraph(33), patch: { vote: { ...vote, votes: [...vote.votes, { person: person('Gunilla Falk'), vote: 'ja' }] } } }),
+      t.api.call('workspace.paragraphs.update', { paragraphId: paragraph(33), patch: { votes: [{ ...vote, votes: [...vote.votes, { person: person('Gunilla Falk'), vote: 'ja' }] }] } }),
     );
     expect(e.message).toBe('Gunilla Falk tjänstgör inte på § 33 och kan inte rösta där. Bara de som tjänstgör på paragrafen (efter jäv och inkallade ersättare) röstar.');
-    expect(e.details).toEqual({ issues: [{ path: 'vote.votes[9].person', message: e.message }] });
+    expect(e.details).toEqual({ issues: [{ path: 'votes[0].votes[9].person', message: e.message }] });
     const r = await rejection(t.api.call('workspace.paragraphs.update', { paragraphId: paragraph(33), patch: { reservations: [{ person: person('Lena Viklund') }] } }));
     expect(r.message).toMatch(/^Lena Viklund röstade Ja i § 33, för det förslag som bifölls/);
     // A tie while votes are still being entered is not refused; it is in the problem list.
-    await t.api.call('workspace.paragraphs.update', { paragraphId: paragraph(33), patch: { reservations: [], vote: { ...vote, votes: vote.votes.slice(1, 3).concat(vote.votes.slice(4, 6)) } } });
+    await t.api.call('workspace.paragraphs.update', { paragraphId: paragraph(33), patch: { reservations: [], votes: [{ ...vote, votes: vote.votes.slice(1, 3).concat(vote.votes.slice(4, 6)) }] } });
     const view = await t.api.call('workspace.meetings.get', { meetingId: ws.meetingId });
     const names = (k: string) => view.doc.people.find((p) => p.key === k)?.name ?? k;
     expect(meetingProblems(view.doc, names)).toContain('Omröstningen i § 33 slutade lika (2–2) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.');
@@ -183,17 +183,17 @@ describe('the workspace API uses the same rules and words', () => {
   it('freezing refuses a tie where the chair did not vote, naming § 33', async () => {
     const t = backend();
     const b = await imported(t, (d) => (d.adjustmentGroups = []));
-    const full = b.ws.doc.paragraphs.find((p) => p.number === 33)!.vote!;
+    const full = b.ws.doc.paragraphs.find((p) => p.number === 33)!.votes[0]!;
     if (full.kind !== 'open') throw new Error('open vote');
     const { castingVote: _casting, ...vote } = full;
     // Karin Ek (chair) abstains, Maria Holm votes Ja: 4–4 with no casting vote.
     const votes = vote.votes.map((v, i) => (i === 0 ? { ...v, vote: 'avstar' as const } : i === 8 ? { ...v, vote: 'ja' as const } : v));
-    await t.api.call('workspace.paragraphs.update', { paragraphId: b.paragraph(33), patch: { vote: { ...vote, votes } } });
+    await t.api.call('workspace.paragraphs.update', { paragraphId: b.paragraph(33), patch: { votes: [{ ...vote, votes }] } });
     const e = await rejection(t.api.call('justering.freeze', { meetingId: b.meetingId }));
     expect(e.message).toBe(
       '§§ 31-35 kan inte låsas för justering: Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.',
     );
-    expect(e.details).toEqual({ issues: [{ path: 'paragraphs[2].vote', message: expect.stringContaining('§ 33') }] });
+    expect(e.details).toEqual({ issues: [{ path: 'paragraphs[2].votes[0]', message: expect.stringContaining('§ 33') }] });
   });
 });
 
@@ -235,22 +235,15 @@ describe('quorum outside the UI', () => {
 });
 
 describe('format version 2: what could not be expressed before', () => {
-  /** The fixture as version 1 wrote it: no casting vote, no tasks, no absent members. */
-  const version1 = () =>
-    raw((d) => {
-      (d as { formatVersion: number }).formatVersion = 1;
-      const v = d.paragraphs[2]!.vote;
-      if (v?.kind === 'open') delete v.castingVote;
-      delete d.paragraphs[2]!.tasks;
-      d.attendance = d.attendance!.filter((a) => a.capacity !== 'absent');
-    });
+  /** The fixture as version 1 wrote it (stored): no casting vote, no tasks, no absent members, one `vote`. */
+  const version1 = (): unknown => JSON.parse(readFileSync(new URL('../fixtures/meetings/socialnamnd-v1.json', import.meta.url), 'utf8'));
 
   it('an old (version 1) export still imports: the chair’s Ja in the tie becomes the explicit casting vote', async () => {
     const t = backend();
     const { meetingId } = await t.api.call('meetings.import', { document: version1() });
     const doc = await t.api.call('meetings.export', { meetingId });
     expect(doc.formatVersion).toBe(3);
-    const vote = doc.paragraphs.find((p) => p.number === 33)?.vote;
+    const vote = doc.paragraphs.find((p) => p.number === 33)?.votes[0];
     expect(vote?.kind === 'open' ? vote.castingVote : null).toEqual({ person: 'karin-ek', side: 'ja' });
     expect(doc.paragraphs.every((p) => Array.isArray(p.tasks))).toBe(true);
   });
@@ -258,23 +251,23 @@ describe('format version 2: what could not be expressed before', () => {
   it('in version 2 a tie needs the casting vote as data, and it must be the chair’s own vote', async () => {
     const t = backend();
     const without = raw((d) => {
-      const v = d.paragraphs[2]!.vote;
+      const v = d.paragraphs[2]!.votes?.[0];
       if (v?.kind === 'open') delete v.castingVote;
     });
-    expect((await rejection(t.api.call('meetings.import', { document: without }))).message).toContain('paragraphs[2].vote: Omröstningen i § 33 slutade lika (4–4)');
+    expect((await rejection(t.api.call('meetings.import', { document: without }))).message).toContain('paragraphs[2].votes[0]: Omröstningen i § 33 slutade lika (4–4)');
     const wrongSide = raw((d) => {
-      const v = d.paragraphs[2]!.vote;
+      const v = d.paragraphs[2]!.votes?.[0];
       if (v?.kind === 'open') v.castingVote = { person: 'karin-ek', side: 'nej' };
     });
     expect((await rejection(t.api.call('meetings.import', { document: wrongSide }))).message).toContain(
-      'paragraphs[2].vote.castingVote.side: Ordförandens utslagsröst i § 33 (Nej) måste vara ordförandens egen röst, som är Ja.',
+      'paragraphs[2].votes[0].castingVote.side: Ordförandens utslagsröst i § 33 (Nej) måste vara ordförandens egen röst, som är Ja.',
     );
     const notChair = raw((d) => {
-      const v = d.paragraphs[2]!.vote;
+      const v = d.paragraphs[2]!.votes?.[0];
       if (v?.kind === 'open') v.castingVote = { person: 'per-olsson', side: 'nej' };
     });
     expect((await rejection(t.api.call('meetings.import', { document: notChair }))).message).toContain(
-      'paragraphs[2].vote.castingVote.person: Bara ordföranden (Karin Ek) har utslagsröst i § 33, inte Per Olsson.',
+      'paragraphs[2].votes[0].castingVote.person: Bara ordföranden (Karin Ek) har utslagsröst i § 33, inte Per Olsson.',
     );
   });
 
@@ -293,11 +286,11 @@ describe('format version 2: what could not be expressed before', () => {
     const { meetingId } = await t.api.call('meetings.import', { document: raw((d) => (d.adjustmentGroups = [])) });
     const ws = await t.api.call('workspace.meetings.get', { meetingId });
     const id33 = ws.paragraphs.find((p) => p.number === 33)!.id;
-    const vote = ws.doc.paragraphs.find((p) => p.number === 33)!.vote!;
+    const vote = ws.doc.paragraphs.find((p) => p.number === 33)!.votes[0]!;
     if (vote.kind !== 'open') throw new Error('open vote');
     const { castingVote: _c, ...withoutCasting } = vote;
-    const r = await t.api.call('workspace.paragraphs.update', { paragraphId: id33, patch: { vote: withoutCasting } });
-    expect(r.paragraph.vote?.kind === 'open' ? r.paragraph.vote.castingVote : null).toEqual({ person: ws.doc.meeting.chair, side: 'ja' });
+    const r = await t.api.call('workspace.paragraphs.update', { paragraphId: id33, patch: { votes: [withoutCasting] } });
+    expect(r.paragraph.votes[0]?.kind === 'open' ? r.paragraph.votes[0].castingVote : null).toEqual({ person: ws.doc.meeting.chair, side: 'ja' });
     const tasks = [{ what: 'Rapportera', responsible: 'Socialchefen', due: '2026-06-30' }];
     expect((await t.api.call('workspace.paragraphs.update', { paragraphId: id33, patch: { tasks } })).paragraph.tasks).toEqual(tasks);
     const bad = await rejection(t.api.call('workspace.paragraphs.update', { paragraphId: id33, patch: { tasks: [{ what: 'x', responsible: '', due: '' }] } }));

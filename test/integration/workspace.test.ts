@@ -247,12 +247,12 @@ describe('attendance, quorum, jäv and votes', () => {
     const p25 = d.paragraphIds.get(25) ?? '';
     const serving = ['isak-utsi', 'sara-lundberg', 'lena-goldkuhl', 'magnus-johansson', 'sven-tornberg', 'henrik-blind', 'stefan-sydberg', 'ulrica-hammarstrom', 'anders-lundkvist', 'leif-nilsson', 'roland-kemppainen', 'anders-josefsson'];
     const votes = serving.map((k, i) => ({ person: id(k), vote: (i < 6 ? 'ja' : 'nej') as 'ja' | 'nej' }));
-    await t.api.call('workspace.paragraphs.update', { paragraphId: p25, patch: { vote: { kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes } } });
+    await t.api.call('workspace.paragraphs.update', { paragraphId: p25, patch: { votes: [{ kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes }] } });
     const bad = await rejection(
-      t.api.call('workspace.paragraphs.update', { paragraphId: p25, patch: { vote: { kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: [...votes, { person: id('maud-lundback'), vote: 'ja' }] } } }),
+      t.api.call('workspace.paragraphs.update', { paragraphId: p25, patch: { votes: [{ kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: [...votes, { person: id('maud-lundback'), vote: 'ja' }] }] } }),
     );
     expect(bad.message).toContain('tjänstgör inte på § 25 och kan inte rösta');
-    const closed = await rejection(t.api.call('workspace.paragraphs.update', { paragraphId: p25, patch: { vote: { kind: 'closed', jaMeans: 'bifall', nejMeans: 'avslag', ja: 10, nej: 10, avstar: 0 } } }));
+    const closed = await rejection(t.api.call('workspace.paragraphs.update', { paragraphId: p25, patch: { votes: [{ kind: 'closed', jaMeans: 'bifall', nejMeans: 'avslag', ja: 10, nej: 10, avstar: 0 }] } }));
     expect(closed.message).toContain('bara 12 tjänstgör');
   });
 

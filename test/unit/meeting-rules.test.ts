@@ -17,14 +17,14 @@ const issuesOf = (doc: MeetingDocument) => meetingIssues(doc, names(doc)).map((i
 function fixture(): { doc: MeetingDocument; p33: MeetingDocument['paragraphs'][number] } {
   const doc = parsed();
   const p33 = doc.paragraphs[2];
-  if (p33 === undefined || p33.vote?.kind !== 'open') throw new Error('fixture § 33 has an open vote');
+  if (p33 === undefined || p33.votes[0]?.kind !== 'open') throw new Error('fixture § 33 has an open vote');
   return { doc, p33 };
 }
 /** The votes of an open vote, to change; the recorded casting vote goes (the tests change the count). */
 const openVotes = (p: MeetingDocument['paragraphs'][number]) => {
-  if (p.vote?.kind !== 'open') throw new Error('open vote expected');
-  delete p.vote.castingVote;
-  return p.vote.votes;
+  if (p.votes[0]?.kind !== 'open') throw new Error('open vote expected');
+  delete p.votes[0].castingVote;
+  return p.votes[0].votes;
 };
 
 describe('the social services board meeting is lawful as written', () => {
@@ -32,8 +32,8 @@ describe('the social services board meeting is lawful as written', () => {
     const { doc, p33 } = fixture();
     expect(issuesOf(doc)).toEqual([]);
     expect(presenceProblems(doc, names(doc))).toEqual([]);
-    expect(voteWinner(p33.vote!, 'karin-ek')).toEqual({ ja: 4, nej: 4, avstar: 1, winner: 'ja' });
-    expect(countVote(p33.vote!, 'karin-ek', 33).decidedBy).toBe('casting_vote');
+    expect(voteWinner(p33.votes[0]!, 'karin-ek')).toEqual({ ja: 4, nej: 4, avstar: 1, winner: 'ja' });
+    expect(countVote(p33.votes[0]!, 'karin-ek', 33).decidedBy).toBe('casting_vote');
   });
 });
 
@@ -42,33 +42,33 @@ describe('votes: only those serving on the § (after jäv and substitutions), ea
     const { doc, p33 } = fixture();
     openVotes(p33).push({ person: 'gunilla-falk', vote: 'ja' });
     expect(issuesOf(doc)).toEqual([
-      'paragraphs[2].vote.votes[9].person: Gunilla Falk tjänstgör inte på § 33 och kan inte rösta där. Bara de som tjänstgör på paragrafen (efter jäv och inkallade ersättare) röstar.',
+      'paragraphs[2].votes[0].votes[9].person: Gunilla Falk tjänstgör inte på § 33 och kan inte rösta där. Bara de som tjänstgör på paragrafen (efter jäv och inkallade ersättare) röstar.',
     ]);
   });
 
   it('refuses a vote by a member with jäv, and accepts the substitute who served for her', () => {
     const doc = parsed();
     const p32 = doc.paragraphs[1]!;
-    p32.vote = { kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: [{ person: 'anna-berg', vote: 'ja' }, { person: 'olle-dahl', vote: 'nej' }, { person: 'karin-ek', vote: 'ja' }] };
+    p32.votes = [{ kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: [{ person: 'anna-berg', vote: 'ja' }, { person: 'olle-dahl', vote: 'nej' }, { person: 'karin-ek', vote: 'ja' }] }];
     expect(issuesOf(doc)).toEqual([
-      'paragraphs[1].vote.votes[0].person: Anna Berg tjänstgör inte på § 32 och kan inte rösta där. Bara de som tjänstgör på paragrafen (efter jäv och inkallade ersättare) röstar.',
+      'paragraphs[1].votes[0].votes[0].person: Anna Berg tjänstgör inte på § 32 och kan inte rösta där. Bara de som tjänstgör på paragrafen (efter jäv och inkallade ersättare) röstar.',
     ]);
   });
 
   it('refuses a vote by a member before she arrived, and by a substitute after the member took the seat back', () => {
     const doc = parsed();
-    doc.paragraphs[1]!.vote = { kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: [{ person: 'maria-holm', vote: 'ja' }, { person: 'nina-lund', vote: 'nej' }, { person: 'karin-ek', vote: 'ja' }] };
+    doc.paragraphs[1]!.votes = [{ kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: [{ person: 'maria-holm', vote: 'ja' }, { person: 'nina-lund', vote: 'nej' }, { person: 'karin-ek', vote: 'ja' }] }];
     openVotes(doc.paragraphs[2]!).push({ person: 'nina-lund', vote: 'nej' });
     const got = issuesOf(doc).filter((m) => m.includes('kan inte rösta'));
     expect(got).toHaveLength(2);
-    expect(got[0]).toMatch(/^paragraphs\[1\]\.vote\.votes\[0\]\.person: Maria Holm tjänstgör inte på § 32/);
-    expect(got[1]).toMatch(/^paragraphs\[2\]\.vote\.votes\[9\]\.person: Nina Lund tjänstgör inte på § 33/);
+    expect(got[0]).toMatch(/^paragraphs\[1\]\.votes\[0\]\.votes\[0\]\.person: Maria Holm tjänstgör inte på § 32/);
+    expect(got[1]).toMatch(/^paragraphs\[2\]\.votes\[0\]\.votes\[9\]\.person: Nina Lund tjänstgör inte på § 33/);
   });
 
   it('refuses a second vote by the same person', () => {
     const { doc, p33 } = fixture();
     openVotes(p33).push({ person: 'lars-lind', vote: 'ja' });
-    expect(issuesOf(doc)[0]).toBe('paragraphs[2].vote.votes[9].person: Lars Lind har redan en röst i omröstningen i § 33. Varje tjänstgörande ledamot har en röst.');
+    expect(issuesOf(doc)[0]).toBe('paragraphs[2].votes[0].votes[9].person: Lars Lind har redan en röst i omröstningen i § 33. Varje tjänstgörande ledamot har en röst.');
   });
 
   it('property: adding any person who does not serve on § 33 to its vote is refused at that vote', () => {
@@ -80,16 +80,16 @@ describe('votes: only those serving on the § (after jäv and substitutions), ea
         const { doc: d, p33 } = fixture();
         openVotes(p33).splice(at, 0, { person, vote });
         const issues = meetingIssues(d, names(d));
-        return issues.some((i) => pathOf(i.path) === `paragraphs[2].vote.votes[${at}].person` && i.message.includes('tjänstgör inte på § 33'));
+        return issues.some((i) => pathOf(i.path) === `paragraphs[2].votes[0].votes[${at}].person` && i.message.includes('tjänstgör inte på § 33'));
       }),
     );
   });
 
   it('a closed ballot cannot have more votes than serve', () => {
     const doc = parsed();
-    doc.paragraphs[2]!.vote = { kind: 'closed', jaMeans: 'bifall', nejMeans: 'avslag', ja: 5, nej: 4, avstar: 1 };
+    doc.paragraphs[2]!.votes = [{ kind: 'closed', jaMeans: 'bifall', nejMeans: 'avslag', ja: 5, nej: 4, avstar: 1 }];
     doc.paragraphs[2]!.reservations = [];
-    expect(issuesOf(doc)).toEqual(['paragraphs[2].vote: Omröstningen i § 33 har 10 röster men bara 9 tjänstgör där. Kontrollera antalet röster.']);
+    expect(issuesOf(doc)).toEqual(['paragraphs[2].votes[0]: Omröstningen i § 33 har 10 röster men bara 9 tjänstgör där. Kontrollera antalet röster.']);
   });
 });
 
@@ -100,16 +100,16 @@ describe('a tie the chair did not settle is refused, naming the §', () => {
     chair.vote = 'avstar';
     openVotes(p33).find((v) => v.person === 'maria-holm')!.vote = 'ja';
     const message = 'Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.';
-    expect(issuesOf(doc)).toContain(`paragraphs[2].vote: ${message}`);
+    expect(issuesOf(doc)).toContain(`paragraphs[2].votes[0]: ${message}`);
     expect(paragraphIssues(doc, 'karin-ek', p33, names(doc), false).map((i) => i.message)).not.toContain(message);
     expect(meetingProblems(doc, names(doc))).toContain(message);
-    expect(() => countVote(p33.vote!, 'karin-ek', 33)).toThrow(message);
+    expect(() => countVote(p33.votes[0]!, 'karin-ek', 33)).toThrow(message);
   });
 
   it('a tied closed ballot needs the lot', () => {
     const doc = parsed();
-    doc.paragraphs[2]!.vote = { kind: 'closed', jaMeans: 'bifall', nejMeans: 'avslag', ja: 4, nej: 4, avstar: 1 };
-    expect(issuesOf(doc)).toContain('paragraphs[2].vote: Den slutna omröstningen i § 33 slutade lika (4–4). Vid lika röstetal avgörs valet genom lottning (KL 6 kap. 37 §); registrera lottningens utfall.');
+    doc.paragraphs[2]!.votes = [{ kind: 'closed', jaMeans: 'bifall', nejMeans: 'avslag', ja: 4, nej: 4, avstar: 1 }];
+    expect(issuesOf(doc)).toContain('paragraphs[2].votes[0]: Den slutna omröstningen i § 33 slutade lika (4–4). Vid lika röstetal avgörs valet genom lottning (KL 6 kap. 37 §); registrera lottningens utfall.');
   });
 });
 

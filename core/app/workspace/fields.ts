@@ -1,6 +1,6 @@
 // Between a stored § (row + JSON content) and its editable fields; the content keeps the key
 // order of the file format so stored and exported JSON stay stable.
-import type { Paragraph } from '../../format/meeting';
+import { withVoteList, type Paragraph } from '../../format/meeting';
 import type { ParagraphFieldName, ParagraphFields } from './journal-types';
 import type { ParagraphContent, ParagraphRow } from './ports';
 
@@ -14,7 +14,7 @@ export const paragraphFieldNames: readonly ParagraphFieldName[] = [
   'decisionDocuments',
   'motions',
   'propositionOrder',
-  'vote',
+  'votes',
   'reservations',
   'protocolNotes',
   'jav',
@@ -35,7 +35,7 @@ export const paragraphFieldLabels: Record<ParagraphFieldName, string> = {
   decisionDocuments: 'Beslutsunderlag',
   motions: 'Yrkanden',
   propositionOrder: 'Propositionsordning',
-  vote: 'Omröstning',
+  votes: 'Omröstningar',
   reservations: 'Reservationer',
   protocolNotes: 'Protokollsanteckningar',
   jav: 'Jäv',
@@ -55,7 +55,7 @@ export function allFields(row: ParagraphRow): ParagraphFields {
     description: c.description ?? null,
     body: c.body ?? null,
     propositionOrder: c.propositionOrder ?? null,
-    vote: c.vote ?? null,
+    votes: withVoteList(c).votes ?? [],
     decisionDocuments: c.decisionDocuments ?? [],
     motions: c.motions ?? [],
     reservations: c.reservations ?? [],
@@ -77,7 +77,8 @@ export function pickFields(row: ParagraphRow, names: readonly ParagraphFieldName
 
 /** The row after setting `fields`. */
 export function withFields(row: ParagraphRow, fields: Partial<ParagraphFields>): ParagraphRow {
-  const f: ParagraphFields = { ...allFields(row), ...fields };
+  // A journal entry written before format version 3 names the single `vote`.
+  const f: ParagraphFields = { ...allFields(row), ...(withVoteList(fields) as Partial<ParagraphFields>) };
   return {
     ...row,
     title: f.title,
@@ -97,6 +98,7 @@ export function contentOf(f: ParagraphFields): ParagraphContent {
     jav: f.jav,
     distribution: f.distribution,
     tasks: f.tasks,
+    votes: f.votes,
   };
   // Rebuilt in the format's key order, optional fields only when present.
   const ordered: Record<string, unknown> = {};
@@ -107,7 +109,7 @@ export function contentOf(f: ParagraphFields): ParagraphContent {
   ordered.decisionDocuments = c.decisionDocuments;
   ordered.motions = c.motions;
   if (f.propositionOrder !== null) ordered.propositionOrder = f.propositionOrder;
-  if (f.vote !== null) ordered.vote = f.vote;
+  ordered.votes = c.votes;
   ordered.reservations = c.reservations;
   ordered.protocolNotes = c.protocolNotes;
   ordered.jav = c.jav;
@@ -122,12 +124,12 @@ export function paragraphOf(row: ParagraphRow): Omit<Paragraph, 'attachments'> {
     number: row.number,
     title: row.title,
     ...(row.caseNumber === null ? {} : { caseNumber: row.caseNumber }),
-    ...row.content,
+    ...withVoteList(row.content),
     immediatelyAdjusted: row.immediatelyAdjusted,
     ...(row.confidentialProvision === null ? {} : { confidential: { provision: row.confidentialProvision } }),
   };
 }
 
 export function emptyContent(): ParagraphContent {
-  return { decisionDocuments: [], motions: [], reservations: [], protocolNotes: [], jav: [], distribution: [], tasks: [] };
+  return { decisionDocuments: [], motions: [], votes: [], reservations: [], protocolNotes: [], jav: [], distribution: [], tasks: [] };
 }

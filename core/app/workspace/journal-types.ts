@@ -12,7 +12,8 @@ export interface ParagraphFields {
   description: NonNullable<Paragraph['description']> | null;
   body: NonNullable<Paragraph['body']> | null;
   propositionOrder: NonNullable<Paragraph['propositionOrder']> | null;
-  vote: NonNullable<Paragraph['vote']> | null;
+  /** The votes in the order they were held (none: an empty list). */
+  votes: Paragraph['votes'];
   decisionDocuments: string[];
   motions: Paragraph['motions'];
   reservations: Paragraph['reservations'];

@@ -39,8 +39,12 @@ export function normalisePatch(patch: ParagraphPatch): Partial<ParagraphFields> 
       case 'propositionOrder':
         out[key] = richTextOrNull(patch[key]);
         break;
-      case 'vote':
-        out.vote = patch.vote ?? null;
+      case 'votes':
+        // An empty subject means none.
+        out.votes = (patch.votes ?? []).map((v) => {
+          const { subject, ...rest } = v;
+          return subject === undefined || subject === '' ? rest : { ...v, subject };
+        });
         break;
       case 'tasks':
         out.tasks = (patch.tasks ?? []).map((x) => (x.due === undefined || x.due === '' ? { what: x.what, responsible: x.responsible } : { what: x.what, responsible: x.responsible, due: x.due }));
@@ -79,7 +83,7 @@ export function normalisePatch(patch: ParagraphPatch): Partial<ParagraphFields> 
  * is refused when the protocol is frozen). A tie is not refused here: votes are entered one by one.
  */
 function checkPeople(deps: WorkspaceDeps, p: ParagraphRow, next: ParagraphRow, fields: Partial<ParagraphFields>): void {
-  const checked = ['motions', 'reservations', 'vote', 'protocolNotes'] as const;
+  const checked = ['motions', 'reservations', 'votes', 'protocolNotes'] as const;
   if (checked.every((f) => fields[f] === undefined)) return;
   const paragraphs = deps.ws.listParagraphs(p.meetingId);
   const rows = deps.ws.listAttendance(p.meetingId);
@@ -88,7 +92,7 @@ function checkPeople(deps: WorkspaceDeps, p: ParagraphRow, next: ParagraphRow, f
   const candidate = paragraphOf(next);
   const issues = paragraphIssues(presenceDoc(rows, paragraphs), chair, candidate, name, false)
     // A reservation depends on the vote: changing the vote re-checks the reservations too.
-    .filter((i) => fields[i.path[0] as keyof ParagraphFields] !== undefined || (i.path[0] === 'reservations' && fields.vote !== undefined))
+    .filter((i) => fields[i.path[0] as keyof ParagraphFields] !== undefined || (i.path[0] === 'reservations' && fields.votes !== undefined))
     .map((i) => ({ path: pathText(i.path), message: i.message }));
   const first = issues[0];
   if (first !== undefined) throw new AppError('validation', first.message, { issues });
@@ -105,10 +109,13 @@ export function updateParagraph(deps: WorkspaceDeps, paragraphId: string, patch:
     const p = requireParagraph(deps, paragraphId);
     assertEditable(p);
     // The casting vote is recorded as data: in a tie it is the chair's own Ja or Nej.
-    const vote = fields.vote;
-    if (vote !== undefined && vote !== null && vote.kind === 'open' && vote.castingVote === undefined) {
-      const casting = castingVoteFor(vote, deps.ws.getMeeting(p.meetingId)?.chairId ?? '');
-      if (casting !== undefined) fields.vote = { ...vote, castingVote: casting };
+    if (fields.votes !== undefined) {
+      const chair = deps.ws.getMeeting(p.meetingId)?.chairId ?? '';
+      fields.votes = fields.votes.map((vote) => {
+        if (vote.kind !== 'open' || vote.castingVote !== undefined) return vote;
+        const casting = castingVoteFor(vote, chair);
+        return casting === undefined ? vote : { ...vote, castingVote: casting };
+      });
     }
     const names = paragraphFieldNames.filter((n) => n in fields);
     const before = pickFields(p, names);

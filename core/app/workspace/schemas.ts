@@ -116,9 +116,12 @@ export const meetingPatchSchema = z.strictObject({
 
 const voteMeans = (what: string) => z.string().trim().min(1, `Skriv vad ${what} betyder, t.ex. "bifall till ordförandens förslag".`).max(500);
 
+const voteSubject = optText(300).optional();
+
 export const voteInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('open'),
+    subject: voteSubject,
     jaMeans: voteMeans('Ja'),
     nejMeans: voteMeans('Nej'),
     votes: z.array(z.strictObject({ person: refSchema, vote: z.enum(voteChoices) })).min(1, 'Registrera minst en röst.'),
@@ -127,6 +130,7 @@ export const voteInputSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('closed'),
+    subject: voteSubject,
     jaMeans: voteMeans('Ja'),
     nejMeans: voteMeans('Nej'),
     ja: z.number().int().min(0, 'Antalet röster kan inte vara negativt.').max(999),
@@ -146,7 +150,8 @@ export const paragraphPatchSchema = z.strictObject({
   description: richTextSchema.nullable().optional(),
   body: richTextSchema.nullable().optional(),
   propositionOrder: richTextSchema.nullable().optional(),
-  vote: voteInputSchema.nullable().optional(),
+  /** Every vote of the §, in order; the list replaces the stored one (an empty list: no vote). */
+  votes: z.array(voteInputSchema).max(20, 'Högst 20 omröstningar per paragraf.').optional(),
   decisionDocuments: lines.optional(),
   distribution: lines.optional(),
   motions: z.array(z.strictObject({ by: refSchema, text: z.string().trim().max(5000) })).max(100).optional(),

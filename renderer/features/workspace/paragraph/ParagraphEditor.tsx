@@ -243,7 +243,7 @@ function DecisionProcess({ store, paragraphId, initial }: { store: MeetingStore;
   const has = {
     motions: initial.motions.length > 0,
     propositionOrder: (initial.propositionOrder ?? []).length > 0,
-    vote: initial.vote !== undefined,
+    votes: initial.votes.length > 0,
     reservations: initial.reservations.length > 0,
     protocolNotes: initial.protocolNotes.length > 0,
   };
@@ -257,8 +257,8 @@ function DecisionProcess({ store, paragraphId, initial }: { store: MeetingStore;
       <LazyDetails open={has.propositionOrder} summary={t('paragraph.propositionOrder')}>
         <RichSection store={store} paragraphId={paragraphId} field="propositionOrder" label={t('paragraph.propositionOrder')} initial={initial.propositionOrder ?? []} />
       </LazyDetails>
-      <LazyDetails open={has.vote} summary={t('paragraph.vote')}>
-        <VoteEditor store={store} paragraphId={paragraphId} initial={initial.vote} />
+      <LazyDetails open={has.votes} summary={t('paragraph.vote')}>
+        <VoteEditor store={store} paragraphId={paragraphId} initial={initial.votes} />
       </LazyDetails>
       <LazyDetails open={has.reservations} summary={t('paragraph.reservations')}>
         <PeopleList store={store} paragraphId={paragraphId} kind="reservations" initial={rowsOf(initial.reservations)} people={serving} />
