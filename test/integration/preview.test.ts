@@ -109,7 +109,7 @@ describe('documents.preview', () => {
 describe('draftProtocolData', () => {
   it('shows a tied closed ballot without its lot as a remark instead of failing the preview', () => {
     const vote = { kind: 'closed' as const, jaMeans: 'bifall', nejMeans: 'avslag', ja: 5, nej: 5, avstar: 2 };
-    const doc = { ...referenceDoc, paragraphs: referenceDoc.paragraphs.map((p, i) => (i === 0 ? { ...p, vote } : p)) };
+    const doc = { ...referenceDoc, paragraphs: referenceDoc.paragraphs.map((p, i) => (i === 0 ? { ...p, votes: [vote] } : p)) };
     const data = draftProtocolData(doc, '2020-11-05T10:45:00+01:00');
     const first = data.paragraphs[0];
     expect(first?.sections.some((s) => s.kind === 'vote')).toBe(false);
@@ -118,5 +118,14 @@ describe('draftProtocolData', () => {
     expect(JSON.stringify(remark)).toContain('Den slutna omröstningen i § 20 slutade lika (5–5).');
     // The other §§ are as the finished protocol shows them.
     expect(data.paragraphs.length).toBe(referenceDoc.paragraphs.length);
+  });
+
+  it('of several votes, only the undecidable one is left out of the preview (with its remark naming it); the others print', () => {
+    const tied = { kind: 'closed' as const, jaMeans: 'bifall', nejMeans: 'avslag', ja: 5, nej: 5, avstar: 2 };
+    const decided = { kind: 'closed' as const, subject: 'återremiss', jaMeans: 'avgörs i dag', nejMeans: 'återremiss', ja: 7, nej: 5, avstar: 0 };
+    const doc = { ...referenceDoc, paragraphs: referenceDoc.paragraphs.map((p, i) => (i === 0 ? { ...p, votes: [decided, tied] } : p)) };
+    const first = draftProtocolData(doc, '2020-11-05T10:45:00+01:00').paragraphs[0];
+    expect(first?.sections.filter((s) => s.kind === 'vote').map((s) => s.heading)).toEqual(['Omröstning – återremiss']);
+    expect(JSON.stringify(first?.sections.at(-1))).toContain('Den slutna omröstningen (omröstning 2) i § 20 slutade lika (5–5).');
   });
 });
