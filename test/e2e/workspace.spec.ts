@@ -120,7 +120,7 @@ test('a tied open vote is settled by the chair, a tied closed ballot by lot', as
   await page.getByLabel('Antal Ja').fill('5');
   await page.getByLabel('Antal Nej').fill('5');
   await page.getByLabel('Antal som avstår').fill('2');
-  await expect(page.getByText('Den slutna omröstningen slutade lika')).toBeVisible();
+  await expect(page.getByText('Den slutna omröstningen i § 25 slutade lika')).toBeVisible();
   await page.getByLabel('Lottningen föll på').selectOption('nej');
   await expect(page.getByText('Då rösterna fallit lika har valet avgjorts genom lottning.')).toBeVisible();
   await waitSaved(page);
