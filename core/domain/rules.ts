@@ -234,6 +234,34 @@ export function attendanceIssues(doc: PresenceInput, names: Names): RuleIssue[] 
   return presenceProblems(doc, names).map((pr) => ({ path: ['attendance', pr.attendanceIndex], message: pr.message }));
 }
 
+/**
+ * A group's own time and place of justering (paths relative to the group): none for an immediate
+ * group, not before the meeting, not after the last day for justering (KL 5 kap. 69 §).
+ */
+export function groupTimePlaceIssues(meetingDate: string, label: string, g: Pick<MeetingDocument['adjustmentGroups'][number], 'immediate' | 'timePlace'>): RuleIssue[] {
+  const tp = g.timePlace;
+  if (tp === undefined) return [];
+  if (g.immediate) {
+    return [
+      {
+        path: ['timePlace'],
+        message: `${label} justeras omedelbart vid sammanträdet och har ingen senare tid och plats för justering. Ta bort tiden och platsen, eller gör gruppen till en vanlig justeringsgrupp.`,
+      },
+    ];
+  }
+  if (tp.date < meetingDate) return [{ path: ['timePlace', 'date'], message: `${label}: justeringen kan inte ske ${tp.date}, före sammanträdet ${meetingDate}.` }];
+  const deadline = justeringDeadline(meetingDate);
+  if (tp.date > deadline) {
+    return [
+      {
+        path: ['timePlace', 'date'],
+        message: `${label}: justeringen ${tp.date} är för sent. Protokollet ska justeras senast 14 dagar efter sammanträdet (KL 5 kap. 69 §), alltså senast ${deadline}.`,
+      },
+    ];
+  }
+  return [];
+}
+
 /** A group is adjusted on or after the meeting day; its notice is posted on or after the justering. */
 export function adjustmentIssues(doc: Pick<MeetingDocument, 'adjustmentGroups' | 'meeting'>): RuleIssue[] {
   const issues: RuleIssue[] = [];
@@ -246,20 +274,7 @@ export function adjustmentIssues(doc: Pick<MeetingDocument, 'adjustmentGroups' |
         message: `${label} kan inte ha justerats ${day}, före sammanträdet ${doc.meeting.date}. Ett protokoll låses och justeras tidigast på sammanträdesdagen.`,
       });
     }
-    const tp = g.timePlace;
-    if (tp !== undefined && g.immediate) {
-      issues.push({
-        path: ['adjustmentGroups', i, 'timePlace'],
-        message: `${label} justeras omedelbart vid sammanträdet och har ingen senare tid och plats för justering. Ta bort tiden och platsen, eller gör gruppen till en vanlig justeringsgrupp.`,
-      });
-    } else if (tp !== undefined && tp.date < doc.meeting.date) {
-      issues.push({ path: ['adjustmentGroups', i, 'timePlace', 'date'], message: `${label}: justeringen kan inte ske ${tp.date}, före sammanträdet ${doc.meeting.date}.` });
-    } else if (tp !== undefined && tp.date > justeringDeadline(doc.meeting.date)) {
-      issues.push({
-        path: ['adjustmentGroups', i, 'timePlace', 'date'],
-        message: `${label}: justeringen ${tp.date} är för sent. Protokollet ska justeras senast 14 dagar efter sammanträdet (KL 5 kap. 69 §), alltså senast ${justeringDeadline(doc.meeting.date)}.`,
-      });
-    }
+    for (const issue of groupTimePlaceIssues(doc.meeting.date, label, g)) issues.push({ path: ['adjustmentGroups', i, ...issue.path], message: issue.message });
     if (day !== null && g.notice !== undefined && g.notice.postedOn < day) {
       issues.push({ path: ['adjustmentGroups', i, 'notice', 'postedOn'], message: `${label}: anslaget kan inte ha satts upp ${g.notice.postedOn}, före justeringen ${day}.` });
     }

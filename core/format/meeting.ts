@@ -242,6 +242,13 @@ export const noticeSchema = z.strictObject({
   takenDownOn: isoDateSchema.optional(),
 });
 
+/** "Tid och plats för justering" of an adjustment group: day, optionally time, and place. */
+export const groupTimePlaceSchema = z.strictObject({
+  date: isoDateSchema,
+  time: timeSchema.optional(),
+  place: z.string().trim().min(1, 'Ange var justeringen sker, t.ex. "Kommunhuset" eller "Digitalt".').max(200),
+});
+
 export const adjustmentGroupSchema = z.strictObject({
   paragraphs: z.array(z.number().int().min(1)).min(1, 'En justeringsgrupp måste omfatta minst en paragraf.'),
   /** Adjusted at the meeting (omedelbar justering). */
@@ -251,13 +258,7 @@ export const adjustmentGroupSchema = z.strictObject({
    * immediate group is adjusted at the meeting and has none (it prints "Justerat omedelbart vid
    * sammanträdet"). Absent on an ordinary group: the meeting's adjustmentTimePlace applies.
    */
-  timePlace: z
-    .strictObject({
-      date: isoDateSchema,
-      time: timeSchema.optional(),
-      place: z.string().trim().min(1, 'Ange var justeringen sker, t.ex. "Kommunhuset" eller "Digitalt".').max(200),
-    })
-    .optional(),
+  timePlace: groupTimePlaceSchema.optional(),
   /** The moment the last required signature was applied (ISO 8601 with offset). */
   adjustedAt: z.iso.datetime({ offset: true }).optional(),
   notice: noticeSchema.optional(),
@@ -379,6 +380,9 @@ export function crossCheckMeetingDocument(doc: Shape): CrossIssue[] {
   doc.attendance.forEach((a, i) => {
     ref(a.person, ['attendance', i, 'person']);
     ref(a.replaces, ['attendance', i, 'replaces']);
+    if (a.orderReason !== undefined && a.capacity !== 'substitute') {
+      issues.push({ path: ['attendance', i, 'orderReason'], message: 'Bara en tjänstgörande ersättare (capacity "substitute") kan vara inkallad utanför turordningen.' });
+    }
     if (a.replaces !== undefined && a.capacity !== 'substitute') {
       issues.push({ path: ['attendance', i, 'replaces'], message: 'Bara en tjänstgörande ersättare (capacity "substitute") ersätter någon.' });
     }

@@ -3,6 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type {
+  GroupTimePlace,
   Attachment,
   MeetingDocument,
   Member,
@@ -180,6 +181,7 @@ export function insertMeetingDocument(db: Db, doc: MeetingDocument, ctx: WriteCo
         fromParagraph: a.fromParagraph ?? null,
         toParagraph: a.toParagraph ?? null,
         note: a.note ?? null,
+        orderReason: a.orderReason ?? null,
       })
       .run();
   });
@@ -187,7 +189,7 @@ export function insertMeetingDocument(db: Db, doc: MeetingDocument, ctx: WriteCo
   // Paragraphs go in before their groups are marked adjusted, so locking triggers allow it.
   const groupIds = doc.adjustmentGroups.map((g, position) => {
     const id = ctx.newId();
-    db.insert(adjustmentGroups).values({ id, meetingId, position, immediate: g.immediate, status: 'open', adjustedAt: null }).run();
+    db.insert(adjustmentGroups).values({ id, meetingId, position, immediate: g.immediate, status: 'open', adjustedAt: null, ...timePlaceColumns(g.timePlace) }).run();
     return id;
   });
   const groupOf = new Map<number, string>();
@@ -229,6 +231,17 @@ export function insertMeetingDocument(db: Db, doc: MeetingDocument, ctx: WriteCo
   });
 
   return { meetingId, boardId, organisationId, paragraphIds, groupIds };
+}
+
+/** A group's time and place of justering as its three columns (all null: none of its own). */
+export function timePlaceColumns(tp: GroupTimePlace | undefined): { justeringDate: string | null; justeringTime: string | null; justeringPlace: string | null } {
+  return { justeringDate: tp?.date ?? null, justeringTime: tp?.time ?? null, justeringPlace: tp?.place ?? null };
+}
+
+/** The group's own time and place from its columns, or undefined. */
+export function timePlaceOf(g: { justeringDate: string | null; justeringTime: string | null; justeringPlace: string | null }): GroupTimePlace | undefined {
+  if (g.justeringDate === null || g.justeringPlace === null) return undefined;
+  return g.justeringTime === null ? { date: g.justeringDate, place: g.justeringPlace } : { date: g.justeringDate, time: g.justeringTime, place: g.justeringPlace };
 }
 
 function paragraphContent(p: Paragraph): ParagraphContent {
@@ -364,6 +377,7 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
         fromParagraph: a.fromParagraph ?? undefined,
         toParagraph: a.toParagraph ?? undefined,
         note: a.note ?? undefined,
+        orderReason: a.orderReason ?? undefined,
       }),
     ),
     paragraphs: paras.map((p, i) => {
@@ -386,6 +400,7 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
       return dropUndefined({
         paragraphs: paras.filter((p) => p.groupId === g.id).map((p) => p.number),
         immediate: g.immediate,
+        timePlace: timePlaceOf(g),
         adjustedAt: g.adjustedAt ?? undefined,
         notice: notice === undefined ? undefined : dropUndefined({ postedOn: notice.postedOn, takeDownOn: notice.takeDownOn, takenDownOn: notice.takenDownOn ?? undefined }),
       });

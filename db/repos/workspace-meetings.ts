@@ -34,7 +34,7 @@ import type { Attachment, MeetingDocument, Member, Paragraph } from '../../core/
 import { MEETING_FORMAT, MEETING_FORMAT_VERSION, withVoteList } from '../../core/format/meeting';
 import { nextParagraphNumber } from '../../core/domain/numbering';
 import type { RepoContext } from './workspace-people';
-import { boardFromRow, dropUndefined, organisationFromRow } from './meetings';
+import { boardFromRow, dropUndefined, organisationFromRow, timePlaceColumns, timePlaceOf } from './meetings';
 
 type MeetingStore = Pick<
   WorkspaceStore,
@@ -54,6 +54,7 @@ type MeetingStore = Pick<
   | 'insertGroup'
   | 'setGroupPosition'
   | 'deleteGroup'
+  | 'setGroupTimePlace'
   | 'listAttendance'
   | 'replaceAttendance'
   | 'listAttachments'
@@ -144,6 +145,7 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
         fromParagraph: a.fromParagraph,
         toParagraph: a.toParagraph,
         note: a.note,
+        orderReason: a.orderReason,
       }));
 
   const setFirstNumber = (meetingId: string, firstNumber: number): void => {
@@ -314,6 +316,7 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
             fromParagraph: r.fromParagraph ?? undefined,
             toParagraph: r.toParagraph ?? undefined,
             note: r.note ?? undefined,
+            orderReason: r.orderReason ?? undefined,
           }),
         ),
         paragraphs: paras.map(
@@ -334,6 +337,7 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
             return dropUndefined({
               paragraphs: paras.filter((p) => p.groupId === g.id).map((p) => p.number),
               immediate: g.immediate,
+              timePlace: timePlaceOf(g),
               adjustedAt: g.adjustedAt ?? undefined,
               notice: notice === undefined ? undefined : dropUndefined({ postedOn: notice.postedOn, takeDownOn: notice.takeDownOn, takenDownOn: notice.takenDownOn ?? undefined }),
             });
@@ -395,10 +399,13 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
         .where(eq(adjustmentGroups.meetingId, meetingId))
         .orderBy(asc(adjustmentGroups.position))
         .all()
-        .map((g): GroupRow => ({ id: g.id, position: g.position, immediate: g.immediate, status: g.status as GroupStatus }));
+        .map((g): GroupRow => ({ id: g.id, position: g.position, immediate: g.immediate, status: g.status as GroupStatus, timePlace: timePlaceOf(g) }));
     },
     insertGroup(meetingId, g) {
-      db.insert(adjustmentGroups).values({ id: g.id, meetingId, position: g.position, immediate: g.immediate, status: g.status, adjustedAt: null }).run();
+      db.insert(adjustmentGroups).values({ id: g.id, meetingId, position: g.position, immediate: g.immediate, status: g.status, adjustedAt: null, ...timePlaceColumns(g.timePlace) }).run();
+    },
+    setGroupTimePlace(id, timePlace) {
+      db.update(adjustmentGroups).set(timePlaceColumns(timePlace)).where(eq(adjustmentGroups.id, id)).run();
     },
     setGroupPosition(id, position) {
       db.update(adjustmentGroups).set({ position }).where(eq(adjustmentGroups.id, id)).run();

@@ -37,6 +37,8 @@ export const attendance = sqliteTable('attendance', {
   fromParagraph: integer('from_paragraph'),
   toParagraph: integer('to_paragraph'),
   note: text('note'),
+  /** Why a serving substitute was called in out of the substitute order (core/domain/substitute-order.ts). */
+  orderReason: text('order_reason'),
 }, (t) => [index('attendance_meeting_idx').on(t.meetingId)]);
 
 export const adjustmentGroups = sqliteTable('adjustment_groups', {
@@ -47,6 +49,10 @@ export const adjustmentGroups = sqliteTable('adjustment_groups', {
   /** open → frozen (a version awaits signatures) → adjusted (last signature in). */
   status: text('status').notNull(),
   adjustedAt: text('adjusted_at'),
+  /** The group's own "Tid och plats för justering" (ordinary groups): day, time, place; all null = the meeting's. */
+  justeringDate: text('justering_date'),
+  justeringTime: text('justering_time'),
+  justeringPlace: text('justering_place'),
 }, (t) => [uniqueIndex('adjustment_groups_meeting_pos_uq').on(t.meetingId, t.position)]);
 
 /**

@@ -6,6 +6,7 @@ import * as boards from '../../core/app/workspace/boards';
 import * as meetings from '../../core/app/workspace/meetings';
 import * as agenda from '../../core/app/workspace/agenda';
 import * as attendance from '../../core/app/workspace/attendance';
+import * as groups from '../../core/app/workspace/groups';
 import * as paragraphs from '../../core/app/workspace/paragraphs';
 import * as attachments from '../../core/app/workspace/attachments';
 import { redo, undo } from '../../core/app/workspace/undo';
@@ -35,6 +36,7 @@ export function workspaceHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
     'workspace.meetings.create': (i) => meetings.createMeeting(deps, i),
     'workspace.meetings.get': (i) => meetings.getWorkspace(deps, i.meetingId),
     'workspace.meetings.update': (i) => meetings.updateMeeting(deps, i.meetingId, i.patch),
+    'workspace.groups.setTimePlace': (i) => groups.setGroupTimePlace(deps, i),
     'workspace.agenda.add': (i) => agenda.addAgendaItem(deps, i),
     'workspace.agenda.move': (i) => agenda.moveAgendaItem(deps, i),
     'workspace.agenda.remove': (i) => agenda.removeAgendaItem(deps, i),

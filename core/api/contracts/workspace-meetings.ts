@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { attendanceRowSchema, meetingCreateSchema, meetingPatchSchema, searchInputSchema, workspaceIdSchema as id } from '../../app/workspace/schemas';
-import { isoDateSchema } from '../../format/meeting';
+import { groupTimePlaceSchema, isoDateSchema, type GroupTimePlace } from '../../format/meeting';
 import type { JournalState, SearchHit, WorkspaceView } from '../../app/workspace/types';
 import type { AgendaResult } from '../../app/workspace/agenda';
 import type { UndoResult } from '../../app/workspace/undo';
@@ -19,6 +19,10 @@ export const workspaceMeetingsContract = {
   ),
   'workspace.agenda.move': method<AgendaResult>()(z.strictObject({ meetingId: id, paragraphId: id, toIndex: z.number().int().min(0) })),
   'workspace.agenda.remove': method<{ journal: JournalState }>()(z.strictObject({ meetingId: id, paragraphId: id })),
+  /** An open adjustment group's own time and place of justering (null: the meeting's applies). */
+  'workspace.groups.setTimePlace': method<{ timePlace: GroupTimePlace | null }>()(
+    z.strictObject({ meetingId: id, groupId: id, timePlace: groupTimePlaceSchema.nullable() }),
+  ),
   'workspace.attendance.set': method<{ journal: JournalState }>()(z.strictObject({ meetingId: id, rows: z.array(attendanceRowSchema).max(500) })),
   'workspace.undo': method<UndoResult>()(z.strictObject({ meetingId: id })),
   'workspace.redo': method<UndoResult>()(z.strictObject({ meetingId: id })),

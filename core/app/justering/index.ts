@@ -12,6 +12,7 @@ import { printableDeep } from '../../domain/printable';
 import { packageAuthenticity } from './package-check';
 import type { MeetingDocument } from '../../format/meeting';
 import { freezeIssues } from '../../domain/rules';
+import { groupTimePlaceLines, meetingTimePlaceLines } from '../../domain/justering-time';
 import { justeringDeadline, stockholmDay } from '../../domain/calendar';
 import { pathText } from '../../api/validation';
 import type { GroupRow, JusteringDeps, SignatureRow, SignerCredentials, VersionRow } from './ports';
@@ -425,11 +426,19 @@ function summarise(deps: JusteringDeps, v: VersionRow, snapshot: MeetingDocument
   };
 }
 
+/** A group's immediacy and time and place of justering, from the meeting's group with the same §§. */
+function groupTimePlace(doc: MeetingDocument | undefined, numbers: readonly number[]): Pick<GroupJustering, 'immediate' | 'timePlace' | 'timePlaceLines'> {
+  const g = doc?.adjustmentGroups.find((x) => x.paragraphs.length === numbers.length && x.paragraphs.every((n, i) => numbers[i] === n));
+  if (doc === undefined || g === undefined) return { immediate: false, timePlace: null, timePlaceLines: doc === undefined ? [] : meetingTimePlaceLines(doc.meeting) };
+  return { immediate: g.immediate, timePlace: g.timePlace ?? null, timePlaceLines: groupTimePlaceLines(doc.meeting, g) };
+}
+
 export function status(deps: JusteringDeps, input: { meetingId: string }): JusteringStatus {
   const meetingStatus = deps.justering.meetingStatus(input.meetingId);
   if (meetingStatus === null) throw new AppError('not_found', 'Sammanträdet finns inte. Välj ett sammanträde i listan och försök igen.');
   const versions = deps.justering.versions(input.meetingId);
-  const meetingDate = deps.store.loadMeeting(input.meetingId)?.doc.meeting.date ?? null;
+  const loaded = deps.store.loadMeeting(input.meetingId);
+  const meetingDate = loaded?.doc.meeting.date ?? null;
   const deadline = meetingDate === null ? null : justeringDeadline(meetingDate);
   const today = stockholmDay(deps.clock.now()) ?? '';
   const groups: GroupJustering[] = deps.justering.groups(input.meetingId).map((g) => ({
@@ -440,6 +449,7 @@ export function status(deps: JusteringDeps, input: { meetingId: string }): Juste
     status: g.status,
     adjustedAt: g.adjustedAt,
     deadlineWarning: deadline === null ? null : deadlineWarning(paragraphLabel(g.paragraphs), deadline, g.adjustedAt === null ? null : stockholmDay(g.adjustedAt), today),
+    ...groupTimePlace(loaded?.doc, g.paragraphs),
     versions: versions
       .filter((v) => v.groupId === g.id)
       .map((v) => {

@@ -1,3 +1,4 @@
+import type { GroupTimePlace } from '../../format/meeting';
 import type { PackageAuthenticity } from './package-check';
 // What the Justering use cases return: plain, serialisable data (it crosses every transport).
 
@@ -95,6 +96,12 @@ export interface GroupJustering {
   adjustedAt: string | null;
   /** Set when justering is late: not done by, or done after, the last day (14 days after the meeting). */
   deadlineWarning: string | null;
+  /** Adjusted at the meeting (omedelbar justering). */
+  immediate: boolean;
+  /** The group's own time and place of justering, or null (the meeting's applies). */
+  timePlace: GroupTimePlace | null;
+  /** What the group's protocol prints as "Tid och plats för justering". */
+  timePlaceLines: string[];
   versions: VersionSummary[];
 }
 

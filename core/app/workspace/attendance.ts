@@ -15,6 +15,7 @@ export function toAttendance(r: AttendanceRow): Attendance {
   if (r.fromParagraph !== null) a.fromParagraph = r.fromParagraph;
   if (r.toParagraph !== null) a.toParagraph = r.toParagraph;
   if (r.note !== null) a.note = r.note;
+  if (r.orderReason !== undefined && r.orderReason !== null) a.orderReason = r.orderReason;
   return a;
 }
 
@@ -26,6 +27,7 @@ export function fromAttendance(a: Attendance): AttendanceRow {
     fromParagraph: a.fromParagraph ?? null,
     toParagraph: a.toParagraph ?? null,
     note: a.note ?? null,
+    orderReason: a.orderReason ?? null,
   };
 }
 
@@ -113,7 +115,7 @@ export function mergeAdjacent(rows: readonly AttendanceRow[], numbers: readonly 
   const out: AttendanceRow[] = [];
   for (const r of rows) {
     const j = out.findIndex(
-      (o) => o.personId === r.personId && o.capacity === r.capacity && o.replacesPersonId === r.replacesPersonId && o.note === r.note
+      (o) => o.personId === r.personId && o.capacity === r.capacity && o.replacesPersonId === r.replacesPersonId && o.note === r.note && (o.orderReason ?? null) === (r.orderReason ?? null)
         && ((o.toParagraph !== null && r.fromParagraph !== null && next(o.toParagraph) === r.fromParagraph)
           || (r.toParagraph !== null && o.fromParagraph !== null && next(r.toParagraph) === o.fromParagraph)),
     );
@@ -146,7 +148,7 @@ function sortedNumbers(deps: WorkspaceDeps, meetingId: string): number[] {
   return deps.ws.listParagraphs(meetingId).map((p) => p.number);
 }
 
-export type AttendanceRowInput = Pick<AttendanceRow, 'personId' | 'capacity'> & { [K in 'replacesPersonId' | 'fromParagraph' | 'toParagraph' | 'note']?: AttendanceRow[K] | undefined };
+export type AttendanceRowInput = Pick<AttendanceRow, 'personId' | 'capacity'> & { [K in 'replacesPersonId' | 'fromParagraph' | 'toParagraph' | 'note' | 'orderReason']?: AttendanceRow[K] | undefined };
 
 export function normaliseRows(rows: readonly AttendanceRowInput[]): AttendanceRow[] {
   return rows.map((r) => ({
@@ -156,6 +158,7 @@ export function normaliseRows(rows: readonly AttendanceRowInput[]): AttendanceRo
     fromParagraph: r.fromParagraph ?? null,
     toParagraph: r.toParagraph ?? null,
     note: r.note === undefined || r.note === null || r.note.trim() === '' ? null : r.note.trim(),
+    orderReason: r.orderReason === undefined || r.orderReason === null || r.orderReason.trim() === '' ? null : r.orderReason.trim(),
   }));
 }
 
@@ -175,6 +178,9 @@ export function setAttendance(deps: WorkspaceDeps, meetingId: string, input: rea
       for (const field of ['fromParagraph', 'toParagraph'] as const) {
         const n = r[field];
         if (n !== null && !numbers.includes(n)) issues.push({ path: `rows[${i}].${field}`, message: `${name}: § ${n} finns inte i sammanträdet.` });
+      }
+      if (r.orderReason !== null && r.orderReason !== undefined && r.capacity !== 'substitute') {
+        issues.push({ path: `rows[${i}].orderReason`, message: `${name}: bara en tjänstgörande ersättare kan vara inkallad utanför turordningen. Ta bort skälet.` });
       }
       if (r.fromParagraph !== null && r.toParagraph !== null && r.toParagraph < r.fromParagraph) {
         issues.push({ path: `rows[${i}].toParagraph`, message: `${name}: närvaron slutar (§ ${r.toParagraph}) före den börjar (§ ${r.fromParagraph}).` });

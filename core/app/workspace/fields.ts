@@ -20,6 +20,7 @@ export const paragraphFieldNames: readonly ParagraphFieldName[] = [
   'jav',
   'distribution',
   'tasks',
+  'appeal',
   'immediatelyAdjusted',
   'confidential',
 ];
@@ -41,6 +42,7 @@ export const paragraphFieldLabels: Record<ParagraphFieldName, string> = {
   jav: 'Jäv',
   distribution: 'Expedieras till',
   tasks: 'Uppdrag att följa upp',
+  appeal: 'Överklagande',
   immediatelyAdjusted: 'Omedelbar justering',
   confidential: 'Sekretess',
 };
@@ -63,6 +65,7 @@ export function allFields(row: ParagraphRow): ParagraphFields {
     jav: c.jav ?? [],
     distribution: c.distribution ?? [],
     tasks: c.tasks ?? [],
+    appeal: c.appeal ?? null,
     immediatelyAdjusted: row.immediatelyAdjusted,
     confidential: row.confidentialProvision,
   };
@@ -115,6 +118,7 @@ export function contentOf(f: ParagraphFields): ParagraphContent {
   ordered.jav = c.jav;
   ordered.distribution = c.distribution;
   ordered.tasks = c.tasks;
+  if (f.appeal !== null) ordered.appeal = f.appeal;
   return ordered as unknown as ParagraphContent;
 }
 

@@ -1,6 +1,6 @@
 // The shapes of the change journal behind undo/redo: each entry holds the state before and after
 // a change as a list of parts; undo applies `before`, redo applies `after`.
-import type { Paragraph, Task } from '../../format/meeting';
+import type { Appeal, Paragraph, Task } from '../../format/meeting';
 import type { AttachmentRow, AttendanceRow, MeetingHeader, ParagraphContent } from './ports';
 
 /** Every editable field of a §, optional ones as null when absent. */
@@ -21,6 +21,8 @@ export interface ParagraphFields {
   jav: Paragraph['jav'];
   distribution: string[];
   tasks: Task[];
+  /** How the decision is appealed; null: laglighetsprövning (the default). */
+  appeal: Appeal | null;
   immediatelyAdjusted: boolean;
   /** OSL provision when the whole § is confidential. */
   confidential: string | null;

@@ -62,6 +62,10 @@ export function normalisePatch(patch: ParagraphPatch): Partial<ParagraphFields> 
       case 'protocolNotes':
         out.protocolNotes = (patch.protocolNotes ?? []).filter((n) => n.text !== '').map((n) => (n.by === undefined ? { text: n.text } : { by: n.by, text: n.text }));
         break;
+      case 'appeal':
+        // Laglighetsprövning is what a § without an appeal of its own gets: stored as none.
+        out.appeal = patch.appeal === undefined || patch.appeal === null || patch.appeal.kind === 'laglighetsprovning' ? null : patch.appeal;
+        break;
       case 'immediatelyAdjusted':
         out.immediatelyAdjusted = patch.immediatelyAdjusted;
         break;

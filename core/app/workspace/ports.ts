@@ -1,7 +1,7 @@
 // What the workspace use cases need from persistence, beyond the Store port. db/repos/workspace-*.ts
 // implements it on SQLite; every write runs inside deps.store.transaction (synchronous).
 // Person references are person ids everywhere here (keys exist only in exported files).
-import type { AttendanceCapacity, BoardKind, MemberRole, OrganisationKind, Paragraph } from '../../format/meeting';
+import type { AttendanceCapacity, BoardKind, GroupTimePlace, MemberRole, OrganisationKind, Paragraph } from '../../format/meeting';
 import type { Block } from '../../format/richtext';
 import type { JournalEntry, JournalPart } from './journal-types';
 import type { BoardDetails, SearchHit, WorkspaceView } from './types';
@@ -47,6 +47,8 @@ export interface AttendanceRow {
   fromParagraph: number | null;
   toParagraph: number | null;
   note: string | null;
+  /** Why a serving substitute was called in out of order (absent/null: none given). */
+  orderReason?: string | null;
 }
 
 export interface MeetingHeader {
@@ -76,6 +78,8 @@ export interface GroupRow {
   position: number;
   immediate: boolean;
   status: GroupStatus;
+  /** The group's own time and place of justering (ordinary groups). */
+  timePlace?: GroupTimePlace | undefined;
 }
 
 export interface OrganisationFields {
@@ -164,6 +168,8 @@ export interface WorkspaceStore {
   insertGroup(meetingId: string, row: GroupRow): void;
   setGroupPosition(id: string, position: number): void;
   deleteGroup(id: string): void;
+  /** Sets (or with undefined clears) a group's own time and place of justering. */
+  setGroupTimePlace(id: string, timePlace: GroupTimePlace | undefined): void;
 
   // Attendance
   listAttendance(meetingId: string): AttendanceRow[];

@@ -4,6 +4,7 @@ import { isValidOrgNumber, ORG_NUMBER_CHECK_MESSAGE, ORG_NUMBER_FORMAT_MESSAGE }
 import { z } from 'zod';
 import '../../api/zod-sv';
 import {
+  appealSchema,
   attendanceCapacities,
   boardKinds,
   isoDateSchema,
@@ -86,6 +87,8 @@ export const attendanceRowSchema = z.strictObject({
   fromParagraph: z.number().int().min(1).max(9999).nullable().optional(),
   toParagraph: z.number().int().min(1).max(9999).nullable().optional(),
   note: optText(500).nullable().optional(),
+  /** Why a serving substitute was called in out of the substitute order. */
+  orderReason: optText(200).nullable().optional(),
 });
 
 export const meetingCreateSchema = z.strictObject({
@@ -167,6 +170,8 @@ export const paragraphPatchSchema = z.strictObject({
     )
     .max(100)
     .optional(),
+  /** How the decision is appealed; null or laglighetsprövning: the default. */
+  appeal: appealSchema.nullable().optional(),
   immediatelyAdjusted: z.boolean().optional(),
   confidential: oslProvisionSchema.nullable().optional(),
 });
