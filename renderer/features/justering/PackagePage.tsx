@@ -1,7 +1,7 @@
 // "#/underskrift": the justerare's side of a signing package, on any machine running Justera.
 // Open the .justera file, read what it holds and the PDF, sign it with a certificate file or a
 // card, and save the signed PDF to send back to the secretary. Needs no meeting in the database.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/transport';
 import { CheckField, TextField } from '../../components/fields';
 import type { OpenedPackage, SignedPackage } from '../../../core/app/justering/types';
@@ -12,6 +12,7 @@ import { SignDialog, type Credential, type CredentialKind } from './SignDialog';
 import { fieldLabel, formatInstant, timestampText, unusableFileName, trustText } from './format';
 import { t } from '../../i18n';
 import { justeringStrings as s } from './strings';
+import { DocumentToRead } from '../preview/DocumentToRead';
 import './justering.css';
 
 export function PackagePage() {
@@ -58,6 +59,11 @@ export function PackagePage() {
   };
 
   const m = opened?.pkg.manifest;
+  // The justerare reads the whole PDF here and in the sign dialog, before signing.
+  const toRead = useMemo(
+    () => (opened === null ? undefined : { label: `${opened.pkg.manifest.board} ${opened.pkg.manifest.date} ${opened.pkg.manifest.paragraphsLabel}`, load: () => Promise.resolve(opened.pkg.pdfBase64) }),
+    [opened],
+  );
   return (
     <div className="justering-page">
       <h1>{s.pkg.title}</h1>
@@ -128,6 +134,7 @@ export function PackagePage() {
               {s.pkg.downloadRead}
             </button>
           </div>
+          {signed === null && toRead !== undefined && <DocumentToRead source={toRead} />}
           {signed === null && (
             <>
               <h3>{s.pkg.signHeading}</h3>
@@ -151,6 +158,7 @@ export function PackagePage() {
             intro={s.sign.intro(m.expectedSigner.role, m.expectedSigner.name, m.paragraphsLabel)}
             onClose={() => setDialog(null)}
             onSign={sign}
+            document={toRead}
           />
         </section>
       )}

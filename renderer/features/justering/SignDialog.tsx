@@ -11,6 +11,7 @@ import { ModulePicker } from './ModulePicker';
 import { SlotPicker } from './SlotPicker';
 import { justeringStrings as s } from './strings';
 import type { Credential, CredentialKind } from '../../../core/api/contracts/credential';
+import { DocumentToRead, type DocumentSource } from '../preview/DocumentToRead';
 
 export type { Credential, CredentialKind };
 
@@ -21,6 +22,7 @@ export function SignDialog({
   intro,
   onClose,
   onSign,
+  document,
 }: {
   open: boolean;
   kind: CredentialKind;
@@ -28,9 +30,12 @@ export function SignDialog({
   intro: string;
   onClose: () => void;
   onSign: (c: Credential) => Promise<void>;
+  /** The PDF being signed, shown whole before the credential is asked for. */
+  document?: DocumentSource;
 }) {
   return (
-    <Dialog open={open} title={title} onClose={onClose}>
+    <Dialog open={open} title={title} onClose={onClose} wide={document !== undefined}>
+      {document !== undefined && <DocumentToRead source={document} />}
       <CredentialForm kind={kind} intro={intro} onCancel={onClose} onSign={onSign} />
     </Dialog>
   );

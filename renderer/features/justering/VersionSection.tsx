@@ -1,7 +1,7 @@
 // One version of a group's protocol: its required signers and who has signed, the actions for
 // each one still to sign (certificate file, card, signing package out and back), the PDF, and
 // the verification report.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api } from '../../api/transport';
 import type { GroupJustering, SignerState, SignResult, VersionSummary } from '../../../core/app/justering/types';
 import { downloadPdf, downloadText } from '../../api/files';
@@ -43,6 +43,11 @@ export function VersionSection({ group, version, announce }: { group: GroupJuste
   // Signing is possible on the current version of a frozen group, or a rättelse of an adjusted one.
   const signable = version.isCurrent && !version.complete && (group.status === 'frozen' || (group.status === 'adjusted' && version.versionNo > 1));
   const missing = version.signers.filter((x) => x.signature === null).length;
+  // The signer reads the version's PDF as it stands now in the sign dialog.
+  const toRead = useMemo(
+    () => ({ label: `${group.label}, ${s.version.heading(version.versionNo)}`, load: async () => (await api.call('justering.currentPdf', { versionId: version.id })).pdfBase64 }),
+    [group.label, version.id, version.versionNo],
+  );
 
   async function sign(signer: SignerState, c: Credential): Promise<void> {
     const r: SignResult = await api.call('justering.sign', { versionId: version.id, field: signer.field, credential: c });
@@ -165,6 +170,7 @@ export function VersionSection({ group, version, announce }: { group: GroupJuste
             intro={s.sign.intro(target.signer.role, target.signer.name, group.label)}
             onClose={() => setOpen(null)}
             onSign={(c) => sign(target.signer, c)}
+            document={toRead}
           />
           <ImportDialog open={open !== null && open.kind === 'import'} title={dialogTitle(target)} onClose={() => setOpen(null)} onImport={(pdf) => importSigned(target.signer, pdf)} />
         </>

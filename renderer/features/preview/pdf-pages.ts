@@ -38,8 +38,26 @@ async function readPage(doc: PDFDocumentProxy, n: number): Promise<Omit<Page, 'e
   return { proxy, width: width ?? 595, height: height ?? 842, text, items, task: null, textLayer: null, drawnAt: 0, drawing: 0 };
 }
 
+/** What the viewer's controls show: the page at the top of the box, and the scale. */
+export interface PdfViewState {
+  page: number;
+  total: number;
+  /** CSS pixels per PDF point. */
+  scale: number;
+  /** The scale at which the widest page fills the box's width. */
+  fitScale: number;
+  /** True when the scale follows the box's width. */
+  fit: boolean;
+}
+
 export class PdfPages {
   private doc: PDFDocumentProxy | null = null;
+  /** A chosen scale (CSS pixels per PDF point); null: fit the width. */
+  private zoom: number | null = null;
+  private current = 0;
+  private readonly onScroll = () => this.report();
+  /** Told when the page at the top or the scale changes. */
+  onState: ((s: PdfViewState) => void) | null = null;
   private pages: Page[] = [];
   private byElement = new Map<Element, Page>();
   private scale = 1;
@@ -59,6 +77,42 @@ export class PdfPages {
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { root: scroller, rootMargin: '100% 0px' });
     this.resizer = new ResizeObserver(() => this.onResize());
     this.resizer.observe(scroller);
+    scroller.addEventListener('scroll', this.onScroll, { passive: true });
+  }
+
+  /** Draws the pages at a chosen scale (null: fit the width), keeping the page at the top. */
+  setZoom(scale: number | null): void {
+    this.zoom = scale;
+    if (this.pages.length === 0) return;
+    this.rescale(scale ?? this.fitScale(this.pages));
+  }
+
+  /** Scrolls page `n` (1-based, clamped) to the top of the box. */
+  goTo(n: number): void {
+    const i = Math.min(Math.max(Math.round(n), 1), this.pages.length) - 1;
+    const el = this.pages[i]?.el;
+    if (el === undefined) return;
+    this.scroller.scrollTop = el.offsetTop - PAD;
+    this.report();
+  }
+
+  state(): PdfViewState {
+    return { page: this.current, total: this.pages.length, scale: this.scale, fitScale: this.pages.length === 0 ? this.scale : this.fitScale(this.pages), fit: this.zoom === null };
+  }
+
+  /** The page whose area covers the line a third down the visible part. */
+  private topPage(): number {
+    if (this.pages.length === 0) return 0;
+    const line = this.scroller.scrollTop + Math.min(this.scroller.clientHeight / 3, 200);
+    const i = this.pages.findIndex((p) => p.el.offsetTop + p.el.offsetHeight + PAD > line);
+    return (i < 0 ? this.pages.length - 1 : i) + 1;
+  }
+
+  private report(): void {
+    const page = this.topPage();
+    if (page === this.current) return;
+    this.current = page;
+    this.onState?.(this.state());
   }
 
   /** Shows a new PDF; false when a newer one came first. */
@@ -76,7 +130,7 @@ export class PdfPages {
       void doc.destroy();
       return false;
     }
-    const scale = this.fitScale(read);
+    const scale = this.zoom ?? this.fitScale(read);
     const total = read.length;
     const pages = read.map((r, i) => this.element(r, i + 1, total, scale));
     const target = this.focusNumber === null ? null : findParagraphPage(pages.map((p) => p.items), this.focusNumber);
@@ -109,6 +163,8 @@ export class PdfPages {
     this.scroller.replaceChildren(wrapper);
     this.scroller.scrollTop = top;
     for (const p of pages) this.observer.observe(p.el);
+    this.current = 0;
+    this.report();
     return true;
   }
 
@@ -124,6 +180,8 @@ export class PdfPages {
 
   destroy(): void {
     this.seq += 1;
+    this.scroller.removeEventListener('scroll', this.onScroll);
+    this.onState = null;
     this.observer.disconnect();
     this.resizer.disconnect();
     this.clear();
@@ -230,20 +288,31 @@ export class PdfPages {
     }
   }
 
-  /** A wider or narrower box: pages are resized and drawn again, keeping the page at the top. */
+  /** A wider or narrower box: when fitting the width, pages are resized and drawn again. */
   private onResize(): void {
     const width = this.scroller.clientWidth;
     if (this.pages.length === 0 || Math.abs(width - this.width) < 2) return;
-    const topIndex = Math.max(0, this.pages.findIndex((p) => p.el.offsetTop + p.el.offsetHeight > this.scroller.scrollTop));
     this.width = width;
-    this.scale = this.fitScale(this.pages);
+    if (this.zoom === null) this.rescale(this.fitScale(this.pages));
+    else this.report();
+  }
+
+  /** Resizes every page to `scale` and draws the visible ones again, keeping the page at the top. */
+  private rescale(scale: number): void {
+    const topIndex = Math.max(0, this.topPage() - 1);
+    const within = this.pages[topIndex] === undefined ? 0 : (this.scroller.scrollTop - (this.pages[topIndex]?.el.offsetTop ?? 0)) / this.scale;
+    const xRatio = this.scroller.scrollWidth > this.scroller.clientWidth ? (this.scroller.scrollLeft + this.scroller.clientWidth / 2) / this.scroller.scrollWidth : 0.5;
+    this.scale = scale;
     this.observer.disconnect();
     for (const p of this.pages) {
       this.release(p);
       this.size(p, this.scale);
     }
     const el = this.pages[topIndex]?.el;
-    if (el !== undefined) this.scroller.scrollTop = el.offsetTop - PAD;
+    if (el !== undefined) this.scroller.scrollTop = el.offsetTop + Math.max(within, -PAD) * scale;
+    this.scroller.scrollLeft = Math.max(0, xRatio * this.scroller.scrollWidth - this.scroller.clientWidth / 2);
     for (const p of this.pages) this.observer.observe(p.el);
+    this.current = 0;
+    this.report();
   }
 }
