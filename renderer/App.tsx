@@ -58,15 +58,17 @@ export function App() {
           {t('app.otherLanguage')}
         </button>
       </header>
+      {/* Each page is keyed by what it shows: going to another board, meeting or year starts it
+          afresh, so no message of the previous one stays. */}
       <main id="main" tabIndex={-1} className={route.name === 'meeting' ? 'wide' : undefined}>
         <Suspense fallback={<Loading />}>
           {route.name === 'boards' && <BoardList />}
-          {route.name === 'board' && <BoardPage boardId={route.boardId} />}
-          {route.name === 'meeting' && <MeetingWorkspace meetingId={route.meetingId} paragraph={route.paragraph} attendance={route.attendance} query={route.query} />}
+          {route.name === 'board' && <BoardPage key={route.boardId} boardId={route.boardId} />}
+          {route.name === 'meeting' && <MeetingWorkspace key={route.meetingId} meetingId={route.meetingId} paragraph={route.paragraph} attendance={route.attendance} query={route.query} />}
           {route.name === 'anslag' && <AnslagPage />}
-          {route.name === 'justering' && <JusteringPage meetingId={route.meetingId} />}
-          {route.name === 'documents' && <DocumentsPage meetingId={route.meetingId} />}
-          {route.name === 'boardDocuments' && <DocumentsPage boardId={route.boardId} year={route.year} />}
+          {route.name === 'justering' && <JusteringPage key={route.meetingId} meetingId={route.meetingId} />}
+          {route.name === 'documents' && <DocumentsPage key={route.meetingId} meetingId={route.meetingId} />}
+          {route.name === 'boardDocuments' && <DocumentsPage key={`${route.boardId}:${route.year}`} boardId={route.boardId} year={route.year} />}
           {route.name === 'signPackage' && <PackagePage />}
           {route.name === 'settings' && <SettingsPage />}
           {route.name === 'search' && <SearchPage query={route.query} boardId={route.boardId} />}

@@ -1,32 +1,75 @@
 // Action and query states every screen shares: an action's busy flag with its success line
 // (polite) or error (at once), and a query's rows as a captioned table.
-import { useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/errors';
 import type { QueryState } from '../api/useQuery';
 import { ErrorText, Loading } from './Status';
 
-/** Runs an action with a busy flag, and keeps its last success line or error. */
+/**
+ * The actions of one page share a scope: each action (or page-level announcement) starting takes
+ * a new turn, and only the latest turn's success line or error is shown. An old "Underskriftspaketet
+ * … är sparat" or a finished group's message never stays once another action — in another group or
+ * section — changed the state it described. Leaving the page unmounts its messages.
+ */
+interface Scope {
+  turn: number;
+  next: () => number;
+}
+
+const ActionScopeContext = createContext<Scope | null>(null);
+
+/** One page's action scope (see useAction, useScopedMessage). */
+export function ActionScope({ children }: { children: ReactNode }) {
+  const [turn, setTurn] = useState(0);
+  const [scope] = useState(() => {
+    let current = 0;
+    return {
+      next: () => {
+        current += 1;
+        setTurn(current);
+        return current;
+      },
+    };
+  });
+  return <ActionScopeContext.Provider value={{ turn, next: scope.next }}>{children}</ActionScopeContext.Provider>;
+}
+
+/** A message of the page's latest turn: `show` takes a new turn; `current` is null once another turn began. */
+export function useScopedMessage<T>(): { current: T | null; show: (m: T) => void; clear: () => void } {
+  const scope = useContext(ActionScopeContext);
+  const [message, setMessage] = useState<{ value: T; turn: number } | null>(null);
+  const visible = message !== null && (scope === null || message.turn === scope.turn) ? message.value : null;
+  return {
+    current: visible,
+    show: (value) => setMessage({ value, turn: scope === null ? 0 : scope.next() }),
+    clear: () => setMessage(null),
+  };
+}
+
+/** Runs an action with a busy flag, and keeps its last success line or error (until another action of the page's scope starts). */
 export function useAction(): {
   busy: boolean;
   error: string | null;
   done: ReactNode;
   run: (fn: () => Promise<ReactNode>) => Promise<void>;
 } {
+  const scope = useContext(ActionScopeContext);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<ReactNode>(null);
+  const [result, setResult] = useState<{ error: string | null; done: ReactNode; turn: number }>({ error: null, done: null, turn: 0 });
+  const live = scope === null || result.turn === scope.turn;
   return {
     busy,
-    error,
-    done,
+    error: live ? result.error : null,
+    done: live ? result.done : null,
     async run(fn) {
+      const turn = scope === null ? 0 : scope.next();
       setBusy(true);
-      setError(null);
-      setDone(null);
+      setResult({ error: null, done: null, turn });
       try {
-        setDone(await fn());
+        const done = await fn();
+        setResult({ error: null, done, turn });
       } catch (e) {
-        setError(errorMessage(e));
+        setResult({ error: errorMessage(e), done: null, turn });
       } finally {
         setBusy(false);
       }

@@ -30,8 +30,47 @@ export function recordChange(deps: WorkspaceDeps, meetingId: string, change: Cha
   deps.ws.journalTrim(meetingId, JOURNAL_LIMIT);
 }
 
+/**
+ * Whether applying these parts would touch what a frozen or adjusted group has locked: a locked §
+ * (its text, bilagor, number, or removing it), or the attendance and meeting details once any
+ * group is locked. Undo and redo refuse such a step, and the journal says so before it is tried.
+ */
+export function touchesLocked(deps: WorkspaceDeps, meetingId: string, parts: readonly JournalPart[]): boolean {
+  const paragraphs = deps.ws.listParagraphs(meetingId);
+  const isLocked = (s: string | null) => s === 'frozen' || s === 'adjusted';
+  const anyLocked = paragraphs.some((p) => isLocked(p.groupStatus)) || deps.ws.listGroups(meetingId).some((g) => g.status !== 'open');
+  if (!anyLocked) return false;
+  return parts.some((part) => {
+    switch (part.kind) {
+      case 'attendance':
+      case 'meeting':
+        return true;
+      case 'paragraph':
+      case 'attachments': {
+        const p = paragraphs.find((x) => x.id === part.paragraphId);
+        return p === undefined || isLocked(p.groupStatus);
+      }
+      case 'structure': {
+        const wanted = new Map(part.order.map((o) => [o.id, o.number]));
+        return paragraphs.some((p) => isLocked(p.groupStatus) && wanted.get(p.id) !== p.number);
+      }
+      default:
+        return true;
+    }
+  });
+}
+
 export function journalState(deps: WorkspaceDeps, meetingId: string): JournalState {
   const undo = deps.ws.journalNextUndo(meetingId);
   const redo = deps.ws.journalNextRedo(meetingId);
-  return { canUndo: undo !== null, canRedo: redo !== null, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
+  const undoLocked = undo !== null && touchesLocked(deps, meetingId, undo.before);
+  const redoLocked = redo !== null && touchesLocked(deps, meetingId, redo.after);
+  return {
+    canUndo: undo !== null && !undoLocked,
+    canRedo: redo !== null && !redoLocked,
+    undoLabel: undo?.label ?? null,
+    redoLabel: redo?.label ?? null,
+    undoLocked,
+    redoLocked,
+  };
 }

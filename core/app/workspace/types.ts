@@ -8,6 +8,9 @@ export interface JournalState {
   /** "Ändring i § 21 (Sammanfattning)": what Ångra would undo. */
   undoLabel: string | null;
   redoLabel: string | null;
+  /** The next undo (redo) would change what is locked for justering or adjusted: not possible (canUndo/canRedo false). */
+  undoLocked: boolean;
+  redoLocked: boolean;
 }
 
 export interface WorkspaceAttachment {

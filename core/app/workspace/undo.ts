@@ -4,7 +4,7 @@ import { AppError } from '../../api/errors';
 import { assertEditable, requireMeeting, type WorkspaceDeps } from './deps';
 import { withFields } from './fields';
 import { syncGroups } from './groups';
-import { journalState } from './journal';
+import { journalState, touchesLocked } from './journal';
 import type { JournalEntry, JournalPart } from './journal-types';
 import type { JournalState } from './types';
 
@@ -89,11 +89,19 @@ function target(entry: JournalEntry): string | null {
   return null;
 }
 
+function lockedStep(verb: string, label: string): AppError {
+  return new AppError(
+    'locked',
+    `"${label}" kan inte ${verb}: den gäller paragrafer, närvaro eller uppgifter som är låsta för justering eller redan justerade. Rättelser görs som en ny version under "Justering och underskrifter".`,
+  );
+}
+
 export function undo(deps: WorkspaceDeps, meetingId: string): UndoResult {
   return deps.store.transaction(() => {
     requireMeeting(deps, meetingId);
     const entry = deps.ws.journalNextUndo(meetingId);
     if (entry === null) return { label: null, paragraphId: null, journal: journalState(deps, meetingId) };
+    if (touchesLocked(deps, meetingId, entry.before)) throw lockedStep('ångras', entry.label);
     applyParts(deps, meetingId, entry.before);
     deps.ws.journalMark(entry.id, true);
     deps.store.audit({ action: 'workspace.undo', entity: 'meeting', entityId: meetingId, details: { label: entry.label, journalId: entry.id } });
@@ -106,6 +114,7 @@ export function redo(deps: WorkspaceDeps, meetingId: string): UndoResult {
     requireMeeting(deps, meetingId);
     const entry = deps.ws.journalNextRedo(meetingId);
     if (entry === null) return { label: null, paragraphId: null, journal: journalState(deps, meetingId) };
+    if (touchesLocked(deps, meetingId, entry.after)) throw lockedStep('göras om', entry.label);
     applyParts(deps, meetingId, entry.after);
     deps.ws.journalMark(entry.id, false);
     deps.store.audit({ action: 'workspace.redo', entity: 'meeting', entityId: meetingId, details: { label: entry.label, journalId: entry.id } });

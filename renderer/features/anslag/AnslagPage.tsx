@@ -1,5 +1,6 @@
 // The clerk's page: notices waiting and up, protokollsutdrag, the digital notice board, and the
 // follow-up register.
+import { ActionScope } from '../../components/async';
 import { useEffect, useState } from 'react';
 import { BoardExport } from './BoardExport';
 import { Extracts } from './Extracts';
@@ -14,15 +15,18 @@ export function AnslagPage() {
   useEffect(() => {
     document.title = `${s.title} – Justera`;
   }, []);
+  // One action scope: the latest action's message replaces every earlier one, in any section.
   return (
-    <div className="anslag-page">
-      <h1>{s.title}</h1>
-      <p>{s.intro}</p>
-      <PendingNotices onPosted={() => setPosted((n) => n + 1)} />
-      <PostedNotices refresh={posted} />
-      <Extracts />
-      <BoardExport />
-      <FollowUps />
-    </div>
+    <ActionScope>
+      <div className="anslag-page">
+        <h1>{s.title}</h1>
+        <p>{s.intro}</p>
+        <PendingNotices onPosted={() => setPosted((n) => n + 1)} />
+        <PostedNotices refresh={posted} />
+        <Extracts />
+        <BoardExport />
+        <FollowUps />
+      </div>
+    </ActionScope>
   );
 }

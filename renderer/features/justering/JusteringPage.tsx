@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBox, Loading } from '../../components/Status';
+import { ActionScope, useScopedMessage } from '../../components/async';
 import { t } from '../../i18n';
 import { boardHref, meetingHref } from '../../router';
 import { GroupSection } from './GroupSection';
@@ -12,6 +13,15 @@ import { justeringStrings as s } from './strings';
 import './justering.css';
 
 export function JusteringPage({ meetingId }: { meetingId: string }) {
+  // One scope for the page: the latest action's message replaces every earlier one, in any group.
+  return (
+    <ActionScope>
+      <JusteringPageBody meetingId={meetingId} />
+    </ActionScope>
+  );
+}
+
+function JusteringPageBody({ meetingId }: { meetingId: string }) {
   const q = useQuery(
     async () => {
       const [view, status] = await Promise.all([api.call('workspace.meetings.get', { meetingId }), api.call('justering.status', { meetingId })]);
@@ -19,13 +29,14 @@ export function JusteringPage({ meetingId }: { meetingId: string }) {
     },
     [meetingId],
   );
-  const [result, setResult] = useState<{ node: ReactNode; n: number }>({ node: null, n: 0 });
+  const result = useScopedMessage<{ node: ReactNode; n: number }>();
+  const [count, setCount] = useState(0);
   const resultRef = useRef<HTMLDivElement>(null);
   // Focus moves to the result after the children's effects ran (a closing dialog gives focus back
   // to its button first, which may be gone now that the signer has signed).
   useEffect(() => {
-    if (result.n > 0) resultRef.current?.focus();
-  }, [result]);
+    if (count > 0) resultRef.current?.focus();
+  }, [count]);
   const title = q.status === 'ready' ? s.page.title(q.data.view.doc.board.name, q.data.view.doc.meeting.date) : null;
   useEffect(() => {
     if (title !== null) document.title = `${title} – Justera`;
@@ -38,7 +49,8 @@ export function JusteringPage({ meetingId }: { meetingId: string }) {
 
   /** Shows what an action did, moves focus there (its button may be gone), and reloads. */
   const announce = (node: ReactNode) => {
-    setResult((r) => ({ node, n: r.n + 1 }));
+    result.show({ node, n: count + 1 });
+    setCount((n) => n + 1);
     q.reload();
   };
 
@@ -52,7 +64,7 @@ export function JusteringPage({ meetingId }: { meetingId: string }) {
       <p className="muted">{status.signingOrder === null ? s.page.anyOrder : s.page.order(orderText(status.signingOrder))}</p>
       {status.deadline !== null && <p>{s.page.deadline(status.deadline)}</p>}
       <div ref={resultRef} tabIndex={-1} role="status" className="justering-result">
-        {result.node}
+        {result.current?.node}
       </div>
       {status.groups.length === 0 ? (
         <GroupSection meetingId={meetingId} doc={doc} group={null} announce={announce} />

@@ -9,12 +9,14 @@ import { ErrorBox, Loading } from '../../components/Status';
 import { formatLongDate, t, type MessageKey } from '../../i18n';
 import { attendanceHref, boardHref, meetingHref, navigate } from '../../router';
 import { quorumOn } from '../../../core/domain/presence';
+import { isLockedState, protocolState } from '../../../core/domain/protocol-state';
 import { meetingStore, useMeetingSnapshot, type MeetingStore } from './store';
 import { MeetingOverview } from './MeetingOverview';
 import { AttendanceEditor } from './AttendanceEditor';
 import { ParagraphEditor } from './paragraph/ParagraphEditor';
 import { MeetingSearch } from '../search/MeetingSearch';
 import { errorMessage } from '../../api/errors';
+import type { WorkspaceView } from '../../../core/app/workspace/types';
 
 // pdf.js is large: the preview's code loads only once the editor is on screen.
 const Preview = lazy(() => import('../preview/Preview').then((m) => ({ default: m.Preview })));
@@ -38,7 +40,10 @@ function isTextInput(el: Element | null): boolean {
 export function MeetingWorkspace({ meetingId, paragraph, attendance, query }: Props) {
   const store = meetingStore(meetingId);
   const snap = useMeetingSnapshot(store);
-  const [announcement, setAnnouncement] = useState('');
+  // "Ångrade …"/"Gjorde om …" describes the meeting as the undo left it, on the page it went to:
+  // it is shown only while both are unchanged (any new edit makes a new view; any navigation a new place).
+  const [announcement, setAnnouncementState] = useState<{ text: string; view: WorkspaceView | null; at: string } | null>(null);
+  const here = `${paragraph ?? ''}:${attendance}`;
   const [previewOpen, setPreviewOpen] = useState(() => localStorage.getItem('justera.preview') !== 'off');
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The preview starts once the editor is on screen and the browser is idle.
@@ -64,21 +69,28 @@ export function MeetingWorkspace({ meetingId, paragraph, attendance, query }: Pr
   const history = useCallback(
     async (kind: 'undo' | 'redo') => {
       await autosave.flush();
+      const journal = store.snapshot.view?.journal;
+      if (kind === 'undo' ? journal?.undoLocked : journal?.redoLocked) {
+        setAnnouncementState({ text: t(kind === 'undo' ? 'undo.locked' : 'redo.locked'), view: store.snapshot.view, at: here });
+        return;
+      }
       try {
         const r = await api.call(kind === 'undo' ? 'workspace.undo' : 'workspace.redo', { meetingId });
         await store.load(true);
+        const view = store.snapshot.view;
         if (r.label === null) {
-          setAnnouncement(t(kind === 'undo' ? 'undo.nothing' : 'redo.nothing'));
+          setAnnouncementState({ text: t(kind === 'undo' ? 'undo.nothing' : 'redo.nothing'), view, at: here });
           return;
         }
-        setAnnouncement(t(kind === 'undo' ? 'undo.done' : 'redo.done', { label: r.label }));
-        const target = r.paragraphId === null ? undefined : store.snapshot.view?.paragraphs.find((p) => p.id === r.paragraphId);
-        if (target !== undefined && target.number !== paragraph) navigate(meetingHref(meetingId, target.number));
+        const target = r.paragraphId === null ? undefined : view?.paragraphs.find((p) => p.id === r.paragraphId);
+        const moves = target !== undefined && target.number !== paragraph;
+        setAnnouncementState({ text: t(kind === 'undo' ? 'undo.done' : 'redo.done', { label: r.label }), view, at: moves ? `${target.number}:false` : here });
+        if (moves) navigate(meetingHref(meetingId, target.number));
       } catch (e) {
-        setAnnouncement(errorMessage(e));
+        setAnnouncementState({ text: errorMessage(e), view: store.snapshot.view, at: here });
       }
     },
-    [meetingId, store, paragraph],
+    [meetingId, store, paragraph, here],
   );
 
   useEffect(() => {
@@ -106,6 +118,11 @@ export function MeetingWorkspace({ meetingId, paragraph, attendance, query }: Pr
 
   if (view === null) return snap.error ? <ErrorBox message={snap.error} onRetry={() => void store.load(true)} /> : <Loading />;
   const doc = view.doc;
+  // The status shown once, from one derivation (never "Justerat" beside "Låst för justering").
+  const state = protocolState(
+    doc.meeting.status,
+    view.paragraphs.map((p) => p.groupStatus ?? 'open'),
+  );
   const index = paragraph === null ? -1 : doc.paragraphs.findIndex((p) => p.number === paragraph);
   const selected = index >= 0 ? view.paragraphs[index] : undefined;
 
@@ -122,16 +139,29 @@ export function MeetingWorkspace({ meetingId, paragraph, attendance, query }: Pr
               {t('meeting.title', { board: doc.board.name, date: doc.meeting.date })}
             </h1>
             <p className="muted">
-              {formatLongDate(doc.meeting.date)} · {t(`meeting.status.${doc.meeting.status}` as MessageKey)}
-              {view.locked && <span className="badge warn">{t('meeting.locked')}</span>}
+              {formatLongDate(doc.meeting.date)} · <span className={isLockedState(state) ? 'badge warn' : undefined}>{t(`meeting.state.${state}` as MessageKey)}</span>
             </p>
           </div>
           <div className="workspace-tools" role="group" aria-label={t('workspace.tools')}>
             <SaveIndicator />
-            <button type="button" className="secondary" onClick={() => void history('undo')} disabled={!view.journal.canUndo} title={view.journal.undoLabel ?? undefined}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void history('undo')}
+              disabled={!view.journal.canUndo}
+              title={view.journal.undoLabel ?? undefined}
+              aria-describedby={view.journal.undoLocked || view.journal.redoLocked ? 'history-locked' : undefined}
+            >
               {t('undo.button')}
             </button>
-            <button type="button" className="secondary" onClick={() => void history('redo')} disabled={!view.journal.canRedo} title={view.journal.redoLabel ?? undefined}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void history('redo')}
+              disabled={!view.journal.canRedo}
+              title={view.journal.redoLabel ?? undefined}
+              aria-describedby={view.journal.undoLocked || view.journal.redoLocked ? 'history-locked' : undefined}
+            >
               {t('redo.button')}
             </button>
             <ExportButton meetingId={meetingId} fileBase={`${doc.board.shortName ?? doc.board.name} ${doc.meeting.date}`} />
@@ -148,8 +178,13 @@ export function MeetingWorkspace({ meetingId, paragraph, attendance, query }: Pr
             </button>
           </div>
         </div>
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {announcement}
+        {(view.journal.undoLocked || view.journal.redoLocked) && (
+          <p className="help" id="history-locked">
+            {t('undo.lockedHelp')}
+          </p>
+        )}
+        <p className="history-status" role="status" aria-live="polite">
+          {announcement !== null && announcement.view === snap.view && announcement.at === here ? announcement.text : ''}
         </p>
         {attendance ? (
           <AttendanceEditor key={`att:${snap.epoch}`} store={store} />
