@@ -7,6 +7,7 @@ import type { GroupRow, JusteringStore, SignatureRow, VersionRow } from '../../c
 import { SIGNING_ROLES, type GroupStatusName, type SigningOrder, type SigningRole } from '../../core/app/justering/types';
 import type { Clock, IdGenerator } from '../../core/app/ports';
 import { withVoteList, withVoteLists, type MeetingDocument } from '../../core/format/meeting';
+import { signatureCertificateSchema, storedCertificateSchema, type SignatureCertificate, type StoredCertificate } from '../../core/app/justering/certificate';
 import type { Db } from '../open';
 import { withDbErrors } from '../errors';
 import { adjustmentGroups, boards, corrections, documentVersions, meetingJusterare, meetings, paragraphs, signatures } from '../schema';
@@ -39,6 +40,20 @@ function orderOf(v: unknown): SigningOrder {
   if (!Array.isArray(v)) return null;
   const roles = v.filter((r): r is SigningRole => (SIGNING_ROLES as readonly unknown[]).includes(r));
   return roles.length === 0 || new Set(roles).size !== roles.length ? null : roles;
+}
+
+/** The certificate facts as they may be stored: anything else is a programming error, and nothing is written. */
+function writtenCertificate(c: unknown): SignatureCertificate {
+  const r = signatureCertificateSchema.safeParse(c);
+  if (!r.success) throw new AppError('internal', `Underskriftens certifikatuppgifter är ofullständiga (${r.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}); ingenting sparades. Kontakta IT-supporten.`);
+  return r.data;
+}
+
+/** A stored row's certificate facts (older rows lack the identity and trust facts). */
+function readCertificate(signatureId: string, c: unknown): StoredCertificate {
+  const r = storedCertificateSchema.safeParse(c);
+  if (!r.success) throw new AppError('internal', `Certifikatuppgifterna för underskrift ${signatureId} i databasen går inte att läsa. Återställ databasen från en säkerhetskopia eller kontakta IT-supporten.`);
+  return r.data;
 }
 
 function statusOf(s: string): GroupStatusName {
@@ -169,7 +184,13 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
     },
 
     signatures: (versionId): SignatureRow[] =>
-      db.select(signatureColumns).from(signatures).where(eq(signatures.versionId, versionId)).orderBy(asc(sql`rowid`)).all(),
+      db
+        .select(signatureColumns)
+        .from(signatures)
+        .where(eq(signatures.versionId, versionId))
+        .orderBy(asc(sql`rowid`))
+        .all()
+        .map((r) => ({ ...r, certificate: readCertificate(r.id, r.certificate) })),
 
     latestSigned: (versionId) => {
       const r = db
@@ -184,9 +205,10 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
 
     insertSignature: (s) =>
       w(() => {
-        const row = { ...s, id: ctx.ids.next(), pdf: Buffer.from(s.pdf) };
+        const certificate = writtenCertificate(s.certificate);
+        const row = { ...s, certificate, id: ctx.ids.next(), pdf: Buffer.from(s.pdf) };
         db.insert(signatures).values(row).run();
-        return { id: row.id, versionId: s.versionId, field: s.field, role: s.role, personId: s.personId, signerName: s.signerName, signedAt: s.signedAt, certificate: s.certificate, sha256: s.sha256 };
+        return { id: row.id, versionId: s.versionId, field: s.field, role: s.role, personId: s.personId, signerName: s.signerName, signedAt: s.signedAt, certificate: readCertificate(row.id, certificate), sha256: s.sha256 };
       }),
 
     paragraphRow: (meetingId, number) => {

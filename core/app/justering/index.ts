@@ -386,7 +386,7 @@ function record(deps: JusteringDeps, ctx: VersionContext, expected: RequiredSign
 // Reading
 
 export function signatureSummary(r: SignatureRow): SignatureSummary {
-  const cert = (r.certificate ?? {}) as { subject?: unknown; via?: unknown; identity?: unknown; trustAnchor?: unknown };
+  const cert = r.certificate;
   return {
     id: r.id,
     field: r.field,
@@ -394,10 +394,10 @@ export function signatureSummary(r: SignatureRow): SignatureSummary {
     signerName: r.signerName,
     signedAt: r.signedAt,
     sha256: r.sha256,
-    certificateSubject: typeof cert.subject === 'string' ? cert.subject : null,
-    via: typeof cert.via === 'string' ? cert.via : null,
-    identity: cert.identity === 'identifier' || cert.identity === 'name-only' ? cert.identity : null,
-    trustAnchor: typeof cert.trustAnchor === 'string' ? cert.trustAnchor : null,
+    certificateSubject: cert.subject,
+    via: cert.via,
+    identity: cert.identity,
+    trustAnchor: cert.trustAnchor,
   };
 }
 

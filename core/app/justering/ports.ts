@@ -2,6 +2,7 @@
 // work (electron/services/justering: rendering off the main thread, PAdES signing, checks).
 import type { AppDeps } from '../ports';
 import type { SignerCredentials } from '../../api/contracts/credential';
+import type { SignatureCertificate, StoredCertificate } from './certificate';
 import type { ProtocolData } from '../../documents/types';
 import type { MeetingDocument } from '../../format/meeting';
 import type { CertificateIdentity } from '../../domain/eid';
@@ -36,7 +37,7 @@ export interface SignatureRow {
   personId: string | null;
   signerName: string;
   signedAt: string;
-  certificate: unknown;
+  certificate: StoredCertificate;
   sha256: string;
 }
 
@@ -57,7 +58,7 @@ export interface NewSignature {
   personId: string | null;
   signerName: string;
   signedAt: string;
-  certificate: unknown;
+  certificate: SignatureCertificate;
   validation: unknown;
   pdf: Uint8Array;
   sha256: string;

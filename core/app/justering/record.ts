@@ -8,6 +8,7 @@
 import { AppError } from '../../api/errors';
 import type { CheckedSignature, JusteringDeps, SignatureRow } from './ports';
 import type { RequiredSigner, TimestampOutcome } from './types';
+import type { SignatureCertificate } from './certificate';
 
 /** The stored version being signed and the state the new signature was made on top of. */
 export interface SignatureTarget {
@@ -28,10 +29,8 @@ export interface SignedFile {
   timestamp: TimestampOutcome;
   /** How the certificate was bound to the person. */
   identity: 'identifier' | 'name-only';
-  /** 'app' (signed in this Justera), 'import' (a signing package came back). */
-  via: 'app' | 'import';
-  /** The credential kind ('p12', 'pkcs11'), or 'package' for an imported file. */
-  credential: string;
+  via: SignatureCertificate['via'];
+  credential: SignatureCertificate['credential'];
 }
 
 export interface RecordSteps<T> {
@@ -53,6 +52,15 @@ export function recordSignature<T>(deps: Pick<JusteringDeps, 'justering' | 'stor
       throw new AppError('conflict', `Någon annan har skrivit under ${target.noun} under tiden. Hämta den senaste versionen och skriv under igen.`);
     }
     steps.check?.();
+    const certificate: SignatureCertificate = {
+      subject: sig.certificateSubject,
+      sha256: sig.certificateSha256,
+      via: signed.via,
+      credential: signed.credential,
+      identity: signed.identity,
+      trustAnchor: sig.trustAnchor,
+      validityTime: sig.validityTime,
+    };
     const row = deps.justering.insertSignature({
       versionId: target.version.id,
       field: target.signer.field,
@@ -60,15 +68,7 @@ export function recordSignature<T>(deps: Pick<JusteringDeps, 'justering' | 'stor
       personId: target.signer.personId,
       signerName: target.signer.name,
       signedAt: signed.signedAt,
-      certificate: {
-        subject: sig.certificateSubject,
-        sha256: sig.certificateSha256,
-        via: signed.via,
-        credential: signed.credential,
-        identity: signed.identity,
-        trustAnchor: sig.trustAnchor,
-        validityTime: sig.validityTime,
-      },
+      certificate,
       validation: signed.checked.report,
       pdf: signed.pdf,
       sha256,
