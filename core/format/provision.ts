@@ -1,8 +1,8 @@
 // Secrecy provisions of Offentlighets- och sekretesslagen (2009:400), written "N kap. N §".
 import { z } from 'zod';
+import { OSL_PROVISION_PATTERN } from './provision-pattern';
 
-/** "21 kap. 7 §", "26 kap. 1 §", "31 kap. 16 § första stycket", "39 kap. 3 a §". */
-export const OSL_PROVISION_PATTERN = /^\d{1,2} kap\. \d{1,3}(?: [a-z])? §(?: (?:första|andra|tredje|fjärde|femte|sjätte) stycket)?$/;
+export { OSL_PROVISION_PATTERN };
 
 export const oslProvisionSchema = z
   .string()

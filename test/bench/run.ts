@@ -11,6 +11,7 @@ const benches: { file: string; title: string }[] = [
   { file: 'workspace.ts', title: 'Workspace in Chromium (issue 3)' },
   { file: 'scale.ts', title: 'Scale: import, search, open, list (issue 8)' },
   { file: 'cli.ts', title: 'CLI start-up (issue 17)' },
+  { file: 'paste.ts', title: 'Pasting 500 KB from Word into the § editor (issue 16)' },
 ];
 
 const quick = process.argv.includes('--quick');

@@ -16,12 +16,16 @@ export function normalizeInlines(inlines: readonly Inline[]): Inline[] {
       prev.text += next.text;
     } else out.push(next);
   }
-  // Whitespace at the edges of a paragraph never shows; drop it so it never differs.
+  // Whitespace at the edges of a paragraph never shows; drop it so it never differs. A run that
+  // is whitespace only goes entirely and the next one is trimmed in turn (so normalising twice
+  // gives what normalising once gave).
+  while (out.length > 0 && (out[0]?.text.trim() ?? '') === '') out.shift();
+  while (out.length > 0 && (out[out.length - 1]?.text.trim() ?? '') === '') out.pop();
   const first = out[0];
   if (first !== undefined) first.text = first.text.replace(/^\s+/, '');
   const last = out[out.length - 1];
   if (last !== undefined) last.text = last.text.replace(/\s+$/, '');
-  return out.filter((i) => i.text.length > 0);
+  return out;
 }
 
 export function normalizeRichText(blocks: readonly Block[]): Block[] {

@@ -1,10 +1,22 @@
 // A rich text field: paragraphs, bold, italic, bulleted and numbered lists, headings, links,
-// picture placeholders and confidential passages. The surface is a contenteditable element left
-// alone while typing (so a keystroke costs nothing but the browser's own work); it is read into
-// structured data (convert.ts) only when the autosave asks for it. Native undo works inside.
-import { useEffect, useId, useImperativeHandle, useRef, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react';
+// picture placeholders and confidential passages, on ProseMirror (see docs/architecture.md,
+// "The § editor"). The document follows the schema in schema.ts, which mirrors
+// core/format/richtext exactly; it is read into stored rich text (convert.ts) only when the
+// autosave asks for it, so a keystroke costs one ProseMirror transaction. Pasted HTML is cleaned
+// to the schema (paste.ts) before it reaches the document. Undo/redo is ProseMirror's history.
+import 'prosemirror-view/style/prosemirror.css';
+import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { EditorState, Selection, type Command } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap, chainCommands, splitBlock } from 'prosemirror-commands';
+import { splitListItem } from 'prosemirror-schema-list';
 import type { Block } from '../../../core/format/richtext';
-import { blocksToHtml, domToBlocks, escapeHtml, figureLabel, htmlToBlocks, textToBlocks } from './convert';
+import { blocksToDoc, docToBlocks } from './convert';
+import { htmlToBlocks, textToBlocks } from './paste';
+import { confidentialAt, indent, inList, insertFigure, outdent, pasteBlocks, removeLink, setConfidential, setLink, toggleBold, toggleHeading, toggleItalic, toggleList } from './commands';
+import { nodes } from './schema';
 import { Dialog } from '../Dialog';
 import { ProvisionPicker } from '../LazyProvisionPicker';
 import { t, type MessageKey } from '../../i18n';
@@ -30,9 +42,9 @@ interface Props {
   id?: string;
 }
 
-type Command = 'bold' | 'italic' | 'bullets' | 'numbered' | 'outdent' | 'indent' | 'heading' | 'link' | 'figure' | 'confidential';
+type CommandName = 'bold' | 'italic' | 'bullets' | 'numbered' | 'outdent' | 'indent' | 'heading' | 'link' | 'figure' | 'confidential';
 
-const commands: { cmd: Command; label: MessageKey; short: MessageKey }[] = [
+const commands: { cmd: CommandName; label: MessageKey; short: MessageKey }[] = [
   { cmd: 'bold', label: 'editor.bold', short: 'editor.bold.short' },
   { cmd: 'italic', label: 'editor.italic', short: 'editor.italic.short' },
   { cmd: 'bullets', label: 'editor.bullets', short: 'editor.bullets.short' },
@@ -45,122 +57,163 @@ const commands: { cmd: Command; label: MessageKey; short: MessageKey }[] = [
   { cmd: 'confidential', label: 'editor.confidential', short: 'editor.confidential.short' },
 ];
 
-function closestIn(root: HTMLElement, node: Node | null, selector: string): HTMLElement | null {
-  let n: Node | null = node;
-  while (n !== null && n !== root) {
-    if (n.nodeType === Node.ELEMENT_NODE && (n as Element).matches(selector)) return n as HTMLElement;
-    n = n.parentNode;
-  }
-  return null;
-}
+const direct: Partial<Record<CommandName, Command>> = {
+  bold: toggleBold,
+  italic: toggleItalic,
+  bullets: toggleList(nodes.bullets),
+  numbered: toggleList(nodes.numbered),
+  outdent,
+  indent,
+  heading: toggleHeading,
+};
 
-/** The top-level block of the editor that holds `node`. */
-function topBlock(root: HTMLElement, node: Node | null): HTMLElement | null {
-  let n: Node | null = node;
-  while (n !== null && n.parentNode !== root) n = n.parentNode;
-  return n !== null && n.nodeType === Node.ELEMENT_NODE ? (n as HTMLElement) : null;
+/** Keys ProseMirror handles; Ctrl+K and Ctrl+Shift+7/8 and Tab are handled in onKeyDown below. */
+const editorKeys = keymap({
+  'Mod-b': toggleBold,
+  'Mod-i': toggleItalic,
+  'Mod-z': undo,
+  'Mod-y': redo,
+  'Shift-Mod-z': redo,
+  Enter: chainCommands(splitListItem(nodes.item), baseKeymap.Enter ?? splitBlock),
+  // The schema has no line break inside a paragraph: Shift+Enter starts a new one too.
+  'Shift-Enter': chainCommands(splitListItem(nodes.item), splitBlock),
+});
+
+function surfaceAttributes(o: { id: string; minRows: number; readOnly: boolean; help: boolean }): Record<string, string> {
+  const a: Record<string, string> = {
+    id: o.id,
+    class: `rte-surface rows-${o.minRows}`,
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-labelledby': `${o.id}-label`,
+    lang: 'sv',
+    spellcheck: 'true',
+    tabindex: '0',
+  };
+  if (o.help) a['aria-describedby'] = `${o.id}-help`;
+  if (o.readOnly) a['aria-readonly'] = 'true';
+  return a;
 }
 
 export function RichTextEditor({ label, initial, onEdit, onBlur, help, ref, allowConfidential = true, minRows = 3, id }: Props) {
   const autoId = useId();
   const baseId = id ?? autoId;
   const readOnly = useReadOnly();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const savedRange = useRef<Range | null>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
   const escaped = useRef(false);
   const [dialog, setDialog] = useState<null | 'link' | 'figure' | 'confidential'>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   const toolbarRef = useRef<HTMLDivElement>(null);
+  // The latest callbacks, read by the view (created once).
+  const callbacks = useRef({ onEdit, onBlur });
+  callbacks.current = { onEdit, onBlur };
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
 
-  // The surface is filled once; from then on the browser owns it.
+  // The view is created once, on the surface element itself (so the textbox's parent is the .rte
+  // box with the toolbar); from then on ProseMirror owns that element.
   useEffect(() => {
-    const root = rootRef.current;
-    if (root === null) return;
-    root.innerHTML = initial.length === 0 ? '<p><br></p>' : blocksToHtml(initial);
+    const mount = surfaceRef.current;
+    if (mount === null) return;
+    // Pasted or dropped HTML/text: cleaned to rich text, then one transaction. The two steps are
+    // performance measures (justera:paste-clean, justera:paste-insert) for test/bench/paste.ts.
+    const insert = (view: EditorView, html: string, text: string): void => {
+      const t0 = performance.now();
+      const blocks = html.trim() !== '' ? htmlToBlocks(html) : textToBlocks(text);
+      const t1 = performance.now();
+      const tr = pasteBlocks(view.state, blocks);
+      if (tr !== null) view.dispatch(tr);
+      performance.measure('justera:paste-clean', { start: t0, end: t1 });
+      performance.measure('justera:paste-insert', { start: t1, end: performance.now() });
+    };
+    const view: EditorView = new EditorView(
+      { mount },
+      {
+        state: EditorState.create({ doc: blocksToDoc(initial), plugins: [history(), editorKeys, keymap(baseKeymap)] }),
+        editable: () => !readOnlyRef.current,
+        attributes: surfaceAttributes({ id: baseId, minRows, readOnly: readOnlyRef.current, help: help !== undefined }),
+        dispatchTransaction(tr) {
+          view.updateState(view.state.apply(tr));
+          if (tr.docChanged) callbacks.current.onEdit();
+        },
+        // Paste and drop are taken before ProseMirror sees them: its own handlers would first parse
+        // the clipboard's HTML themselves (styles and all, under the page's CSP) before asking.
+        handleDOMEvents: {
+          paste(v, event) {
+            event.preventDefault();
+            if (!v.editable) return true;
+            const data = event.clipboardData;
+            const html = data?.getData('text/html') ?? '';
+            const text = data?.getData('text/plain') ?? '';
+            insert(v, html, text);
+            return true;
+          },
+          drop(v, event) {
+            if (v.dragging !== null) return false; // a move inside this editor: ProseMirror's own slice
+            event.preventDefault();
+            const data = event.dataTransfer;
+            if (!v.editable || data === null) return true;
+            const html = data.getData('text/html');
+            const text = data.getData('text/plain');
+            const at = v.posAtCoords({ left: event.clientX, top: event.clientY });
+            if (at !== null) v.dispatch(v.state.tr.setSelection(Selection.near(v.state.doc.resolve(at.pos))));
+            insert(v, html, text);
+            return true;
+          },
+          blur: () => {
+            callbacks.current.onBlur?.();
+            return false;
+          },
+        },
+      },
+    );
+    viewRef.current = view;
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
   }, []);
 
+  // Locking (read-only after freeze) and the describing help follow the props.
+  useEffect(() => {
+    viewRef.current?.setProps({ attributes: surfaceAttributes({ id: baseId, minRows, readOnly, help: help !== undefined }) });
+  }, [readOnly, baseId, minRows, help]);
+
   useImperativeHandle(ref, () => ({
-    read: () => (rootRef.current === null ? [] : domToBlocks(rootRef.current)),
-    focus: () => rootRef.current?.focus(),
-    element: () => rootRef.current,
+    read: () => (viewRef.current === null ? [] : docToBlocks(viewRef.current.state.doc)),
+    focus: () => viewRef.current?.focus(),
+    element: () => viewRef.current?.dom ?? surfaceRef.current,
   }));
 
-  const changed = () => onEdit();
-
-  function restoreSelection(): void {
-    const root = rootRef.current;
-    if (root === null) return;
-    const sel = window.getSelection();
-    const inside = sel !== null && sel.rangeCount > 0 && root.contains(sel.getRangeAt(0).commonAncestorContainer);
-    if (document.activeElement !== root) root.focus();
-    if (!inside && savedRange.current !== null && sel !== null) {
-      sel.removeAllRanges();
-      sel.addRange(savedRange.current);
-    }
+  function exec(command: Command): void {
+    const view = viewRef.current;
+    if (view === null || !view.editable) return;
+    command(view.state, view.dispatch);
+    view.focus();
   }
 
-  function currentNode(): Node | null {
-    const sel = window.getSelection();
-    return sel !== null && sel.rangeCount > 0 ? sel.getRangeAt(0).startContainer : null;
-  }
-
-  function run(cmd: Command): void {
-    const root = rootRef.current;
-    if (root === null) return;
-    restoreSelection();
-    document.execCommand('defaultParagraphSeparator', false, 'p');
-    switch (cmd) {
-      case 'bold':
-      case 'italic':
-        document.execCommand(cmd);
-        break;
-      case 'bullets':
-        document.execCommand('insertUnorderedList');
-        break;
-      case 'numbered':
-        document.execCommand('insertOrderedList');
-        break;
-      case 'indent':
-      case 'outdent':
-        if (closestIn(root, currentNode(), 'li') !== null) document.execCommand(cmd);
-        break;
-      case 'heading': {
-        const inHeading = closestIn(root, currentNode(), 'h1,h2,h3,h4,h5,h6') !== null;
-        document.execCommand('formatBlock', false, inHeading ? 'p' : 'h4');
-        break;
-      }
-      case 'link':
-      case 'figure':
-      case 'confidential':
-        saveSelection();
-        setDialog(cmd);
-        return;
-      default: {
-        const never: never = cmd;
-        return never;
-      }
+  function run(cmd: CommandName): void {
+    const c = direct[cmd];
+    if (c !== undefined) {
+      exec(c);
+      return;
     }
-    changed();
-  }
-
-  function saveSelection(): void {
-    const root = rootRef.current;
-    const sel = window.getSelection();
-    if (root !== null && sel !== null && sel.rangeCount > 0 && root.contains(sel.getRangeAt(0).commonAncestorContainer)) {
-      savedRange.current = sel.getRangeAt(0).cloneRange();
-    }
+    if (viewRef.current?.editable) setDialog(cmd as 'link' | 'figure' | 'confidential');
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
+    const view = viewRef.current;
+    if (view === null || !view.editable || e.target !== view.dom) return;
     const mod = e.ctrlKey || e.metaKey;
     if (e.key === 'Escape') {
       escaped.current = true;
       return;
     }
-    if (e.key === 'Tab' && !escaped.current && rootRef.current !== null && closestIn(rootRef.current, currentNode(), 'li') !== null) {
+    if (e.key === 'Tab' && !escaped.current && inList(view.state)) {
+      // Tab indents list items; Escape first lets Tab leave the field as usual.
       e.preventDefault();
-      document.execCommand(e.shiftKey ? 'outdent' : 'indent');
-      changed();
+      exec(e.shiftKey ? outdent : indent);
       return;
     }
     escaped.current = false;
@@ -174,23 +227,6 @@ export function RichTextEditor({ label, initial, onEdit, onBlur, help, ref, allo
       e.preventDefault();
       run('link');
     }
-  }
-
-  function onPaste(e: ClipboardEvent<HTMLDivElement>): void {
-    e.preventDefault();
-    const html = e.clipboardData.getData('text/html');
-    const text = e.clipboardData.getData('text/plain');
-    const blocks = html.trim() !== '' ? htmlToBlocks(html) : textToBlocks(text);
-    if (blocks.length === 0) return;
-    document.execCommand('defaultParagraphSeparator', false, 'p');
-    // One plain paragraph pastes as text into the current one; anything else as blocks.
-    const only = blocks[0];
-    if (blocks.length === 1 && only?.type === 'paragraph' && only.content.every((i) => !i.bold && !i.italic && !i.link)) {
-      document.execCommand('insertText', false, only.content.map((i) => i.text).join(''));
-    } else {
-      document.execCommand('insertHTML', false, blocksToHtml(blocks));
-    }
-    changed();
   }
 
   function onToolbarKey(e: KeyboardEvent<HTMLDivElement>): void {
@@ -208,158 +244,80 @@ export function RichTextEditor({ label, initial, onEdit, onBlur, help, ref, allo
   }
 
   const visible = commands.filter((c) => allowConfidential || c.cmd !== 'confidential');
-  const helpId = `${baseId}-help`;
+  const state = viewRef.current?.state;
+  const selectedText = state === undefined || state.selection.empty ? '' : state.doc.textBetween(state.selection.from, state.selection.to, ' ');
 
   return (
-    <div className="rte">
+    <div className="rte" onKeyDown={onKeyDown}>
       <span className="rte-label" id={`${baseId}-label`}>
         {label}
       </span>
-      {!readOnly && <div className="rte-toolbar" role="toolbar" aria-label={t('editor.toolbar', { field: label })} ref={toolbarRef} onKeyDown={onToolbarKey}>
-        {visible.map((c, i) => (
-          <button
-            key={c.cmd}
-            type="button"
-            className={`rte-btn rte-${c.cmd}`}
-            tabIndex={i === focusIndex ? 0 : -1}
-            title={t(c.label)}
-            aria-label={t(c.label)}
-            onMouseDown={(e) => e.preventDefault()}
-            onFocus={() => setFocusIndex(i)}
-            onClick={() => run(c.cmd)}
-          >
-            {t(c.short)}
-          </button>
-        ))}
-      </div>}
-      <div
-        ref={rootRef}
-        id={baseId}
-        className={`rte-surface rows-${minRows}`}
-        contentEditable={!readOnly}
-        suppressContentEditableWarning
-        role="textbox"
-        aria-multiline="true"
-        aria-readonly={readOnly || undefined}
-        aria-labelledby={`${baseId}-label`}
-        aria-describedby={help === undefined ? undefined : helpId}
-        lang="sv"
-        spellCheck
-        tabIndex={0}
-        onInput={changed}
-        onKeyDown={onKeyDown}
-        onPaste={onPaste}
-        onBlur={() => {
-          saveSelection();
-          onBlur?.();
-        }}
-      />
+      {!readOnly && (
+        <div className="rte-toolbar" role="toolbar" aria-label={t('editor.toolbar', { field: label })} ref={toolbarRef} onKeyDown={onToolbarKey}>
+          {visible.map((c, i) => (
+            <button
+              key={c.cmd}
+              type="button"
+              className={`rte-btn rte-${c.cmd}`}
+              tabIndex={i === focusIndex ? 0 : -1}
+              title={t(c.label)}
+              aria-label={t(c.label)}
+              onMouseDown={(e) => e.preventDefault()}
+              onFocus={() => setFocusIndex(i)}
+              onClick={() => run(c.cmd)}
+            >
+              {t(c.short)}
+            </button>
+          ))}
+        </div>
+      )}
+      <div ref={surfaceRef} />
       {help !== undefined && (
-        <p className="help" id={helpId}>
+        <p className="help" id={`${baseId}-help`}>
           {help}
         </p>
       )}
       <LinkDialog
         open={dialog === 'link'}
-        selectedText={savedRange.current?.toString() ?? ''}
-        onClose={() => setDialog(null)}
+        selectedText={selectedText}
+        onClose={() => {
+          setDialog(null);
+          viewRef.current?.focus();
+        }}
         onInsert={(url, text) => {
           setDialog(null);
-          restoreSelection();
-          const sel = window.getSelection();
-          if (sel !== null && !sel.isCollapsed) document.execCommand('createLink', false, url);
-          else document.execCommand('insertHTML', false, `<a href="${escapeHtml(url)}">${escapeHtml(text || url)}</a>`);
-          changed();
+          exec(setLink(url, text));
         }}
         onRemove={() => {
           setDialog(null);
-          restoreSelection();
-          document.execCommand('unlink');
-          changed();
+          exec(removeLink);
         }}
       />
       <FigureDialog
         open={dialog === 'figure'}
-        onClose={() => setDialog(null)}
+        onClose={() => {
+          setDialog(null);
+          viewRef.current?.focus();
+        }}
         onInsert={(caption, note) => {
           setDialog(null);
-          insertFigure(caption, note);
+          exec(insertFigure(caption, note));
         }}
       />
       <ConfidentialDialog
         open={dialog === 'confidential'}
-        current={confidentialAtSelection()}
-        onClose={() => setDialog(null)}
+        current={state === undefined ? null : confidentialAt(state)}
+        onClose={() => {
+          setDialog(null);
+          viewRef.current?.focus();
+        }}
         onApply={(provision) => {
           setDialog(null);
-          markConfidential(provision);
+          exec(setConfidential(provision));
         }}
       />
     </div>
   );
-
-  function confidentialAtSelection(): string | null {
-    const root = rootRef.current;
-    if (root === null || savedRange.current === null) return null;
-    return closestIn(root, savedRange.current.startContainer, 'section[data-provision]')?.getAttribute('data-provision') ?? null;
-  }
-
-  /** A picture placeholder after the current block, and a new empty paragraph to go on in. */
-  function insertFigure(caption: string, note: string): void {
-    const root = rootRef.current;
-    if (root === null) return;
-    root.focus();
-    const block = savedRange.current === null ? null : topBlock(root, savedRange.current.startContainer);
-    const figure = document.createElement('figure');
-    figure.className = 'rt-figure';
-    figure.contentEditable = 'false';
-    figure.setAttribute('data-caption', caption);
-    figure.setAttribute('data-note', note);
-    figure.textContent = figureLabel(caption || undefined);
-    const after = document.createElement('p');
-    after.appendChild(document.createElement('br'));
-    const emptyBlock = block !== null && block.tagName === 'P' && (block.textContent ?? '').trim() === '';
-    if (block === null) root.append(figure, after);
-    else if (emptyBlock) block.replaceWith(figure, after);
-    else block.after(figure, after);
-    const sel = window.getSelection();
-    const range = document.createRange();
-    range.setStart(after, 0);
-    range.collapse(true);
-    sel?.removeAllRanges();
-    sel?.addRange(range);
-    changed();
-  }
-
-  /** Wraps the blocks of the selection in a confidential section, or changes/removes it. */
-  function markConfidential(provision: string | null): void {
-    const root = rootRef.current;
-    const range = savedRange.current;
-    if (root === null || range === null) return;
-    root.focus();
-    const existing = closestIn(root, range.startContainer, 'section[data-provision]');
-    if (existing !== null) {
-      if (provision === null) existing.replaceWith(...Array.from(existing.childNodes));
-      else existing.setAttribute('data-provision', provision);
-      changed();
-      return;
-    }
-    if (provision === null) return;
-    const first = topBlock(root, range.startContainer);
-    const last = topBlock(root, range.endContainer) ?? first;
-    if (first === null || last === null) return;
-    const section = document.createElement('section');
-    section.className = 'rt-confidential';
-    section.setAttribute('data-provision', provision);
-    first.before(section);
-    let n: ChildNode | null = first;
-    while (n !== null) {
-      const next: ChildNode | null = n === last ? null : n.nextSibling;
-      section.appendChild(n);
-      n = next;
-    }
-    changed();
-  }
 }
 
 function LinkDialog({ open, selectedText, onClose, onInsert, onRemove }: { open: boolean; selectedText: string; onClose: () => void; onInsert: (url: string, text: string) => void; onRemove: () => void }) {
