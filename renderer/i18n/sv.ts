@@ -299,7 +299,8 @@ export const sv = {
   'paragraph.flags': 'Justering och sekretess',
   'paragraph.immediatelyAdjusted': 'Omedelbart justerad',
   'paragraph.immediatelyAdjusted.label': 'Paragrafen justeras omedelbart',
-  'paragraph.immediatelyAdjusted.help': 'Justeras vid sammanträdet (KL 5 kap. 70 §) och anslås för sig. Skriv gärna "Paragrafen anses omedelbart justerad." som sista beslutspunkt; annars läggs den till i protokollet.',
+  'paragraph.immediatelyAdjusted.help':
+    'Justeras vid sammanträdet (KL 5 kap. 70 §) och anslås för sig. Skriv gärna "Paragrafen anses omedelbart justerad." som sista beslutspunkt; annars läggs den till i protokollet.',
   'paragraph.confidential': 'Sekretess enligt {provision} OSL',
   'paragraph.confidential.label': 'Hela paragrafen omfattas av sekretess',
   'paragraph.confidential.help': 'Den offentliga versionen visar då bara bestämmelsen. För ett stycke: markera det och välj Sekretess i textverktygen.',
@@ -511,7 +512,8 @@ export const sv = {
   'documents.nav': 'Dokument',
   'documents.title.meeting': 'Dokument – {board} {date}',
   'documents.title.year': 'Dokument – {board} {year}',
-  'documents.intro': 'Alla versioner av sammanträdets dokument: protokollet per justeringsgrupp, tillkännagivanden, anslagsbevis, protokollsutdrag och offentliga versioner. Här kan du visa, hämta, skriva under och kontrollera dem.',
+  'documents.intro':
+    'Alla versioner av sammanträdets dokument: protokollet per justeringsgrupp, tillkännagivanden, anslagsbevis, protokollsutdrag och offentliga versioner. Här kan du visa, hämta, skriva under och kontrollera dem.',
   'documents.back': 'Till sammanträdet',
   'documents.yearLink': 'Alla dokument för nämnden {year}',
   'documents.meetingLink': 'Dokument',
@@ -567,7 +569,8 @@ export const sv = {
   'documents.verifyHeading': 'Kontroll av {document}',
 
   'extracts.heading': 'Protokollsutdrag',
-  'extracts.help': 'Ett utdrag innehåller protokollets huvud, närvaron och en justerad paragraf. Kryssa i vem som ska få utdrag av varje paragraf – förslagen kommer från paragrafens "Expedieras till". Varje paragraf blir ett eget utdrag, som sekreteraren bestyrker med sin underskrift.',
+  'extracts.help':
+    'Ett utdrag innehåller protokollets huvud, närvaron och en justerad paragraf. Kryssa i vem som ska få utdrag av varje paragraf – förslagen kommer från paragrafens "Expedieras till". Varje paragraf blir ett eget utdrag, som sekreteraren bestyrker med sin underskrift.',
   'extracts.meeting': 'Sammanträde för utdraget',
   'extracts.choose': 'Välj sammanträde',
   'extracts.noneAdjusted': 'Inga paragrafer är justerade ännu. Utdrag kan göras av justerade paragrafer.',
@@ -594,12 +597,14 @@ export const sv = {
   'extracts.col.file': 'Fil',
 
   'package.unusable.heading': 'Underskriften kan inte användas',
-  'package.unusable.text': 'Certifikatet tillhör inte {name}, som ska skriva under som {role}. Sekreteraren kan inte läsa in filen, så skicka den inte tillbaka. Skriv under igen med {name}s eget certifikat eller kort.',
+  'package.unusable.text':
+    'Certifikatet tillhör inte {name}, som ska skriva under som {role}. Sekreteraren kan inte läsa in filen, så skicka den inte tillbaka. Skriv under igen med {name}s eget certifikat eller kort.',
   'package.unusable.signAgain': 'Skriv under igen som {name}',
   'package.unusable.download': 'Ladda ner filen ändå (kan inte användas)',
 
   'board.export.heading': 'Digital anslagstavla',
-  'board.export.help': 'Skapar anslagstavlan som webbsidor i en mapp: aktuella anslag, arkiv, en sida per anslag, nyhetsflöde (Atom), den offentliga versionen av protokollen och – när den publika adressen är angiven – öppna data enligt OParl 1.1. Samma uppgifter ger samma filer; filer som Justera inte har skrivit rörs aldrig.',
+  'board.export.help':
+    'Skapar anslagstavlan som webbsidor i en mapp: aktuella anslag, arkiv, en sida per anslag, nyhetsflöde (Atom), den offentliga versionen av protokollen och – när den publika adressen är angiven – öppna data enligt OParl 1.1. Samma uppgifter ger samma filer; filer som Justera inte har skrivit rörs aldrig.',
   'board.export.directory': 'Mapp',
   'board.export.directoryHelp': 'Hela sökvägen till mappen på datorn där Justera körs, t.ex. /srv/www/anslagstavla eller C:\\Anslagstavla.',
   'board.export.directoryHelpDesktop': 'Välj mappen med knappen, eller skriv hela sökvägen.',
@@ -607,7 +612,8 @@ export const sv = {
   'board.export.dialogTitle': 'Välj mapp för den digitala anslagstavlan',
   'board.export.organisation': 'Organisation',
   'board.export.baseUrl': 'Anslagstavlans publika adress',
-  'board.export.baseUrlHelp': 'Den fullständiga webbadressen som mappen publiceras under, t.ex. https://www.kommun.se/anslagstavla/. Den sparas för organisationen och behövs för öppna data enligt OParl, där varje uppgift har en fullständig adress. Lämna tom om adressen inte är bestämd: då skrivs webbsidorna men inga OParl-data.',
+  'board.export.baseUrlHelp':
+    'Den fullständiga webbadressen som mappen publiceras under, t.ex. https://www.kommun.se/anslagstavla/. Den sparas för organisationen och behövs för öppna data enligt OParl, där varje uppgift har en fullständig adress. Lämna tom om adressen inte är bestämd: då skrivs webbsidorna men inga OParl-data.',
   'board.export.submit': 'Skapa anslagstavlan',
   'board.export.busy': 'Skapar anslagstavlan …',
   'board.export.done': 'Anslagstavlan är skriven till {dir}: {current} aktuella anslag, {archived} i arkivet. {written} filer skrevs, {removed} togs bort.',
@@ -639,6 +645,40 @@ export const sv = {
   'search.noneShort': 'Inga träffar.',
   'search.countShort': '{n} träffar',
   'search.countShortOne': '1 träff',
+  'eid.heading': 'E-legitimation',
+  'eid.help':
+    'När en person har en registrerad identifierare (personnummer, HSA-id eller certifikatets fingeravtryck) måste underskriftscertifikatet ha den; namnet avgör då inte. Utan identifierare kontrolleras bara namnet ("endast namnkontroll"). Identifierarna är personuppgifter: de visas maskerade och kommer aldrig med i protokoll, anslag eller export om du inte väljer det.',
+  'eid.require': 'Kräv e-legitimation för underskrift',
+  'eid.require.help': 'Underskrifter godtas bara av personer med registrerad identifierare som certifikatet har. Den som saknar identifierare kan inte skriva under förrän en har registrerats.',
+  'eid.require.on': 'Nämnden kräver nu e-legitimation för underskrift.',
+  'eid.require.off': 'Nämnden kräver inte längre e-legitimation: utan identifierare godtas en underskrift efter namnkontroll.',
+  'eid.noPeople': 'Nämnden har inga ledamöter eller tjänstepersoner ännu.',
+  'eid.official': 'Tjänsteperson',
+  'eid.manage': 'E-legitimation för {name}',
+  'eid.listHeading': 'Identifierare för {name}',
+  'eid.none': 'Ingen registrerad identifierare: underskrifter kontrolleras bara mot namnet (endast namnkontroll).',
+  'eid.kind': 'Typ',
+  'eid.kind.personnummer': 'Personnummer eller samordningsnummer',
+  'eid.kind.hsa': 'HSA-id',
+  'eid.kind.fingerprint': 'Certifikatets fingeravtryck (SHA-256)',
+  'eid.value': 'Identifierare',
+  'eid.value.help.personnummer': 'ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN, t.ex. 19121212-1212; datum och kontrollsiffra kontrolleras.',
+  'eid.value.help.hsa': 'Som det står i SITHS-kortets certifikat, t.ex. SE2321000016-1003.',
+  'eid.value.help.fingerprint': 'Certifikatets SHA-256 som 64 hexadecimala tecken; kolon och mellanslag går bra.',
+  'eid.value.missing': 'Skriv identifieraren, t.ex. personnumret 19121212-1212.',
+  'eid.registered': 'Registrerad',
+  'eid.add': 'Lägg till identifierare',
+  'eid.addFor': 'Lägg till identifierare för {name}',
+  'eid.added': '{kind} {masked} är registrerat för {name}.',
+  'eid.remove': 'Ta bort',
+  'eid.removeFor': 'Ta bort {kind} för {name}',
+  'eid.removed': '{kind} för {name} är borttaget.',
+  'eid.reveal': 'Visa hela identifierarna',
+  'eid.hide': 'Dölj identifierarna',
+  'eid.revealed': 'Att identifierarna visades noteras i granskningsloggen.',
+  'eid.confirmTitle': 'Ta bort identifieraren?',
+  'eid.confirm': 'Ta bort {kind} {masked} för {name}? Underskrifter kontrolleras därefter mot personens övriga identifierare, eller bara mot namnet om ingen finns kvar.',
+  'eid.confirmRemove': 'Ta bort identifieraren',
 } as const;
 
 export type MessageKey = keyof typeof sv;

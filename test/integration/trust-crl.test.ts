@@ -40,7 +40,12 @@ beforeAll(async () => {
   const week = { thisUpdate: new Date('2020-11-06T00:00:00Z'), nextUpdate: new Date('2020-11-13T00:00:00Z') };
   const files: Record<string, Uint8Array> = {
     good: await makeCrl(pki.ca, { ...week, crlNumber: 1 }),
-    newer: await makeCrl(pki.ca, { thisUpdate: new Date('2020-11-06T12:00:00Z'), nextUpdate: new Date('2020-11-13T12:00:00Z'), crlNumber: 2, revoked: [{ cert: pki.sara, at: new Date('2020-11-06T10:00:00Z') }] }),
+    newer: await makeCrl(pki.ca, {
+      thisUpdate: new Date('2020-11-06T12:00:00Z'),
+      nextUpdate: new Date('2020-11-13T12:00:00Z'),
+      crlNumber: 2,
+      revoked: [{ cert: pki.sara, at: new Date('2020-11-06T10:00:00Z') }],
+    }),
     forged: await makeCrl(pki.ca, { ...week, signedBy: rogue }),
     stale: await makeCrl(pki.ca, { thisUpdate: new Date('2020-10-01T00:00:00Z'), nextUpdate: new Date('2020-10-08T00:00:00Z') }),
     delta: await makeCrl(pki.ca, { ...week, delta: true }),
@@ -96,14 +101,10 @@ describe('justera trust add-crl', () => {
     v = await cli('verify', 'signed.pdf', '--db', 'j.db');
     expect(v.status).toBe(1);
     expect(v.out).toMatch(/Spärrstatus: +SPÄRRAT/);
-    expect(rows("SELECT action FROM audit_log WHERE action LIKE 'trust.%Crl' ORDER BY rowid")).toEqual([
-      { action: 'trust.addCrl' },
-      { action: 'trust.removeCrl' },
-      { action: 'trust.addCrl' },
-    ]);
+    expect(rows("SELECT action FROM audit_log WHERE action LIKE 'trust.%Crl' ORDER BY rowid")).toEqual([{ action: 'trust.addCrl' }, { action: 'trust.removeCrl' }, { action: 'trust.addCrl' }]);
   });
 
-  it('keeps an intermediate CA\'s CRL (its issuer is no anchor) with a note; expired later, list marks it and verify warns', async () => {
+  it("keeps an intermediate CA's CRL (its issuer is no anchor) with a note; expired later, list marks it and verify warns", async () => {
     const r = await cli('trust', 'add-crl', 'intermediate.crl', '--db', 'j.db');
     expect(r.status).toBe(0);
     expect(r.out).toMatch(/Obs: Utfärdaren .*Mellanliggande CA.* är inte ett rotcertifikat i tillitslistan/);

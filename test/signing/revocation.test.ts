@@ -102,13 +102,16 @@ describe('verifyPdf with CRLs from the trust store', () => {
     ['no CRL at all', [], /ingen spärrlista från .*Justera Test-CA Ö/],
     ['a stale CRL (nextUpdate passed)', ['stale'], /gällde till 2020-10-08 00:00 UTC och är inaktuell/],
     ['a CRL without nextUpdate', ['noNext'], /anger ingen nästa uppdatering/],
-    ['a CRL with the issuer\'s name signed by another key', ['rogueGood'], /inte signerad av utfärdarens certifikat/],
+    ["a CRL with the issuer's name signed by another key", ['rogueGood'], /inte signerad av utfärdarens certifikat/],
     ['a delta CRL', ['delta'], /deltaspärrlista/],
-    ['another CA\'s CRL', ['otherCa'], /ingen spärrlista från .*Justera Test-CA Ö/],
+    ["another CA's CRL", ['otherCa'], /ingen spärrlista från .*Justera Test-CA Ö/],
   ];
   for (const [what, names, why] of unknown) {
     it(`${what}: "spärrstatus okänd", a warning — the signature stays valid and the file accepted`, async () => {
-      const r = await verify(signed, names.map((n) => crl[n] ?? new Uint8Array()));
+      const r = await verify(
+        signed,
+        names.map((n) => crl[n] ?? new Uint8Array()),
+      );
       const s = r.signatures[0];
       expect(s?.revocation.status).toBe('unknown');
       expect(s?.revocation.message).toMatch(/^Spärrstatus okänd för .*Sara Lundberg/);
@@ -131,7 +134,7 @@ describe('verifyPdf with CRLs from the trust store', () => {
     expect(r.signatures[0]?.revocation.message).toMatch(/ej bedömd/);
   });
 
-  it('revoked only after a time stamp\'s time: not revoked when signed (checkRevocation with the validity time)', () => {
+  it("revoked only after a time stamp's time: not revoked when signed (checkRevocation with the validity time)", () => {
     const at = new Date('2020-10-15T00:00:00Z');
     const r = checkRevocation([pki.sara.certDer, pki.ca.certDer], [{ der: crl.revoked ?? new Uint8Array(), source: 'store' }], at, NOW);
     expect(r.status).toBe('good');

@@ -44,8 +44,7 @@ export const peopleListCommand: CliCommand = {
   summary: 'Lista nämndernas ledamöter, ersättare och tjänstepersoner med deras id (för e-legitimation).',
   usage: 'justera people list --db FIL [--board ID] [--json]',
   details:
-    'Person-id:t används av "justera people identifiers". Kolumnen e-leg visar hur många identifierare\n' +
-    '(personnummer, HSA-id, certifikat) personen har; själva identifierarna visas inte här.',
+    'Person-id:t används av "justera people identifiers". Kolumnen e-leg visar hur många identifierare\n' + '(personnummer, HSA-id, certifikat) personen har; själva identifierarna visas inte här.',
   options: { db: dbOption, board: { type: 'string', valueName: 'ID', description: 'Visa bara denna nämnd (id från justera list).' }, json: jsonOption },
   run: (io, args) =>
     withBackend(io, args, async (backend) => {

@@ -282,10 +282,7 @@ export const REVOCATION_NOT_ASSESSED: RevocationReport = {
 };
 
 const unreadableCrl = () =>
-  new AppError(
-    'validation',
-    'Filen innehåller ingen spärrlista (CRL) som kan läsas. Välj utfärdarens spärrlista som .crl-fil (DER) eller PEM ("BEGIN X509 CRL"), hämtad från utfärdarens webbplats.',
-  );
+  new AppError('validation', 'Filen innehåller ingen spärrlista (CRL) som kan läsas. Välj utfärdarens spärrlista som .crl-fil (DER) eller PEM ("BEGIN X509 CRL"), hämtad från utfärdarens webbplats.');
 
 /** Every CRL in a file a user hands in, with what is shown before it is imported. */
 export function readCrlFile(bytes: Uint8Array): CrlFileFacts[] {

@@ -13,6 +13,7 @@ import type { BoardDetails } from '../../../core/app/workspace/types';
 import { MembersSection } from './MembersSection';
 import { CsvImport } from './CsvImport';
 import { OfficialsSection } from './OfficialsSection';
+import { EidSection } from './EidSection';
 import { MeetingsSection } from './MeetingsSection';
 import { SigningOrderSection } from '../justering/SigningOrderSection';
 import { NoticeBoardAddressSection } from '../anslag/NoticeBoardAddressSection';
@@ -38,6 +39,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <MembersSection details={d} onChanged={q.reload} />
       <CsvImport boardId={d.board.id} onImported={q.reload} />
       <OfficialsSection details={d} onChanged={q.reload} />
+      <EidSection details={d} />
       <BoardFacts details={d} onChanged={q.reload} />
       <SigningOrderSection boardId={d.board.id} />
       <NoticeBoardAddressSection organisationId={d.organisation.id} organisationName={d.organisation.name} />

@@ -29,7 +29,13 @@ export function CrlSection() {
 function CrlBody({ crls, reload }: { crls: TrustList['crls']; reload: () => void }) {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { setFile, missing, error: importError, busy, submit } = useFileSubmit(async (file) => {
+  const {
+    setFile,
+    missing,
+    error: importError,
+    busy,
+    submit,
+  } = useFileSubmit(async (file) => {
     setDone(null);
     const r = await api.call('trust.addCrl', { crlBase64: await fileToBase64(file) });
     setDone([r.added.length > 0 ? s.crl.added(r.added.length) : s.crl.already, ...r.notes].join(' '));
