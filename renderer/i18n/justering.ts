@@ -39,6 +39,24 @@ const sv = {
     frozenDone: (label: string, version: number) => `${label} är låst för justering. Version ${version} väntar på underskrifter.`,
   },
 
+  timePlace: {
+    heading: 'Tid och plats för justering',
+    immediate: 'Gruppen justeras omedelbart vid sammanträdet. Protokollet anger "Justerat omedelbart vid sammanträdet".',
+    printed: 'I protokollet står',
+    meetingDefault: 'Gruppen har ingen egen tid och plats; sammanträdets uppgift gäller.',
+    date: 'Datum',
+    time: 'Tid (valfri)',
+    place: 'Plats',
+    placeHelp: 'Till exempel "Stadshuset, sammanträdesrum 2" eller "Digitalt".',
+    save: 'Spara tid och plats',
+    saveFor: (label: string) => `Spara tid och plats för justering: ${label}`,
+    clear: 'Använd sammanträdets uppgift',
+    saved: (label: string) => `Tid och plats för justering är sparad för ${label}.`,
+    cleared: (label: string) => `${label} använder nu sammanträdets tid och plats för justering.`,
+    locked: 'Tid och plats står i den låsta versionen och kan inte ändras.',
+    deadline: (date: string) => `Senast ${date}.`,
+  },
+
   version: {
     heading: (n: number) => `Version ${n}`,
     current: 'gällande',
@@ -323,6 +341,24 @@ const en: Widen<typeof sv> = {
     cancel: 'Cancel',
     freezing: 'Making the protocol …',
     frozenDone: (label: string, version: number) => `${label} is locked for justering. Version ${version} awaits signatures.`,
+  },
+
+  timePlace: {
+    heading: 'Time and place of justering',
+    immediate: 'This group is adjusted at the meeting itself. The protocol says "Justerat omedelbart vid sammanträdet" (adjusted immediately at the meeting).',
+    printed: 'The protocol prints',
+    meetingDefault: 'The group has no time and place of its own; the meeting\'s applies.',
+    date: 'Date',
+    time: 'Time (optional)',
+    place: 'Place',
+    placeHelp: 'For example "City hall, meeting room 2" or "Digitally".',
+    save: 'Save time and place',
+    saveFor: (label: string) => `Save time and place of justering: ${label}`,
+    clear: 'Use the meeting\'s',
+    saved: (label: string) => `The time and place of justering is saved for ${label}.`,
+    cleared: (label: string) => `${label} now uses the meeting's time and place of justering.`,
+    locked: 'The time and place is part of the locked version and cannot be changed.',
+    deadline: (date: string) => `No later than ${date}.`,
   },
 
   version: {

@@ -9,6 +9,7 @@ import { useAction } from '../../components/async';
 import { ErrorText } from '../../components/Status';
 import { CorrectionDialog } from './CorrectionDialog';
 import { VersionSection } from './VersionSection';
+import { GroupTimePlace } from './GroupTimePlace';
 import { groupStatusText } from './format';
 import { justeringStrings as s } from './strings';
 
@@ -18,9 +19,11 @@ interface Props {
   /** null: the meeting has no groups yet; locking makes one of every §. */
   group: GroupJustering | null;
   announce: (node: ReactNode) => void;
+  /** The last day for justering (KL 5 kap. 69 §). */
+  deadline?: string | null;
 }
 
-export function GroupSection({ meetingId, doc, group, announce }: Props) {
+export function GroupSection({ meetingId, doc, group, announce, deadline = null }: Props) {
   const label = group?.label ?? s.page.wholeProtocol;
   const headingId = `group-${group?.groupId ?? 'all'}`;
   const [confirm, setConfirm] = useState(false);
@@ -53,6 +56,7 @@ export function GroupSection({ meetingId, doc, group, announce }: Props) {
           {group.deadlineWarning}
         </p>
       )}
+      {group !== null && <GroupTimePlace meetingId={meetingId} group={group} deadline={deadline} announce={announce} />}
       {(group === null || group.status === 'open') && (
         <div className="actions">
           <button type="button" aria-label={s.group.freezeFor(label)} onClick={() => setConfirm(true)}>

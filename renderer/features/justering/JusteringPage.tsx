@@ -69,7 +69,9 @@ function JusteringPageBody({ meetingId }: { meetingId: string }) {
       {status.groups.length === 0 ? (
         <GroupSection meetingId={meetingId} doc={doc} group={null} announce={announce} />
       ) : (
-        status.groups.map((g) => <GroupSection key={g.groupId} meetingId={meetingId} doc={doc} group={g} announce={announce} />)
+        status.groups.map((g) => (
+          <GroupSection key={g.groupId} meetingId={meetingId} doc={doc} group={g} announce={announce} deadline={status.deadline} />
+        ))
       )}
     </div>
   );

@@ -120,7 +120,16 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
     if (on) setRows([...rows, { personId: p.id, capacity: defaultCapacity(p), replacesPersonId: null, fromParagraph: null, toParagraph: null, note: null }]);
     else setRows(rows.filter((r) => r.personId !== p.id && r.replacesPersonId !== p.id));
   };
-  const update = (i: number, patch: Partial<AttendanceRow>, debounce = false) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)), debounce);
+  // A reason for being called in out of order belongs to a serving substitute only.
+  const update = (i: number, patch: Partial<AttendanceRow>, debounce = false) =>
+    setRows(
+      rows.map((r, j) => {
+        if (j !== i) return r;
+        const next = { ...r, ...patch };
+        return next.capacity === 'substitute' || next.orderReason === undefined || next.orderReason === null ? next : { ...next, orderReason: null };
+      }),
+      debounce,
+    );
 
   const applyProposals = (list: [string, string][]) => {
     let next = [...rows];
@@ -294,6 +303,17 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                           <td className="att-note">
                             <CellLabel text={t('attendance.note')} />
                             <input aria-label={t('attendance.noteFor', { name: p.name })} value={r.note ?? ''} disabled={locked} onChange={(e) => update(i, { note: e.target.value === '' ? null : e.target.value }, true)} />
+                            {r.capacity === 'substitute' && (
+                              <input
+                                className="att-order-reason"
+                                aria-label={t('attendance.orderReasonFor', { name: p.name })}
+                                title={t('attendance.orderReason.help')}
+                                placeholder={t('attendance.orderReason')}
+                                value={r.orderReason ?? ''}
+                                disabled={locked}
+                                onChange={(e) => update(i, { orderReason: e.target.value === '' ? null : e.target.value }, true)}
+                              />
+                            )}
                           </td>
                           <td className="att-actions">
                             {k === 0 ? (

@@ -15,6 +15,7 @@ import { RichSection } from './RichSection';
 import { DecisionEditor } from './DecisionEditor';
 import { PeopleList, rowsOf } from './PeopleLists';
 import { JavEditor } from './JavEditor';
+import { AppealEditor } from './AppealEditor';
 import { VoteEditor } from './VoteEditor';
 import { AttachmentsEditor } from './AttachmentsEditor';
 import { highlightTerms } from './highlight';
@@ -52,6 +53,7 @@ export function ParagraphEditor({ store, paragraphId, query }: { store: MeetingS
           <Header store={store} paragraphId={paragraphId} initial={initial} />
           <Presence store={store} paragraphId={paragraphId} />
           <Flags store={store} paragraphId={paragraphId} initial={initial} />
+          <AppealEditor store={store} paragraphId={paragraphId} initial={initial.appeal} />
           <Sections store={store} paragraphId={paragraphId} initial={initial} />
         </fieldset>
       </ReadOnlyContext.Provider>
