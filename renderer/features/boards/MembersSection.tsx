@@ -9,6 +9,7 @@ import { formatDate, t, type MessageKey } from '../../i18n';
 import { memberRoles, type MemberRole } from '../../../core/format/meeting';
 import type { BoardDetails, MemberView } from '../../../core/app/workspace/types';
 import { errorMessage } from '../../api/errors';
+import { isValidMailAddress } from '../../../core/format/mime';
 
 const roleOrder: Record<MemberRole, number> = { ordforande: 0, vice_ordforande: 1, andre_vice_ordforande: 2, ledamot: 3, ersattare: 4 };
 
@@ -18,6 +19,7 @@ export function roleLabel(role: MemberRole): string {
 
 interface MemberForm {
   name: string;
+  email: string;
   role: MemberRole;
   party: string;
   represents: string;
@@ -27,7 +29,7 @@ interface MemberForm {
   substituteForPersonId: string;
 }
 
-const emptyForm = (termStart = '', termEnd = ''): MemberForm => ({ name: '', role: 'ledamot', party: '', represents: '', termStart, termEnd, substituteOrder: '', substituteForPersonId: '' });
+const emptyForm = (termStart = '', termEnd = ''): MemberForm => ({ name: '', email: '', role: 'ledamot', party: '', represents: '', termStart, termEnd, substituteOrder: '', substituteForPersonId: '' });
 
 function toInput(f: MemberForm) {
   return {
@@ -42,6 +44,7 @@ function toInput(f: MemberForm) {
 }
 
 function formError(f: MemberForm): string | null {
+  if (f.email.trim() !== '' && !isValidMailAddress(f.email.trim())) return `${t('member.email')}: ${t('member.email.invalid')}`;
   const dates = dateError(f.termStart) ?? dateError(f.termEnd);
   if (dates !== null) return `${t('member.term')}: ${dates}`;
   if (f.substituteOrder.trim() !== '' && !/^\d{1,3}$/.test(f.substituteOrder.trim())) return t('member.order.invalid');
@@ -141,7 +144,8 @@ export function MembersSection({ details, onChanged }: { details: BoardDetails; 
           const problem = formError(form);
           if (problem !== null) return setError(problem);
           try {
-            await api.call('workspace.members.add', { boardId: details.board.id, name: form.name, ...toInput(form) });
+            const added = await api.call('workspace.members.add', { boardId: details.board.id, name: form.name, ...toInput(form) });
+            if (form.email.trim() !== '') await api.call('people.setEmail', { personId: added.personId, email: form.email });
             setStatus(t('member.added', { name: form.name }));
             setForm(emptyForm(form.termStart, form.termEnd));
             onChanged();
@@ -169,6 +173,7 @@ function MemberFields({ form, setForm, regular, nameRef, withName = true }: { fo
   return (
     <div className="grid-4">
       {withName && <TextField label={t('member.name')} value={form.name} onChange={(e) => set({ name: e.target.value })} ref={nameRef} required autoComplete="name" />}
+      <TextField label={t('member.email')} help={t('member.email.help')} type="email" autoComplete="off" value={form.email} onChange={(e) => set({ email: e.target.value })} />
       <SelectField label={t('member.role')} value={form.role} onChange={(e) => set({ role: e.target.value as MemberRole })}>
         {memberRoles.map((r) => (
           <option key={r} value={r}>
@@ -206,6 +211,7 @@ function EditMemberDialog({ member, regular, onClose, onSaved }: { member: Membe
     setError(null);
     setForm({
       name: member.name,
+      email: member.email ?? '',
       role: member.role,
       party: member.party ?? '',
       represents: member.represents ?? '',
@@ -226,6 +232,8 @@ function EditMemberDialog({ member, regular, onClose, onSaved }: { member: Membe
           const problem = formError(form);
           if (problem !== null) return setError(problem);
           try {
+            // The address is checked first: a refused one leaves everything as it was.
+            if (form.email.trim() !== (member.email ?? '')) await api.call('people.setEmail', { personId: member.personId, email: form.email });
             await api.call('workspace.members.update', { assignmentId: member.assignmentId, name: form.name, ...toInput(form) });
             onSaved();
           } catch (err) {

@@ -14,6 +14,7 @@ import type { MeetingPatch } from '../../../core/app/workspace/meetings';
 import { useMeetingSnapshot, type MeetingStore } from './store';
 import { AgendaEditor } from './AgendaEditor';
 import { AttendanceTable } from './AttendanceTable';
+import { KallelseSection } from '../kallelse/KallelseSection';
 
 export function meetingOp(store: MeetingStore, patch: MeetingPatch, onError?: (m: string) => void): SaveOp<'workspace.meetings.update'> {
   return {
@@ -65,6 +66,7 @@ export function MeetingOverview({ store }: { store: MeetingStore }) {
         </p>
       </section>
       <AgendaEditor store={store} />
+      <KallelseSection meetingId={view.meetingId} />
       {problems.length > 0 && (
         <section className="card warn" aria-labelledby="problems-heading">
           <h2 id="problems-heading">{t('meeting.problems')}</h2>
