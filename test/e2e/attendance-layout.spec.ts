@@ -46,6 +46,12 @@ async function expectFits(page: Page, url: string): Promise<void> {
     await expect(page.locator('table.attendance-edit').first()).toBeVisible();
     expect(await overflows(page), `vid ${width} px`).toEqual([]);
   }
+  // With the preview closed the column is wide enough for the full table: it must fit too.
+  await page.getByRole('button', { name: 'Förhandsgranskning' }).click();
+  await expect(page.getByRole('button', { name: 'Förhandsgranskning' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('complementary', { name: 'Förhandsgranskning' })).toHaveCount(0);
+  expect(await overflows(page), 'vid 1400 px utan förhandsgranskning').toEqual([]);
+  await page.getByRole('button', { name: 'Förhandsgranskning' }).click();
 }
 
 test('the reference meeting’s attendance fits at 1280 and 1400 px with the preview open', async ({ page, app }) => {
