@@ -8,6 +8,7 @@ import { documentCurrentPdf, signDocument } from '../../core/app/justering/docum
 import { signPackage } from '../../core/app/justering/package-sign';
 import type { JusteringDeps, SettingsStore } from '../../core/app/justering/ports';
 import { openCredential } from '../../core/api/contracts/credential';
+import { base64ToBytes, bytesToBase64 } from '../../core/format/base64';
 import { createJusteringStore } from '../../db/repos/justering';
 import { createSettingsStore } from '../../db/repos/settings';
 import { createIdentityStore, createTrustStore } from '../../db/repos/trust';
@@ -39,7 +40,6 @@ export function justeringDeps(ctx: HandlerContext): JusteringDeps {
 
 export function justeringHandlers(ctx: HandlerContext): HandlersFor<keyof typeof justeringContract> {
   const deps = justeringDeps(ctx);
-  const bytes = (b64: string) => deps.services.fromBase64(b64);
   const chosen = () => chosenModule(deps.settings);
   return {
     'justering.freeze': (input) => justering.freeze(deps, input),
@@ -66,17 +66,17 @@ export function justeringHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
     'boards.getSigningOrder': (input) => justering.getSigningOrder(deps, input),
     'justering.exportPackage': (input) => justering.exportPackage(deps, input),
     'justering.openPackage': (input) => justering.openPackage(deps, input),
-    'justering.importSigned': (input) => justering.importSigned(deps, { versionId: input.versionId, field: input.field, pdf: bytes(input.pdfBase64) }),
+    'justering.importSigned': (input) => justering.importSigned(deps, { versionId: input.versionId, field: input.field, pdf: base64ToBytes(input.pdfBase64) }),
     'justering.currentPdf': (input) => {
       const r = justering.currentPdf(deps, input);
-      return { pdfBase64: deps.services.toBase64(r.pdf), sha256: r.sha256, fileName: r.fileName, signed: r.signed, complete: r.complete };
+      return { pdfBase64: bytesToBase64(r.pdf), sha256: r.sha256, fileName: r.fileName, signed: r.signed, complete: r.complete };
     },
     'justering.verify': (input) => justering.verify(deps, input),
     'justering.correct': (input) => correct(deps, input),
     'documents.sign': (input) => signDocument(deps, { versionId: input.versionId, field: input.field, credentials: openCredential(input.credential) }),
     'documents.currentPdf': (input) => {
       const r = documentCurrentPdf(deps, input);
-      return { pdfBase64: deps.services.toBase64(r.pdf), sha256: r.sha256, kind: r.kind, signed: r.signed };
+      return { pdfBase64: bytesToBase64(r.pdf), sha256: r.sha256, kind: r.kind, signed: r.signed };
     },
   };
 }

@@ -129,8 +129,6 @@ export function fakeJusteringServices(log: FakeServiceLog = { rendered: 0, signe
       return [];
     },
     sha256,
-    toBase64: (b) => Buffer.from(b).toString('base64'),
-    fromBase64: (t) => new Uint8Array(Buffer.from(t, 'base64')),
   };
 }
 

@@ -26,7 +26,7 @@ const badCredential = fc.oneof(
   fc.record({ kind: fc.constant('pkcs11'), moduleId: fc.constantFrom('/usr/lib/opensc-pkcs11.so', 'C:\\x.dll', '\\\\server\\share\\m.dll', 'known:../x'), pin: fc.constant('1234') }),
   fc.record({ p12Base64: fc.constant('AAAA'), password: fc.string() }),
   fc.record({ kind: fc.constant('pkcs12'), p12Base64: fc.constant('AAAA'), password: fc.string() }),
-  fc.record({ kind: fc.constant('p12'), p12Base64: fc.constantFrom('', 'ä-not-base64', 'AA AA'), password: fc.string() }),
+  fc.record({ kind: fc.constant('p12'), p12Base64: fc.constantFrom('', 'ä-not-base64', 'AA AA', 'A', 'AAA', 'AA=', 'AAAA\n', 'A===', '-_-_'), password: fc.string() }),
   fc.record({ kind: fc.constant('pkcs11'), moduleId: fc.constant('configured'), pin: fc.constant('') }),
   fc.record({ kind: fc.constant('p12'), p12Base64: fc.constant('AAAA'), password: fc.string(), modulePath: fc.constant('/tmp/m.so') }),
   fc.anything(),

@@ -6,10 +6,8 @@
 import { z } from 'zod';
 import { base64ToBytes } from '../../format/base64';
 
-export const credentialBase64Schema = z
-  .string()
-  .min(1, 'Filen är tom.')
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Filen måste skickas base64-kodad.');
+/** A file as standard base64 with padding (what atob and base64ToBytes decode), not empty. */
+export const credentialBase64Schema = z.base64({ error: 'Filen måste skickas base64-kodad.' }).min(1, 'Filen är tom.');
 
 /** A module offered by pkcs11.modules ("known:opensc", "chosen", "configured"): never a path. */
 export const moduleIdSchema = z

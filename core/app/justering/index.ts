@@ -15,6 +15,7 @@ import { freezeIssues } from '../../domain/rules';
 import { groupTimePlaceLines, meetingTimePlaceLines } from '../../domain/justering-time';
 import { justeringDeadline, stockholmDay } from '../../domain/calendar';
 import { pathText } from '../../api/validation';
+import { base64ToBytes, bytesToBase64 } from '../../format/base64';
 import type { GroupRow, JusteringDeps, SignatureRow, SignerCredentials, VersionRow } from './ports';
 import { expectTurn, meetingSigningOrder, mustSignFirst } from './order';
 import { signField, trustOptions, type ExpectedIdentity, type TrustSource } from './signing';
@@ -241,7 +242,7 @@ export function exportPackage(deps: JusteringDeps, input: { versionId: string; f
     expectedSigner: { name: expected.name, role: expected.role },
     createdAt: deps.clock.now().toISOString(),
   };
-  const pkg: SigningPackage = { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, manifest, pdf: deps.services.toBase64(ctx.current.pdf) };
+  const pkg: SigningPackage = { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, manifest, pdf: bytesToBase64(ctx.current.pdf) };
   deps.store.transaction(() =>
     deps.store.audit({ action: 'justering.exportPackage', entity: 'document_version', entityId: ctx.version.id, details: { field: expected.field, signer: expected.name, baseSha256: ctx.current.sha256 } }),
   );
@@ -268,8 +269,14 @@ export async function openPackage(deps: Pick<JusteringDeps, 'services'> & TrustS
     throw bad('uppgifterna om underskriften saknas');
   }
   if (typeof pkg.pdf !== 'string' || pkg.pdf.length === 0) throw bad('PDF-filen saknas');
-  const pdf = deps.services.fromBase64(pkg.pdf);
-  if (deps.services.sha256(pdf) !== m.baseSha256) throw bad('PDF-filen stämmer inte med kontrollsumman; filen har ändrats eller är skadad');
+  const damaged = () => bad('PDF-filen stämmer inte med kontrollsumman; filen har ändrats eller är skadad');
+  let pdf: Uint8Array;
+  try {
+    pdf = base64ToBytes(pkg.pdf);
+  } catch {
+    throw damaged();
+  }
+  if (deps.services.sha256(pdf) !== m.baseSha256) throw damaged();
   // A PDF that matches its checksum but cannot be parsed (a package made by hand) is refused, not an internal error.
   const { summary } = await deps.services.verify(pdf, trustOptions(deps)).catch((e: unknown) => {
     throw e instanceof AppError ? e : bad('PDF-filen i paketet går inte att läsa');

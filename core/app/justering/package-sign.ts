@@ -3,6 +3,7 @@
 // signed with the same appearance and checks as in the secretary's app, and the result is
 // validated. The name binding is only reported here; the secretary's import enforces it.
 import { AppError } from '../../api/errors';
+import { base64ToBytes, bytesToBase64 } from '../../format/base64';
 import { openPackage } from './index';
 import type { JusteringDeps, SignerCredentials } from './ports';
 import { sameName, signWithSigner } from './signing';
@@ -34,7 +35,7 @@ export async function signPackage(
       `Fältet ${m.field} är redan underskrivet i paketet${already.signerName === null ? '' : ` av ${already.signerName}`}. En underskrift kan inte göras om; be sekreteraren om ett nytt underskriftspaket.`,
     );
   }
-  const base = deps.services.fromBase64(opened.pdfBase64);
+  const base = base64ToBytes(opened.pdfBase64);
   const signer = await deps.services.openSigner(input.credentials);
   try {
     const signerMatches = sameName(signer.commonName, m.expectedSigner.name);
@@ -64,7 +65,7 @@ export async function signPackage(
     const first = m.paragraphs[0] ?? '';
     return {
       fileName: `protokoll-${safeDate}-${first}-${m.field}-underskriven.pdf`,
-      pdfBase64: deps.services.toBase64(signed.pdf),
+      pdfBase64: bytesToBase64(signed.pdf),
       field: m.field,
       validation: signed.checked.summary,
       timestamp: signed.timestamp,

@@ -154,8 +154,6 @@ export interface JusteringServices {
   /** The slots of a PKCS#11 module (card readers), with the token in each; the module by id. */
   pkcs11Slots(moduleId: string): Promise<Pkcs11Slot[]>;
   sha256(bytes: Uint8Array): string;
-  toBase64(bytes: Uint8Array): string;
-  fromBase64(text: string): Uint8Array;
 }
 
 export interface TrustOptions {

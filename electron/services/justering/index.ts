@@ -202,8 +202,6 @@ const baseServices: Omit<JusteringServices, 'openSigner' | 'pkcs11Slots'> = {
   },
   pdfFacts,
   sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
-  toBase64: (bytes) => Buffer.from(bytes).toString('base64'),
-  fromBase64: (text) => new Uint8Array(Buffer.from(text, 'base64')),
 };
 
 /** Without PKCS#11 (the CLI's package opening, tests): every module is refused. */
