@@ -12,12 +12,14 @@ import * as attachments from '../../core/app/workspace/attachments';
 import { redo, undo } from '../../core/app/workspace/undo';
 import { search } from '../../core/app/workspace/search';
 import { createWorkspaceStore } from '../../db/repos/workspace-store';
+import { createIdentityStore } from '../../db/repos/trust';
+import { exportMembers } from '../../core/app/workspace/members-export';
 import type { HandlerContext } from './context';
 
 const ok = { ok: true } as const;
 
 export function workspaceHandlers(ctx: HandlerContext): HandlersFor<keyof typeof workspaceContract> {
-  const deps: WorkspaceDeps = { ...ctx.deps, ws: createWorkspaceStore(ctx.db, ctx.deps) };
+  const deps: WorkspaceDeps = { ...ctx.deps, ws: createWorkspaceStore(ctx.db, ctx.deps), identity: createIdentityStore(ctx.db, ctx.deps) };
   return {
     'workspace.organisations.create': (i) => boards.createOrganisation(deps, i),
     'workspace.organisations.update': (i) => (boards.updateOrganisation(deps, i.organisationId, i.patch), ok),
@@ -28,6 +30,7 @@ export function workspaceHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
     'workspace.members.update': ({ assignmentId, ...patch }) => (boards.updateMember(deps, assignmentId, patch), ok),
     'workspace.members.retire': (i) => (boards.retireMember(deps, i.assignmentId, i.retiredOn), ok),
     'workspace.members.import': (i) => boards.importMembers(deps, i),
+    'workspace.members.export': (i) => exportMembers(deps, i),
     'workspace.officials.add': (i) => boards.addOfficial(deps, i),
     'workspace.officials.update': ({ officialId, ...patch }) => (boards.updateOfficial(deps, officialId, patch), ok),
     'workspace.officials.remove': (i) => (boards.removeOfficial(deps, i.officialId), ok),

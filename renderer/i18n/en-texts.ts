@@ -738,4 +738,10 @@ export const enTexts: Record<MessageKey, string> = {
   'eid.confirmTitle': "Remove the identifier?",
   'eid.confirm': "Remove {kind} {masked} of {name}? Signatures are then checked against the person's other identifiers, or the name only if none is left.",
   'eid.confirmRemove': "Remove the identifier",
+  'csv.export.heading': "Export the member list",
+  'csv.export.withIds': "With the e-ID identifiers (personal identity number, HSA-id, fingerprint)",
+  'csv.export.withIds.help': "Identifiers are personal data: include them only when the file is to be imported into another Justera, and handle the file accordingly. The export is recorded in the audit log.",
+  'csv.export.submit': "Download CSV file",
+  'csv.export.done': "The member list ({n} people) was downloaded, without identifiers.",
+  'csv.export.doneWithIds': "The member list ({n} people) was downloaded with {ids} identifiers.",
 };

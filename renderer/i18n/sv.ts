@@ -229,7 +229,8 @@ export const sv = {
   'undo.done': 'Ångrade: {label}',
   'undo.locked': 'Det går inte att ångra: den senaste ändringen gäller det som nu är låst för justering eller justerat.',
   'redo.locked': 'Det går inte att göra om: ändringen gäller det som nu är låst för justering eller justerat.',
-  'undo.lockedHelp': 'Ångra och Gör om är avstängda: den senaste ändringen gäller paragrafer, närvaro eller uppgifter som är låsta för justering eller justerade. Rättelser görs som en ny version under "Justering och underskrifter".',
+  'undo.lockedHelp':
+    'Ångra och Gör om är avstängda: den senaste ändringen gäller paragrafer, närvaro eller uppgifter som är låsta för justering eller justerade. Rättelser görs som en ny version under "Justering och underskrifter".',
   'redo.done': 'Gjorde om: {label}',
   'undo.nothing': 'Det finns inget att ångra.',
   'redo.nothing': 'Det finns inget att göra om.',
@@ -742,6 +743,12 @@ export const sv = {
   'eid.confirmTitle': 'Ta bort identifieraren?',
   'eid.confirm': 'Ta bort {kind} {masked} för {name}? Underskrifter kontrolleras därefter mot personens övriga identifierare, eller bara mot namnet om ingen finns kvar.',
   'eid.confirmRemove': 'Ta bort identifieraren',
+  'csv.export.heading': 'Exportera ledamotslistan',
+  'csv.export.withIds': 'Med e-legitimationens identifierare (personnummer, HSA-id, fingeravtryck)',
+  'csv.export.withIds.help': 'Identifierarna är personuppgifter: ta bara med dem när filen ska läsas in i en annan Justera, och hantera filen därefter. Exporten noteras i granskningsloggen.',
+  'csv.export.submit': 'Ladda ned CSV-fil',
+  'csv.export.done': 'Ledamotslistan ({n} personer) är nedladdad, utan identifierare.',
+  'csv.export.doneWithIds': 'Ledamotslistan ({n} personer) är nedladdad med {ids} identifierare.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -31,6 +31,9 @@ export const workspaceBoardsContract = {
       termEnd: isoDateSchema.optional(),
     }),
   ),
+  'workspace.members.export': method<{ fileName: string; csv: string; members: number; identifiers: number }>()(
+    z.strictObject({ boardId: id, includeIdentifiers: z.boolean().optional() }),
+  ),
   'workspace.officials.add': method<{ officialId: string; personId: string }>()(
     officialFieldsSchema.extend({ boardId: id, name: z.string().trim().min(1, 'Skriv tjänstepersonens namn.').max(200) }),
   ),

@@ -209,7 +209,7 @@ export function importMembers(
     throw new AppError('validation', 'Filen kunde inte läsas. Välj en CSV-fil och försök igen.');
   }
   const defaults = { ...(input.termStart === undefined ? {} : { termStart: input.termStart }), ...(input.termEnd === undefined ? {} : { termEnd: input.termEnd }) };
-  const { members, issues } = readMemberCsv(bytes, defaults);
+  const { members, issues } = readMemberCsv(bytes, { ...defaults, today: deps.clock.now() });
   return deps.store.transaction(() => {
     if (deps.ws.getBoard(input.boardId) === null) throw new AppError('not_found', 'Nämnden finns inte.');
     const existing = deps.ws.listAssignments(input.boardId);
@@ -246,8 +246,16 @@ export function importMembers(
       const personId = deps.ws.boardPersonByName(input.boardId, m.name) ?? deps.ws.insertPerson(m.name);
       ids.set(m.name.toLocaleLowerCase('sv-SE'), personId);
     }
+    const identity = deps.identity;
+    const withIdentifiers = members.filter((m) => m.identifiers.length > 0);
+    if (withIdentifiers.length > 0 && identity === undefined) throw new AppError('internal', 'Identifierare kan inte importeras här.');
     for (const m of members) {
       const personId = ids.get(m.name.toLocaleLowerCase('sv-SE')) as string;
+      for (const id of m.identifiers) {
+        const row = identity?.insertIdentifier(personId, id);
+        // The value is personal data: the audit log names the kind only.
+        if (row !== undefined) deps.store.audit({ action: 'person.addIdentifier', entity: 'person', entityId: personId, details: { identifierId: row.id, kind: row.kind, source: 'members.import' } });
+      }
       const substituteForPersonId = m.substituteFor === null ? null : (ids.get(m.substituteFor.toLocaleLowerCase('sv-SE')) ?? deps.ws.boardPersonByName(input.boardId, m.substituteFor));
       deps.ws.insertAssignment(input.boardId, {
         personId,

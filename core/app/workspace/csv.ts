@@ -3,6 +3,7 @@
 // and every problem reported with its row and column; the caller imports nothing if any is bad.
 import type { MemberRole } from '../../format/meeting';
 import { isValidIsoDate } from '../../domain/calendar';
+import { parseEidIdentifier, type EidIdentifier, type EidKind } from '../../domain/eid';
 
 export interface CsvMember {
   /** The line in the file (the header is line 1). */
@@ -16,6 +17,8 @@ export interface CsvMember {
   substituteOrder: number | null;
   /** Name of the member a personal substitute stands in for. */
   substituteFor: string | null;
+  /** e-ID identifiers from the Personnummer / HSA-id / Fingeravtryck columns (personal data; only in an export made "med identiteter"). */
+  identifiers: EidIdentifier[];
 }
 
 export interface CsvIssue {
@@ -100,7 +103,10 @@ export function parseCsv(text: string, sep: string): { line: number; cells: stri
   return rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 
-type Column = 'name' | 'role' | 'party' | 'represents' | 'termStart' | 'termEnd' | 'substituteOrder' | 'substituteFor';
+type Column = 'name' | 'role' | 'party' | 'represents' | 'termStart' | 'termEnd' | 'substituteOrder' | 'substituteFor' | EidKind;
+
+/** The identifier columns, one kind each; several values in a cell are separated by "|". */
+export const IDENTIFIER_COLUMNS: EidKind[] = ['personnummer', 'hsa', 'fingerprint'];
 
 /** Accepted headings (lower case, spaces and punctuation ignored) for each column. */
 const headings: Record<Column, string[]> = {
@@ -112,6 +118,9 @@ const headings: Record<Column, string[]> = {
   termEnd: ['mandattill', 'mandatperiodtill', 'till', 't.o.m.', 'tom', 'to', 'termend', 'slut'],
   substituteOrder: ['ersättarordning', 'ordning', 'inkallelseordning', 'substituteorder', 'nr'],
   substituteFor: ['ersättare för', 'ersättar för', 'personlig ersättare för', 'ersätter', 'substitute for'],
+  personnummer: ['personnummer', 'samordningsnummer', 'pnr', 'personal identity number'],
+  hsa: ['hsa-id', 'hsaid', 'hsa'],
+  fingerprint: ['fingeravtryck', 'certifikatets fingeravtryck', 'fingerprint', 'sha-256', 'sha256'],
 };
 
 /** The column names as the documentation and the error messages write them. */
@@ -124,6 +133,9 @@ export const columnTitles: Record<Column, string> = {
   termEnd: 'Mandat till',
   substituteOrder: 'Ersättarordning',
   substituteFor: 'Ersättare för',
+  personnummer: 'Personnummer',
+  hsa: 'HSA-id',
+  fingerprint: 'Fingeravtryck',
 };
 
 function headingKey(h: string): string {
@@ -167,7 +179,7 @@ export interface CsvParseResult {
 }
 
 /** Reads and checks the file's rows; term dates default to `defaults` when the file has none. */
-export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string; termEnd?: string }): CsvParseResult {
+export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string; termEnd?: string; today?: Date }): CsvParseResult {
   const text = decodeText(bytes);
   const sep = detectSeparator(text);
   const rows = parseCsv(text, sep);
@@ -236,6 +248,15 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
     }
     const substituteFor = cell('substituteFor');
     if (substituteFor !== '' && role !== null && role !== 'ersattare') problem('substituteFor', 'Bara ersättare kan vara personlig ersättare för någon.');
+    // Identifiers go through the same validation as people.identifiers.add (core/domain/eid).
+    const identifiers: EidIdentifier[] = [];
+    for (const kind of IDENTIFIER_COLUMNS) {
+      for (const raw of cell(kind).split('|').map((v) => v.trim()).filter((v) => v !== '')) {
+        const parsed = parseEidIdentifier(kind, raw, defaults.today === undefined ? {} : { today: defaults.today });
+        if ('error' in parsed) problem(kind, parsed.error);
+        else if (!identifiers.some((i) => i.kind === parsed.kind && i.value === parsed.value)) identifiers.push(parsed);
+      }
+    }
     if (role !== null) {
       members.push({
         line: row.line,
@@ -247,6 +268,7 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
         termEnd,
         substituteOrder,
         substituteFor: substituteFor === '' ? null : substituteFor,
+        identifiers,
       });
     }
   }

@@ -2,9 +2,12 @@
 import { AppError } from '../../api/errors';
 import type { AppDeps } from '../ports';
 import type { MeetingRow, ParagraphRow, WorkspaceStore } from './ports';
+import type { IdentityStore } from '../trust/ports';
 
 export interface WorkspaceDeps extends AppDeps {
   ws: WorkspaceStore;
+  /** e-ID identifiers (person_identifiers): only the member list export and import touch them. */
+  identity?: IdentityStore;
 }
 
 export function nowIso(deps: WorkspaceDeps): string {

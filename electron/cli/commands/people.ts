@@ -9,6 +9,8 @@ import { EID_KIND_NAMES, type EidKind } from '../../../core/domain/eid';
 import type { CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
 import { readSecret } from '../credentials';
+import { writeAtomically } from './data';
+import { resolve } from 'node:path';
 import { printable } from '../trust-anchors';
 
 const ROLE: Record<MemberRole, string> = {
@@ -164,4 +166,38 @@ export const identifiersRemoveCommand: CliCommand = {
     }),
 };
 
-export const peopleCommands: CliCommand[] = [peopleListCommand, identifiersListCommand, identifiersAddCommand, identifiersRemoveCommand];
+const WITH_IDS = 'med-identiteter';
+
+export const peopleExportCommand: CliCommand = {
+  name: 'people export',
+  summary: 'Skriv nämndens ledamotslista som CSV (samma format som importen); identifierare bara med --med-identiteter.',
+  usage: `justera people export NÄMNDS-ID -o FIL.csv --db FIL [--${WITH_IDS}]`,
+  details:
+    'Filen har kolumnerna Namn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för och läses in igen med\n' +
+    'Importera ledamöter (CSV) i appen. E-legitimationens identifierare är personuppgifter och kommer med bara med --med-identiteter\n' +
+    '(kolumnerna Personnummer, HSA-id, Fingeravtryck; flera värden skiljs med |); importen kontrollerar dem som när de läggs till för hand.\n' +
+    'Granskningsloggen noterar exporten och om identifierarna var med.',
+  options: {
+    db: dbOption,
+    out: { type: 'string', short: 'o', valueName: 'FIL', description: 'CSV-filen som skrivs.' },
+    [WITH_IDS]: { type: 'boolean', description: 'Ta med personnummer, HSA-id och certifikatens fingeravtryck (personuppgifter).' },
+    json: jsonOption,
+  },
+  run: (io, args) =>
+    withBackend(io, args, async (backend) => {
+      const boardId = args.positionals[0];
+      if (boardId === undefined) throw new AppError('validation', 'Ange nämndens id (se "justera list --db FIL").');
+      const out = args.values.out;
+      if (typeof out !== 'string' || out === '') throw new AppError('validation', 'Ange filen som ska skrivas med -o FIL.csv.');
+      const r = await apiOf(backend).call('workspace.members.export', { boardId, ...(args.values[WITH_IDS] === true ? { includeIdentifiers: true } : {}) });
+      await writeAtomically(resolve(io.cwd, out), r.csv);
+      if (args.values.json) printJson(io, { file: out, members: r.members, identifiers: r.identifiers });
+      else
+        io.out(
+          `Skrev ${out}: ${r.members} ledamöter och ersättare${args.values[WITH_IDS] === true ? `, ${r.identifiers} identifierare (personuppgifter – hantera filen därefter)` : ', utan identifierare'}.`,
+        );
+      return 0;
+    }),
+};
+
+export const peopleCommands: CliCommand[] = [peopleListCommand, peopleExportCommand, identifiersListCommand, identifiersAddCommand, identifiersRemoveCommand];

@@ -2,7 +2,8 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/transport';
 import { fileToBase64 } from '../../api/files';
-import { TextField } from '../../components/fields';
+import { CheckField, TextField } from '../../components/fields';
+import { errorMessage } from '../../api/errors';
 import { dateError, dateProps } from '../../components/datetime';
 import { t } from '../../i18n';
 import { ApiError } from '../../../core/api/client';
@@ -84,7 +85,50 @@ export function CsvImport({ boardId, onImported }: { boardId: string; onImported
           )}
         </div>
       )}
-      <p role="status" className="ok">{done ?? ''}</p>
+      <p role="status" className="ok">
+        {done ?? ''}
+      </p>
+      <MembersExport boardId={boardId} />
     </section>
+  );
+}
+
+/** The member list as CSV in the import's format; e-ID identifiers only when ticked (personal data). */
+function MembersExport({ boardId }: { boardId: string }) {
+  const [withIds, setWithIds] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function download() {
+    setError(null);
+    setDone(null);
+    try {
+      const r = await api.call('workspace.members.export', { boardId, ...(withIds ? { includeIdentifiers: true } : {}) });
+      const url = URL.createObjectURL(new Blob([r.csv], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = r.fileName;
+      a.click();
+      URL.revokeObjectURL(url);
+      setDone(withIds ? t('csv.export.doneWithIds', { n: r.members, ids: r.identifiers }) : t('csv.export.done', { n: r.members }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+  return (
+    <>
+      <h3>{t('csv.export.heading')}</h3>
+      <CheckField label={t('csv.export.withIds')} help={t('csv.export.withIds.help')} checked={withIds} onChange={(e) => setWithIds(e.target.checked)} />
+      <button type="button" className="secondary" onClick={() => void download()}>
+        {t('csv.export.submit')}
+      </button>
+      <p role="status" className="ok">
+        {done ?? ''}
+      </p>
+      {error !== null && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </>
   );
 }
