@@ -68,7 +68,7 @@ export function GroupTimePlace({ meetingId, group, deadline, announce }: Props) 
             required
             value={date}
             onChange={(e) => setDate(e.target.value)}
-            {...(deadline === null ? {} : { help: s.timePlace.deadline(deadline), max: deadline })}
+            {...(deadline === null ? {} : { help: s.timePlace.deadline(deadline) })}
           />
           <TextField label={s.timePlace.time} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
           <TextField label={s.timePlace.place} help={s.timePlace.placeHelp} required value={place} onChange={(e) => setPlace(e.target.value)} />
