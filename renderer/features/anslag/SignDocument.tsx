@@ -1,7 +1,7 @@
 // Signing the clerk's and secretary's own documents (tillkännagivande, anslagsbevis, utdrag) with a
 // certificate file or a smart card, through the justering feature's signing dialog. The signed
 // file replaces nothing: the signature is an incremental update of the stored PDF.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../../api/transport';
 import { downloadPdf } from '../../api/files';
 import { SignDialog, type Credential, type CredentialKind } from '../justering/SignDialog';
@@ -12,6 +12,8 @@ import { formatDateTime } from '../../i18n';
 export function SignDocument({ versionId, field, what, fileName }: { versionId: string; field: 'sig-anslag' | 'sig-anslagsbevis' | 'sig-utdragsbestyrkande'; what: string; fileName: string }) {
   const [open, setOpen] = useState<CredentialKind | null>(null);
   const [done, setDone] = useState<string[] | null>(null);
+  // The signer reads the stored PDF in the dialog before signing it.
+  const toRead = useMemo(() => ({ label: what, load: async () => (await api.call('documents.currentPdf', { versionId })).pdfBase64 }), [what, versionId]);
 
   async function sign(c: Credential): Promise<void> {
     const r = await api.call('documents.sign', { versionId, field, credential: c });
@@ -48,7 +50,7 @@ export function SignDocument({ versionId, field, what, fileName }: { versionId: 
           </button>
         </>
       )}
-      <SignDialog open={open !== null} kind={open ?? 'p12'} title={s.signing.title(what, open === 'pkcs11')} intro={s.signing.intro(what)} onClose={() => setOpen(null)} onSign={sign} />
+      <SignDialog open={open !== null} kind={open ?? 'p12'} title={s.signing.title(what, open === 'pkcs11')} intro={s.signing.intro(what)} onClose={() => setOpen(null)} onSign={sign} document={toRead} />
     </div>
   );
 }

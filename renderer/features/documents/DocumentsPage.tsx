@@ -2,7 +2,7 @@
 // of each meeting of a board in a year) with its state and signers, to view, download, sign where
 // the document waits for a signature, and verify — so nothing produced is reachable only in the
 // message right after it was made.
-import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ListedDocument, MeetingDocuments } from '../../../core/app/documents/overview';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
@@ -127,6 +127,12 @@ function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: Meeting
   const headingId = useId();
   const [shown, setShown] = useState<Shown>(null);
   const [signing, setSigning] = useState<{ doc: ListedDocument; kind: CredentialKind } | null>(null);
+  // The signer reads the document as it stands now in the sign dialog.
+  const signingDoc = signing?.doc;
+  const toRead = useMemo(
+    () => (signingDoc === undefined ? undefined : { label: documentTitle(signingDoc), load: async () => (await api.call('documents.currentPdf', { versionId: signingDoc.versionId })).pdfBase64 }),
+    [signingDoc],
+  );
   // Not `disabled` while busy: a focused button that becomes disabled drops focus to <body>.
   const busy = useRef(false);
   const verifyRef = useRef<HTMLHeadingElement>(null);
@@ -309,6 +315,7 @@ function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: Meeting
         intro={signing === null ? '' : t('documents.signIntro', { role: signing.doc.nextSignature?.role.toLowerCase() ?? '', name: signing.doc.nextSignature?.name ?? '' })}
         onClose={() => setSigning(null)}
         onSign={(c) => (signing === null ? Promise.resolve() : sign(signing.doc, c))}
+        {...(toRead === undefined ? {} : { document: toRead })}
       />
     </section>
   );
