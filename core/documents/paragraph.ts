@@ -1,6 +1,6 @@
 // One § as the protocol prints it: heading, case number, presence changes and its sections in
 // the order Swedish protocols use (jäv, beslut, reservationer, ärendet, underlag, yrkanden …).
-import type { MeetingDocument, Paragraph, Vote } from '../format/meeting';
+import type { Break, MeetingDocument, Paragraph, Vote } from '../format/meeting';
 import { para, plainText, type RichText } from '../format/richtext';
 import { oslLabel } from '../format/provision';
 import type { ParagraphSection, ParagraphView, Statement, VoteView } from './types';
@@ -53,6 +53,8 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
     sections.push({ kind: 'statements', heading: p.protocolNotes.length === 1 ? 'Protokollsanteckning' : 'Protokollsanteckningar', items });
   }
   if (p.distribution.length > 0) sections.push({ kind: 'list', heading: 'Expedieras till', items: [...p.distribution] });
+  const breaks = (doc.meeting.breaks ?? []).filter((b) => b.paragraph === p.number);
+  if (breaks.length > 0) sections.push({ kind: 'statements', heading: breaks.length === 1 ? 'Ajournering' : 'Ajourneringar', items: breaks.map((b) => ({ text: breakText(b) })) });
 
   return {
     number: p.number,
@@ -63,6 +65,12 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
     presenceNotes: presenceNotes(doc, p.number, people, whole),
     sections,
   };
+}
+
+/** "Sammanträdet ajourneras kl. 15.10–15.25." (during the §) or "… efter § 33." */
+export function breakText(b: Break): string {
+  const span = `kl. ${b.start.replace(':', '.')}–${b.end.replace(':', '.')}`;
+  return b.when === 'after' ? `Sammanträdet ajourneras efter § ${b.paragraph}, ${span}.` : `Sammanträdet ajourneras ${span}.`;
 }
 
 /** The decision points; an immediately adjusted § ends with the point saying so, as in the seed. */

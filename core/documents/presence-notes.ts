@@ -66,27 +66,35 @@ function step(attendance: readonly Attendance[], prev: number, n: number, who: (
 
   const leaving: Note[] = [];
   const arriving: Note[] = [];
+  // The clock time of a departure after § prev, or an arrival at § n, when recorded ("kl. 14.20").
+  const leftAt = (person: string) => timeText(attendance.find((a) => a.person === person && a.capacity !== 'absent' && a.toParagraph === prev && a.toTime !== undefined)?.toTime);
+  const cameAt = (person: string) => timeText(attendance.find((a) => a.person === person && a.capacity !== 'absent' && a.fromParagraph === n && a.fromTime !== undefined)?.fromTime);
   for (const [person] of servingBefore) {
     if (servingNow.has(person)) continue;
-    leaving.push({ person, text: presentNow.has(person) ? `${who(person)} tjänstgör inte från och med § ${n}.` : `${who(person)} lämnar sammanträdet efter § ${prev}.` });
+    leaving.push({ person, text: presentNow.has(person) ? `${who(person)} tjänstgör inte från och med § ${n}.` : `${who(person)} lämnar sammanträdet${leftAt(person)} efter § ${prev}.` });
   }
   for (const person of presentBefore) {
-    if (!presentNow.has(person) && !servingBefore.has(person)) leaving.push({ person, text: `${who(person)} lämnar sammanträdet efter § ${prev}.` });
+    if (!presentNow.has(person) && !servingBefore.has(person)) leaving.push({ person, text: `${who(person)} lämnar sammanträdet${leftAt(person)} efter § ${prev}.` });
   }
   for (const [person, a] of servingNow) {
     const seatBefore = servingBefore.get(person);
     const instead = a.replaces === undefined ? '' : ` i stället för ${who(a.replaces)}`;
     if (seatBefore === undefined) {
-      const joins = presentBefore.has(person) ? '' : 'ansluter till sammanträdet och ';
+      const joins = presentBefore.has(person) ? '' : `ansluter till sammanträdet${cameAt(person)} och `;
       arriving.push({ person, text: `${who(person)} ${joins}tjänstgör från och med § ${n}${instead}.` });
     } else if (seatBefore.replaces !== a.replaces && a.replaces !== undefined) {
       arriving.push({ person, text: `${who(person)} tjänstgör från och med § ${n}${instead}.` });
     }
   }
   for (const person of presentNow) {
-    if (!presentBefore.has(person) && !servingNow.has(person)) arriving.push({ person, text: `${who(person)} ansluter till sammanträdet från och med § ${n}.` });
+    if (!presentBefore.has(person) && !servingNow.has(person)) arriving.push({ person, text: `${who(person)} ansluter till sammanträdet${cameAt(person)} från och med § ${n}.` });
   }
   return [...leaving, ...arriving];
+}
+
+/** " kl. 14.20" for a recorded time, "" for none. */
+function timeText(time: string | undefined): string {
+  return time === undefined ? '' : ` kl. ${time.replace(':', '.')}`;
 }
 
 /** People whose presence or seat on § `b` differs from § `a`. */

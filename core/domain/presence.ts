@@ -144,7 +144,8 @@ export function narvarolista(doc: MeetingDocument, names: (key: string) => strin
     if (a.capacity === 'substitute' && a.replaces !== undefined) entry.remarks.push(`Ersätter ${names(a.replaces)}`);
     if (a.capacity === 'substitute' && a.orderReason !== undefined && a.orderReason.trim() !== '') entry.remarks.push(orderReasonRemark(a.orderReason.trim()));
     const span = spanText(a, first, last);
-    if (span !== null) entry.remarks.push(span);
+    const times = [a.fromTime === undefined ? null : `från kl. ${a.fromTime.replace(':', '.')}`, a.toTime === undefined ? null : `till kl. ${a.toTime.replace(':', '.')}`].filter((x) => x !== null);
+    if (span !== null || times.length > 0) entry.remarks.push([span, ...times].filter((x) => x !== null).join(', '));
   }
   for (const p of doc.paragraphs) {
     for (const j of p.jav) {

@@ -287,9 +287,85 @@ export function adjustmentIssues(doc: Pick<MeetingDocument, 'adjustmentGroups' |
  * Import refuses any of these; freezing refuses those of the §§ it freezes.
  */
 export function meetingIssues(doc: MeetingDocument, names: Names, complete = true): RuleIssue[] {
-  const issues: RuleIssue[] = [...attendanceIssues(doc, names), ...justerareIssues(doc, names), ...adjustmentIssues(doc)];
+  const issues: RuleIssue[] = [...attendanceIssues(doc, names), ...timeIssues(doc, names), ...justerareIssues(doc, names), ...adjustmentIssues(doc)];
   doc.paragraphs.forEach((p, i) => {
     for (const issue of paragraphIssues(doc, doc.meeting.chair, p, names, complete)) issues.push({ path: ['paragraphs', i, ...issue.path], message: issue.message });
+  });
+  return issues;
+}
+
+/** "14.20": a clock time as Swedish protocols print it. */
+export function clock(time: string): string {
+  return time.replace(':', '.');
+}
+
+type TimeInput = Pick<MeetingDocument, 'attendance' | 'paragraphs'> & { meeting: Pick<MeetingDocument['meeting'], 'startTime' | 'endTime' | 'breaks'> };
+
+/**
+ * Clock times of arrival and departure (attendance[].fromTime/toTime) and breaks (meeting.breaks):
+ * within the meeting's time span, each interval's arrival before its departure, one person's
+ * intervals in time order as in § order, breaks that end after they start, at a § of the meeting,
+ * in time order without overlapping.
+ */
+export function timeIssues(doc: TimeInput, names: Names): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const { startTime, endTime } = doc.meeting;
+  const span = endTime === undefined ? `från kl. ${clock(startTime)}` : `kl. ${clock(startTime)}–${clock(endTime)}`;
+  const outside = (t: string) => t < startTime || (endTime !== undefined && t > endTime);
+  const numbers = doc.paragraphs.map((p) => p.number);
+  const at = (n: number | undefined, end: boolean) => (n === undefined ? (end ? Number.MAX_SAFE_INTEGER : -1) : n);
+
+  doc.attendance.forEach((a, i) => {
+    const who = names(a.person);
+    for (const field of ['fromTime', 'toTime'] as const) {
+      const t = a[field];
+      if (t !== undefined && outside(t)) {
+        issues.push({ path: ['attendance', i, field], message: `${who}: kl. ${clock(t)} ligger utanför sammanträdets tid (${span}). Rätta klockslaget eller sammanträdets tider.` });
+      }
+    }
+    if (a.fromTime !== undefined && a.toTime !== undefined && a.toTime < a.fromTime) {
+      issues.push({ path: ['attendance', i, 'toTime'], message: `${who} kan inte lämna kl. ${clock(a.toTime)}, före ankomsten kl. ${clock(a.fromTime)} i samma närvaroperiod.` });
+    }
+  });
+  // One person's intervals: the later in § order is also the later in time.
+  const byPerson = new Map<string, number[]>();
+  doc.attendance.forEach((a, i) => byPerson.set(a.person, [...(byPerson.get(a.person) ?? []), i]));
+  for (const rows of byPerson.values()) {
+    const ordered = [...rows].sort((x, y) => at(doc.attendance[x]?.fromParagraph, false) - at(doc.attendance[y]?.fromParagraph, false));
+    let latest: { time: string; row: number } | null = null;
+    for (const i of ordered) {
+      const a = doc.attendance[i];
+      if (a === undefined) continue;
+      for (const field of ['fromTime', 'toTime'] as const) {
+        const t = a[field];
+        if (t === undefined) continue;
+        if (latest !== null && t < latest.time) {
+          issues.push({
+            path: ['attendance', i, field],
+            message: `${names(a.person)}: kl. ${clock(t)} kommer före kl. ${clock(latest.time)} i en tidigare närvaroperiod. Klockslagen ska följa paragrafernas ordning.`,
+          });
+        }
+        if (latest === null || t >= latest.time) latest = { time: t, row: i };
+      }
+    }
+  }
+
+  const breaks = doc.meeting.breaks ?? [];
+  breaks.forEach((b, i) => {
+    const path = ['meeting', 'breaks', i];
+    const label = `Ajourneringen kl. ${clock(b.start)}–${clock(b.end)}`;
+    if (b.end <= b.start) issues.push({ path: [...path, 'end'], message: `${label} slutar inte efter att den börjat. Ange när sammanträdet återupptogs.` });
+    if (outside(b.start) || outside(b.end)) issues.push({ path, message: `${label} ligger utanför sammanträdets tid (${span}).` });
+    if (!numbers.includes(b.paragraph)) issues.push({ path: [...path, 'paragraph'], message: `${label}: § ${b.paragraph} finns inte i sammanträdet.` });
+    const prev = breaks[i - 1];
+    if (prev !== undefined) {
+      const order = (x: typeof b) => numbers.indexOf(x.paragraph) * 2 + (x.when === 'after' ? 1 : 0);
+      if (order(b) < order(prev)) {
+        issues.push({ path: [...path, 'paragraph'], message: `${label} (§ ${b.paragraph}) står efter en ajournering i § ${prev.paragraph}. Ajourneringarna ska stå i den ordning de skedde.` });
+      } else if (b.start < prev.end) {
+        issues.push({ path: [...path, 'start'], message: `${label} börjar före den föregående ajourneringen (kl. ${clock(prev.start)}–${clock(prev.end)}) har slutat.` });
+      }
+    }
   });
   return issues;
 }

@@ -108,6 +108,10 @@ export const attendanceSchema = z.strictObject({
    * Printed in the närvarolista; with it the out-of-order warning is answered.
    */
   orderReason: z.string().trim().min(1, 'Skriv varför ersättaren kallades in utanför turordningen, eller ta bort fältet.').max(200).optional(),
+  /** Clock time of arrival for this interval ("kl. 14.20"), printed with the § it starts at. */
+  fromTime: timeSchema.optional(),
+  /** Clock time of departure at the end of this interval ("kl. 15.40"). */
+  toTime: timeSchema.optional(),
 });
 
 export const motionSchema = z.strictObject({ by: personKeySchema, text: z.string().trim().min(1) });
@@ -264,6 +268,14 @@ export const adjustmentGroupSchema = z.strictObject({
   notice: noticeSchema.optional(),
 });
 
+/** A break in the meeting (ajournering): from, to, and the § it happened during or after. */
+export const breakSchema = z.strictObject({
+  start: timeSchema,
+  end: timeSchema,
+  paragraph: z.number().int().min(1).max(9999),
+  when: z.enum(['during', 'after']),
+});
+
 export const meetingSchema = z.strictObject({
   date: isoDateSchema,
   startTime: timeSchema,
@@ -282,6 +294,11 @@ export const meetingSchema = z.strictObject({
   digitalSignatures: z.boolean().default(true),
   /** Who attests the notice (anslagsbevis). */
   noticeSignatory: personKeySchema.optional(),
+  /**
+   * Breaks (ajournering), in time order: "Sammanträdet ajourneras kl. 15.10–15.25", printed in §
+   * `paragraph`, during its handling or after it (`when`).
+   */
+  breaks: z.array(breakSchema).max(50).optional(),
 });
 
 const meetingDocumentBase = z.strictObject({
@@ -306,6 +323,7 @@ export type MeetingDocument = z.output<typeof meetingDocumentSchema>;
 export type MeetingDocumentInput = z.input<typeof meetingDocumentSchema>;
 export type Paragraph = z.output<typeof paragraphSchema>;
 export type Attendance = z.output<typeof attendanceSchema>;
+export type Break = z.output<typeof breakSchema>;
 export type Member = z.output<typeof memberSchema>;
 export type Official = z.output<typeof officialSchema>;
 export type Person = z.output<typeof personSchema>;

@@ -9,7 +9,7 @@ import type {
   Member,
   Paragraph,
 } from '../../core/format/meeting';
-import { MEETING_FORMAT, MEETING_FORMAT_VERSION, withVoteList } from '../../core/format/meeting';
+import { MEETING_FORMAT, MEETING_FORMAT_VERSION, withVoteList, type Break } from '../../core/format/meeting';
 import { mapParagraphPersons, uniquePersonKeys } from '../../core/format/person-refs';
 import type { Db } from '../open';
 import {
@@ -162,6 +162,7 @@ export function insertMeetingDocument(db: Db, doc: MeetingDocument, ctx: WriteCo
       adjustmentTimePlace: m.adjustmentTimePlace ?? null,
       digitalSignatures: m.digitalSignatures,
       noticeSignatoryId: m.noticeSignatory === undefined ? null : pid(m.noticeSignatory),
+      breaks: m.breaks === undefined || m.breaks.length === 0 ? null : m.breaks,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     })
@@ -182,6 +183,8 @@ export function insertMeetingDocument(db: Db, doc: MeetingDocument, ctx: WriteCo
         toParagraph: a.toParagraph ?? null,
         note: a.note ?? null,
         orderReason: a.orderReason ?? null,
+        fromTime: a.fromTime ?? null,
+        toTime: a.toTime ?? null,
       })
       .run();
   });
@@ -368,6 +371,7 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
       adjustmentTimePlace: meeting.adjustmentTimePlace ?? undefined,
       digitalSignatures: meeting.digitalSignatures,
       noticeSignatory: meeting.noticeSignatoryId === null ? undefined : key(meeting.noticeSignatoryId),
+      breaks: Array.isArray(meeting.breaks) && meeting.breaks.length > 0 ? (meeting.breaks as Break[]) : undefined,
     }),
     attendance: att.map((a) =>
       dropUndefined({
@@ -378,6 +382,8 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
         toParagraph: a.toParagraph ?? undefined,
         note: a.note ?? undefined,
         orderReason: a.orderReason ?? undefined,
+        fromTime: a.fromTime ?? undefined,
+        toTime: a.toTime ?? undefined,
       }),
     ),
     paragraphs: paras.map((p, i) => {

@@ -30,7 +30,7 @@ import type {
   WorkspaceStore,
 } from '../../core/app/workspace/ports';
 import type { WorkspaceView } from '../../core/app/workspace/types';
-import type { Attachment, MeetingDocument, Member, Paragraph } from '../../core/format/meeting';
+import type { Attachment, Break, MeetingDocument, Member, Paragraph } from '../../core/format/meeting';
 import { MEETING_FORMAT, MEETING_FORMAT_VERSION, withVoteList } from '../../core/format/meeting';
 import { nextParagraphNumber } from '../../core/domain/numbering';
 import type { RepoContext } from './workspace-people';
@@ -117,6 +117,7 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
       adjustmentTimePlace: m.adjustmentTimePlace,
       digitalSignatures: m.digitalSignatures,
       noticeSignatoryId: m.noticeSignatoryId,
+      breaks: Array.isArray(m.breaks) ? (m.breaks as Break[]) : [],
       firstNumber: draft?.firstNumber ?? null,
     };
   };
@@ -146,6 +147,8 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
         toParagraph: a.toParagraph,
         note: a.note,
         orderReason: a.orderReason,
+        fromTime: a.fromTime,
+        toTime: a.toTime,
       }));
 
   const setFirstNumber = (meetingId: string, firstNumber: number): void => {
@@ -171,6 +174,7 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
           adjustmentTimePlace: h.adjustmentTimePlace,
           digitalSignatures: h.digitalSignatures,
           noticeSignatoryId: h.noticeSignatoryId,
+          breaks: h.breaks.length === 0 ? null : h.breaks,
           createdAt: now,
           updatedAt: now,
         })
@@ -184,6 +188,7 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
       const { justerare, ...rest } = f;
       const set: Partial<typeof meetings.$inferInsert> = { ...rest, updatedAt: ctx.now() };
       if (rest.date !== undefined) set.year = Number(rest.date.slice(0, 4));
+      if (rest.breaks !== undefined) set.breaks = rest.breaks.length === 0 ? null : rest.breaks;
       db.update(meetings).set(set).where(eq(meetings.id, id)).run();
       if (justerare !== undefined) {
         db.delete(meetingJusterare).where(eq(meetingJusterare.meetingId, id)).run();
@@ -307,6 +312,7 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
           adjustmentTimePlace: meeting.adjustmentTimePlace ?? undefined,
           digitalSignatures: meeting.digitalSignatures,
           noticeSignatory: meeting.noticeSignatoryId ?? undefined,
+          breaks: meeting.breaks.length === 0 ? undefined : meeting.breaks,
         }),
         attendance: rows.map((r) =>
           dropUndefined({
@@ -317,6 +323,8 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
             toParagraph: r.toParagraph ?? undefined,
             note: r.note ?? undefined,
             orderReason: r.orderReason ?? undefined,
+            fromTime: r.fromTime ?? undefined,
+            toTime: r.toTime ?? undefined,
           }),
         ),
         paragraphs: paras.map(

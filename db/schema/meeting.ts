@@ -16,6 +16,8 @@ export const meetings = sqliteTable('meetings', {
   adjustmentTimePlace: text('adjustment_time_place'),
   digitalSignatures: integer('digital_signatures', { mode: 'boolean' }).notNull(),
   noticeSignatoryId: text('notice_signatory_id').references(() => persons.id),
+  /** JSON: breaks (ajournering), core/format meeting.breaks; null = none. */
+  breaks: text('breaks', { mode: 'json' }),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 }, (t) => [index('meetings_board_year_idx').on(t.boardId, t.year, t.date)]);
@@ -39,6 +41,9 @@ export const attendance = sqliteTable('attendance', {
   note: text('note'),
   /** Why a serving substitute was called in out of the substitute order (core/domain/substitute-order.ts). */
   orderReason: text('order_reason'),
+  /** Clock times of arrival and departure for this interval (TT:MM). */
+  fromTime: text('from_time'),
+  toTime: text('to_time'),
 }, (t) => [index('attendance_meeting_idx').on(t.meetingId)]);
 
 export const adjustmentGroups = sqliteTable('adjustment_groups', {

@@ -13,7 +13,7 @@ describe('migrations', () => {
   const migrations = loadMigrations();
 
   it('are committed in order and each applies on an empty database', () => {
-    expect(migrations.map((m) => m.tag)).toEqual(['0000_initial', '0001_locking_and_search', '0002_workspace', '0003_workspace_locking', '0004_corrections', '0005_settings_and_signing_order', '0006_organisation_notice_board_url', '0007_trust_and_identity', '0008_kallelse', '0009_trust_crls', '0010_group_time_place_order_reason']);
+    expect(migrations.map((m) => m.tag)).toEqual(['0000_initial', '0001_locking_and_search', '0002_workspace', '0003_workspace_locking', '0004_corrections', '0005_settings_and_signing_order', '0006_organisation_notice_board_url', '0007_trust_and_identity', '0008_kallelse', '0009_trust_crls', '0010_group_time_place_order_reason', '0011_attendance_times_breaks']);
     for (let n = 1; n <= migrations.length; n += 1) {
       const client = new Database(':memory:');
       client.pragma('foreign_keys = ON');

@@ -6,6 +6,7 @@ import { covers, proposeSubstitutes, servingOn } from '../../domain/presence';
 import { assertEditable, assertMeetingEditable, personNameOrThrow, requireMeeting, requireParagraph, sameJson, type WorkspaceDeps } from './deps';
 import { allFields } from './fields';
 import { journalState, recordChange } from './journal';
+import { checkTimes } from './meetings';
 import type { AttendanceRow, ParagraphRow } from './ports';
 import type { JournalState } from './types';
 
@@ -16,6 +17,8 @@ export function toAttendance(r: AttendanceRow): Attendance {
   if (r.toParagraph !== null) a.toParagraph = r.toParagraph;
   if (r.note !== null) a.note = r.note;
   if (r.orderReason !== undefined && r.orderReason !== null) a.orderReason = r.orderReason;
+  if (r.fromTime !== undefined && r.fromTime !== null) a.fromTime = r.fromTime;
+  if (r.toTime !== undefined && r.toTime !== null) a.toTime = r.toTime;
   return a;
 }
 
@@ -28,6 +31,8 @@ export function fromAttendance(a: Attendance): AttendanceRow {
     toParagraph: a.toParagraph ?? null,
     note: a.note ?? null,
     orderReason: a.orderReason ?? null,
+    fromTime: a.fromTime ?? null,
+    toTime: a.toTime ?? null,
   };
 }
 
@@ -115,7 +120,7 @@ export function mergeAdjacent(rows: readonly AttendanceRow[], numbers: readonly 
   const out: AttendanceRow[] = [];
   for (const r of rows) {
     const j = out.findIndex(
-      (o) => o.personId === r.personId && o.capacity === r.capacity && o.replacesPersonId === r.replacesPersonId && o.note === r.note && (o.orderReason ?? null) === (r.orderReason ?? null)
+      (o) => o.personId === r.personId && o.capacity === r.capacity && o.replacesPersonId === r.replacesPersonId && o.note === r.note && (o.orderReason ?? null) === (r.orderReason ?? null) && (o.fromTime ?? null) === null && (r.fromTime ?? null) === null && (o.toTime ?? null) === null && (r.toTime ?? null) === null
         && ((o.toParagraph !== null && r.fromParagraph !== null && next(o.toParagraph) === r.fromParagraph)
           || (r.toParagraph !== null && o.fromParagraph !== null && next(r.toParagraph) === o.fromParagraph)),
     );
@@ -148,7 +153,7 @@ function sortedNumbers(deps: WorkspaceDeps, meetingId: string): number[] {
   return deps.ws.listParagraphs(meetingId).map((p) => p.number);
 }
 
-export type AttendanceRowInput = Pick<AttendanceRow, 'personId' | 'capacity'> & { [K in 'replacesPersonId' | 'fromParagraph' | 'toParagraph' | 'note' | 'orderReason']?: AttendanceRow[K] | undefined };
+export type AttendanceRowInput = Pick<AttendanceRow, 'personId' | 'capacity'> & { [K in 'replacesPersonId' | 'fromParagraph' | 'toParagraph' | 'note' | 'orderReason' | 'fromTime' | 'toTime']?: AttendanceRow[K] | undefined };
 
 export function normaliseRows(rows: readonly AttendanceRowInput[]): AttendanceRow[] {
   return rows.map((r) => ({
@@ -159,6 +164,8 @@ export function normaliseRows(rows: readonly AttendanceRowInput[]): AttendanceRo
     toParagraph: r.toParagraph ?? null,
     note: r.note === undefined || r.note === null || r.note.trim() === '' ? null : r.note.trim(),
     orderReason: r.orderReason === undefined || r.orderReason === null || r.orderReason.trim() === '' ? null : r.orderReason.trim(),
+    fromTime: r.fromTime === undefined || r.fromTime === null || r.fromTime === '' ? null : r.fromTime,
+    toTime: r.toTime === undefined || r.toTime === null || r.toTime === '' ? null : r.toTime,
   }));
 }
 
@@ -188,6 +195,8 @@ export function setAttendance(deps: WorkspaceDeps, meetingId: string, input: rea
     });
     const first = issues[0];
     if (first !== undefined) throw new AppError('validation', first.message, { issues });
+    const meeting = requireMeeting(deps, meetingId);
+    checkTimes(deps, meetingId, meeting, rows);
     const before = deps.ws.listAttendance(meetingId);
     if (sameJson(before, rows)) return { journal: journalState(deps, meetingId) };
     deps.ws.replaceAttendance(meetingId, rows);

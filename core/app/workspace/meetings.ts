@@ -1,6 +1,6 @@
 // Creating a meeting and editing its header: date, time, place, secretary, chair, justerare.
 import { AppError } from '../../api/errors';
-import { justerareIssues } from '../../domain/rules';
+import { justerareIssues, timeIssues } from '../../domain/rules';
 import { pathText } from '../../api/validation';
 import type { MeetingDocument } from '../../format/meeting';
 import { formatRanges, numberOrderProblem, numberSlot } from '../../domain/numbering';
@@ -8,7 +8,7 @@ import { assertMeetingEditable, nowIso, personNameOrThrow, requireMeeting, sameJ
 import { renumberFrom } from './agenda';
 import { journalState, recordChange } from './journal';
 import type { JournalPart } from './journal-types';
-import type { MeetingHeader } from './ports';
+import type { AttendanceRow, MeetingHeader } from './ports';
 import { presenceDoc } from './attendance';
 import type { JournalState, WorkspaceView } from './types';
 
@@ -54,6 +54,7 @@ export function createMeeting(deps: WorkspaceDeps, input: MeetingCreateInput): {
       adjustmentTimePlace: null,
       digitalSignatures: true,
       noticeSignatoryId: null,
+      breaks: [],
     };
     const meetingId = deps.ws.insertMeeting(board.id, header, first);
     deps.store.audit({ action: 'meeting.created', entity: 'meeting', entityId: meetingId, details: { boardId: board.id, date: input.date, firstNumber: first } });
@@ -75,6 +76,7 @@ const headerLabels: Record<keyof MeetingPatch, string> = {
   adjustmentTimePlace: 'tid och plats för justering',
   digitalSignatures: 'digitala underskrifter',
   noticeSignatoryId: 'anslagsbevis',
+  breaks: 'ajourneringar',
   firstNumber: 'första paragrafnummer',
 };
 
@@ -109,6 +111,7 @@ export function updateMeeting(deps: WorkspaceDeps, meetingId: string, raw: Meeti
       );
     }
     if (patch.justerare !== undefined) checkJusterare(deps, meeting.id, next);
+    if (patch.breaks !== undefined || patch.startTime !== undefined || patch.endTime !== undefined) checkTimes(deps, meeting.id, next, deps.ws.listAttendance(meeting.id));
     if (patch.date !== undefined && patch.date !== meeting.date && !renumber) {
       const problem = numberOrderProblem(deps.ws.usedNumbers(meeting.boardId, meeting.year), meeting.id, patch.date, paragraphs.map((p) => p.number));
       if (problem !== null) throw new AppError('conflict', `Sammanträdet kan inte flyttas till ${patch.date}: ${problem}`);
@@ -161,4 +164,20 @@ export function getWorkspace(deps: WorkspaceDeps, meetingId: string): WorkspaceV
   const view = deps.ws.loadWorkspace(meetingId);
   if (view === null) throw new AppError('not_found', 'Sammanträdet finns inte (det kan ha tagits bort). Gå tillbaka till nämnden och välj ett sammanträde.');
   return { ...view, journal: journalState(deps, meetingId) };
+}
+
+/**
+ * Clock times of the meeting, its breaks and the attendance intervals (core/domain/rules.ts
+ * timeIssues), judged as they would be after a change; refused with the import's wording.
+ */
+export function checkTimes(deps: WorkspaceDeps, meetingId: string, header: Pick<MeetingHeader, 'startTime' | 'endTime' | 'breaks'>, rows: readonly AttendanceRow[]): void {
+  const paragraphs = deps.ws.listParagraphs(meetingId);
+  const name = (id: string) => deps.ws.personName(id) ?? 'Personen';
+  const doc = presenceDoc(rows, paragraphs);
+  const issues = timeIssues({ ...doc, meeting: { startTime: header.startTime, ...(header.endTime === null ? {} : { endTime: header.endTime }), breaks: header.breaks } }, name).map((i) => ({
+    path: pathText(i.path[0] === 'attendance' ? ['rows', ...i.path.slice(1)] : i.path.slice(1)),
+    message: i.message,
+  }));
+  const first = issues[0];
+  if (first !== undefined) throw new AppError('validation', first.message, { issues });
 }

@@ -1,7 +1,7 @@
 // What the workspace use cases need from persistence, beyond the Store port. db/repos/workspace-*.ts
 // implements it on SQLite; every write runs inside deps.store.transaction (synchronous).
 // Person references are person ids everywhere here (keys exist only in exported files).
-import type { AttendanceCapacity, BoardKind, GroupTimePlace, MemberRole, OrganisationKind, Paragraph } from '../../format/meeting';
+import type { AttendanceCapacity, BoardKind, Break, GroupTimePlace, MemberRole, OrganisationKind, Paragraph } from '../../format/meeting';
 import type { Block } from '../../format/richtext';
 import type { JournalEntry, JournalPart } from './journal-types';
 import type { BoardDetails, SearchHit, WorkspaceView } from './types';
@@ -49,6 +49,8 @@ export interface AttendanceRow {
   note: string | null;
   /** Why a serving substitute was called in out of order (absent/null: none given). */
   orderReason?: string | null;
+  fromTime?: string | null;
+  toTime?: string | null;
 }
 
 export interface MeetingHeader {
@@ -63,6 +65,8 @@ export interface MeetingHeader {
   adjustmentTimePlace: string | null;
   digitalSignatures: boolean;
   noticeSignatoryId: string | null;
+  /** Breaks (ajournering), in time order. */
+  breaks: Break[];
 }
 
 export interface MeetingRow extends MeetingHeader {

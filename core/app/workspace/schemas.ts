@@ -6,6 +6,7 @@ import '../../api/zod-sv';
 import {
   appealSchema,
   attendanceCapacities,
+  breakSchema,
   boardKinds,
   isoDateSchema,
   memberRoles,
@@ -89,6 +90,9 @@ export const attendanceRowSchema = z.strictObject({
   note: optText(500).nullable().optional(),
   /** Why a serving substitute was called in out of the substitute order. */
   orderReason: optText(200).nullable().optional(),
+  /** Clock time of arrival / departure for this interval, TT:MM (empty: none). */
+  fromTime: z.union([timeSchema, z.literal('')]).nullable().optional(),
+  toTime: z.union([timeSchema, z.literal('')]).nullable().optional(),
 });
 
 export const meetingCreateSchema = z.strictObject({
@@ -114,6 +118,8 @@ export const meetingPatchSchema = z.strictObject({
   adjustmentTimePlace: optText(300).nullable().optional(),
   digitalSignatures: z.boolean().optional(),
   noticeSignatoryId: id.nullable().optional(),
+  /** Breaks (ajournering): the whole list, in time order. */
+  breaks: z.array(breakSchema).max(50).optional(),
   firstNumber: z.number().int().min(1, 'Paragrafnummer börjar på 1.').max(9999).optional(),
 });
 
