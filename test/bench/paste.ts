@@ -48,11 +48,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 function nodeBench(html: string): string[][] {
+  const cpu: number[] = [];
   const clean: number[] = [];
   const insert: number[] = [];
   const read: number[] = [];
   let blockCount = 0;
   for (let i = 0; i < RUNS; i += 1) {
+    const c0 = process.cpuUsage();
     let t = performance.now();
     const blocks = htmlToBlocks(html, parseHtml);
     clean.push(performance.now() - t);
@@ -66,6 +68,8 @@ function nodeBench(html: string): string[][] {
     t = performance.now();
     docToBlocks(next.doc);
     read.push(performance.now() - t);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   const total = median(clean) + median(insert) + median(read);
   return [
@@ -73,6 +77,7 @@ function nodeBench(html: string): string[][] {
     ['Insert the blocks into the editor state (pasteBlocks)', `${RUNS}`, ms(median(insert)), ''],
     ['Read the document back as rich text (docToBlocks, what autosave does)', `${RUNS}`, ms(median(read)), ''],
     ['Total in Node', '', ms(total), '< 1 s'],
+    ['Total in Node, CPU time (process.cpuUsage: work done, not wall time on a loaded machine)', `${RUNS}`, ms(median(cpu)), ''],
   ];
 }
 
@@ -113,6 +118,15 @@ async function chromiumBench(html: string): Promise<string[][] | string> {
     await editor.click();
     await page.keyboard.press('Control+End');
     const cspBefore = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp.length);
+    // Main-thread busy time from the DevTools protocol (Performance.getMetrics): work done, not
+    // the wall time a loaded machine stretches it to.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async (): Promise<Record<string, number>> => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+    };
+    const m0 = await busy();
     const paste = await editor.evaluate(async (el, data) => {
       const dt = new DataTransfer();
       dt.setData('text/html', data);
@@ -125,6 +139,8 @@ async function chromiumBench(html: string): Promise<string[][] | string> {
       const insert = performance.getEntriesByName('justera:paste-insert').at(-1)?.duration ?? NaN;
       return { handled, painted: performance.now() - t0, paragraphs: el.querySelectorAll('p, li').length, clean, insert };
     }, html);
+    const m1 = await busy();
+    const cpu = (name: string) => ((m1[name] ?? NaN) - (m0[name] ?? NaN)) * 1000;
     const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
     const cspAfterPaste = csp.length - cspBefore;
     if (cspAfterPaste > 0) process.stderr.write(`CSP-rapporter: ${csp.slice(cspBefore, cspBefore + 3).join('; ')}\n`);
@@ -142,8 +158,11 @@ async function chromiumBench(html: string): Promise<string[][] | string> {
       );
     });
     await page.keyboard.press('Control+A');
+    const d0 = await busy();
     await page.keyboard.press('Delete');
     await page.waitForFunction(() => (window as unknown as { __del: number[] }).__del.length > 0, undefined, { timeout: 120_000 });
+    const d1 = await busy();
+    const delCpu = ((d1.TaskDuration ?? NaN) - (d0.TaskDuration ?? NaN)) * 1000;
     const del = await page.evaluate(() => (window as unknown as { __del: number[] }).__del[0] ?? NaN);
     const left = await editor.evaluate((el) => (el.textContent ?? '').length);
     await context.close();
@@ -153,8 +172,10 @@ async function chromiumBench(html: string): Promise<string[][] | string> {
       ['… of which cleaning the HTML (DOMParser + reader)', '1', ms(paste.clean), ''],
       ['… of which the transaction and view update', '1', ms(paste.insert), ''],
       ['Paste event → next painted frame', '1', ms(paste.painted), '< 1 s'],
+      ['… main-thread busy time (CDP TaskDuration; script / layout)', '1', ms(cpu('TaskDuration')), `${ms(cpu('ScriptDuration'))} / ${ms(cpu('LayoutDuration'))}`],
       ['CSP violations during the paste', '1', `${cspAfterPaste}`, '0'],
       ['Ctrl+A, Delete → next painted frame', '1', ms(del), `${left} characters left`],
+      ['… main-thread busy time (CDP TaskDuration)', '1', ms(delCpu), ''],
     ];
   } finally {
     await browser.close();
