@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'no
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../../core/api/errors';
 import type { ApiClient } from '../../../core/api/client';
-import type { Db } from '../../../db/open';
+import type { ArchiveStore } from '../../../db/repos/archive';
 import { paragraphLabel } from '../../../core/domain/numbering';
 import { verifyPdf } from '../signing';
 import { checkMetsStructure, parseMets, type MetsEntry } from './mets-check';
@@ -59,36 +59,13 @@ export interface ExportArchiveResult {
 
 export interface ExportArchiveOptions {
   api: ApiClient;
-  db: Db;
+  /** The stored document versions and signatures (db/repos/archive.ts). */
+  documents: ArchiveStore;
   boardId: string;
   year: number;
   /** The target folder: must not exist or be empty. */
   dir: string;
   now: Date;
-}
-
-interface VersionRow {
-  id: string;
-  kind: string;
-  version_no: number;
-  group_id: string | null;
-  group_position: number | null;
-  reason: string | null;
-  pdf: Buffer;
-  sha256: string;
-  is_current: number;
-  created_at: string;
-}
-
-interface SignatureRow {
-  id: string;
-  field: string;
-  role: string;
-  signer_name: string;
-  signed_at: string;
-  validation: string | null;
-  pdf: Buffer;
-  sha256: string;
 }
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -114,15 +91,6 @@ async function assertEmptyTarget(dir: string): Promise<boolean> {
 
 const safeName = (s: string): string => s.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80);
 
-function pretty(json: string | null): string {
-  if (json === null) return 'null\n';
-  try {
-    return `${JSON.stringify(JSON.parse(json), null, 2)}\n`;
-  } catch {
-    return `${JSON.stringify(json)}\n`;
-  }
-}
-
 /** Writes an archive package for a board and year into `dir`, atomically (temp folder + rename). */
 export async function exportArchive(o: ExportArchiveOptions): Promise<ExportArchiveResult> {
   const dir = resolve(o.dir);
@@ -135,14 +103,6 @@ export async function exportArchive(o: ExportArchiveOptions): Promise<ExportArch
 
   const created = o.now.toISOString();
   const tmp = join(dirname(dir), `.${basename(dir)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
-  const sql = o.db.$client;
-  const versionsOf = sql.prepare(`
-    SELECT v.id, v.kind, v.version_no, v.group_id, g.position AS group_position, v.reason, v.pdf, v.sha256, v.is_current, v.created_at
-    FROM document_versions v LEFT JOIN adjustment_groups g ON g.id = v.group_id
-    WHERE v.meeting_id = ? ORDER BY v.kind, g.position, v.version_no, v.created_at, v.id`);
-  const signaturesOf = sql.prepare(`
-    SELECT id, field, role, signer_name, signed_at, validation, pdf, sha256
-    FROM signatures WHERE version_id = ? ORDER BY signed_at, rowid`);
 
   const packaged: ArchiveMeeting[] = [];
   let signedPdfs = 0;
@@ -161,34 +121,34 @@ export async function exportArchive(o: ExportArchiveOptions): Promise<ExportArch
       const doc = await o.api.call('meetings.export', { meetingId: m.id });
       await put(files, `${base}/sammantrade.json`, `${JSON.stringify(doc, null, 2)}\n`, 'meeting-data', 'application/json');
       const register: unknown[] = [];
-      for (const v of versionsOf.all(m.id) as VersionRow[]) {
-        const name = `${safeName(v.kind)}${v.group_position === null ? '' : `-grupp${v.group_position + 1}`}-v${v.version_no}-${safeName(v.id)}`;
+      for (const v of o.documents.meetingDocuments(m.id)) {
+        const name = `${safeName(v.kind)}${v.groupPosition === null ? '' : `-grupp${v.groupPosition + 1}`}-v${v.versionNo}-${safeName(v.id)}`;
         const frozenPath = `${base}/dokument/${name}.pdf`;
-        await put(files, frozenPath, v.pdf, 'frozen-pdf', 'application/pdf', v.created_at);
-        const sigs = signaturesOf.all(v.id) as SignatureRow[];
+        await put(files, frozenPath, v.pdf, 'frozen-pdf', 'application/pdf', v.createdAt);
+        const sigs = v.signatures;
         const last = sigs.at(-1);
         let signedPath: string | null = null;
         let reportPath: string | null = null;
         if (last !== undefined) {
           signedPath = `${base}/dokument/${name}-signerad.pdf`;
           reportPath = `${base}/dokument/${name}-validering.json`;
-          await put(files, signedPath, last.pdf, 'signed-pdf', 'application/pdf', last.signed_at);
-          await put(files, reportPath, pretty(last.validation), 'validation-report', 'application/json', last.signed_at);
+          await put(files, signedPath, last.pdf, 'signed-pdf', 'application/pdf', last.signedAt);
+          await put(files, reportPath, `${JSON.stringify(last.validation, null, 2)}\n`, 'validation-report', 'application/json', last.signedAt);
           signedPdfs++;
         }
         register.push({
           versionId: v.id,
           kind: v.kind,
-          versionNo: v.version_no,
-          groupPosition: v.group_position,
+          versionNo: v.versionNo,
+          groupPosition: v.groupPosition,
           reason: v.reason,
-          isCurrent: v.is_current === 1,
-          createdAt: v.created_at,
+          isCurrent: v.isCurrent,
+          createdAt: v.createdAt,
           sha256: v.sha256,
           frozenPdf: frozenPath.slice(base.length + 1),
           signedPdf: signedPath?.slice(base.length + 1) ?? null,
           validationReport: reportPath?.slice(base.length + 1) ?? null,
-          signatures: sigs.map((s) => ({ field: s.field, role: s.role, signerName: s.signer_name, signedAt: s.signed_at, sha256: s.sha256 })),
+          signatures: sigs.map((s) => ({ field: s.field, role: s.role, signerName: s.signerName, signedAt: s.signedAt, sha256: s.sha256 })),
         });
       }
       await put(files, `${base}/dokumentforteckning.json`, `${JSON.stringify({ meetingId: m.id, date: m.date, versions: register }, null, 2)}\n`, 'document-register', 'application/json');
