@@ -54,7 +54,7 @@ const group = (page: Page, label: string) => page.getByRole('region', { name: `J
 async function openJustering(page: Page): Promise<void> {
   await page.goto(`${app.url}`);
   await page.goto(`${new URL(app.url).origin}/#/meetings/${encodeURIComponent(app.meetingId)}/justering`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Justering – Norrbottens e-nämnd 2020-11-05' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Justering – Norrbottens e-nämnd 2020-11-05' })).toBeVisible({ timeout: 30_000 }); // the first justering.status loads the signing libraries
 }
 
 async function signWithFile(page: Page, role: string, name: string, password: string): Promise<Locator> {
@@ -78,7 +78,7 @@ test('lock, sign as secretary, chair and justerare with certificate files, verif
   await page.goto(app.url);
   await page.getByRole('link', { name: /torsdag 5 november 2020/ }).click();
   await page.getByRole('link', { name: 'Justering och underskrifter' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Justering – Norrbottens e-nämnd 2020-11-05' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Justering – Norrbottens e-nämnd 2020-11-05' })).toBeVisible({ timeout: 30_000 }); // the first justering.status loads the signing libraries
   const g = group(page, '§§ 20-22');
   await expect(g).toContainText('Öppen – paragraferna kan ändras');
   await expectAccessible(page, 'justeringssidan före låsning');
