@@ -119,7 +119,7 @@ test('lock, sign as secretary, chair and justerare with certificate files, verif
 
   await g.getByRole('button', { name: 'Kontrollera underskrifter i version 1' }).click();
   const report = g.getByRole('region', { name: 'Kontroll av underskrifterna i version 1' });
-  await expect(report.getByRole('heading')).toBeFocused();
+  await expect(report.getByRole('heading', { name: 'Kontroll av underskrifterna i version 1' })).toBeFocused();
   await expect(report).toContainText('Alla 3 underskrifter är giltiga och den sista omfattar hela filen.');
   const rows = report.getByRole('table', { name: 'Underskrifter i filen' }).getByRole('row');
   await expect(rows).toHaveCount(4);
