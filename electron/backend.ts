@@ -31,6 +31,8 @@ export interface BackendOptions {
   onInternalError?: DispatchOptions['onInternalError'];
   /** PKCS#11: the module the host/CLI was started with, and the native dialog of the desktop app. */
   pkcs11?: Pkcs11ModuleConfig;
+  /** The desktop app: opens e-legitimation pages in the system browser (shell.openExternal). */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export interface Backend {
@@ -75,7 +77,7 @@ export function createBackend(options: BackendOptions): Backend {
   const ids = options.ids ?? uuidIds;
   const actor = options.actor ?? defaultActor();
   const deps: AppDeps = { store: createStore(db, { clock, ids, actor }), clock, ids, actor };
-  const ctx: HandlerContext = { deps, db, databasePath: options.databasePath, transport: options.transport ?? 'in-process', pkcs11: options.pkcs11 ?? {} };
+  const ctx: HandlerContext = { deps, db, databasePath: options.databasePath, transport: options.transport ?? 'in-process', pkcs11: options.pkcs11 ?? {}, openExternal: options.openExternal };
   // Each feature contributes the handlers of its own contract module.
   // The features that render or sign documents in this thread load on their first call: their
   // modules pull in the PDF templates and the signing libraries, which a quick `justera list` does

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog, session } from 'electron';
+import { BrowserWindow, app, dialog, session, shell } from 'electron';
 import { parseLaunchArgs, type OpenRequest } from './argv';
 import { createBackend } from './backend';
 import { defaultDataDir } from './data-dir';
@@ -16,6 +16,7 @@ import { createDesktop, type Desktop } from './shell/desktop';
 import { createElectronDialogs } from './shell/dialogs';
 import { hardenSession } from './shell/session';
 import { openWithRecovery } from './startup-db';
+import { isLoopbackStartUrl } from './urls';
 import { APP_NAME } from './version';
 import { hardenWebContents, isTrustedWebContents } from './window';
 
@@ -147,7 +148,13 @@ function run(): Promise<void> {
     // The PKCS#11 module is chosen here, in the main process, in a native dialog (never sent by the renderer).
     const chooseModule = () =>
       dialogs.openFile({ title: 'Välj kortläsarens PKCS#11-modul', filters: [{ name: 'PKCS#11-modul', extensions: process.platform === 'win32' ? ['dll'] : process.platform === 'darwin' ? ['dylib', 'so'] : ['so'] }] });
-    const openBackend = (databasePath: string) => createBackend({ databasePath, transport: 'ipc', pkcs11: { choose: chooseModule } });
+    const openBackend = (databasePath: string) => createBackend({
+        databasePath,
+        transport: 'ipc',
+        pkcs11: { choose: chooseModule },
+        // Only the signing service's loopback page (http://127.0.0.1:PORT/start/STATE), made in the main process.
+        openExternal: (url) => (isLoopbackStartUrl(url) ? shell.openExternal(url) : Promise.reject(new Error('not a loopback page'))),
+      });
     const isNew = !existsSync(paths.databasePath);
     const outcome = await openWithRecovery({ databasePath: paths.databasePath, backupDir: paths.backupDir, dialogs, open: openBackend, now: () => new Date() });
     if (outcome.kind === 'quit') {

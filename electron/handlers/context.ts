@@ -10,4 +10,6 @@ export interface HandlerContext {
   transport: 'ipc' | 'http' | 'in-process';
   /** Which PKCS#11 modules may be loaded (the path never comes from a client). */
   pkcs11: Pkcs11ModuleConfig;
+  /** The desktop app opens a signing service's loopback page in the system browser; other hosts hand the URL to the client. */
+  openExternal?: ((url: string) => Promise<void>) | undefined;
 }

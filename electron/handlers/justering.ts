@@ -9,6 +9,7 @@ import { signPackage } from '../../core/app/justering/package-sign';
 import type { JusteringDeps, SettingsStore } from '../../core/app/justering/ports';
 import { openCredential } from '../../core/api/contracts/credential';
 import { base64ToBytes, bytesToBase64 } from '../../core/format/base64';
+import { EidSessions, eidCancel, eidStatus, signDocumentEid, signEid, signPackageEid } from '../../core/app/justering/eid';
 import { createJusteringStore } from '../../db/repos/justering';
 import { createSettingsStore } from '../../db/repos/settings';
 import { createIdentityStore, createTrustStore } from '../../db/repos/trust';
@@ -31,7 +32,7 @@ export function justeringDeps(ctx: HandlerContext): JusteringDeps {
     ...deps,
     justering: createJusteringStore(db, { clock: deps.clock, ids: deps.ids }),
     // The module path is resolved here, in the main process, from an id, when a card is opened.
-    services: createJusteringServices((id) => resolveModule(ctx.pkcs11, chosenModule(settings), ctx.transport, id)),
+    services: createJusteringServices((id) => resolveModule(ctx.pkcs11, chosenModule(settings), ctx.transport, id), { openExternal: ctx.openExternal }),
     settings,
     trust: createTrustStore(db, { clock: deps.clock, ids: deps.ids, actor: deps.actor }),
     identity: createIdentityStore(db, { clock: deps.clock, ids: deps.ids }),
@@ -41,7 +42,14 @@ export function justeringDeps(ctx: HandlerContext): JusteringDeps {
 export function justeringHandlers(ctx: HandlerContext): HandlersFor<keyof typeof justeringContract> {
   const deps = justeringDeps(ctx);
   const chosen = () => chosenModule(deps.settings);
+  // E-legitimation signatures under way in this back end.
+  const eid = new EidSessions();
   return {
+    'justering.signEid': (input) => signEid(deps, eid, input),
+    'documents.signEid': (input) => signDocumentEid(deps, eid, input),
+    'justering.signPackageEid': (input) => signPackageEid(deps, eid, input),
+    'eid.status': (input) => eidStatus(eid, input),
+    'eid.cancel': (input) => eidCancel(eid, input),
     'justering.freeze': (input) => justering.freeze(deps, input),
     'justering.status': (input) => justering.status(deps, input),
     'justering.sign': (input) => justering.sign(deps, { versionId: input.versionId, field: input.field, credentials: openCredential(input.credential) }),

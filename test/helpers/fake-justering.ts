@@ -87,6 +87,10 @@ export function fakeJusteringServices(log: FakeServiceLog = { rendered: 0, signe
       const fields = data.signaturePage.signers.map((s) => s.field);
       return { pdf: enc.encode(`%FAKEPDF ${data.title}\n%FIELDS ${fields.join(' ')}`), fields };
     },
+    startEid() {
+      // The signing-service path is tested on real PDFs against the test service (test/integration/justering-eid.test.ts).
+      return Promise.reject(new Error('the fake has no signing service'));
+    },
     async openSigner(credentials): Promise<OpenedSigner> {
       if (credentials.kind !== 'p12') throw new Error('the fake signs with certificate files only');
       const cn = dec.decode(credentials.p12);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { CorrectionResult } from '../../app/justering/correct';
 import type { DocumentSignResult } from '../../app/justering/documents';
+import { EID_MAX_WAIT_MS, type EidStarted, type EidStatus } from '../../app/justering/eid';
 import { decisionSchema } from '../../format/meeting';
 import { richTextSchema } from '../../format/richtext';
 import type { Pkcs11Slot } from '../../app/justering/ports';
@@ -82,6 +83,23 @@ export const justeringContract = {
       confirmUnverified: z.boolean().optional(),
     }),
   ),
+  // E-legitimation through the municipality's central signing service: start (the page to open,
+  // a pending id), then eid.status until done (each call waits at most waitMs), or eid.cancel.
+  'justering.signEid': method<EidStarted>()(z.strictObject({ versionId: idSchema, field: fieldSchema, serviceId: idSchema.optional() })),
+  'documents.signEid': method<EidStarted>()(z.strictObject({ versionId: idSchema, field: fieldSchema, serviceId: idSchema.optional() })),
+  'justering.signPackageEid': method<EidStarted>()(
+    z.strictObject({
+      content: z.string().min(1, 'Underskriftspaketet är tomt.'),
+      /** The signer's own personnummer: the package carries none. */
+      personnummer: z.string().trim().min(1, 'Ange ditt personnummer (tolv siffror).'),
+      confirmUnverified: z.boolean().optional(),
+      serviceId: idSchema.optional(),
+    }),
+  ),
+  'eid.status': method<EidStatus>()(
+    z.strictObject({ pendingId: idSchema, waitMs: z.number().int().min(0).max(EID_MAX_WAIT_MS, `Vänta högst ${EID_MAX_WAIT_MS / 1000} sekunder per anrop.`).optional() }),
+  ),
+  'eid.cancel': method<{ cancelled: boolean }>()(z.strictObject({ pendingId: idSchema })),
   'justering.pkcs11Slots': method<{ slots: Pkcs11Slot[] }>()(z.strictObject({ moduleId: moduleIdSchema })),
   // The PKCS#11 modules the main process offers; a native dialog (desktop app only) adds one.
   'pkcs11.modules': method<{ modules: Pkcs11ModuleInfo[]; canChoose: boolean }>()(emptyInput),

@@ -14,8 +14,8 @@ export const signatureCertificateSchema = z.strictObject({
     .nullable(),
   /** 'app' (signed in this Justera), 'import' (a signing package came back). */
   via: z.enum(['app', 'import']),
-  /** The credential's kind (core/api/contracts/credential.ts), or 'package' for an imported file. */
-  credential: z.enum(['p12', 'pkcs11', 'package']),
+  /** The credential's kind (core/api/contracts/credential.ts), 'eid' (a central signing service), or 'package' for an imported file. */
+  credential: z.enum(['p12', 'pkcs11', 'eid', 'package']),
   /** How the certificate was bound to the person (core/domain/eid). */
   identity: z.enum(['identifier', 'name-only']),
   /** The trust anchor the certificate chains to (its subject); null when there was none. */

@@ -11,7 +11,7 @@ import type { JusteringDeps, SignerCredentials } from './ports';
 import { signField, type ExpectedSigner } from './signing';
 import { signatureSummary } from './index';
 import { signerIdentity } from '../trust/identity';
-import { recordSignature } from './record';
+import { recordSignature, type SignedFile } from './record';
 import type { SignatureSummary, TimestampOutcome, ValidationSummary } from './types';
 
 export interface DocumentKindInfo {
@@ -61,7 +61,8 @@ export function documentSigner(deps: Pick<JusteringDeps, 'store' | 'justering'>,
   return { field: info.field, role: info.role, name: peopleOf(doc).name(key), personId };
 }
 
-export async function signDocument(deps: JusteringDeps, input: { versionId: string; field: string; credentials: SignerCredentials }): Promise<DocumentSignResult> {
+/** Everything signing a document needs, checked before any key or service is used. */
+export function prepareDocumentSignature(deps: JusteringDeps, input: { versionId: string; field: string }) {
   const ctx = loadDocument(deps, input.versionId);
   if (input.field !== ctx.info.field) {
     throw new AppError('validation', `${capital(ctx.info.name)} skrivs under i fältet för ${signatureFieldName(ctx.info.field)}, inte för ${signatureFieldName(input.field)}.`, { field: input.field, expected: ctx.info.field });
@@ -70,11 +71,23 @@ export async function signDocument(deps: JusteringDeps, input: { versionId: stri
   if (done !== undefined) throw new AppError('conflict', `Fältet för ${signatureFieldName(input.field)} i ${ctx.info.name} är redan underskrivet av ${done.signerName} (${stockholmDateTime(done.signedAt)}). En underskrift kan inte göras om.`, { field: input.field });
   const expected = documentSigner(deps, ctx.version.meetingId, ctx.info);
   const identity = signerIdentity(deps, expected, deps.justering.meetingBoardId(ctx.version.meetingId));
-  const signed = await signField(deps, ctx.current.pdf, expected, identity, input.credentials, ctx.info.reason);
+  return { ctx, expected, identity };
+}
+
+export type PreparedDocument = ReturnType<typeof prepareDocumentSignature>;
+
+export async function signDocument(deps: JusteringDeps, input: { versionId: string; field: string; credentials: SignerCredentials }): Promise<DocumentSignResult> {
+  const prepared = prepareDocumentSignature(deps, input);
+  const signed = await signField(deps, prepared.ctx.current.pdf, prepared.expected, prepared.identity, input.credentials, prepared.ctx.info.reason);
+  return recordDocumentSignature(deps, prepared, { ...signed, via: 'app', credential: input.credentials.kind });
+}
+
+/** Stores a signed and checked document file (the one recordSignature). */
+export function recordDocumentSignature(deps: JusteringDeps, { ctx, expected }: PreparedDocument, signed: SignedFile): DocumentSignResult {
   return recordSignature(
     deps,
     { version: ctx.version, baseSha256: ctx.current.sha256, signer: expected, noun: 'dokumentet' },
-    { ...signed, via: 'app', credential: input.credentials.kind },
+    signed,
     {
       audit: { action: 'document.sign', details: { kind: ctx.version.kind } },
       then: (row) => ({ versionId: ctx.version.id, kind: ctx.version.kind, signature: signatureSummary(row), validation: signed.checked.summary, timestamp: signed.timestamp }),

@@ -130,7 +130,7 @@ function chooseGroup(groups: GroupRow[], doc: MeetingDocument, groupIndex: numbe
 // ---------------------------------------------------------------------------------------------
 // Versions, signers and state
 
-interface VersionContext {
+export interface VersionContext {
   version: VersionRow & { snapshot: MeetingDocument; pdf: Uint8Array };
   group: GroupRow;
   signers: RequiredSigner[];
@@ -152,7 +152,7 @@ function requiredSigners(deps: JusteringDeps, meetingId: string, snapshot: Meeti
   return signers.map((s) => ({ field: s.field, role: s.role, name: s.name, personId: personOf(s.field) }));
 }
 
-function loadVersion(deps: JusteringDeps, versionId: string): VersionContext {
+export function loadVersion(deps: JusteringDeps, versionId: string): VersionContext {
   const version = deps.justering.version(versionId);
   if (version === null) throw new AppError('not_found', 'Protokollversionen finns inte. Välj en version i justeringsstatus och försök igen.');
   const group = deps.justering.groups(version.meetingId).find((g) => g.id === version.groupId);
@@ -176,7 +176,7 @@ function awaitsSignatures(groupStatus: string, versionNo: number): boolean {
 }
 
 /** The field must be one of this version's and still empty; the version must await signatures. */
-function expectOpenField(ctx: VersionContext, field: string): RequiredSigner {
+export function expectOpenField(ctx: VersionContext, field: string): RequiredSigner {
   const signer = ctx.signers.find((s) => s.field === field);
   if (signer === undefined) {
     throw new AppError('validation', `Fältet "${field}" finns inte i den här protokollversionen. Välj ett av: ${ctx.signers.map((s) => `${s.field} (${s.role} ${s.name})`).join(', ')}.`);
@@ -191,7 +191,7 @@ function expectOpenField(ctx: VersionContext, field: string): RequiredSigner {
 }
 
 /** The board's signing order: refuses a signer whose turn has not come (before any key is used). */
-function expectSignerTurn(deps: JusteringDeps, ctx: VersionContext, signer: RequiredSigner): void {
+export function expectSignerTurn(deps: JusteringDeps, ctx: VersionContext, signer: RequiredSigner): void {
   expectTurn(meetingSigningOrder(deps, ctx.version.meetingId), ctx.signers, new Set(ctx.signatures.map((s) => s.field)), signer);
 }
 
@@ -215,7 +215,7 @@ export async function sign(deps: JusteringDeps, input: { versionId: string; fiel
 }
 
 /** The expected signer's e-ID identifiers and the board's requirement. */
-function identityOf(deps: JusteringDeps, ctx: VersionContext, expected: RequiredSigner): ExpectedIdentity {
+export function identityOf(deps: JusteringDeps, ctx: VersionContext, expected: RequiredSigner): ExpectedIdentity {
   return signerIdentity(deps, expected, deps.justering.meetingBoardId(ctx.version.meetingId));
 }
 
@@ -341,7 +341,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 // ---------------------------------------------------------------------------------------------
 // Recording a signature
 
-function record(deps: JusteringDeps, ctx: VersionContext, expected: RequiredSigner, signed: SignedFile): SignResult {
+export function record(deps: JusteringDeps, ctx: VersionContext, expected: RequiredSigner, signed: SignedFile): SignResult {
   let correction = false;
   return recordSignature(
     deps,

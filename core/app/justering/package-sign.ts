@@ -11,10 +11,10 @@ import type { SignedPackage } from './types';
 
 const SIGN_REASON = 'Justering av protokoll';
 
-export async function signPackage(
-  deps: Pick<JusteringDeps, 'services' | 'clock' | 'settings' | 'store' | 'trust'>,
-  input: { content: string; credentials: SignerCredentials; confirmUnverified?: boolean | undefined },
-): Promise<SignedPackage> {
+type PackageDeps = Pick<JusteringDeps, 'services' | 'clock' | 'settings' | 'store' | 'trust'>;
+
+/** Opens and checks a package for signing (whole, confirmed when unverified, the field still empty). */
+export async function preparePackageSignature(deps: PackageDeps, input: { content: string; confirmUnverified?: boolean | undefined }) {
   const opened = await openPackage(deps, { content: input.content });
   const m = opened.manifest;
   // A package nobody trusted vouches for is signed only when the signer says so explicitly.
@@ -35,46 +35,65 @@ export async function signPackage(
       `Fältet ${m.field} är redan underskrivet i paketet${already.signerName === null ? '' : ` av ${already.signerName}`}. En underskrift kan inte göras om; be sekreteraren om ett nytt underskriftspaket.`,
     );
   }
-  const base = base64ToBytes(opened.pdfBase64);
+  return { opened, manifest: m, base: base64ToBytes(opened.pdfBase64) };
+}
+
+export type PreparedPackage = Awaited<ReturnType<typeof preparePackageSignature>>;
+
+export async function signPackage(deps: PackageDeps, input: { content: string; credentials: SignerCredentials; confirmUnverified?: boolean | undefined }): Promise<SignedPackage> {
+  const prepared = await preparePackageSignature(deps, input);
+  const m = prepared.manifest;
   const signer = await deps.services.openSigner(input.credentials);
   try {
-    const signerMatches = sameName(signer.commonName, m.expectedSigner.name);
     // The appearance shows who really signed; the role is the one the field was made for.
-    const signed = await signWithSigner(deps, signer, base, { field: m.field, role: m.expectedSigner.role, name: signer.commonName }, SIGN_REASON);
-    // The signer's own record of what was signed here (the protocol itself is stored by the secretary).
-    deps.store.audit({
-      action: 'package.sign',
-      entity: 'package',
-      entityId: m.versionId,
-      details: {
-        board: m.board,
-        meetingDate: m.date,
-        paragraphs: m.paragraphsLabel,
-        field: m.field,
-        signer: signer.commonName,
-        expectedSigner: m.expectedSigner.name,
-        signerMatches,
-        packageVerified: opened.authenticity.verified,
-        confirmedUnverified: !opened.authenticity.verified,
-        signedAt: signed.signedAt,
-        sha256: deps.services.sha256(signed.pdf),
-        timestamp: signed.timestamp.added,
-      },
-    });
-    const safeDate = m.date.replace(/[^0-9-]/g, '');
-    const first = m.paragraphs[0] ?? '';
-    return {
-      fileName: `protokoll-${safeDate}-${first}-${m.field}-underskriven.pdf`,
-      pdfBase64: bytesToBase64(signed.pdf),
-      field: m.field,
-      validation: signed.checked.summary,
-      timestamp: signed.timestamp,
-      signerMatches,
-      warning: signerMatches
-        ? null
-        : `Certifikatet tillhör ${signer.commonName}, men fältet ${m.field} ska skrivas under av ${m.expectedSigner.role.toLowerCase()} ${m.expectedSigner.name}. Sekreteraren kan inte ta emot den här underskriften; skriv under igen med ${m.expectedSigner.name}s certifikat.`,
-    };
+    const signed = await signWithSigner(deps, signer, prepared.base, { field: m.field, role: m.expectedSigner.role, name: signer.commonName }, SIGN_REASON);
+    return finishPackageSignature(deps, prepared, signed, signer.commonName, input.credentials.kind);
   } finally {
     await signer.close();
   }
+}
+
+/** The signer's own record of what was signed here, and the file to send back. */
+export function finishPackageSignature(
+  deps: PackageDeps,
+  { opened, manifest: m }: PreparedPackage,
+  signed: { pdf: Uint8Array; signedAt: string; checked: { summary: SignedPackage['validation'] }; timestamp: SignedPackage['timestamp'] },
+  signerName: string,
+  credential: string,
+): SignedPackage {
+  const signerMatches = sameName(signerName, m.expectedSigner.name);
+  // The protocol itself is stored by the secretary.
+  deps.store.audit({
+    action: 'package.sign',
+    entity: 'package',
+    entityId: m.versionId,
+    details: {
+      board: m.board,
+      meetingDate: m.date,
+      paragraphs: m.paragraphsLabel,
+      field: m.field,
+      signer: signerName,
+      expectedSigner: m.expectedSigner.name,
+      signerMatches,
+      packageVerified: opened.authenticity.verified,
+      confirmedUnverified: !opened.authenticity.verified,
+      signedAt: signed.signedAt,
+      sha256: deps.services.sha256(signed.pdf),
+      timestamp: signed.timestamp.added,
+      ...(credential === 'eid' ? { credential } : {}),
+    },
+  });
+  const safeDate = m.date.replace(/[^0-9-]/g, '');
+  const first = m.paragraphs[0] ?? '';
+  return {
+    fileName: `protokoll-${safeDate}-${first}-${m.field}-underskriven.pdf`,
+    pdfBase64: bytesToBase64(signed.pdf),
+    field: m.field,
+    validation: signed.checked.summary,
+    timestamp: signed.timestamp,
+    signerMatches,
+    warning: signerMatches
+      ? null
+      : `Certifikatet tillhör ${signerName}, men fältet ${m.field} ska skrivas under av ${m.expectedSigner.role.toLowerCase()} ${m.expectedSigner.name}. Sekreteraren kan inte ta emot den här underskriften; skriv under igen med ${m.expectedSigner.name}s certifikat.`,
+  };
 }

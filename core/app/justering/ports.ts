@@ -8,6 +8,7 @@ import type { MeetingDocument } from '../../format/meeting';
 import type { CertificateIdentity } from '../../domain/eid';
 import type { PdfFacts } from './package-check';
 import type { IdentityStore, TrustStore } from '../trust/ports';
+import type { SignServiceSetting } from './sign-services';
 import type { GroupStatusName, SignatureCheck, SigningOrder, TimestampOutcome, ValidationSummary } from './types';
 
 export interface GroupRow {
@@ -125,6 +126,44 @@ export interface OpenedSigner {
   close(): Promise<void>;
 }
 
+/** What a signature through a central signing service (e-legitimation) needs. */
+export interface EidSignInput {
+  service: SignServiceSetting;
+  /** The state to sign on top of. */
+  pdf: Uint8Array;
+  field: string;
+  role: string;
+  /** Shown in the appearance and /Name. */
+  signerName: string;
+  reason: string;
+  signingTime: Date;
+  tsaUrl: string | null;
+  /** The expected signer (csig:Signer); the service must authenticate exactly this person. */
+  personnummer: string;
+  /** Shown to the signer by the service. */
+  signMessage: string;
+  trustAnchors: Uint8Array[];
+  /** How long to wait for the response before giving up. */
+  timeoutMs: number;
+  /** The clock the response's time window is judged by. */
+  now: () => Date;
+}
+
+/** A started e-legitimation signature: the page that posts the request, and the outcome. */
+export interface EidSession {
+  /** The loopback page that posts the request to the service (one time). */
+  url: string;
+  /** The app opened it in the system browser; otherwise the client opens `url`. */
+  opened: boolean;
+  /**
+   * The signed PDF once the response is checked completely; rejects with an AppError whose
+   * details.reason says why (eid_unreachable, eid_cancelled, eid_other_signer, eid_refused …).
+   */
+  result: Promise<{ pdf: Uint8Array; timestamp: TimestampOutcome; certificateSha256: string }>;
+  /** Stops waiting; `result` then rejects as cancelled. */
+  cancel(): void;
+}
+
 export interface CheckedSignature {
   signature: SignatureCheck;
   /** What the new signature's certificate says about its holder, for the identity check. */
@@ -151,6 +190,12 @@ export interface JusteringServices {
   ): Promise<CheckedSignature>;
   /** The text a reader shows and the signature fields, to check a package's manifest against the PDF. */
   pdfFacts(pdf: Uint8Array): Promise<PdfFacts>;
+  /**
+   * Starts a signature through a central signing service: checks the service can be reached,
+   * builds and signs the request, starts the loopback and opens the page (desktop) — resolves
+   * once the page can be opened; the outcome comes in `result`.
+   */
+  startEid(input: EidSignInput): Promise<EidSession>;
   /** The slots of a PKCS#11 module (card readers), with the token in each; the module by id. */
   pkcs11Slots(moduleId: string): Promise<Pkcs11Slot[]>;
   sha256(bytes: Uint8Array): string;

@@ -4,12 +4,16 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../core/api/errors';
 import type { JusteringServices, OpenedSigner, SignerCredentials } from '../../../core/app/justering/ports';
-import type { SignatureCheck, TimestampOutcome, ValidationSummary } from '../../../core/app/justering/types';
+import type { SignatureCheck, ValidationSummary } from '../../../core/app/justering/types';
 import type { ProtocolData } from '../../../core/documents/types';
 import { EMPTY_TRUST_STORE } from '../../../core/app/trust';
 import { renderInWorker } from '../documents';
 import { pdfFacts } from './pdf-facts';
 import { signingError } from '../signing/errors';
+import { timestampOutcome } from './timestamp';
+import { startEid, type EidOptions } from './eid';
+
+export { timestampOutcome };
 import {
   addEmptySignatureFields,
   checkIncrementalSignature,
@@ -22,24 +26,12 @@ import {
   type Signer,
   type VerificationReport,
 } from '../signing';
-import type { CertificateInfo, TimestampFailure } from '../signing';
+import type { CertificateInfo } from '../signing';
 
 /** Signing time shown in the visible appearance. */
 const TIME_ZONE = 'Europe/Stockholm';
 /** How long to wait for the time-stamping service before signing without a time stamp. */
 const TSA_TIMEOUT_MS = 10_000;
-
-/** What became of the time stamp; signPdf says why one is missing as data (reason and cause). */
-export function timestampOutcome(tsaUrl: string | null, level: 'B-B' | 'B-T', failure: TimestampFailure | null): TimestampOutcome {
-  if (tsaUrl === null) return { requested: false, added: false, message: null };
-  if (level === 'B-T') return { requested: true, added: true, message: null };
-  const what = failure === null ? 'kunde inte ge någon tidsstämpel' : `${failure.reason === 'tsa_unreachable' ? 'svarade inte' : 'gav inget giltigt svar'} (${failure.why})`;
-  return {
-    requested: true,
-    added: false,
-    message: `Tidsstämpeltjänsten ${tsaUrl} ${what}; underskriften saknar tidsstämpel (PAdES B-B). Kontrollera adressen till tidsstämpeltjänsten i inställningarna och nätverket.`,
-  };
-}
 
 function check(s: SignatureReport): SignatureCheck {
   const stamped = s.timestamp?.valid === true ? (s.timestamp.time?.toISOString() ?? null) : null;
@@ -150,10 +142,11 @@ async function openSigner(c: SignerCredentials, resolveModule: (id: string) => s
  * The services with a PKCS#11 module resolver: the main process's choice of library
  * (electron/services/signing/pkcs11-modules.ts), applied only when a card is opened.
  */
-export function createJusteringServices(resolveModule: (id: string) => string): JusteringServices {
+export function createJusteringServices(resolveModule: (id: string) => string, eid: EidOptions = {}): JusteringServices {
   return {
     ...baseServices,
     openSigner: (c) => openSigner(c, resolveModule),
+    startEid: (input) => startEid(input, eid),
     pkcs11Slots: async (moduleId) =>
       (await listPkcs11Slots(resolveModule(moduleId))).map((s) => ({
         slotIndex: s.slotIndex,
@@ -169,7 +162,7 @@ const noModules = (): string => {
   throw new AppError('validation', 'Inget kort (PKCS#11) kan användas här.', { reason: 'pkcs11_module_refused' });
 };
 
-const baseServices: Omit<JusteringServices, 'openSigner' | 'pkcs11Slots'> = {
+const baseServices: Omit<JusteringServices, 'openSigner' | 'pkcs11Slots' | 'startEid'> = {
   async renderFrozen(data: ProtocolData) {
     const rendered = await renderInWorker('protocol', data);
     const pdf = await addEmptySignatureFields(rendered.pdf, rendered.signatureFields);

@@ -74,6 +74,21 @@ const spki = (key: KeyObject): string => toHex(createPublicKey(key).export({ typ
 
 /** Reads the file, checks the password and pairs the private key with its certificate. */
 export async function openPkcs12Signer(p12: Uint8Array, password: string): Promise<Pkcs12Signer> {
+  const { key, chain } = await openPkcs12Key(p12, password);
+  let signer: Signer;
+  try {
+    signer = keyObjectSigner(key, chain);
+  } catch {
+    throw signingError('signature', 'unsupported_key', 'Nyckeltypen i certifikatfilen stöds inte; använd RSA eller ECDSA (P-256).');
+  }
+  return { ...signer, certificate: certificateInfo(chain[0] as Uint8Array) };
+}
+
+/**
+ * The private key and its certificate chain (leaf first) from a PKCS#12 file: for keys used as
+ * they are, e.g. the municipality's key that signs requests to a signing service (XML-DSig).
+ */
+export async function openPkcs12Key(p12: Uint8Array, password: string): Promise<{ key: KeyObject; chain: Uint8Array[] }> {
   let pfx: pkijs.PFX;
   let authSafeBytes: Uint8Array;
   try {
@@ -124,11 +139,5 @@ export async function openPkcs12Signer(p12: Uint8Array, password: string): Promi
     best.cert.der,
     certs.filter((c) => c !== best.cert).map((c) => c.der),
   );
-  let signer: Signer;
-  try {
-    signer = keyObjectSigner(best.key, chain);
-  } catch {
-    throw signingError('signature', 'unsupported_key', 'Nyckeltypen i certifikatfilen stöds inte; använd RSA eller ECDSA (P-256).');
-  }
-  return { ...signer, certificate: certificateInfo(best.cert.der) };
+  return { key: best.key, chain };
 }

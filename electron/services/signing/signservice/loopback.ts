@@ -9,7 +9,12 @@ import { BINDING } from './names';
 import type { BuiltSignRequest } from './request';
 import { esc } from './xml';
 
-export class SignServiceCancelled extends Error {}
+/** The loopback closed before a response came: cancelled by the app, or no answer in time. */
+export class SignServiceCancelled extends Error {
+  constructor(readonly reason: 'cancel' | 'timeout' = 'cancel') {
+    super(reason === 'timeout' ? 'inget svar i tid' : 'avbruten');
+  }
+}
 
 export interface LoopbackSession {
   /** The URL the service returns to (saml:Audience of the request). */
@@ -18,7 +23,8 @@ export interface LoopbackSession {
   startUrl: string;
   /** Serves the request at startUrl and waits for the response XML. */
   exchange(request: BuiltSignRequest): Promise<string>;
-  close(): void;
+  /** Stops waiting (a pending exchange is rejected with SignServiceCancelled) and closes the server. */
+  close(reason?: 'cancel' | 'timeout'): void;
 }
 
 const MAX_BODY = 2 * 1024 * 1024;
@@ -106,11 +112,11 @@ export async function openLoopback(serviceUrl: string, open: (url: string) => vo
   const port = (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;
   let timer: NodeJS.Timeout | undefined;
-  const close = (): void => {
+  const close = (reason: 'cancel' | 'timeout' = 'cancel'): void => {
     if (timer) clearTimeout(timer);
     if (!done) {
       done = true;
-      settle?.reject(new SignServiceCancelled('avbruten'));
+      settle?.reject(new SignServiceCancelled(reason));
     }
     server.close();
   };
@@ -119,6 +125,7 @@ export async function openLoopback(serviceUrl: string, open: (url: string) => vo
     startUrl: `${base}/start/${state}`,
     exchange(built) {
       request = built;
+      if (done) return Promise.reject(new SignServiceCancelled('cancel'));
       return new Promise<string>((resolve, reject) => {
         settle = {
           resolve: (xml) => {
@@ -127,7 +134,7 @@ export async function openLoopback(serviceUrl: string, open: (url: string) => vo
           },
           reject,
         };
-        timer = setTimeout(close, timeoutMs);
+        timer = setTimeout(() => close('timeout'), timeoutMs);
         Promise.resolve(open(`${base}/start/${state}`)).catch((e: unknown) => {
           close();
           reject(e instanceof Error ? e : new Error(String(e)));

@@ -117,8 +117,5 @@ export function buildSignRequest(input: SignRequestInput): BuiltSignRequest {
   return { requestId, signTaskId, xml: signed, base64: Buffer.from(signed, 'utf8').toString('base64') };
 }
 
-/** The sign message of a justering: "Jag justerar protokollet från Socialnämndens sammanträde 2027-03-18, §§ 12–16". */
-export function justeringSignMessage(boardName: string, meetingDate: string, paragraphs: string): string {
-  const genitive = /[sxz]$/i.test(boardName) ? boardName : `${boardName}s`;
-  return `Jag justerar protokollet från ${genitive} sammanträde ${meetingDate}, ${paragraphs}`;
-}
+/** The sign message of a justering, written once in the use case. */
+export { justeringSignMessage } from '../../../../core/domain/sign-message';

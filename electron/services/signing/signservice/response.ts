@@ -31,6 +31,8 @@ export class SignServiceError extends Error {
   constructor(
     readonly failure: SignServiceFailure,
     message: string,
+    /** What the service itself said (ResultMessage), shown behind "Visa detaljer". */
+    readonly serviceMessage: string | null = null,
   ) {
     super(message);
   }
@@ -65,21 +67,22 @@ export interface CheckedResponse {
 
 const CLOCK_SKEW_MS = 60_000;
 
-function fail(failure: SignServiceFailure, message: string): never {
-  throw new SignServiceError(failure, message);
+function fail(failure: SignServiceFailure, message: string, serviceMessage: string | null = null): never {
+  throw new SignServiceError(failure, message, serviceMessage);
 }
 
 function resultFailure(major: string, minor: string | undefined, message: string | undefined): never {
   const said = message ? ` Tjänsten svarade: ”${message}”.` : '';
+  const details = [minor ?? major, message].filter((x) => x !== undefined && x !== '').join(': ');
   switch (minor) {
     case STATUS.userCancel:
-      return fail('cancelled', 'Underskriften avbröts i e-legitimationen. Inget har sparats; försök igen när du vill.');
+      return fail('cancelled', 'Underskriften avbröts i e-legitimationen. Inget har sparats; försök igen när du vill.', details);
     case STATUS.userMismatch:
-      return fail('other_signer', `En annan person än den som ska skriva under legitimerade sig. Inget har sparats.${said}`);
+      return fail('other_signer', `En annan person än den som ska skriva under legitimerade sig. Inget har sparats.${said}`, details);
     case STATUS.reqExpired:
-      return fail('expired', `Begäran hann gå ut innan underskriften blev klar. Försök igen.${said}`);
+      return fail('expired', `Begäran hann gå ut innan underskriften blev klar. Försök igen.${said}`, details);
     default:
-      return fail('refused', `Underskriftstjänsten avböjde (${minor ?? major}).${said} Inget har sparats.`);
+      return fail('refused', `Underskriftstjänsten avböjde (${minor ?? major}).${said} Inget har sparats.`, details);
   }
 }
 
