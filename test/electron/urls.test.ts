@@ -1,6 +1,6 @@
 // Which URLs are ours, and which links may go to the system browser.
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isSafeExternalUrl } from '../../electron/urls';
+import { isAppUrl, isLoopbackStartUrl, isSafeExternalUrl } from '../../electron/urls';
 import { isAllowedRemoteRequest } from '../../electron/shell/session';
 
 describe('app URLs', () => {
@@ -36,6 +36,27 @@ describe('external links', () => {
     ]) {
       expect(isSafeExternalUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('the signing service loopback page (shell.openExternal for e-legitimation)', () => {
+  const state = 'a'.repeat(48);
+  it('accepts only http://127.0.0.1:PORT/start/<48 hex>', () => {
+    expect(isLoopbackStartUrl(`http://127.0.0.1:43117/start/${state}`)).toBe(true);
+  });
+  it.each([
+    `https://127.0.0.1:43117/start/${state}`,
+    `http://localhost:43117/start/${state}`,
+    `http://127.0.0.2:43117/start/${state}`,
+    `http://127.0.0.1/start/${state}`,
+    `http://127.0.0.1:43117/return/${state}`,
+    `http://127.0.0.1:43117/start/${state}?next=https://evil.example`,
+    `http://user:pw@127.0.0.1:43117/start/${state}`,
+    `http://127.0.0.1:43117/start/${'z'.repeat(48)}`,
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+  ])('refuses %s', (url) => {
+    expect(isLoopbackStartUrl(url)).toBe(false);
   });
 });
 
