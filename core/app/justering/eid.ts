@@ -14,7 +14,7 @@ import type { DocumentSignResult } from './documents';
 import { prepareDocumentSignature, recordDocumentSignature } from './documents';
 import { expectOpenField, expectSignerTurn, identityOf, loadVersion, record } from './index';
 import { finishPackageSignature, preparePackageSignature } from './package-sign';
-import type { CheckedSignature, EidSession, JusteringDeps } from './ports';
+import type { CheckedSignature, EidSession, EidSignInput, JusteringDeps } from './ports';
 import { readSettings } from './settings';
 import { readSignServices, type SignServiceSetting } from './sign-services';
 import { trustOptions, type ExpectedIdentity } from './signing';
@@ -161,6 +161,22 @@ function signedAtOf(deps: JusteringDeps, checked: CheckedSignature): string {
   return checked.signature.timestampTime ?? deps.clock.now().toISOString();
 }
 
+/** What differs between the three entrances; the rest of the request is the installation's. */
+type EidRequestParts = Pick<EidSignInput, 'pdf' | 'field' | 'role' | 'signerName' | 'reason' | 'personnummer' | 'signMessage'>;
+
+function starter(deps: JusteringDeps, service: EidSignInput['service'], parts: EidRequestParts): (now: Date) => Promise<EidSession> {
+  return (now) =>
+    deps.services.startEid({
+      ...parts,
+      service,
+      signingTime: now,
+      tsaUrl: readSettings(deps.settings).tsaUrl,
+      trustAnchors: trustOptions(deps).trustAnchors,
+      timeoutMs: EID_TIMEOUT_MS,
+      now: () => deps.clock.now(),
+    });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The three entrances
 
@@ -179,22 +195,7 @@ export async function signEid(deps: JusteringDeps, sessions: EidSessions, input:
     `${ctx.version.id}:${expected.field}`,
     service,
     signMessage,
-    (now) =>
-      deps.services.startEid({
-        service,
-        pdf: ctx.current.pdf,
-        field: expected.field,
-        role: expected.role,
-        signerName: expected.name,
-        reason: SIGN_REASON,
-        signingTime: now,
-        tsaUrl: readSettings(deps.settings).tsaUrl,
-        personnummer,
-        signMessage,
-        trustAnchors: trustOptions(deps).trustAnchors,
-        timeoutMs: EID_TIMEOUT_MS,
-        now: () => deps.clock.now(),
-      }),
+    starter(deps, service, { pdf: ctx.current.pdf, field: expected.field, role: expected.role, signerName: expected.name, reason: SIGN_REASON, personnummer: personnummer, signMessage }),
     async (signed) => {
       const checked = await checkSigned(deps, ctx.current.pdf, signed, expected.field);
       const how = identityChecked(identity, checked, expected.field, expected.role);
@@ -219,22 +220,7 @@ export async function signDocumentEid(deps: JusteringDeps, sessions: EidSessions
     `${ctx.version.id}:${expected.field}`,
     service,
     signMessage,
-    (now) =>
-      deps.services.startEid({
-        service,
-        pdf: ctx.current.pdf,
-        field: expected.field,
-        role: expected.role,
-        signerName: expected.name,
-        reason: ctx.info.reason,
-        signingTime: now,
-        tsaUrl: readSettings(deps.settings).tsaUrl,
-        personnummer,
-        signMessage,
-        trustAnchors: trustOptions(deps).trustAnchors,
-        timeoutMs: EID_TIMEOUT_MS,
-        now: () => deps.clock.now(),
-      }),
+    starter(deps, service, { pdf: ctx.current.pdf, field: expected.field, role: expected.role, signerName: expected.name, reason: ctx.info.reason, personnummer: personnummer, signMessage }),
     async (signed) => {
       const checked = await checkSigned(deps, ctx.current.pdf, signed, expected.field);
       const how = identityChecked(identity, checked, expected.field, expected.role);
@@ -266,22 +252,7 @@ export async function signPackageEid(
     `package:${m.versionId}:${m.field}:${deps.services.sha256(prepared.base)}`,
     service,
     signMessage,
-    (now) =>
-      deps.services.startEid({
-        service,
-        pdf: prepared.base,
-        field: m.field,
-        role: m.expectedSigner.role,
-        signerName: m.expectedSigner.name,
-        reason: SIGN_REASON,
-        signingTime: now,
-        tsaUrl: readSettings(deps.settings).tsaUrl,
-        personnummer: parsed.value,
-        signMessage,
-        trustAnchors: trustOptions(deps).trustAnchors,
-        timeoutMs: EID_TIMEOUT_MS,
-        now: () => deps.clock.now(),
-      }),
+    starter(deps, service, { pdf: prepared.base, field: m.field, role: m.expectedSigner.role, signerName: m.expectedSigner.name, reason: SIGN_REASON, personnummer: parsed.value, signMessage }),
     async (signed) => {
       const checked = await checkSigned(deps, prepared.base, signed, m.field);
       const name = checked.certificateIdentity?.commonNames[0] ?? '';
