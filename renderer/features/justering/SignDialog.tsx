@@ -1,6 +1,7 @@
 // The signing dialog: a certificate file (.p12/.pfx, read in the browser as base64, with its
-// password) or a smart card (PKCS#11 module, the card chosen among the readers, PIN). The caller
-// does the signing with the credential; an error keeps the dialog open and is announced.
+// password), a smart card (PKCS#11 module, the card chosen among the readers, PIN), or
+// e-legitimation through the municipality's signing service (EidSign.tsx). The caller does the
+// signing with the credential; an error keeps the dialog open and is announced.
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/fields';
@@ -9,6 +10,7 @@ import { ErrorText } from '../../components/Status';
 import { errorMessage } from '../../api/errors';
 import { ModulePicker } from './ModulePicker';
 import { SlotPicker } from './SlotPicker';
+import { EidSign, type EidSignProps } from './EidSign';
 import { justeringStrings as s } from './strings';
 import type { Credential, CredentialKind } from '../../../core/api/contracts/credential';
 import { DocumentToRead, type DocumentSource } from '../preview/DocumentToRead';
@@ -23,20 +25,27 @@ export function SignDialog({
   onClose,
   onSign,
   document,
+  eid,
 }: {
   open: boolean;
-  kind: CredentialKind;
+  kind: CredentialKind | 'eid';
   title: string;
   intro: string;
   onClose: () => void;
   onSign: (c: Credential) => Promise<void>;
   /** The PDF being signed, shown whole before the credential is asked for. */
   document?: DocumentSource;
+  /** What "Skriv under med e-legitimation" needs (kind 'eid'). */
+  eid?: Omit<EidSignProps, 'onClose'> | undefined;
 }) {
   return (
     <Dialog open={open} title={title} onClose={onClose} wide={document !== undefined}>
       {document !== undefined && <DocumentToRead source={document} />}
-      <CredentialForm kind={kind} intro={intro} onCancel={onClose} onSign={onSign} />
+      {kind === 'eid' ? (
+        eid !== undefined && <EidSign {...eid} onClose={onClose} />
+      ) : (
+        <CredentialForm kind={kind} intro={intro} onCancel={onClose} onSign={onSign} />
+      )}
     </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 // One version of a group's protocol: its required signers and who has signed, the actions for
-// each one still to sign (certificate file, card, signing package out and back), the PDF, and
-// the verification report.
+// each one still to sign (certificate file, card, e-legitimation when a signing service is set,
+// signing package out and back), the PDF, and the verification report.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api } from '../../api/transport';
 import type { GroupJustering, SignerState, SignResult, VersionSummary } from '../../../core/app/justering/types';
@@ -8,12 +8,13 @@ import { downloadPdf, downloadText } from '../../api/files';
 import { useAction } from '../../components/async';
 import { ErrorText } from '../../components/Status';
 import { SignDialog, type Credential } from './SignDialog';
+import { EidSettingsHint, useSignServices } from './EidSign';
 import { ImportDialog } from './ImportDialog';
 import { VerifyReport, type VerifyData } from './VerifyReport';
 import { formatInstant, joinNames, signResultLines } from './format';
 import { justeringStrings as s } from './strings';
 
-type Open = { kind: 'p12' | 'pkcs11' | 'import'; signer: SignerState } | null;
+type Open = { kind: 'p12' | 'pkcs11' | 'eid' | 'import'; signer: SignerState } | null;
 
 export function ResultLines({ lines }: { lines: string[] }) {
   return (
@@ -36,6 +37,7 @@ export function VersionSection({ group, version, announce }: { group: GroupJuste
   const [report, setReport] = useState<VerifyData | null>(null);
   const reportRef = useRef<HTMLHeadingElement>(null);
   const action = useAction();
+  const services = useSignServices();
   useEffect(() => {
     if (report !== null) reportRef.current?.focus();
   }, [report]);
@@ -85,7 +87,13 @@ export function VersionSection({ group, version, announce }: { group: GroupJuste
     });
 
   const dialogTitle = (o: NonNullable<Open>) =>
-    o.kind === 'p12' ? s.sign.p12Title(o.signer.role, o.signer.name) : o.kind === 'pkcs11' ? s.sign.cardTitle(o.signer.role, o.signer.name) : s.importDialog.title(o.signer.role, o.signer.name);
+    o.kind === 'p12'
+      ? s.sign.p12Title(o.signer.role, o.signer.name)
+      : o.kind === 'pkcs11'
+        ? s.sign.cardTitle(o.signer.role, o.signer.name)
+        : o.kind === 'eid'
+          ? s.eid.title(o.signer.role, o.signer.name)
+          : s.importDialog.title(o.signer.role, o.signer.name);
 
   return (
     <section className="justering-version" aria-labelledby={headingId}>
@@ -139,6 +147,7 @@ export function VersionSection({ group, version, announce }: { group: GroupJuste
                       <div className="row-actions">
                         <ActionButton text={s.version.signP12} signer={signer} onClick={() => show({ kind: 'p12', signer })} />
                         <ActionButton text={s.version.signCard} signer={signer} onClick={() => show({ kind: 'pkcs11', signer })} />
+                        {services !== null && services.length > 0 && <ActionButton text={s.eid.button} signer={signer} onClick={() => show({ kind: 'eid', signer })} />}
                         <ActionButton text={s.version.exportPackage} signer={signer} secondary disabled={action.busy} onClick={() => void exportPackage(signer)} />
                         <ActionButton text={s.version.importSigned} signer={signer} secondary onClick={() => show({ kind: 'import', signer })} />
                       </div>
@@ -150,6 +159,7 @@ export function VersionSection({ group, version, announce }: { group: GroupJuste
           </tbody>
         </table>
       </div>
+      {signable && services !== null && services.length === 0 && <EidSettingsHint />}
       <div className="actions">
         <button type="button" className="secondary" aria-label={s.version.downloadFor(version.versionNo)} disabled={action.busy} onClick={() => void download()}>
           {s.version.download}
@@ -165,12 +175,26 @@ export function VersionSection({ group, version, announce }: { group: GroupJuste
         <>
           <SignDialog
             open={open !== null && open.kind !== 'import'}
-            kind={target.kind === 'pkcs11' ? 'pkcs11' : 'p12'}
+            kind={target.kind === 'import' ? 'p12' : target.kind}
             title={dialogTitle(target)}
             intro={s.sign.intro(target.signer.role, target.signer.name, group.label)}
             onClose={() => setOpen(null)}
             onSign={(c) => sign(target.signer, c)}
             document={toRead}
+            eid={{
+              signerName: target.signer.name,
+              services: services ?? [],
+              start: ({ serviceId }) => api.call('justering.signEid', { versionId: version.id, field: target.signer.field, serviceId }),
+              onDone: (outcome) => {
+                setOpen(null);
+                setReport(null);
+                if (outcome.kind === 'protocol') announce(<ResultLines lines={signResultLines(outcome.result)} />);
+              },
+              onPackageRoute: () => {
+                setOpen(null);
+                void exportPackage(target.signer);
+              },
+            }}
           />
           <ImportDialog open={open !== null && open.kind === 'import'} title={dialogTitle(target)} onClose={() => setOpen(null)} onImport={(pdf) => importSigned(target.signer, pdf)} />
         </>

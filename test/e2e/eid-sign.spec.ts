@@ -1,0 +1,138 @@
+// "Skriv under med e-legitimation" in the sign dialog on the justering page, over the HTTP host
+// (renderer/features/justering/EidSign.tsx): the chair of the reference meeting (personnummer added
+// by the administrator, the test signing service configured, its CA trusted) starts the signature,
+// opens the service from the dialog's link in a new tab, "authenticates" on the test service's page,
+// and the dialog closes with the signature recorded; cancelling at the service is told in Swedish
+// with nothing stored. axe-core on the dialog's waiting and error states.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures';
+import { startApp, type JusteringApp } from './justering-helpers';
+import { issue, pem, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
+import { startTestSignService, type TestSignService } from '../signing/helpers/signservice';
+
+const CHAIR_PNR = '194911172296';
+const REQUESTER = 'https://justera.testkommun.se/sp';
+const PASSWORD = 'kommunens-nyckel';
+const CHAIR_BUTTON = 'Skriv under med e-legitimation: Ordförande Anders Lundkvist';
+const DIALOG = 'Skriv under som ordförande Anders Lundkvist med e-legitimation';
+
+let ca: Identity;
+let service: TestSignService;
+let keys: string;
+let p12Path: string;
+let passwordFile: string;
+let app: JusteringApp;
+let versionId: string;
+
+test.describe.configure({ timeout: 120_000 });
+
+test.beforeAll(async () => {
+  ca = await issue({ commonName: 'Test e-legitimation CA', isCa: true });
+  const requester = await issue({ commonName: 'Testkommunen Justera underskrifter' });
+  service = await startTestSignService({ requesters: { [REQUESTER]: requester.certDer }, person: { personnummer: CHAIR_PNR, givenName: 'Anders', surname: 'Lundkvist' }, ca });
+  keys = mkdtempSync(join(tmpdir(), 'justera-e2e-eid-keys-'));
+  p12Path = writeP12(keys, requester, [], 'underskrift.p12', { password: PASSWORD });
+  passwordFile = join(keys, 'underskrift.pass');
+  writeFileSync(passwordFile, `${PASSWORD}\n`);
+});
+
+test.afterAll(async () => {
+  await service.close();
+  rmSync(keys, { recursive: true, force: true });
+});
+
+test.beforeEach(async () => {
+  // The service works in real time; so does this back end (no test clock).
+  app = await startApp();
+  await trustCa(app.api, ca);
+  await app.api.call('settings.signServices.save', {
+    name: 'Testtjänsten',
+    signServiceEntityId: service.entityId,
+    signServiceUrl: service.url,
+    serviceCertificatePem: pem('CERTIFICATE', service.certificate),
+    identityProvider: service.identityProvider,
+    requesterEntityId: REQUESTER,
+    requesterP12Path: p12Path,
+    requesterPasswordFile: passwordFile,
+    loa: 'loa3',
+  });
+  const frozen = await app.api.call('justering.freeze', { meetingId: app.meetingId, groupIndex: 0 });
+  versionId = frozen.version.id;
+  const chairId = frozen.version.signers.find((s) => s.field === 'sig-ordforande')?.personId ?? '';
+  await app.api.call('people.identifiers.add', { personId: chairId, kind: 'personnummer', value: '19491117-2296' });
+});
+
+test.afterEach(async () => {
+  service.misbehave('none');
+  await app.dispose();
+});
+
+async function openJustering(page: Page): Promise<void> {
+  await page.goto(app.url);
+  await page.goto(`${new URL(app.url).origin}/#/meetings/${encodeURIComponent(app.meetingId)}/justering`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Justering – Norrbottens e-nämnd 2020-11-05' })).toBeVisible({ timeout: 30_000 });
+}
+
+/** Starts the signature in the dialog and opens the service's page from its link (a new tab). */
+async function startAndOpen(page: Page) {
+  await page.getByRole('button', { name: CHAIR_BUTTON }).click();
+  const dialog = page.getByRole('dialog', { name: DIALOG });
+  await dialog.getByRole('button', { name: 'Fortsätt till signeringstjänsten' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Väntar på underskriften i e-legitimationen' })).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByText('Jag justerar protokollet från Norrbottens e-nämnds sammanträde', { exact: false })).toBeVisible();
+  const link = dialog.getByRole('link', { name: 'Öppna signeringstjänsten' });
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expectAccessible(page, 'e-legitimation – väntar');
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  // The loopback page posts the request on load; the service shows its authentication page.
+  await expect(tab.getByRole('heading', { name: 'Testlegitimering' })).toBeVisible({ timeout: 15_000 });
+  return { dialog, tab };
+}
+
+const chairSignature = async () =>
+  (await app.api.call('justering.status', { meetingId: app.meetingId })).groups[0]?.versions.find((v) => v.id === versionId)?.signers.find((x) => x.field === 'sig-ordforande')?.signature ?? null;
+
+test('the chair signs with e-legitimation from the sign dialog; the signature is recorded like a card signature', async ({ page }) => {
+  await openJustering(page);
+  const { dialog, tab } = await startAndOpen(page);
+  await tab.getByRole('button', { name: 'Legitimera och skriv under' }).click();
+  await expect(tab.getByRole('heading', { name: 'Klart' })).toBeVisible({ timeout: 15_000 });
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(page.locator('.justering-result')).toContainText('Anders Lundkvist har skrivit under');
+  const row = page.getByRole('row', { name: /Anders Lundkvist/ });
+  await expect(row).not.toContainText('Väntar');
+  await expect(page.getByRole('button', { name: CHAIR_BUTTON })).toHaveCount(0);
+  const signature = await chairSignature();
+  expect(signature).not.toBeNull();
+  // The recorded file verifies, with the e-ID certificate chaining to the trusted test CA.
+  const report = await app.api.call('justering.verify', { versionId });
+  expect(report.signedFields).toContain('sig-ordforande');
+  expect(report.valid, JSON.stringify(report)).toBe(true);
+  expect(report.trusted, JSON.stringify(report)).toBe(true);
+});
+
+test('cancelled at the service: told in Swedish in the dialog, nothing stored (axe on the error state)', async ({ page }) => {
+  await openJustering(page);
+  const { dialog, tab } = await startAndOpen(page);
+  await tab.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Underskriften avbröts i e-legitimationen. Inget har sparats', { timeout: 30_000 });
+  await expect(dialog.getByRole('button', { name: 'Försök igen' })).toBeVisible();
+  await expectAccessible(page, 'e-legitimation – avbruten');
+  expect(await chairSignature()).toBeNull();
+});
+
+test('the service refuses: the Swedish words, and its own message behind "Visa detaljer"', async ({ page }) => {
+  service.misbehave('refused');
+  await openJustering(page);
+  const { dialog, tab } = await startAndOpen(page);
+  await tab.getByRole('button', { name: 'Legitimera och skriv under' }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('Signeringstjänsten avböjde underskriften. Inget har sparats', { timeout: 30_000 });
+  await alert.getByText('Visa detaljer').click();
+  await expect(alert).toContainText('stängd för underhåll');
+  await expectAccessible(page, 'e-legitimation – avböjd');
+  expect(await chairSignature()).toBeNull();
+});
