@@ -9,7 +9,8 @@ import { justeringSettingsCommands } from './justering-settings';
 import { searchCommand } from './search';
 import { archiveCommands } from './archive';
 import { trustCommands } from './trust';
+import { signServiceCommands } from './signservice';
 import { peopleCommands } from './people';
 import { kallelseCommands } from './kallelse';
 
-export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...justeringSettingsCommands, ...archiveCommands, ...trustCommands, ...peopleCommands, ...kallelseCommands];
+export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...justeringSettingsCommands, ...archiveCommands, ...trustCommands, ...signServiceCommands, ...peopleCommands, ...kallelseCommands];
