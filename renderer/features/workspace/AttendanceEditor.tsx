@@ -43,6 +43,9 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
   const latest = useRef(rows);
   const [announce, setAnnounce] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The clock-time field edited last: the API's refusal (e.g. a time outside the meeting) is shown there.
+  const lastTime = useRef<{ i: number; field: 'fromTime' | 'toTime' } | null>(null);
+  const [timeError, setTimeError] = useState<{ i: number; field: 'fromTime' | 'toTime'; message: string } | null>(null);
   // A button that disappears after it is pressed ("Börja med alla", "Använd förslaget") hands
   // focus to the section's heading instead of letting it fall to <body>.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -90,9 +93,19 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
     input: { meetingId: view.meetingId, rows: sorted(latest.current) },
     onSaved: (r) => {
       setError(null);
+      setTimeError(null);
       store.setJournal(r.journal);
     },
-    onError: (e) => setError(e.message),
+    onError: (e) => {
+      const at = lastTime.current;
+      if (at === null) {
+        setTimeError(null);
+        setError(e.message);
+      } else {
+        setError(null);
+        setTimeError({ ...at, message: e.message });
+      }
+    },
   });
   const setRows = (next: AttendanceRow[], debounce = false) => {
     latest.current = next;
@@ -121,7 +134,15 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
     else setRows(rows.filter((r) => r.personId !== p.id && r.replacesPersonId !== p.id));
   };
   // A reason for being called in out of order belongs to a serving substitute only.
-  const update = (i: number, patch: Partial<AttendanceRow>, debounce = false) =>
+  const update = (i: number, patch: Partial<AttendanceRow>, debounce = false) => {
+    lastTime.current = null;
+    doUpdate(i, patch, debounce);
+  };
+  const updateTime = (i: number, field: 'fromTime' | 'toTime', value: string) => {
+    lastTime.current = { i, field };
+    doUpdate(i, { [field]: value.trim() === '' ? null : value.trim() }, true);
+  };
+  const doUpdate = (i: number, patch: Partial<AttendanceRow>, debounce: boolean) =>
     setRows(
       rows.map((r, j) => {
         if (j !== i) return r;
@@ -288,6 +309,15 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                                 </option>
                               ))}
                             </select>
+                            <TimeInput
+                              id={`att-${i}-fromTime`}
+                              short={t('attendance.fromTime')}
+                              label={t('attendance.fromTimeFor', { name: p.name })}
+                              value={r.fromTime ?? ''}
+                              disabled={locked}
+                              error={timeError !== null && timeError.i === i && timeError.field === 'fromTime' ? timeError.message : null}
+                              onChange={(v) => updateTime(i, 'fromTime', v)}
+                            />
                           </td>
                           <td className="att-to">
                             <CellLabel text={t('attendance.to')} />
@@ -299,6 +329,15 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                                 </option>
                               ))}
                             </select>
+                            <TimeInput
+                              id={`att-${i}-toTime`}
+                              short={t('attendance.toTime')}
+                              label={t('attendance.toTimeFor', { name: p.name })}
+                              value={r.toTime ?? ''}
+                              disabled={locked}
+                              error={timeError !== null && timeError.i === i && timeError.field === 'toTime' ? timeError.message : null}
+                              onChange={(v) => updateTime(i, 'toTime', v)}
+                            />
                           </td>
                           <td className="att-note">
                             <CellLabel text={t('attendance.note')} />
@@ -362,6 +401,36 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
       )}
       <ServingPerParagraph store={store} attendance={sorted(rows).map(toAttendance)} conflicts={conflictedParagraphs(docForPresence)} />
     </>
+  );
+}
+
+/** An optional clock time (TT:MM) for an attendance period, with the API's message at the field. */
+function TimeInput({ id, short, label, value, disabled, error, onChange }: { id: string; short: string; label: string; value: string; disabled: boolean; error: string | null; onChange: (v: string) => void }) {
+  return (
+    <span className="att-time">
+      <label htmlFor={id} className="att-time-label">
+        {short}
+      </label>
+      <input
+        id={id}
+        type="text"
+        aria-label={label}
+        inputMode="numeric"
+        placeholder="TT:MM"
+        autoComplete="off"
+        maxLength={5}
+        value={value}
+        disabled={disabled}
+        aria-invalid={error !== null}
+        aria-describedby={error !== null ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error !== null && (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -15,6 +15,7 @@ import { useMeetingSnapshot, type MeetingStore } from './store';
 import { AgendaEditor } from './AgendaEditor';
 import { AttendanceTable } from './AttendanceTable';
 import { KallelseSection } from '../kallelse/KallelseSection';
+import { BreaksEditor } from './BreaksEditor';
 
 export function meetingOp(store: MeetingStore, patch: MeetingPatch, onError?: (m: string) => void): SaveOp<'workspace.meetings.update'> {
   return {
@@ -65,6 +66,7 @@ export function MeetingOverview({ store }: { store: MeetingStore }) {
           <a href={documentsHref(view.meetingId)}>{t('documents.meetingLinkFull')}</a>
         </p>
       </section>
+      <BreaksEditor store={store} />
       <AgendaEditor store={store} />
       <KallelseSection meetingId={view.meetingId} />
       {problems.length > 0 && (

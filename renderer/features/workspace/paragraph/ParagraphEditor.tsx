@@ -18,6 +18,7 @@ import { JavEditor } from './JavEditor';
 import { AppealEditor } from './AppealEditor';
 import { VoteEditor } from './VoteEditor';
 import { AttachmentsEditor } from './AttachmentsEditor';
+import { TasksEditor } from './TasksEditor';
 import { highlightTerms } from './highlight';
 import { ReadOnlyContext } from '../../../components/editor/readonly';
 
@@ -218,6 +219,7 @@ const Sections = memo(function Sections({ store, paragraphId, initial }: { store
       <DecisionProcess store={store} paragraphId={paragraphId} initial={initial} />
       <section className="card" aria-labelledby="after-heading">
         <h3 id="after-heading">{t('paragraph.after')}</h3>
+        <TasksEditor store={store} paragraphId={paragraphId} initial={initial.tasks} />
         <AutosaveField
           label={t('paragraph.distribution')}
           help={t('paragraph.lines.help')}

@@ -1,0 +1,147 @@
+// Follow-up tasks (uppdrag) a decision gives: what, who is responsible, by when. The whole list is
+// saved through workspace.paragraphs.update once every row has what and responsible; the API's
+// Swedish message is shown at the field its path names, or at the field edited last.
+import { useEffect, useRef, useState } from 'react';
+import { autosave } from '../../../api/autosave';
+import { TextField } from '../../../components/fields';
+import { dateError, dateProps } from '../../../components/datetime';
+import { t } from '../../../i18n';
+import type { Task } from '../../../../core/format/meeting';
+import type { ErrorBody } from '../../../../core/api/errors';
+import type { MeetingStore } from '../store';
+import { paragraphOp } from './ops';
+
+type Field = 'what' | 'responsible' | 'due';
+interface Draft {
+  what: string;
+  responsible: string;
+  due: string;
+}
+
+/** The row and field an API issue path such as "patch.tasks[1].due" names. */
+export function taskIssueAt(path: string): { i: number; field: Field } | null {
+  const m = /tasks(?:\[(\d+)\]|\.(\d+))\.?(what|responsible|due)?/.exec(path);
+  if (m === null) return null;
+  return { i: Number(m[1] ?? m[2]), field: (m[3] as Field | undefined) ?? 'what' };
+}
+
+function localError(r: Draft, f: Field): string | null {
+  if (f === 'due') return dateError(r.due, false);
+  return r[f].trim() === '' ? t(f === 'what' ? 'tasks.what.missing' : 'tasks.responsible.missing') : null;
+}
+
+export function TasksEditor({ store, paragraphId, initial }: { store: MeetingStore; paragraphId: string; initial: Task[] }) {
+  const [rows, setRows] = useState<Draft[]>(() => initial.map((x) => ({ what: x.what, responsible: x.responsible, due: x.due ?? '' })));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const [focusHeading, setFocusHeading] = useState(0);
+  const [announce, setAnnounce] = useState('');
+  const firstFields = useRef<(HTMLInputElement | null)[]>([]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusRow !== null) firstFields.current[focusRow]?.focus();
+  }, [focusRow]);
+  useEffect(() => {
+    if (focusHeading > 0) heading.current?.focus();
+  }, [focusHeading]);
+
+  const save = (next: Draft[], edited: { i: number; field: Field } | null) => {
+    // An incomplete row is not saved (nothing half-written); its fields say what is missing when left.
+    if (next.some((r) => (['what', 'responsible', 'due'] as const).some((f) => localError(r, f) !== null))) return;
+    const tasks = next.map((r) => ({ what: r.what.trim(), responsible: r.responsible.trim(), ...(r.due.trim() === '' ? {} : { due: r.due.trim() }) }));
+    const op = paragraphOp(store, paragraphId, { tasks });
+    const withErrors = {
+      ...op,
+      onSaved: (r: Parameters<NonNullable<typeof op.onSaved>>[0]) => {
+        setErrors({});
+        op.onSaved?.(r);
+      },
+      onError: (e: ErrorBody) => {
+        const at: Record<string, string> = {};
+        for (const issue of e.details?.issues ?? []) {
+          const where = taskIssueAt(issue.path);
+          if (where !== null) at[`${where.i}.${where.field}`] = issue.message;
+        }
+        if (Object.keys(at).length === 0) at[edited === null ? '0.what' : `${edited.i}.${edited.field}`] = e.message;
+        setErrors(at);
+      },
+    };
+    autosave.change(withErrors.key, () => withErrors);
+  };
+  const change = (i: number, field: Field, value: string) => {
+    const next = rows.map((r, j) => (j === i ? { ...r, [field]: value } : r));
+    setRows(next);
+    setErrors((old) => {
+      const copy = { ...old };
+      delete copy[`${i}.${field}`];
+      return copy;
+    });
+    save(next, { i, field });
+  };
+  const check = (i: number, field: Field) => {
+    const r = rows[i];
+    if (r === undefined) return;
+    const e = localError(r, field);
+    setErrors((old) => {
+      const copy = { ...old };
+      if (e === null) delete copy[`${i}.${field}`];
+      else copy[`${i}.${field}`] = e;
+      return copy;
+    });
+  };
+  const add = () => {
+    const next = [...rows, { what: '', responsible: '', due: '' }];
+    setRows(next);
+    setFocusRow(next.length - 1);
+    setAnnounce(t('tasks.added', { n: next.length }));
+  };
+  const remove = (i: number) => {
+    const next = rows.filter((_, j) => j !== i);
+    setRows(next);
+    setErrors({});
+    save(next, null);
+    setFocusRow(null);
+    setAnnounce(t('tasks.removed', { n: i + 1 }));
+    setFocusHeading((n) => n + 1);
+  };
+
+  return (
+    <div className="tasks-editor">
+      <h4 id={`tasks-heading-${paragraphId}`} ref={heading} tabIndex={-1}>
+        {t('tasks.title')}
+      </h4>
+      <p className="help">{t('tasks.help')}</p>
+      {rows.length === 0 && <p>{t('tasks.none')}</p>}
+      {rows.map((r, i) => (
+        <fieldset key={i} className="task-row">
+          <legend>{t('tasks.legend', { n: i + 1 })}</legend>
+          <div className="grid-3">
+            <TextField
+              ref={(el) => {
+                firstFields.current[i] = el;
+              }}
+              label={t('tasks.what')}
+              value={r.what}
+              error={errors[`${i}.what`]}
+              onBlur={() => check(i, 'what')}
+              onChange={(e) => change(i, 'what', e.target.value)}
+            />
+            <TextField label={t('tasks.responsible')} help={t('tasks.responsible.help')} value={r.responsible} error={errors[`${i}.responsible`]} onBlur={() => check(i, 'responsible')} onChange={(e) => change(i, 'responsible', e.target.value)} />
+            <TextField label={t('tasks.due')} help={t('date.help')} {...dateProps} value={r.due} error={errors[`${i}.due`]} onBlur={() => check(i, 'due')} onChange={(e) => change(i, 'due', e.target.value)} />
+          </div>
+          <button type="button" className="secondary small" aria-label={t('tasks.removeN', { n: i + 1 })} onClick={() => remove(i)}>
+            {t('tasks.remove')}
+          </button>
+        </fieldset>
+      ))}
+      <p>
+        <button type="button" className="secondary" onClick={add}>
+          {t('tasks.add')}
+        </button>
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
+    </div>
+  );
+}
