@@ -4,7 +4,7 @@
 // opens the service from the dialog's link in a new tab, "authenticates" on the test service's page,
 // and the dialog closes with the signature recorded; cancelling at the service is told in Swedish
 // with nothing stored. axe-core on the dialog's waiting and error states.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -135,4 +135,37 @@ test('the service refuses: the Swedish words, and its own message behind "Visa d
   await expect(alert).toContainText('stängd för underhåll');
   await expectAccessible(page, 'e-legitimation – avböjd');
   expect(await chairSignature()).toBeNull();
+});
+
+test('the package page: the chair opens the package, gives their own personnummer and signs with e-legitimation', async ({ page }) => {
+  const pkg = await app.api.call('justering.exportPackage', { versionId, field: 'sig-ordforande' });
+  await page.goto(app.url);
+  await page.goto(`${new URL(app.url).origin}/#/underskrift`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Skriv under ett underskriftspaket' })).toBeVisible();
+  await page.getByLabel('Underskriftspaket (.justera)').setInputFiles({ name: pkg.fileName, mimeType: 'application/json', buffer: Buffer.from(pkg.content) });
+  await page.getByRole('button', { name: 'Öppna paketet' }).click();
+  const facts = page.getByRole('region', { name: 'Paketets innehåll' });
+  await expect(facts).toContainText('Ordförande Anders Lundkvist');
+  // Nobody has signed before the chair here, so the package's origin is not verified: confirmed by hand.
+  await facts.getByLabel('Jag har kontrollerat med sekreteraren att paketet är äkta och vill skriva under ändå.').check();
+  await facts.getByRole('button', { name: 'Skriv under med e-legitimation' }).click();
+  const dialog = page.getByRole('dialog', { name: DIALOG });
+  // The personnummer is asked for (the package carries none); empty is refused in Swedish.
+  await dialog.getByRole('button', { name: 'Fortsätt till signeringstjänsten' }).click();
+  await expect(dialog.getByText('Ange ditt personnummer med tolv siffror.')).toBeVisible();
+  await expectAccessible(page, 'e-legitimation i paketet – personnummer saknas');
+  await dialog.getByLabel('Ditt personnummer').fill('19491117-2296');
+  await dialog.getByRole('button', { name: 'Fortsätt till signeringstjänsten' }).click();
+  const link = dialog.getByRole('link', { name: 'Öppna signeringstjänsten' });
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await tab.getByRole('button', { name: 'Legitimera och skriv under' }).click();
+  await expect(tab.getByRole('heading', { name: 'Klart' })).toBeVisible({ timeout: 15_000 });
+  const done = page.getByRole('region', { name: 'Underskriften är klar' });
+  await expect(done).toContainText('Skicka filen tillbaka till sekreteraren', { timeout: 30_000 });
+  await expectAccessible(page, 'paket underskrivet med e-legitimation');
+  // The secretary's import records it (the identity bound to the chair's personnummer).
+  const signed = await Promise.all([page.waitForEvent('download'), done.getByRole('button', { name: 'Ladda ner den underskrivna PDF:en' }).click()]).then(([d]) => d.path());
+  await app.api.call('justering.importSigned', { versionId, field: 'sig-ordforande', pdfBase64: readFileSync(signed).toString('base64') });
+  expect(await chairSignature()).not.toBeNull();
 });

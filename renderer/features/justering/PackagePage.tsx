@@ -9,6 +9,7 @@ import { downloadPdf } from '../../api/files';
 import { ErrorText } from '../../components/Status';
 import { useFileSubmit } from './useFileSubmit';
 import { SignDialog, type Credential, type CredentialKind } from './SignDialog';
+import { EidSettingsHint, useSignServices } from './EidSign';
 import { fieldLabel, formatInstant, timestampText, unusableFileName, trustText } from './format';
 import { t } from '../../i18n';
 import { justeringStrings as s } from './strings';
@@ -18,8 +19,9 @@ import './justering.css';
 export function PackagePage() {
   const [opened, setOpened] = useState<{ content: string; pkg: OpenedPackage } | null>(null);
   const [signed, setSigned] = useState<SignedPackage | null>(null);
-  const [dialog, setDialog] = useState<CredentialKind | null>(null);
-  const [lastKind, setLastKind] = useState<CredentialKind>('p12');
+  const [dialog, setDialog] = useState<CredentialKind | 'eid' | null>(null);
+  const [lastKind, setLastKind] = useState<CredentialKind | 'eid'>('p12');
+  const services = useSignServices();
   const [confirmed, setConfirmed] = useState(false);
   const factsRef = useRef<HTMLHeadingElement>(null);
   const signedRef = useRef<HTMLHeadingElement>(null);
@@ -53,7 +55,7 @@ export function PackagePage() {
     setSigned(r);
   }
 
-  const showDialog = (k: CredentialKind) => {
+  const showDialog = (k: CredentialKind | 'eid') => {
     setLastKind(k);
     setDialog(k);
   };
@@ -148,17 +150,45 @@ export function PackagePage() {
                 <button type="button" disabled={!opened.pkg.authenticity.verified && !confirmed} onClick={() => showDialog('pkcs11')}>
                   {s.version.signCard}
                 </button>
+                {services !== null && services.length > 0 && (
+                  <button type="button" disabled={!opened.pkg.authenticity.verified && !confirmed} onClick={() => showDialog('eid')}>
+                    {s.eid.button}
+                  </button>
+                )}
               </div>
+              {services !== null && services.length === 0 && <EidSettingsHint />}
             </>
           )}
           <SignDialog
             open={dialog !== null}
             kind={lastKind}
-            title={lastKind === 'p12' ? s.sign.p12Title(m.expectedSigner.role, m.expectedSigner.name) : s.sign.cardTitle(m.expectedSigner.role, m.expectedSigner.name)}
+            title={
+              lastKind === 'p12'
+                ? s.sign.p12Title(m.expectedSigner.role, m.expectedSigner.name)
+                : lastKind === 'eid'
+                  ? s.eid.title(m.expectedSigner.role, m.expectedSigner.name)
+                  : s.sign.cardTitle(m.expectedSigner.role, m.expectedSigner.name)
+            }
             intro={s.sign.intro(m.expectedSigner.role, m.expectedSigner.name, m.paragraphsLabel)}
             onClose={() => setDialog(null)}
             onSign={sign}
             document={toRead}
+            eid={{
+              signerName: m.expectedSigner.name,
+              services: services ?? [],
+              askPersonnummer: true,
+              start: ({ serviceId, personnummer }) =>
+                api.call('justering.signPackageEid', {
+                  content: opened.content,
+                  personnummer: personnummer ?? '',
+                  serviceId,
+                  ...(opened.pkg.authenticity.verified ? {} : { confirmUnverified: confirmed }),
+                }),
+              onDone: (outcome) => {
+                setDialog(null);
+                if (outcome.kind === 'package') setSigned(outcome.result);
+              },
+            }}
           />
         </section>
       )}
