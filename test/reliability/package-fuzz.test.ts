@@ -206,6 +206,22 @@ describe('signing package fuzzing', () => {
     );
   }, 30_000);
 
+  it('data hidden in the zero padding of /Contents (outside the byte range) is refused', async () => {
+    // Found by the property above (seed 1160698623): a changed padding byte was imported as a valid
+    // signature — the padding is not covered by the signature, so only zeros may stand there.
+    const text = Buffer.from(good).toString('latin1');
+    const start = text.lastIndexOf('/Contents <') + '/Contents <'.length;
+    const end = text.indexOf('>', start);
+    expect(text.slice(end - 8, end)).toBe('00000000');
+    const pdf = good.slice();
+    pdf[end - 1] = '1'.charCodeAt(0);
+    const before = written();
+    const r = await t.backend.dispatch('justering.importSigned', { versionId, field: FIELD, pdfBase64: Buffer.from(pdf).toString('base64') });
+    expectClearRefusal(r, ['validation', 'signature']);
+    if (!r.ok) expect(r.error.message).toContain('nollutfyllnad');
+    expect(written()).toEqual(before);
+  }, 30_000);
+
   it('the untouched signed file is still accepted afterwards', async () => {
     const before = written();
     const r = await t.api.call('justering.importSigned', { versionId, field: FIELD, pdfBase64: Buffer.from(good).toString('base64') });

@@ -25,6 +25,8 @@ export interface CmsCheck {
   timeStampTokens: Uint8Array[];
   /** CRLs carried with the signature (SignedData crls, adbe-revocationInfoArchival), DER. */
   crls: Uint8Array[];
+  /** Bytes other than zero padding follow the CMS in /Contents (unsigned data riding along). */
+  trailingData: boolean;
   eContentType?: string;
   eContent?: Uint8Array;
   problems: string[];
@@ -131,13 +133,21 @@ export function checkCms(der: Uint8Array, content?: Uint8Array[]): CmsCheck {
     signingCertificateMatches: false,
     timeStampTokens: [],
     crls: [],
+    trailingData: false,
     problems: [],
   };
   let info: pkijs.SignerInfo;
   let signed: pkijs.SignedData;
   try {
-    const asn1 = asn1js.fromBER(trimDer(der));
+    const body = trimDer(der);
+    const asn1 = asn1js.fromBER(body);
     if (asn1.offset === -1) throw new Error('ogiltig ASN.1');
+    // Only zero padding may follow the CMS in /Contents: it lies outside the byte range, so any other
+    // bytes there are unsigned data riding along with the signature (a hiding place; refused).
+    if (der.subarray(body.length).some((b) => b !== 0)) {
+      out.trailingData = true;
+      out.problems.push('Signaturvärdet (/Contents) innehåller data efter signaturen; bara nollutfyllnad är tillåten. Filen har ändrats efter underskriften – begär en ny underskrift.');
+    }
     const ci = new pkijs.ContentInfo({ schema: asn1.result });
     if (ci.contentType !== OID.signedData) throw new Error('inte SignedData');
     signed = new pkijs.SignedData({ schema: ci.content });

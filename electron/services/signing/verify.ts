@@ -325,6 +325,7 @@ async function checkSignature(
     placed.onlyAllowedChangesAfter &&
     cms.messageDigestMatches &&
     cms.signatureValid &&
+    !cms.trailingData &&
     certificate !== null &&
     certificateValidAtSigningTime !== false &&
     certificateChecks.keyUsage &&
