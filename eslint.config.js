@@ -12,7 +12,20 @@ export default tseslint.config(
     // Plain JavaScript run by Node (the bin shim, build scripts).
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', AbortSignal: 'readonly', Request: 'readonly', Response: 'readonly', performance: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+        AbortSignal: 'readonly',
+        Request: 'readonly',
+        Response: 'readonly',
+        performance: 'readonly',
+      },
     },
   },
   {
@@ -29,14 +42,17 @@ export default tseslint.config(
     // core/ is pure: no electron, no node, no db, no DOM-bound UI code.
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*'], message: 'core/ är ren: ingen electron.' },
-          { group: nodeBuiltins, message: 'core/ är ren: inga node-moduler (använd portar).' },
-          { group: ['**/db/**', '../db', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'core/ känner inte databasen; använd portar.' },
-          { group: ['**/renderer/**', '**/electron/**', '**/templates/**', 'react', 'react-dom'], message: 'core/ beror inte på yttre lager.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'core/ är ren: ingen electron.' },
+            { group: nodeBuiltins, message: 'core/ är ren: inga node-moduler (använd portar).' },
+            { group: ['**/db/**', '../db', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'core/ känner inte databasen; använd portar.' },
+            { group: ['**/renderer/**', '**/electron/**', '**/templates/**', 'react', 'react-dom'], message: 'core/ beror inte på yttre lager.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -44,26 +60,32 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['renderer/vite.config.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*'], message: 'renderer/ använder bara den typade klienten.' },
-          { group: nodeBuiltins, message: 'renderer/ körs i webbläsaren: inga node-moduler.' },
-          { group: ['**/db/**', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'renderer/ når databasen bara via API:t.' },
-          { group: ['**/electron/**'], message: 'renderer/ importerar inget från electron/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'renderer/ använder bara den typade klienten.' },
+            { group: nodeBuiltins, message: 'renderer/ körs i webbläsaren: inga node-moduler.' },
+            { group: ['**/db/**', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'renderer/ når databasen bara via API:t.' },
+            { group: ['**/electron/**'], message: 'renderer/ importerar inget från electron/.' },
+          ],
+        },
+      ],
     },
   },
   {
     // db/ and templates/ never reach into the shell or the UI.
     files: ['db/**/*.ts', 'templates/**/*.ts', 'templates/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*', '**/electron/**'], message: 'Endast electron/ får importera electron.' },
-          { group: ['**/renderer/**'], message: 'renderer/ är UI; importera den inte härifrån.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*', '**/electron/**'], message: 'Endast electron/ får importera electron.' },
+            { group: ['**/renderer/**'], message: 'renderer/ är UI; importera den inte härifrån.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -86,19 +108,26 @@ export default tseslint.config(
     files: ['core/**/*.ts', 'db/**/*.ts', 'electron/**/*.ts', 'templates/**/*.ts', 'templates/**/*.tsx'],
     ignores: ['db/sqlite.ts', 'electron/services/signing/pkcs11.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [
-          { name: 'better-sqlite3', allowTypeImports: true, message: 'Öppna SQLite med openSqlite från db/sqlite.ts (Electrons huvudprocess laddar sin egen build av better-sqlite3).' },
-          { name: 'pkcs11js', allowTypeImports: true, message: 'pkcs11js laddas bara i electron/services/signing/pkcs11.ts (Electrons huvudprocess laddar sin egen build).' },
-        ],
-      }],
-      'no-restricted-syntax': ['error', {
-        selector: "CallExpression[callee.name='require'][arguments.0.value=/^(better-sqlite3|pkcs11js)$/]",
-        message: 'Native moduler laddas bara via db/sqlite.ts och signing/pkcs11.ts.',
-      }, {
-        selector: "ImportExpression[source.value=/^(better-sqlite3|pkcs11js)$/]",
-        message: 'Native moduler laddas bara via db/sqlite.ts och signing/pkcs11.ts.',
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'better-sqlite3', allowTypeImports: true, message: 'Öppna SQLite med openSqlite från db/sqlite.ts (Electrons huvudprocess laddar sin egen build av better-sqlite3).' },
+            { name: 'pkcs11js', allowTypeImports: true, message: 'pkcs11js laddas bara i electron/services/signing/pkcs11.ts (Electrons huvudprocess laddar sin egen build).' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='require'][arguments.0.value=/^(better-sqlite3|pkcs11js)$/]",
+          message: 'Native moduler laddas bara via db/sqlite.ts och signing/pkcs11.ts.',
+        },
+        {
+          selector: 'ImportExpression[source.value=/^(better-sqlite3|pkcs11js)$/]',
+          message: 'Native moduler laddas bara via db/sqlite.ts och signing/pkcs11.ts.',
+        },
+      ],
     },
   },
 );

@@ -26,9 +26,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The migrations drizzle-kit generated (db/migrations), in order. */
 export function loadMigrations(folder = process.env.JUSTERA_MIGRATIONS_DIR ?? join(here, 'migrations')): Migration[] {
   const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
-  return [...journal.entries]
-    .sort((a, b) => a.idx - b.idx)
-    .map((e) => ({ tag: e.tag, sql: readFileSync(join(folder, `${e.tag}.sql`), 'utf8') }));
+  return [...journal.entries].sort((a, b) => a.idx - b.idx).map((e) => ({ tag: e.tag, sql: readFileSync(join(folder, `${e.tag}.sql`), 'utf8') }));
 }
 
 export interface OpenOptions {
@@ -69,21 +67,28 @@ export function migrate(client: Database.Database, migrations: Migration[]): num
   }
   const pending = migrations.slice(current);
   if (pending.length === 0) return 0;
-  client.transaction(() => {
-    for (const m of pending) client.exec(m.sql);
-    client.pragma(`user_version = ${migrations.length}`);
-  }).immediate();
+  client
+    .transaction(() => {
+      for (const m of pending) client.exec(m.sql);
+      client.pragma(`user_version = ${migrations.length}`);
+    })
+    .immediate();
   return pending.length;
 }
 
 function ioError(path: string, e: unknown): AppError {
   const code = (e as { code?: string }).code ?? '';
   const reason =
-    code === 'SQLITE_CANTOPEN' ? 'filen eller mappen kan inte öppnas (finns mappen, och har du skrivrätt?)'
-    : code.startsWith('SQLITE_READONLY') ? 'filen eller datamappen är skrivskyddad (kontrollera behörigheten till mappen)'
-    : code === 'SQLITE_FULL' ? 'disken är full'
-    : code === 'SQLITE_NOTADB' ? 'filen är ingen Justera-databas'
-    : code === 'SQLITE_CORRUPT' ? 'databasfilen är skadad; återställ från en säkerhetskopia'
-    : 'ett fel uppstod när den öppnades';
+    code === 'SQLITE_CANTOPEN'
+      ? 'filen eller mappen kan inte öppnas (finns mappen, och har du skrivrätt?)'
+      : code.startsWith('SQLITE_READONLY')
+        ? 'filen eller datamappen är skrivskyddad (kontrollera behörigheten till mappen)'
+        : code === 'SQLITE_FULL'
+          ? 'disken är full'
+          : code === 'SQLITE_NOTADB'
+            ? 'filen är ingen Justera-databas'
+            : code === 'SQLITE_CORRUPT'
+              ? 'databasfilen är skadad; återställ från en säkerhetskopia'
+              : 'ett fel uppstod när den öppnades';
   return new AppError('io', `Databasen ${path} kunde inte öppnas: ${reason}.`, { sqliteCode: code });
 }

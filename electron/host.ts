@@ -120,7 +120,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
   function authorised(req: IncomingMessage): boolean {
     const header = req.headers['x-justera-token'];
     if (typeof header === 'string' && same(header, token)) return true;
-    const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
+    const cookie = (req.headers.cookie ?? '')
+      .split(';')
+      .map((c) => c.trim())
+      .find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
     return cookie !== undefined && same(cookie.slice(TOKEN_COOKIE.length + 1), token);
   }
 

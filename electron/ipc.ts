@@ -56,12 +56,7 @@ export function registerIpc(options: IpcOptions): () => void {
 }
 
 /** Pushes an event to one of our windows; others (and closed ones) never get it. */
-export function sendEvent<E extends DesktopEventName>(
-  contents: WebContents,
-  isTrusted: (contents: WebContents) => boolean,
-  event: E,
-  payload: DesktopEvents[E],
-): boolean {
+export function sendEvent<E extends DesktopEventName>(contents: WebContents, isTrusted: (contents: WebContents) => boolean, event: E, payload: DesktopEvents[E]): boolean {
   if (contents.isDestroyed() || !isTrusted(contents) || !isAppUrl(contents.getURL())) return false;
   contents.send(EVENT_CHANNEL, event, payload);
   return true;

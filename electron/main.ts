@@ -147,8 +147,12 @@ function run(): Promise<void> {
     }
     // The PKCS#11 module is chosen here, in the main process, in a native dialog (never sent by the renderer).
     const chooseModule = () =>
-      dialogs.openFile({ title: 'Välj kortläsarens PKCS#11-modul', filters: [{ name: 'PKCS#11-modul', extensions: process.platform === 'win32' ? ['dll'] : process.platform === 'darwin' ? ['dylib', 'so'] : ['so'] }] });
-    const openBackend = (databasePath: string) => createBackend({
+      dialogs.openFile({
+        title: 'Välj kortläsarens PKCS#11-modul',
+        filters: [{ name: 'PKCS#11-modul', extensions: process.platform === 'win32' ? ['dll'] : process.platform === 'darwin' ? ['dylib', 'so'] : ['so'] }],
+      });
+    const openBackend = (databasePath: string) =>
+      createBackend({
         databasePath,
         transport: 'ipc',
         pkcs11: { choose: chooseModule },
@@ -177,11 +181,14 @@ function run(): Promise<void> {
     running.openFiles(early.splice(0));
   }
 
-  return app.whenReady().then(start).catch((e: unknown) => {
-    console.error('[justera] start:', e);
-    dialog.showErrorBox('Justera kan inte starta', 'Ett oväntat fel inträffade vid start. Kontakta IT-supporten och ange tidpunkten.');
-    app.exit(1);
-  });
+  return app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      console.error('[justera] start:', e);
+      dialog.showErrorBox('Justera kan inte starta', 'Ett oväntat fel inträffade vid start. Kontakta IT-supporten och ange tidpunkten.');
+      app.exit(1);
+    });
 }
 
 /** Resolves when start-up has finished (tests wait on it). */

@@ -47,9 +47,7 @@ function macAppMenu(deps: MenuDeps): MenuItemConstructorOptions {
 
 function fileMenu(deps: MenuDeps, mac: boolean): MenuItemConstructorOptions {
   const recent: MenuItemConstructorOptions[] =
-    deps.recentMeetings.length === 0
-      ? [{ label: 'Inga möten ännu', enabled: false }]
-      : deps.recentMeetings.map((m) => ({ label: m.label, click: () => deps.actions.openMeeting(m.id) }));
+    deps.recentMeetings.length === 0 ? [{ label: 'Inga möten ännu', enabled: false }] : deps.recentMeetings.map((m) => ({ label: m.label, click: () => deps.actions.openMeeting(m.id) }));
   return {
     label: 'Arkiv',
     submenu: [
@@ -87,9 +85,7 @@ function editMenu(): MenuItemConstructorOptions {
 }
 
 function viewMenu(deps: MenuDeps): MenuItemConstructorOptions {
-  const dev: MenuItemConstructorOptions[] = deps.isPackaged
-    ? []
-    : [{ role: 'reload', label: 'Ladda om' }, { role: 'toggleDevTools', label: 'Utvecklarverktyg' }, sep];
+  const dev: MenuItemConstructorOptions[] = deps.isPackaged ? [] : [{ role: 'reload', label: 'Ladda om' }, { role: 'toggleDevTools', label: 'Utvecklarverktyg' }, sep];
   return {
     label: 'Visa',
     submenu: [
@@ -108,7 +104,10 @@ function windowMenu(mac: boolean): MenuItemConstructorOptions {
     label: 'Fönster',
     submenu: mac
       ? [{ role: 'minimize', label: 'Minimera' }, { role: 'zoom', label: 'Zooma' }, sep, { role: 'front', label: 'Lägg alla överst' }]
-      : [{ role: 'minimize', label: 'Minimera' }, { role: 'close', label: 'Stäng' }],
+      : [
+          { role: 'minimize', label: 'Minimera' },
+          { role: 'close', label: 'Stäng' },
+        ],
   };
 }
 
@@ -116,10 +115,7 @@ function helpMenu(deps: MenuDeps, mac: boolean): MenuItemConstructorOptions {
   return {
     role: 'help',
     label: 'Hjälp',
-    submenu: [
-      { label: 'Visa datamappen', click: () => deps.actions.showDataFolder() },
-      ...(mac ? [] : [sep, { label: 'Om Justera', click: () => deps.actions.about() }]),
-    ],
+    submenu: [{ label: 'Visa datamappen', click: () => deps.actions.showDataFolder() }, ...(mac ? [] : [sep, { label: 'Om Justera', click: () => deps.actions.about() }])],
   };
 }
 

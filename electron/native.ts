@@ -70,7 +70,8 @@ function problemOf(appPath: string, build: ElectronNativeBuild, versions: Runtim
     return { sv: `${shown} saknas`, en: `${shown} is missing` };
   }
   if (stamp.electron !== versions.electron) return { sv: `${shown} är byggd för Electron ${String(stamp.electron)}`, en: `${shown} is built for Electron ${String(stamp.electron)}` };
-  if (stamp.platform !== platform || stamp.arch !== arch) return { sv: `${shown} är byggd för ${String(stamp.platform)}-${String(stamp.arch)}`, en: `${shown} is built for ${String(stamp.platform)}-${String(stamp.arch)}` };
+  if (stamp.platform !== platform || stamp.arch !== arch)
+    return { sv: `${shown} är byggd för ${String(stamp.platform)}-${String(stamp.arch)}`, en: `${shown} is built for ${String(stamp.platform)}-${String(stamp.arch)}` };
   const addon = relative(appPath, build.sqliteBinding);
   if (!existsSync(build.sqliteBinding)) return { sv: `${addon} saknas`, en: `${addon} is missing` };
   if (!existsSync(join(build.pkcs11js, 'build', 'Release', 'pkcs11.node'))) return { sv: `pkcs11js saknas i ${shown}`, en: `pkcs11js is missing from ${shown}` };

@@ -37,5 +37,14 @@ export function isSafeExternalUrl(url: string): boolean {
 /** The signing service's loopback start page (electron/services/signing/signservice/loopback.ts): http://127.0.0.1:PORT/start/STATE. */
 export function isLoopbackStartUrl(url: string): boolean {
   const u = parse(url);
-  return u !== null && u.protocol === 'http:' && u.hostname === '127.0.0.1' && /^\d+$/.test(u.port) && /^\/start\/[0-9a-f]{48}$/.test(u.pathname) && u.search === '' && u.username === '' && u.password === '';
+  return (
+    u !== null &&
+    u.protocol === 'http:' &&
+    u.hostname === '127.0.0.1' &&
+    /^\d+$/.test(u.port) &&
+    /^\/start\/[0-9a-f]{48}$/.test(u.pathname) &&
+    u.search === '' &&
+    u.username === '' &&
+    u.password === ''
+  );
 }

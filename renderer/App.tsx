@@ -26,10 +26,14 @@ export function App() {
   }, [route]);
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
@@ -49,12 +53,7 @@ export function App() {
           </a>
         </nav>
         <HeaderSearch initial={route.name === 'search' ? route.query : ''} />
-        <button
-          type="button"
-          className="lang-switch"
-          lang={currentLanguage() === 'sv' ? 'en' : 'sv'}
-          onClick={() => setLanguage(currentLanguage() === 'sv' ? 'en' : 'sv')}
-        >
+        <button type="button" className="lang-switch" lang={currentLanguage() === 'sv' ? 'en' : 'sv'} onClick={() => setLanguage(currentLanguage() === 'sv' ? 'en' : 'sv')}>
           {t('app.otherLanguage')}
         </button>
       </header>

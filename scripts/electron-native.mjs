@@ -55,13 +55,9 @@ export function nativePlan(root, { platform = process.platform, arch = process.a
     electronVersion = readJson(join(electronDir, 'package.json')).version;
     abi = readFileSync(join(electronDir, 'abi_version'), 'utf8').trim();
   } catch {
-    throw new NativeSetupError(
-      [
-        'Justera: paketet electron saknas i node_modules. Kör `npm ci` först.',
-        'Justera: the electron package is missing from node_modules. Run `npm ci` first.',
-      ].join('\n'),
-      ['node_modules/electron'],
-    );
+    throw new NativeSetupError(['Justera: paketet electron saknas i node_modules. Kör `npm ci` först.', 'Justera: the electron package is missing from node_modules. Run `npm ci` first.'].join('\n'), [
+      'node_modules/electron',
+    ]);
   }
   if (!/^\d+$/.test(abi)) throw new NativeSetupError(`Justera: node_modules/electron/abi_version är ogiltig (${abi}). / is invalid.`, ['abi_version']);
   const dir = join(root, NATIVE_FOLDER, abi);
@@ -98,7 +94,12 @@ export function electronBinaryInstalled(root) {
   try {
     const version = readJson(join(electronDir, 'package.json')).version;
     const exe = readFileSync(join(electronDir, 'path.txt'), 'utf8');
-    if (readFileSync(join(electronDir, 'dist', 'version'), 'utf8').replace(/^v/, '').trim() !== version) return false;
+    if (
+      readFileSync(join(electronDir, 'dist', 'version'), 'utf8')
+        .replace(/^v/, '')
+        .trim() !== version
+    )
+      return false;
     return existsSync(join(process.env.ELECTRON_OVERRIDE_DIST_PATH || join(electronDir, 'dist'), exe));
   } catch {
     return false;
@@ -216,7 +217,10 @@ export async function ensureElectronNative(root, deps = {}) {
   if (stale !== null) {
     const names = plan.modules.map((m) => m.name).join(', ');
     const where = relative(root, plan.dir);
-    missing.push({ sv: `${names} byggda för Electron ${plan.electronVersion} (ABI ${plan.abi}) i ${where} (${stale})`, en: `${names} built for Electron ${plan.electronVersion} (ABI ${plan.abi}) in ${where}` });
+    missing.push({
+      sv: `${names} byggda för Electron ${plan.electronVersion} (ABI ${plan.abi}) i ${where} (${stale})`,
+      en: `${names} built for Electron ${plan.electronVersion} (ABI ${plan.abi}) in ${where}`,
+    });
     urls.push(hosts.headers, hosts.binaries);
   }
   const failures = [];
@@ -227,7 +231,11 @@ export async function ensureElectronNative(root, deps = {}) {
       failures.push(`${url}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  if (failures.length > 0) throw new NativeSetupError(offlineMessage(missing, failures), missing.map((m) => m.en));
+  if (failures.length > 0)
+    throw new NativeSetupError(
+      offlineMessage(missing, failures),
+      missing.map((m) => m.en),
+    );
 
   if (needBinary) {
     log(`Justera: laddar ned Electron ${plan.electronVersion} / downloading Electron ${plan.electronVersion} …`);
@@ -239,7 +247,9 @@ export async function ensureElectronNative(root, deps = {}) {
   }
   if (stale === null) return { plan, rebuilt: false, downloadedElectron: needBinary };
 
-  log(`Justera: bygger ${plan.modules.map((m) => m.name).join(' och ')} för Electron ${plan.electronVersion} (ABI ${plan.abi}) i ${relative(root, plan.dir)} (${stale}) / building native modules for Electron …`);
+  log(
+    `Justera: bygger ${plan.modules.map((m) => m.name).join(' och ')} för Electron ${plan.electronVersion} (ABI ${plan.abi}) i ${relative(root, plan.dir)} (${stale}) / building native modules for Electron …`,
+  );
   const stage = `${plan.dir}.partial-${process.pid}`;
   await rm(stage, { recursive: true, force: true });
   try {

@@ -8,11 +8,7 @@ import { plainText } from '../core/format/richtext';
 /** About twenty pages of running text per part: small enough to lay out fast, big enough to share fonts. */
 export const PART_CHARACTERS = 40_000;
 
-export type PartSpec =
-  | { kind: 'front' }
-  | { kind: 'paragraphs'; from: number; to: number }
-  | { kind: 'back' }
-  | { kind: 'whole' };
+export type PartSpec = { kind: 'front' } | { kind: 'paragraphs'; from: number; to: number } | { kind: 'back' } | { kind: 'whole' };
 
 export function planParts(data: DocumentData): PartSpec[] {
   switch (data.kind) {

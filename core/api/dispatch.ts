@@ -17,7 +17,14 @@ export async function dispatch(handlers: Handlers, method: string, raw: unknown,
     const issues = issuesOf(parsed.error);
     return {
       ok: false,
-      error: new AppError('validation', userMessage(issues, parsed.error.issues.map((i) => i.path)), { issues }).toBody(),
+      error: new AppError(
+        'validation',
+        userMessage(
+          issues,
+          parsed.error.issues.map((i) => i.path),
+        ),
+        { issues },
+      ).toBody(),
     };
   }
   try {

@@ -100,11 +100,19 @@ export function importMeeting(deps: AppDeps, raw: unknown): { meetingId: string;
 function checkNumbersFree(deps: AppDeps, boardId: string, doc: MeetingDocument): void {
   const year = Number(doc.meeting.date.slice(0, 4));
   const used = deps.store.usedParagraphNumbers(boardId, year);
-  const problem = numberOrderProblem(used, null, doc.meeting.date, doc.paragraphs.map((p) => p.number));
+  const problem = numberOrderProblem(
+    used,
+    null,
+    doc.meeting.date,
+    doc.paragraphs.map((p) => p.number),
+  );
   if (problem === null) return;
   const taken = new Set(used.map((u) => u.number));
   const slot = numberSlot(used, null, doc.meeting.date);
-  const i = Math.max(0, doc.paragraphs.findIndex((p) => taken.has(p.number) || (slot.lastBefore !== null && p.number <= slot.lastBefore.number) || (slot.firstAfter !== null && p.number >= slot.firstAfter.number)));
+  const i = Math.max(
+    0,
+    doc.paragraphs.findIndex((p) => taken.has(p.number) || (slot.lastBefore !== null && p.number <= slot.lastBefore.number) || (slot.firstAfter !== null && p.number >= slot.firstAfter.number)),
+  );
   const path = `paragraphs[${i}].number`;
   throw new AppError('conflict', `${path}: ${problem}`, { issues: [{ path, message: problem }] });
 }

@@ -26,8 +26,7 @@ export function buildAttendance(doc: MeetingDocument, people: People): Attendanc
         remark: remarks.join('; '),
       };
     });
-  const group = (heading: string, entries: NarvaroEntry[], capacity: string): AttendanceGroup[] =>
-    entries.length === 0 ? [] : [{ heading, rows: rows(entries, capacity) }];
+  const group = (heading: string, entries: NarvaroEntry[], capacity: string): AttendanceGroup[] => (entries.length === 0 ? [] : [{ heading, rows: rows(entries, capacity) }]);
 
   const sections = [
     {
@@ -42,4 +41,3 @@ export function buildAttendance(doc: MeetingDocument, people: People): Attendanc
   ].filter((s) => s.groups.length > 0);
   return { heading: 'NÄRVAROLISTA', sections };
 }
-

@@ -34,11 +34,7 @@ export function buildExtractData(doc: MeetingDocument, opts: ExtractOptions): Ex
   const name = people.name(certifier);
   return {
     kind: 'extract',
-    meta: metaOf(doc, `Protokollsutdrag ${label} ${doc.board.name} ${doc.meeting.date}`, `Protokollsutdrag ${label}`, opts.generatedAt, [
-      'protokollsutdrag',
-      doc.board.name,
-      doc.meeting.date,
-    ]),
+    meta: metaOf(doc, `Protokollsutdrag ${label} ${doc.board.name} ${doc.meeting.date}`, `Protokollsutdrag ${label}`, opts.generatedAt, ['protokollsutdrag', doc.board.name, doc.meeting.date]),
     header: headerOf(doc, 'PROTOKOLLSUTDRAG'),
     footer: protocolFooter(doc),
     title: 'PROTOKOLLSUTDRAG',
@@ -76,8 +72,6 @@ export function restrictTo(doc: MeetingDocument, numbers: readonly number[]): Me
     ...doc,
     attendance,
     paragraphs: doc.paragraphs.filter((p) => chosen.has(p.number)),
-    adjustmentGroups: doc.adjustmentGroups
-      .map((g) => ({ ...g, paragraphs: g.paragraphs.filter((n) => chosen.has(n)) }))
-      .filter((g) => g.paragraphs.length > 0),
+    adjustmentGroups: doc.adjustmentGroups.map((g) => ({ ...g, paragraphs: g.paragraphs.filter((n) => chosen.has(n)) })).filter((g) => g.paragraphs.length > 0),
   };
 }

@@ -17,9 +17,7 @@ export function buildKallelseData(doc: MeetingDocument, opts: KallelseOptions): 
   const m = doc.meeting;
   const onDate = doc.members.filter((x) => x.termStart <= m.date && m.date <= x.termEnd);
   const ordinary = onDate.filter((x) => x.role !== 'ersattare');
-  const substitutes = onDate
-    .filter((x) => x.role === 'ersattare')
-    .sort((a, b) => (a.substituteOrder ?? Number.MAX_SAFE_INTEGER) - (b.substituteOrder ?? Number.MAX_SAFE_INTEGER));
+  const substitutes = onDate.filter((x) => x.role === 'ersattare').sort((a, b) => (a.substituteOrder ?? Number.MAX_SAFE_INTEGER) - (b.substituteOrder ?? Number.MAX_SAFE_INTEGER));
   const weekday = weekdayName(m.date);
   const time = m.endTime === undefined ? m.startTime : `${m.startTime}-${m.endTime}`;
   const secretary = people.name(m.secretary);

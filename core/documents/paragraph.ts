@@ -106,10 +106,7 @@ function voteView(vote: Vote, chair: string, board: string, people: People, n: n
   const outcome = countVote(vote, chair, n, which);
   const legend = [`Ja = ${vote.jaMeans}`, `Nej = ${vote.nejMeans}`];
   const totals = { ja: outcome.ja, nej: outcome.nej, avstar: outcome.avstar };
-  const rows =
-    vote.kind === 'open'
-      ? vote.votes.map((v) => ({ name: people.name(v.person), party: people.party(v.person), choice: choiceLabel(v.vote) }))
-      : [];
+  const rows = vote.kind === 'open' ? vote.votes.map((v) => ({ name: people.name(v.person), party: people.party(v.person), choice: choiceLabel(v.vote) })) : [];
   return { kind: vote.kind, legend, rows, totals, result: voteResultText(vote, outcome, board) };
 }
 

@@ -37,11 +37,7 @@ export function buildProtocolData(doc: MeetingDocument, opts: ProtocolOptions): 
   const range = numbers.length === 0 ? '' : ` ${paragraphLabel(numbers)}`;
   return {
     kind: 'protocol',
-    meta: metaOf(doc, `Protokoll ${doc.board.name} ${doc.meeting.date}`, `Sammanträdesprotokoll${range}`, opts.generatedAt, [
-      'sammanträdesprotokoll',
-      doc.board.name,
-      doc.meeting.date,
-    ]),
+    meta: metaOf(doc, `Protokoll ${doc.board.name} ${doc.meeting.date}`, `Sammanträdesprotokoll${range}`, opts.generatedAt, ['sammanträdesprotokoll', doc.board.name, doc.meeting.date]),
     header: headerOf(doc, 'SAMMANTRÄDESPROTOKOLL'),
     footer: protocolFooter(doc),
     title: 'SAMMANTRÄDESPROTOKOLL',
@@ -64,9 +60,7 @@ function signaturePlaces(doc: MeetingDocument, people: People): SignaturePlace[]
 }
 
 function recordedNotices(doc: MeetingDocument): NoticePosting[] {
-  return doc.adjustmentGroups.flatMap((g) =>
-    g.notice === undefined ? [] : [{ paragraphs: [...g.paragraphs], postedOn: g.notice.postedOn, takeDownOn: g.notice.takeDownOn }],
-  );
+  return doc.adjustmentGroups.flatMap((g) => (g.notice === undefined ? [] : [{ paragraphs: [...g.paragraphs], postedOn: g.notice.postedOn, takeDownOn: g.notice.takeDownOn }]));
 }
 
 /** The BEVIS/ANSLAG box. Its dates are blank until the notice is posted, as on paper. */
@@ -106,10 +100,7 @@ function attachmentsOf(doc: MeetingDocument): AttachmentView[] {
 
 function signaturePage(doc: MeetingDocument, people: People): SignaturePageData {
   const intro = doc.meeting.digitalSignatures
-    ? [
-        'Protokollet justeras med digitala underskrifter. Varje underskrift omfattar hela dokumentet.',
-        'Protokollet är justerat när den sista underskriften nedan har lagts till.',
-      ]
+    ? ['Protokollet justeras med digitala underskrifter. Varje underskrift omfattar hela dokumentet.', 'Protokollet är justerat när den sista underskriften nedan har lagts till.']
     : ['Protokollet justeras genom att var och en nedan skriver under i sin ruta.'];
   return { heading: 'Underskrifter', intro, signers: requiredSigners(doc, people) };
 }

@@ -48,10 +48,7 @@ function countOpen(vote: Extract<Vote, { kind: 'open' }>, chair: string, paragra
   const settled = voteWinner(vote, chair);
   if (settled !== null) return { ...totals, winner: settled.winner, decidedBy: 'casting_vote' };
   if (paragraph !== undefined) throw new AppError('validation', tieMessage(vote, paragraph, which.index, which.count));
-  throw new AppError(
-    'validation',
-    'Omröstningen slutade lika men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst.',
-  );
+  throw new AppError('validation', 'Omröstningen slutade lika men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst.');
 }
 
 function countClosed(vote: Extract<Vote, { kind: 'closed' }>, paragraph: number | undefined, which: Which): VoteOutcome {

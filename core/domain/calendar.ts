@@ -133,8 +133,7 @@ export function easterSunday(year: number): string {
   // Days from 21 March to the paschal full moon (the epact, corrected).
   const fullMoon = (19 * golden + century - leapSkips - solarCorrection + 15) % 30;
   // Days from the full moon to the next Sunday.
-  const toSunday =
-    (32 + 2 * (century % 4) + 2 * Math.floor(yearInCentury / 4) - fullMoon - (yearInCentury % 4)) % 7;
+  const toSunday = (32 + 2 * (century % 4) + 2 * Math.floor(yearInCentury / 4) - fullMoon - (yearInCentury % 4)) % 7;
   // Corrects the rare years where the rule would give 26 April or a too late 25 April.
   const exception = Math.floor((golden + 11 * fullMoon + 22 * toSunday) / 451);
   const offset = fullMoon + toSunday - 7 * exception + 114;
@@ -204,7 +203,9 @@ function holidaysOf(year: number): Holiday[] {
 export function closedDayReason(iso: string): string | null {
   assertIsoDate(iso);
   const year = Number(iso.slice(0, 4));
-  const names = holidaysOf(year).filter((h) => h.date === iso).map((h) => h.name);
+  const names = holidaysOf(year)
+    .filter((h) => h.date === iso)
+    .map((h) => h.name);
   if (names.length > 0) return names.join(' och ');
   if (iso === midsummerEve(year)) return 'midsommarafton';
   const monthDay = iso.slice(5);

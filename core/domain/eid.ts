@@ -32,10 +32,7 @@ export interface CertificateIdentity {
   sha256: string;
 }
 
-export type IdentityCheck =
-  | { status: 'identifier'; kind: EidKind }
-  | { status: 'name-only' }
-  | { status: 'mismatch'; reason: string };
+export type IdentityCheck = { status: 'identifier'; kind: EidKind } | { status: 'name-only' } | { status: 'mismatch'; reason: string };
 
 /** Names compared without case, accents kept, spaces collapsed, Unicode normalised. */
 export function normaliseName(name: string): string {
@@ -63,7 +60,7 @@ function validDate(yyyymmdd: string): boolean {
 function withCentury(ten: string, plus: boolean, today: Date): string {
   const yy = Number(ten.slice(0, 2));
   const thisYear = today.getUTCFullYear();
-  let year = thisYear - ((thisYear - yy) % 100 + 100) % 100;
+  let year = thisYear - ((((thisYear - yy) % 100) + 100) % 100);
   const day = Number(ten.slice(4, 6));
   const mmdd = `${ten.slice(2, 4)}${String(day > 60 ? day - 60 : day).padStart(2, '0')}`;
   // A birthday later this year than `today` is a century earlier.
@@ -118,7 +115,10 @@ export function parseEidIdentifier(kind: EidKind, raw: string, options: { today?
 
 /** The personnummer a subject serialNumber carries, or null ("SE"/"PNOSE-" prefixes, optional dash). */
 export function personnummerOfSerial(serial: string): string | null {
-  const digits = serial.trim().replace(/^(PNOSE-|SE)/i, '').replace(/-/g, '');
+  const digits = serial
+    .trim()
+    .replace(/^(PNOSE-|SE)/i, '')
+    .replace(/-/g, '');
   return /^(18|19|20)\d{10}$/.test(digits) ? digits : null;
 }
 
@@ -142,11 +142,7 @@ function matches(id: EidIdentifier, cert: CertificateIdentity): boolean {
  * name is then not decisive); without, the single CN must equal the name and the result says so
  * ("endast namnkontroll"), unless identifiers are required (a board setting), then it is refused.
  */
-export function matchSigner(
-  expected: { name: string; identifiers: EidIdentifier[] },
-  cert: CertificateIdentity,
-  options: { requireIdentifier?: boolean } = {},
-): IdentityCheck {
+export function matchSigner(expected: { name: string; identifiers: EidIdentifier[] }, cert: CertificateIdentity, options: { requireIdentifier?: boolean } = {}): IdentityCheck {
   if (cert.commonNames.length !== 1) {
     return { status: 'mismatch', reason: `Certifikatet har ${cert.commonNames.length} namn (CN) i stället för ett; det går inte att avgöra vems det är.` };
   }

@@ -40,15 +40,8 @@ export function groupTimePlaceLines(m: Meeting, g: Pick<AdjustmentGroup, 'immedi
  * out when ordinary ones are there too. Several different values: each after its §§
  * ("§§ 23-24: Kommunhuset, 2027-03-25").
  */
-export function timePlaceLinesFor(
-  doc: Pick<MeetingDocument, 'meeting' | 'adjustmentGroups'>,
-  numbers: readonly number[],
-  label: (ns: number[]) => string,
-  immediateStated: boolean,
-): string[] {
-  const covered = doc.adjustmentGroups
-    .map((g) => ({ g, covered: g.paragraphs.filter((n) => numbers.includes(n)) }))
-    .filter((x) => x.covered.length > 0);
+export function timePlaceLinesFor(doc: Pick<MeetingDocument, 'meeting' | 'adjustmentGroups'>, numbers: readonly number[], label: (ns: number[]) => string, immediateStated: boolean): string[] {
+  const covered = doc.adjustmentGroups.map((g) => ({ g, covered: g.paragraphs.filter((n) => numbers.includes(n)) })).filter((x) => x.covered.length > 0);
   const each = covered.map((x) => ({ immediate: x.g.immediate, covered: x.covered, lines: groupTimePlaceLines(doc.meeting, x.g) }));
   const ungrouped = numbers.filter((n) => !covered.some((x) => x.covered.includes(n)));
   if (ungrouped.length > 0 || each.length === 0) each.push({ immediate: false, covered: ungrouped, lines: meetingTimePlaceLines(doc.meeting) });

@@ -93,9 +93,7 @@ function maskParagraph(p: Paragraph): Paragraph {
     distribution: p.distribution.map(clean),
     // PDF attachments cannot be checked for secrets here; the public version lists them by title only.
     attachments: p.attachments.map((a) =>
-      a.kind === 'document'
-        ? { ...a, title: clean(a.title), sections: a.sections.map((s) => ({ heading: clean(s.heading), body: maskRichText(s.body) })) }
-        : { ...a, title: clean(a.title) },
+      a.kind === 'document' ? { ...a, title: clean(a.title), sections: a.sections.map((s) => ({ heading: clean(s.heading), body: maskRichText(s.body) })) } : { ...a, title: clean(a.title) },
     ),
   };
 }

@@ -17,10 +17,7 @@ export interface IdentityNumberMatch {
 const SPACE = '[ \\t\\u00A0\\u2007\\u2009\\u202F]';
 const DASH = '[-+\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212\\uFE63\\uFF0D]';
 // Optional century, YY MM DD, optional separator, 4 digits; not inside a longer number.
-const CANDIDATE = new RegExp(
-  `(?<![\\d\\-\\u2010-\\u2014\\u2212])(?:(18|19|20)${SPACE}?)?(\\d{2})${SPACE}?(\\d{2})${SPACE}?(\\d{2})(${SPACE}{0,2}${DASH}?${SPACE}{0,2})(\\d{4})(?!\\d)`,
-  'g',
-);
+const CANDIDATE = new RegExp(`(?<![\\d\\-\\u2010-\\u2014\\u2212])(?:(18|19|20)${SPACE}?)?(\\d{2})${SPACE}?(\\d{2})${SPACE}?(\\d{2})(${SPACE}{0,2}${DASH}?${SPACE}{0,2})(\\d{4})(?!\\d)`, 'g');
 
 export function luhnValid(tenDigits: string): boolean {
   if (!/^\d{10}$/.test(tenDigits)) return false;

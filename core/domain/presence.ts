@@ -202,7 +202,11 @@ export function proposeSubstitutes(roster: readonly Member[], present: ReadonlyS
     proposal.set(member.person, substitute.person);
     used.add(substitute.person);
   };
-  for (const member of absent) take(member, available.find((s) => s.substituteFor === member.person && !used.has(s.person)));
+  for (const member of absent)
+    take(
+      member,
+      available.find((s) => s.substituteFor === member.person && !used.has(s.person)),
+    );
   for (const member of absent) {
     if (proposal.has(member.person)) continue;
     const free = available.filter((s) => s.substituteFor === undefined && !used.has(s.person));

@@ -180,7 +180,10 @@ export function paragraphIssues(doc: PresenceInput, chair: string, p: ParagraphP
     const own = open.map(({ vote, outcome, k }) => ({ choice: vote.votes.find((v) => v.person === r.person)?.vote, outcome, k }));
     const label = (k: number) => (votes.length > 1 ? `i omröstning ${k + 1} i § ${n}` : `i § ${n}`);
     if (own.every((o) => o.choice === 'avstar')) {
-      issues.push({ path, message: `${names(r.person)} avstod från att rösta ${votes.length > 1 ? `i alla omröstningar i § ${n}` : `i § ${n}`} och deltog därmed inte i beslutet; bara den som deltagit får reservera sig (KL 4 kap. 27 §).` });
+      issues.push({
+        path,
+        message: `${names(r.person)} avstod från att rösta ${votes.length > 1 ? `i alla omröstningar i § ${n}` : `i § ${n}`} och deltog därmed inte i beslutet; bara den som deltagit får reservera sig (KL 4 kap. 27 §).`,
+      });
     } else if (own.every((o) => o.outcome !== null && o.choice === o.outcome.winner)) {
       const last = own[own.length - 1];
       const choice = last?.choice === 'ja' ? 'Ja' : 'Nej';
@@ -427,10 +430,6 @@ export function freezeIssues(doc: MeetingDocument, numbers: readonly number[], n
  * which is refused when freezing), and §§ where the board is not beslutför. Same words as import.
  */
 export function meetingProblems(doc: MeetingDocument, names: Names): string[] {
-  const out = [
-    ...meetingIssues(doc, names).map((i) => i.message),
-    ...quorumShortfalls(doc).map(quorumWarning),
-    ...substituteOrderProblems(doc, names).map((o) => o.message),
-  ];
+  const out = [...meetingIssues(doc, names).map((i) => i.message), ...quorumShortfalls(doc).map(quorumWarning), ...substituteOrderProblems(doc, names).map((o) => o.message)];
   return [...new Set(out)];
 }

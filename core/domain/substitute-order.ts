@@ -49,8 +49,7 @@ export function substituteOrderProblems(doc: OrderInput, names: (key: string) =>
       const personal = free.find((m) => m.substituteFor === a.replaces);
       // Rank: the member's party first, then the order; a substitute without an order is not ranked.
       const party = partyOf.get(a.replaces);
-      const rank = (m: Member | undefined): [number, number] | null =>
-        m?.substituteOrder === undefined ? null : [party !== undefined && m.party === party ? 0 : 1, m.substituteOrder];
+      const rank = (m: Member | undefined): [number, number] | null => (m?.substituteOrder === undefined ? null : [party !== undefined && m.party === party ? 0 : 1, m.substituteOrder]);
       const own = rank(self);
       const ahead = (m: Member) => {
         const r = rank(m);

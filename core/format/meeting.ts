@@ -14,28 +14,15 @@ import { meetingIssues } from '../domain/rules';
 export const MEETING_FORMAT = 'justera-meeting';
 export const MEETING_FORMAT_VERSION = 3;
 
-export const isoDateSchema = z
-  .string()
-  .refine(isValidIsoDate, { message: 'Ange ett datum som finns, i formen ÅÅÅÅ-MM-DD (till exempel 2020-11-05).' });
+export const isoDateSchema = z.string().refine(isValidIsoDate, { message: 'Ange ett datum som finns, i formen ÅÅÅÅ-MM-DD (till exempel 2020-11-05).' });
 
-export const timeSchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ange en tid i formen TT:MM (till exempel 09:00).');
+export const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ange en tid i formen TT:MM (till exempel 09:00).');
 
 /** A key naming a person inside one file: lower-case letters, digits and hyphens. */
-export const personKeySchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'En personnyckel består av små bokstäver a–z, siffror och bindestreck, t.ex. "anders-lundkvist".');
+export const personKeySchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'En personnyckel består av små bokstäver a–z, siffror och bindestreck, t.ex. "anders-lundkvist".');
 
 export const organisationKinds = ['kommun', 'region', 'kommunalforbund', 'bolag', 'annan'] as const;
-export const boardKinds = [
-  'fullmaktige',
-  'styrelse',
-  'namnd',
-  'gemensam_namnd',
-  'utskott',
-  'beredning',
-] as const;
+export const boardKinds = ['fullmaktige', 'styrelse', 'namnd', 'gemensam_namnd', 'utskott', 'beredning'] as const;
 export const memberRoles = ['ordforande', 'vice_ordforande', 'andre_vice_ordforande', 'ledamot', 'ersattare'] as const;
 export const attendanceCapacities = ['member', 'substitute', 'present', 'official', 'absent'] as const;
 export const meetingStatuses = ['planned', 'held', 'adjusted', 'cancelled'] as const;
@@ -58,7 +45,10 @@ export const boardSchema = z.strictObject({
   seats: z.number().int().min(1).max(201),
   /** Where the adjusted protocol is kept (förvaringsplats). */
   storagePlace: z.string().trim().min(1, 'Ange var protokollet förvaras (förvaringsplats).'),
-  noticeBoardUrl: z.string().regex(/^https?:\/\/\S+$/, 'Ange anslagstavlans webbadress med http:// eller https://').optional(),
+  noticeBoardUrl: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'Ange anslagstavlans webbadress med http:// eller https://')
+    .optional(),
 });
 
 export const personSchema = z.strictObject({
@@ -302,17 +292,17 @@ export const meetingSchema = z.strictObject({
 });
 
 const meetingDocumentBase = z.strictObject({
-    format: z.literal(MEETING_FORMAT),
-    formatVersion: z.literal(MEETING_FORMAT_VERSION),
-    organisation: organisationSchema,
-    board: boardSchema,
-    people: z.array(personSchema),
-    members: z.array(memberSchema),
-    officials: z.array(officialSchema).default([]),
-    meeting: meetingSchema,
-    attendance: z.array(attendanceSchema),
-    paragraphs: z.array(paragraphSchema),
-    adjustmentGroups: z.array(adjustmentGroupSchema).default([]),
+  format: z.literal(MEETING_FORMAT),
+  formatVersion: z.literal(MEETING_FORMAT_VERSION),
+  organisation: organisationSchema,
+  board: boardSchema,
+  people: z.array(personSchema),
+  members: z.array(memberSchema),
+  officials: z.array(officialSchema).default([]),
+  meeting: meetingSchema,
+  attendance: z.array(attendanceSchema),
+  paragraphs: z.array(paragraphSchema),
+  adjustmentGroups: z.array(adjustmentGroupSchema).default([]),
 });
 
 export const meetingDocumentSchema = meetingDocumentBase.superRefine((doc, ctx) => {

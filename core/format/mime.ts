@@ -210,7 +210,10 @@ export function fileNameParameter(param: string, fileName: string): string[] {
 
 function parameterHeader(name: string, value: string, params: string[]): string {
   const tokens = [value, ...params];
-  return header(name, tokens.map((t, i) => (i < tokens.length - 1 ? `${t};` : t)));
+  return header(
+    name,
+    tokens.map((t, i) => (i < tokens.length - 1 ? `${t};` : t)),
+  );
 }
 
 /** A boundary that cannot occur in base64 or quoted-printable lines ("=_" starts no valid QP line … and base64 has no "_"). */
@@ -224,10 +227,7 @@ function boundaryFor(messageId: string): string {
 export function buildMessage(m: MailMessage): string {
   if (!/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9.-]+$/.test(m.messageId)) throw new Error('Ogiltigt Message-ID.');
   const boundary = boundaryFor(m.messageId);
-  const headers: string[] = [
-    header('Date', [rfc5322Date(m.date, m.utcOffsetMinutes)]),
-    addressHeader('From', [m.from]),
-  ];
+  const headers: string[] = [header('Date', [rfc5322Date(m.date, m.utcOffsetMinutes)]), addressHeader('From', [m.from])];
   if (m.to.length > 0) headers.push(addressHeader('To', m.to));
   if (m.cc !== undefined && m.cc.length > 0) headers.push(addressHeader('Cc', m.cc));
   if (m.bcc !== undefined && m.bcc.length > 0) headers.push(addressHeader('Bcc', m.bcc));
@@ -238,9 +238,7 @@ export function buildMessage(m: MailMessage): string {
   headers.push(parameterHeader('Content-Type', 'multipart/mixed', [`boundary="${boundary}"`]));
 
   const parts: string[] = [];
-  parts.push(
-    ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(m.text)].join(CRLF),
-  );
+  parts.push(['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(m.text)].join(CRLF));
   for (const a of m.attachments) {
     if (!/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/i.test(a.contentType)) throw new Error(`Ogiltig innehållstyp: ${a.contentType}`);
     parts.push(
@@ -253,12 +251,7 @@ export function buildMessage(m: MailMessage): string {
       ].join(CRLF),
     );
   }
-  const body = [
-    'This is a multipart message in MIME format.',
-    ...parts.map((p) => `--${boundary}${CRLF}${p}`),
-    `--${boundary}--`,
-    '',
-  ].join(CRLF);
+  const body = ['This is a multipart message in MIME format.', ...parts.map((p) => `--${boundary}${CRLF}${p}`), `--${boundary}--`, ''].join(CRLF);
   return `${headers.join(CRLF)}${CRLF}${CRLF}${body}`;
 }
 

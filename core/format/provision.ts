@@ -4,12 +4,7 @@ import { OSL_PROVISION_PATTERN } from './provision-pattern';
 
 export { OSL_PROVISION_PATTERN };
 
-export const oslProvisionSchema = z
-  .string()
-  .regex(
-    OSL_PROVISION_PATTERN,
-    'Ange sekretessbestämmelsen i formen "N kap. N §", till exempel "21 kap. 7 §" eller "26 kap. 1 § första stycket".',
-  );
+export const oslProvisionSchema = z.string().regex(OSL_PROVISION_PATTERN, 'Ange sekretessbestämmelsen i formen "N kap. N §", till exempel "21 kap. 7 §" eller "26 kap. 1 § första stycket".');
 
 /** Provisions a secretary most often needs; the picker offers these and free text. */
 export const commonOslProvisions: readonly { provision: string; label: string }[] = [

@@ -53,7 +53,10 @@ export function para(text: string): Block {
 
 /** Plain text of rich text, blocks separated by blank lines; for search, snippets and tests. */
 export function plainText(blocks: readonly Block[]): string {
-  return blocks.map(blockText).filter((s) => s.length > 0).join('\n\n');
+  return blocks
+    .map(blockText)
+    .filter((s) => s.length > 0)
+    .join('\n\n');
 }
 
 function blockText(b: Block): string {

@@ -51,8 +51,7 @@ export interface PageOptions {
 
 export function page(o: PageOptions): string {
   const up = o.depth === 0 ? '' : '../';
-  const navItem = (key: Exclude<NavKey, null>, href: string, label: string) =>
-    `<li><a href="${up}${href}"${o.nav === key ? ' aria-current="page"' : ''}>${esc(label)}</a></li>`;
+  const navItem = (key: Exclude<NavKey, null>, href: string, label: string) => `<li><a href="${up}${href}"${o.nav === key ? ' aria-current="page"' : ''}>${esc(label)}</a></li>`;
   return [
     '<!DOCTYPE html>',
     '<html lang="sv">',

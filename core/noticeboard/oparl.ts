@@ -180,28 +180,31 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
 
   // People: the same key and name is the same person; a key written with two names is two people.
   const namesByKey = new Map<string, Set<string>>();
-  for (const m of meetings) for (const p of m.notices) for (const x of p.notice.meeting.participants ?? []) {
-    const names = namesByKey.get(x.key) ?? new Set<string>();
-    names.add(x.name);
-    namesByKey.set(x.key, names);
-  }
+  for (const m of meetings)
+    for (const p of m.notices)
+      for (const x of p.notice.meeting.participants ?? []) {
+        const names = namesByKey.get(x.key) ?? new Set<string>();
+        names.add(x.name);
+        namesByKey.set(x.key, names);
+      }
   const personSeg = (x: BoardNoticePerson) => ((namesByKey.get(x.key)?.size ?? 0) > 1 ? `${segment(x.key)}-${tag(x.name)}` : segment(x.key));
   const people = new Map<string, PersonEntry>();
   const participantsOf = new Map<string, string[]>();
   for (const m of meetings) {
     const urls = new Set<string>();
-    for (const p of m.notices) for (const x of p.notice.meeting.participants ?? []) {
-      const seg = personSeg(x);
-      const entry = people.get(seg) ?? { seg, name: x.name, memberships: new Map<string, Map<string, string[]>>(), meetings: [] };
-      people.set(seg, entry);
-      entry.meetings.push(m.id);
-      urls.add(url(oparlPaths.person(seg)));
-      if (x.member) {
-        const roles = entry.memberships.get(m.first.board.id) ?? new Map<string, string[]>();
-        roles.set(x.role, [...(roles.get(x.role) ?? []), m.id]);
-        entry.memberships.set(m.first.board.id, roles);
+    for (const p of m.notices)
+      for (const x of p.notice.meeting.participants ?? []) {
+        const seg = personSeg(x);
+        const entry = people.get(seg) ?? { seg, name: x.name, memberships: new Map<string, Map<string, string[]>>(), meetings: [] };
+        people.set(seg, entry);
+        entry.meetings.push(m.id);
+        urls.add(url(oparlPaths.person(seg)));
+        if (x.member) {
+          const roles = entry.memberships.get(m.first.board.id) ?? new Map<string, string[]>();
+          roles.set(x.role, [...(roles.get(x.role) ?? []), m.id]);
+          entry.memberships.set(m.first.board.id, roles);
+        }
       }
-    }
     participantsOf.set(m.id, [...urls].sort(cmp));
   }
   const membershipSeg = (boardId: string, person: string, role: string) => `${segment(boardId)}-${person}-${slugify(role)}`;
@@ -478,7 +481,10 @@ export function oparlFiles(input: NoticeBoardInput, placed: PlacedNotice[]): Sit
   emitList(listPath.location, [...locations.values()]);
   for (const [boardId, urls] of meetingsOfBoard) {
     const own = new Set(urls);
-    emitList(oparlPaths.organizationMeetings(boardId), meetingObjects.filter((o) => own.has(o.id as string)));
+    emitList(
+      oparlPaths.organizationMeetings(boardId),
+      meetingObjects.filter((o) => own.has(o.id as string)),
+    );
   }
   return files.sort((a, b) => cmp(a.path, b.path));
 }

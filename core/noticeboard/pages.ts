@@ -52,10 +52,7 @@ function whoMayAppeal(kind: string): string {
 
 export function indexPage(organisation: { name: string; kind: string }, today: string, current: PlacedNotice[], links: SiteLinks): string {
   const organisationName = organisation.name;
-  const list =
-    current.length === 0
-      ? '<p>Det finns inga aktuella anslag just nu. Tidigare anslag finns i <a href="arkiv.html">arkivet</a>.</p>'
-      : current.map(card).join('\n');
+  const list = current.length === 0 ? '<p>Det finns inga aktuella anslag just nu. Tidigare anslag finns i <a href="arkiv.html">arkivet</a>.</p>' : current.map(card).join('\n');
   const main = [
     '<h1>Anslagstavla</h1>',
     `<p>Här tillkännager ${esc(organisationName)} att protokoll från nämnder, styrelser och fullmäktige har justerats. Ett anslag sitter uppe i minst tre veckor: så länge kan besluten överklagas.</p>`,
@@ -88,11 +85,7 @@ export function archivePage(organisationName: string, today: string, archived: P
           '</tbody>',
           '</table>',
         ].join('\n');
-  const main = [
-    '<h1>Tidigare anslag</h1>',
-    '<p>Anslag vars tid för överklagande har gått ut. Protokollen finns kvar hos respektive förvaringsplats.</p>',
-    table,
-  ].join('\n');
+  const main = ['<h1>Tidigare anslag</h1>', '<p>Anslag vars tid för överklagande har gått ut. Protokollen finns kvar hos respektive förvaringsplats.</p>', table].join('\n');
   return page({ title: 'Tidigare anslag', depth: 0, nav: 'archive', organisationName, today, main, links });
 }
 

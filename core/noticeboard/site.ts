@@ -21,7 +21,8 @@ export function noticeState(n: Pick<BoardNotice, 'postedOn' | 'takeDownOn' | 'ta
 /** Where each notice's page goes: board, meeting date and §§, made unique if two coincide. */
 export function placeNotices(notices: readonly BoardNotice[], today: string): PlacedNotice[] {
   const sorted = [...notices].sort(
-    (a, b) => cmp(b.postedOn, a.postedOn) || cmp(a.board.name, b.board.name) || cmp(a.meeting.date, b.meeting.date) || (a.paragraphs[0]?.number ?? 0) - (b.paragraphs[0]?.number ?? 0) || cmp(a.id, b.id),
+    (a, b) =>
+      cmp(b.postedOn, a.postedOn) || cmp(a.board.name, b.board.name) || cmp(a.meeting.date, b.meeting.date) || (a.paragraphs[0]?.number ?? 0) - (b.paragraphs[0]?.number ?? 0) || cmp(a.id, b.id),
   );
   const used = new Set<string>();
   const placed: PlacedNotice[] = [];

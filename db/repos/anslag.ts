@@ -4,16 +4,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../core/api/errors';
-import type {
-  AdjustedGroupRow,
-  AnslagStore,
-  DocumentVersionRow,
-  ExtractRow,
-  FollowUpRow,
-  FollowUpStatus,
-  NoticeRow,
-  ProtocolSignatureRow,
-} from '../../core/app/anslag/ports';
+import type { AdjustedGroupRow, AnslagStore, DocumentVersionRow, ExtractRow, FollowUpRow, FollowUpStatus, NoticeRow, ProtocolSignatureRow } from '../../core/app/anslag/ports';
 import type { Clock, IdGenerator } from '../../core/app/ports';
 import type { Db } from '../open';
 import { withDbErrors } from '../errors';
@@ -63,7 +54,9 @@ export function createAnslagStore(db: Db, deps: { clock: Clock; ids: IdGenerator
   const newId = () => deps.ids.next();
 
   function followUpRows(where: ReturnType<typeof sql>): FollowUpRow[] {
-    return db.all<Omit<FollowUpRow, 'confirmed'> & { confirmed: number }>(sql`
+    return db
+      .all<Omit<FollowUpRow, 'confirmed'> & { confirmed: number }>(
+        sql`
       SELECT t.id, t.paragraph_id AS paragraphId, p.meeting_id AS meetingId, m.board_id AS boardId, b.name AS boardName,
         m.date AS meetingDate, p.number AS paragraph, p.title AS paragraphTitle, t.decision_point AS decisionPoint,
         t.responsible, t.description, t.due_on AS dueOn, t.status, t.confirmed, t.done_on AS doneOn, t.note
@@ -72,7 +65,9 @@ export function createAnslagStore(db: Db, deps: { clock: Clock; ids: IdGenerator
       JOIN meetings m ON m.id = p.meeting_id
       JOIN boards b ON b.id = m.board_id
       WHERE ${where}
-      ORDER BY m.date, p.number, t.rowid`).map((r) => ({ ...r, confirmed: Boolean(r.confirmed), status: r.status as FollowUpStatus }));
+      ORDER BY m.date, p.number, t.rowid`,
+      )
+      .map((r) => ({ ...r, confirmed: Boolean(r.confirmed), status: r.status as FollowUpStatus }));
   }
 
   const store: AnslagStore = {
@@ -105,7 +100,12 @@ export function createAnslagStore(db: Db, deps: { clock: Clock; ids: IdGenerator
       const numbers = db
         .select({ groupId: paragraphs.groupId, number: paragraphs.number })
         .from(paragraphs)
-        .where(inArray(paragraphs.groupId, rows.map((r) => r.groupId)))
+        .where(
+          inArray(
+            paragraphs.groupId,
+            rows.map((r) => r.groupId),
+          ),
+        )
         .orderBy(asc(paragraphs.number))
         .all();
       return rows.map((r): AdjustedGroupRow => ({
@@ -160,9 +160,17 @@ export function createAnslagStore(db: Db, deps: { clock: Clock; ids: IdGenerator
       return withDbErrors(() => {
         const sameGroup = v.groupId === null ? sql`${documentVersions.groupId} IS NULL` : eq(documentVersions.groupId, v.groupId);
         const same = and(eq(documentVersions.meetingId, v.meetingId), eq(documentVersions.kind, v.kind), sameGroup);
-        const last = db.select({ n: sql<number | null>`max(${documentVersions.versionNo})` }).from(documentVersions).where(same).get();
+        const last = db
+          .select({ n: sql<number | null>`max(${documentVersions.versionNo})` })
+          .from(documentVersions)
+          .where(same)
+          .get();
         const versionNo = (last?.n ?? 0) + 1;
-        if (v.supersedes) db.update(documentVersions).set({ isCurrent: false }).where(and(same, eq(documentVersions.isCurrent, true))).run();
+        if (v.supersedes)
+          db.update(documentVersions)
+            .set({ isCurrent: false })
+            .where(and(same, eq(documentVersions.isCurrent, true)))
+            .run();
         const pdf = Buffer.from(v.pdf.buffer, v.pdf.byteOffset, v.pdf.byteLength);
         const row = {
           id: newId(),
@@ -191,17 +199,15 @@ export function createAnslagStore(db: Db, deps: { clock: Clock; ids: IdGenerator
         // The protocol versions belong to the justering work; this store lists the clerk's documents.
         inArray(documentVersions.kind, ['notice', 'anslagsbevis', 'public', 'extract']),
       );
-      return db
-        .select(versionColumns)
-        .from(documentVersions)
-        .where(where)
-        .orderBy(asc(documentVersions.kind), asc(documentVersions.groupId), desc(documentVersions.versionNo))
-        .all()
-        .map(versionOf);
+      return db.select(versionColumns).from(documentVersions).where(where).orderBy(asc(documentVersions.kind), asc(documentVersions.groupId), desc(documentVersions.versionNo)).all().map(versionOf);
     },
 
     documentVersion(versionId) {
-      const row = db.select({ ...versionColumns, snapshot: documentVersions.snapshot }).from(documentVersions).where(eq(documentVersions.id, versionId)).get();
+      const row = db
+        .select({ ...versionColumns, snapshot: documentVersions.snapshot })
+        .from(documentVersions)
+        .where(eq(documentVersions.id, versionId))
+        .get();
       return row === undefined ? null : { ...versionOf(row), snapshot: row.snapshot };
     },
 
@@ -248,7 +254,18 @@ export function createAnslagStore(db: Db, deps: { clock: Clock; ids: IdGenerator
       return withDbErrors(() => {
         const id = newId();
         db.insert(followUpTasks)
-          .values({ id, paragraphId: t.paragraphId, decisionPoint: t.decisionPoint, responsible: t.responsible, description: t.description, dueOn: t.dueOn, status: 'open', confirmed: true, doneOn: null, note: t.note })
+          .values({
+            id,
+            paragraphId: t.paragraphId,
+            decisionPoint: t.decisionPoint,
+            responsible: t.responsible,
+            description: t.description,
+            dueOn: t.dueOn,
+            status: 'open',
+            confirmed: true,
+            doneOn: null,
+            note: t.note,
+          })
           .run();
         const row = store.followUp(id);
         if (row === null) throw new Error('follow-up task vanished after insert');

@@ -45,14 +45,19 @@ function orderOf(v: unknown): SigningOrder {
 /** The certificate facts as they may be stored: anything else is a programming error, and nothing is written. */
 function writtenCertificate(c: unknown): SignatureCertificate {
   const r = signatureCertificateSchema.safeParse(c);
-  if (!r.success) throw new AppError('internal', `Underskriftens certifikatuppgifter är ofullständiga (${r.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}); ingenting sparades. Kontakta IT-supporten.`);
+  if (!r.success)
+    throw new AppError(
+      'internal',
+      `Underskriftens certifikatuppgifter är ofullständiga (${r.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}); ingenting sparades. Kontakta IT-supporten.`,
+    );
   return r.data;
 }
 
 /** A stored row's certificate facts (older rows lack the identity and trust facts). */
 function readCertificate(signatureId: string, c: unknown): StoredCertificate {
   const r = storedCertificateSchema.safeParse(c);
-  if (!r.success) throw new AppError('internal', `Certifikatuppgifterna för underskrift ${signatureId} i databasen går inte att läsa. Återställ databasen från en säkerhetskopia eller kontakta IT-supporten.`);
+  if (!r.success)
+    throw new AppError('internal', `Certifikatuppgifterna för underskrift ${signatureId} i databasen går inte att läsa. Återställ databasen från en säkerhetskopia eller kontakta IT-supporten.`);
   return r.data;
 }
 
@@ -65,12 +70,7 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
 
   const groups = (meetingId: string): GroupRow[] => {
     const rows = db.select().from(adjustmentGroups).where(eq(adjustmentGroups.meetingId, meetingId)).orderBy(asc(adjustmentGroups.position)).all();
-    const numbers = db
-      .select({ groupId: paragraphs.groupId, number: paragraphs.number })
-      .from(paragraphs)
-      .where(eq(paragraphs.meetingId, meetingId))
-      .orderBy(asc(paragraphs.number))
-      .all();
+    const numbers = db.select({ groupId: paragraphs.groupId, number: paragraphs.number }).from(paragraphs).where(eq(paragraphs.meetingId, meetingId)).orderBy(asc(paragraphs.number)).all();
     return rows.map((g) => ({
       id: g.id,
       position: g.position,
@@ -87,7 +87,10 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
       w(() => {
         const id = ctx.ids.next();
         db.insert(adjustmentGroups).values({ id, meetingId, position: 0, immediate: false, status: 'open', adjustedAt: null }).run();
-        db.update(paragraphs).set({ groupId: id }).where(and(eq(paragraphs.meetingId, meetingId), sql`${paragraphs.groupId} IS NULL`)).run();
+        db.update(paragraphs)
+          .set({ groupId: id })
+          .where(and(eq(paragraphs.meetingId, meetingId), sql`${paragraphs.groupId} IS NULL`))
+          .run();
         const g = groups(meetingId).find((x) => x.id === id);
         if (g === undefined) throw new AppError('internal', 'Justeringsgruppen kunde inte skapas.');
         return g;
@@ -96,11 +99,7 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
     meetingStatus: (meetingId) => db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId)).get()?.status ?? null,
 
     signerPersonIds: (meetingId) => {
-      const m = db
-        .select({ secretary: meetings.secretaryId, chair: meetings.chairId, noticeSignatory: meetings.noticeSignatoryId })
-        .from(meetings)
-        .where(eq(meetings.id, meetingId))
-        .get();
+      const m = db.select({ secretary: meetings.secretaryId, chair: meetings.chairId, noticeSignatory: meetings.noticeSignatoryId }).from(meetings).where(eq(meetings.id, meetingId)).get();
       if (m === undefined) return null;
       const justerare = db
         .select({ personId: meetingJusterare.personId })
@@ -208,7 +207,17 @@ export function createJusteringStore(db: Db, ctx: { clock: Clock; ids: IdGenerat
         const certificate = writtenCertificate(s.certificate);
         const row = { ...s, certificate, id: ctx.ids.next(), pdf: Buffer.from(s.pdf) };
         db.insert(signatures).values(row).run();
-        return { id: row.id, versionId: s.versionId, field: s.field, role: s.role, personId: s.personId, signerName: s.signerName, signedAt: s.signedAt, certificate: readCertificate(row.id, certificate), sha256: s.sha256 };
+        return {
+          id: row.id,
+          versionId: s.versionId,
+          field: s.field,
+          role: s.role,
+          personId: s.personId,
+          signerName: s.signerName,
+          signedAt: s.signedAt,
+          certificate: readCertificate(row.id, certificate),
+          sha256: s.sha256,
+        };
       }),
 
     paragraphRow: (meetingId, number) => {

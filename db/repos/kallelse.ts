@@ -16,23 +16,20 @@ export function createKallelseStore(db: Db): KallelseStore {
       db.update(boards).set({ kallelseDaysBefore: days }).where(eq(boards.id, boardId)).run();
     },
     roster(meetingId) {
-      return db.all<{ personId: string; name: string; role: string; substituteOrder: number | null; email: string | null }>(sql`
+      return db
+        .all<{ personId: string; name: string; role: string; substituteOrder: number | null; email: string | null }>(
+          sql`
         SELECT a.person_id AS personId, p.name AS name, a.role AS role, a.substitute_order AS substituteOrder, p.email AS email
         FROM meetings m
         JOIN assignments a ON a.board_id = m.board_id
         JOIN persons p ON p.id = a.person_id
         WHERE m.id = ${meetingId} AND a.term_start <= m.date AND a.term_end >= m.date AND (a.retired_on IS NULL OR a.retired_on > m.date)
-        ORDER BY a.rowid`).map((r) => ({ ...r, role: r.role as MemberRole }));
+        ORDER BY a.rowid`,
+        )
+        .map((r) => ({ ...r, role: r.role as MemberRole }));
     },
     secretaryEmail(meetingId) {
-      return (
-        db
-          .select({ email: persons.email })
-          .from(meetings)
-          .innerJoin(persons, eq(persons.id, meetings.secretaryId))
-          .where(eq(meetings.id, meetingId))
-          .get()?.email ?? null
-      );
+      return db.select({ email: persons.email }).from(meetings).innerJoin(persons, eq(persons.id, meetings.secretaryId)).where(eq(meetings.id, meetingId)).get()?.email ?? null;
     },
     setEmail(personId, email) {
       return db.update(persons).set({ email }).where(eq(persons.id, personId)).run().changes > 0;
@@ -79,11 +76,18 @@ export function createKallelseStore(db: Db): KallelseStore {
         })
         .run();
       messages.forEach((m, position) => {
-        db.insert(kallelseMessages).values({ id: m.id, sendingId: s.id, position, fileName: m.fileName, recipients: m.to, eml: Buffer.from(m.eml) }).run();
+        db.insert(kallelseMessages)
+          .values({ id: m.id, sendingId: s.id, position, fileName: m.fileName, recipients: m.to, eml: Buffer.from(m.eml) })
+          .run();
       });
     },
     sendings(meetingId) {
-      const rows = db.select().from(kallelseSendings).where(eq(kallelseSendings.meetingId, meetingId)).orderBy(desc(kallelseSendings.sentAt), desc(sql`${kallelseSendings}.rowid`)).all();
+      const rows = db
+        .select()
+        .from(kallelseSendings)
+        .where(eq(kallelseSendings.meetingId, meetingId))
+        .orderBy(desc(kallelseSendings.sentAt), desc(sql`${kallelseSendings}.rowid`))
+        .all();
       return rows.map((r): KallelseSending => ({
         id: r.id,
         meetingId: r.meetingId,

@@ -2,30 +2,11 @@
 // transaction (db/store.ts); nothing here awaits.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import type {
-  GroupTimePlace,
-  Attachment,
-  MeetingDocument,
-  Member,
-  Paragraph,
-} from '../../core/format/meeting';
+import type { GroupTimePlace, Attachment, MeetingDocument, Member, Paragraph } from '../../core/format/meeting';
 import { MEETING_FORMAT, MEETING_FORMAT_VERSION, withVoteList, type Break } from '../../core/format/meeting';
 import { mapParagraphPersons, uniquePersonKeys } from '../../core/format/person-refs';
 import type { Db } from '../open';
-import {
-  adjustmentGroups,
-  assignments,
-  attachments,
-  attendance,
-  boards,
-  meetingJusterare,
-  meetings,
-  notices,
-  officials,
-  organisations,
-  paragraphs,
-  persons,
-} from '../schema';
+import { adjustmentGroups, assignments, attachments, attendance, boards, meetingJusterare, meetings, notices, officials, organisations, paragraphs, persons } from '../schema';
 
 export interface WriteContext {
   newId(): string;
@@ -91,9 +72,16 @@ function boardPeopleByName(db: Db, boardId: string): Map<string, string> {
 }
 
 function sameMember(a: typeof assignments.$inferSelect, m: Member, personId: string, substituteForId: string | null): boolean {
-  return a.personId === personId && a.role === m.role && a.termStart === m.termStart && a.termEnd === m.termEnd
-    && (a.party ?? undefined) === m.party && (a.represents ?? undefined) === m.represents
-    && (a.substituteOrder ?? undefined) === m.substituteOrder && a.substituteForPersonId === substituteForId;
+  return (
+    a.personId === personId &&
+    a.role === m.role &&
+    a.termStart === m.termStart &&
+    a.termEnd === m.termEnd &&
+    (a.party ?? undefined) === m.party &&
+    (a.represents ?? undefined) === m.represents &&
+    (a.substituteOrder ?? undefined) === m.substituteOrder &&
+    a.substituteForPersonId === substituteForId
+  );
 }
 
 /** Inserts the document as a new meeting (board, people and roster are reused when they exist). */
@@ -168,7 +156,9 @@ export function insertMeetingDocument(db: Db, doc: MeetingDocument, ctx: WriteCo
     })
     .run();
   m.justerare.forEach((key, position) => {
-    db.insert(meetingJusterare).values({ meetingId, position, personId: pid(key) }).run();
+    db.insert(meetingJusterare)
+      .values({ meetingId, position, personId: pid(key) })
+      .run();
   });
   doc.attendance.forEach((a, position) => {
     db.insert(attendance)
@@ -192,7 +182,9 @@ export function insertMeetingDocument(db: Db, doc: MeetingDocument, ctx: WriteCo
   // Paragraphs go in before their groups are marked adjusted, so locking triggers allow it.
   const groupIds = doc.adjustmentGroups.map((g, position) => {
     const id = ctx.newId();
-    db.insert(adjustmentGroups).values({ id, meetingId, position, immediate: g.immediate, status: 'open', adjustedAt: null, ...timePlaceColumns(g.timePlace) }).run();
+    db.insert(adjustmentGroups)
+      .values({ id, meetingId, position, immediate: g.immediate, status: 'open', adjustedAt: null, ...timePlaceColumns(g.timePlace) })
+      .run();
     return id;
   });
   const groupOf = new Map<number, string>();
@@ -297,10 +289,22 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
   const roster = db
     .select()
     .from(assignments)
-    .where(and(eq(assignments.boardId, board.id), sql`${assignments.termStart} <= ${meeting.date}`, sql`${assignments.termEnd} >= ${meeting.date}`, sql`(${assignments.retiredOn} IS NULL OR ${assignments.retiredOn} > ${meeting.date})`))
+    .where(
+      and(
+        eq(assignments.boardId, board.id),
+        sql`${assignments.termStart} <= ${meeting.date}`,
+        sql`${assignments.termEnd} >= ${meeting.date}`,
+        sql`(${assignments.retiredOn} IS NULL OR ${assignments.retiredOn} > ${meeting.date})`,
+      ),
+    )
     .orderBy(sql`${assignments}.rowid`)
     .all();
-  const offs = db.select().from(officials).where(eq(officials.boardId, board.id)).orderBy(sql`${officials}.rowid`).all();
+  const offs = db
+    .select()
+    .from(officials)
+    .where(eq(officials.boardId, board.id))
+    .orderBy(sql`${officials}.rowid`)
+    .all();
   const paras = db.select().from(paragraphs).where(eq(paragraphs.meetingId, meetingId)).orderBy(asc(paragraphs.number)).all();
   const groups = db.select().from(adjustmentGroups).where(eq(adjustmentGroups.meetingId, meetingId)).orderBy(asc(adjustmentGroups.position)).all();
 
@@ -309,11 +313,17 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
   const mention = (id: string | null | undefined) => {
     if (id && !mentioned.includes(id)) mentioned.push(id);
   };
-  roster.forEach((a) => { mention(a.personId); mention(a.substituteForPersonId); });
+  roster.forEach((a) => {
+    mention(a.personId);
+    mention(a.substituteForPersonId);
+  });
   offs.forEach((o) => mention(o.personId));
   [meeting.secretaryId, meeting.chairId, meeting.noticeSignatoryId].forEach(mention);
   justerare.forEach((j) => mention(j.personId));
-  att.forEach((a) => { mention(a.personId); mention(a.replacesPersonId); });
+  att.forEach((a) => {
+    mention(a.personId);
+    mention(a.replacesPersonId);
+  });
   // Content stored before format version 3 has a single `vote`: read as the list `votes`.
   const contents = paras.map((p) => withVoteList(p.content as ParagraphContent));
   for (const c of contents) {
@@ -327,18 +337,52 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
       mention(vote.castingVote?.person);
     }
   }
-  const people = mentioned.length === 0 ? [] : db.select().from(persons).where(sql`${persons.id} IN (${sql.join(mentioned.map((id) => sql`${id}`), sql`, `)})`).all();
+  const people =
+    mentioned.length === 0
+      ? []
+      : db
+          .select()
+          .from(persons)
+          .where(
+            sql`${persons.id} IN (${sql.join(
+              mentioned.map((id) => sql`${id}`),
+              sql`, `,
+            )})`,
+          )
+          .all();
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const keyOf = uniquePersonKeys(mentioned.map((id) => ({ id, name: nameOf.get(id) ?? '' })));
   const key = (id: string): string => keyOf.get(id) ?? id;
 
   const byParagraph = new Map<string, (typeof attachments.$inferSelect)[]>();
   if (paras.length > 0) {
-    const rows = db.select().from(attachments).where(sql`${attachments.paragraphId} IN (${sql.join(paras.map((p) => sql`${p.id}`), sql`, `)})`).orderBy(asc(attachments.position)).all();
+    const rows = db
+      .select()
+      .from(attachments)
+      .where(
+        sql`${attachments.paragraphId} IN (${sql.join(
+          paras.map((p) => sql`${p.id}`),
+          sql`, `,
+        )})`,
+      )
+      .orderBy(asc(attachments.position))
+      .all();
     for (const r of rows) byParagraph.set(r.paragraphId, [...(byParagraph.get(r.paragraphId) ?? []), r]);
   }
 
-  const groupNotices = groups.length === 0 ? [] : db.select().from(notices).where(sql`${notices.groupId} IN (${sql.join(groups.map((g) => sql`${g.id}`), sql`, `)})`).all();
+  const groupNotices =
+    groups.length === 0
+      ? []
+      : db
+          .select()
+          .from(notices)
+          .where(
+            sql`${notices.groupId} IN (${sql.join(
+              groups.map((g) => sql`${g.id}`),
+              sql`, `,
+            )})`,
+          )
+          .all();
 
   const doc: MeetingDocument = {
     format: MEETING_FORMAT,

@@ -51,7 +51,9 @@ export function createTrustStore(db: Db, ctx: Ctx): TrustStore {
     insertCrl: (row) =>
       withDbErrors(() => {
         const full = { ...row, id: ctx.ids.next(), addedAt: ctx.clock.now().toISOString(), addedBy: ctx.actor };
-        db.insert(trustCrls).values({ ...full, der: Buffer.from(row.der) }).run();
+        db.insert(trustCrls)
+          .values({ ...full, der: Buffer.from(row.der) })
+          .run();
         return full;
       }),
     removeCrl: (id) =>
@@ -61,7 +63,12 @@ export function createTrustStore(db: Db, ctx: Ctx): TrustStore {
         db.delete(trustCrls).where(eq(trustCrls.id, id)).run();
         return crlRow(r);
       }),
-    crls: () => db.select({ der: trustCrls.der }).from(trustCrls).all().map((r) => new Uint8Array(r.der)),
+    crls: () =>
+      db
+        .select({ der: trustCrls.der })
+        .from(trustCrls)
+        .all()
+        .map((r) => new Uint8Array(r.der)),
     list: () => db.select().from(trustAnchors).orderBy(asc(trustAnchors.addedAt), asc(trustAnchors.subject)).all().map(anchorRow),
     bySha256: (sha256) => {
       const r = db.select().from(trustAnchors).where(eq(trustAnchors.sha256, sha256)).get();
@@ -70,7 +77,9 @@ export function createTrustStore(db: Db, ctx: Ctx): TrustStore {
     insert: (row) =>
       withDbErrors(() => {
         const full = { ...row, id: ctx.ids.next(), addedAt: ctx.clock.now().toISOString(), addedBy: ctx.actor };
-        db.insert(trustAnchors).values({ ...full, der: Buffer.from(row.der) }).run();
+        db.insert(trustAnchors)
+          .values({ ...full, der: Buffer.from(row.der) })
+          .run();
         return full;
       }),
     remove: (id) =>
@@ -80,7 +89,12 @@ export function createTrustStore(db: Db, ctx: Ctx): TrustStore {
         db.delete(trustAnchors).where(eq(trustAnchors.id, id)).run();
         return anchorRow(r);
       }),
-    anchors: () => db.select({ der: trustAnchors.der }).from(trustAnchors).all().map((r) => new Uint8Array(r.der)),
+    anchors: () =>
+      db
+        .select({ der: trustAnchors.der })
+        .from(trustAnchors)
+        .all()
+        .map((r) => new Uint8Array(r.der)),
   };
 }
 

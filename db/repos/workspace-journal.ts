@@ -37,12 +37,30 @@ export function journalStore(db: Db): JournalStore {
       db.update(workspaceJournal).set({ after, updatedAt: at }).where(eq(workspaceJournal.id, id)).run();
     },
     journalDropRedo(meetingId) {
-      db.delete(workspaceJournal).where(and(eq(workspaceJournal.meetingId, meetingId), eq(workspaceJournal.undone, true))).run();
+      db.delete(workspaceJournal)
+        .where(and(eq(workspaceJournal.meetingId, meetingId), eq(workspaceJournal.undone, true)))
+        .run();
     },
     journalNextUndo: (meetingId) =>
-      one(db.select().from(workspaceJournal).where(and(eq(workspaceJournal.meetingId, meetingId), eq(workspaceJournal.undone, false))).orderBy(desc(workspaceJournal.id)).limit(1).get()),
+      one(
+        db
+          .select()
+          .from(workspaceJournal)
+          .where(and(eq(workspaceJournal.meetingId, meetingId), eq(workspaceJournal.undone, false)))
+          .orderBy(desc(workspaceJournal.id))
+          .limit(1)
+          .get(),
+      ),
     journalNextRedo: (meetingId) =>
-      one(db.select().from(workspaceJournal).where(and(eq(workspaceJournal.meetingId, meetingId), eq(workspaceJournal.undone, true))).orderBy(asc(workspaceJournal.id)).limit(1).get()),
+      one(
+        db
+          .select()
+          .from(workspaceJournal)
+          .where(and(eq(workspaceJournal.meetingId, meetingId), eq(workspaceJournal.undone, true)))
+          .orderBy(asc(workspaceJournal.id))
+          .limit(1)
+          .get(),
+      ),
     journalMark(id, undone) {
       db.update(workspaceJournal).set({ undone }).where(eq(workspaceJournal.id, id)).run();
     },

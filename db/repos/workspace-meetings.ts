@@ -3,32 +3,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db } from '../open';
-import {
-  adjustmentGroups,
-  assignments,
-  attachments,
-  attendance,
-  boards,
-  meetingDrafts,
-  meetingJusterare,
-  meetings,
-  notices,
-  officials,
-  organisations,
-  paragraphs,
-  persons,
-} from '../schema';
-import type {
-  AttachmentRow,
-  AttendanceRow,
-  GroupRow,
-  GroupStatus,
-  MeetingHeader,
-  MeetingRow,
-  ParagraphContent,
-  ParagraphRow,
-  WorkspaceStore,
-} from '../../core/app/workspace/ports';
+import { adjustmentGroups, assignments, attachments, attendance, boards, meetingDrafts, meetingJusterare, meetings, notices, officials, organisations, paragraphs, persons } from '../schema';
+import type { AttachmentRow, AttendanceRow, GroupRow, GroupStatus, MeetingHeader, MeetingRow, ParagraphContent, ParagraphRow, WorkspaceStore } from '../../core/app/workspace/ports';
 import type { WorkspaceView } from '../../core/app/workspace/types';
 import type { Attachment, Break, MeetingDocument, Member, Paragraph } from '../../core/format/meeting';
 import { MEETING_FORMAT, MEETING_FORMAT_VERSION, withVoteList } from '../../core/format/meeting';
@@ -94,7 +70,6 @@ function attachmentRow(r: typeof attachments.$inferSelect): AttachmentRow {
     sections: (r.sections ?? null) as AttachmentRow['sections'],
   };
 }
-
 
 export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
   const getMeeting = (id: string): MeetingRow | null => {
@@ -216,7 +191,12 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
         )
         .orderBy(sql`${assignments}.rowid`)
         .all();
-      const offs = db.select().from(officials).where(eq(officials.boardId, board.id)).orderBy(sql`${officials}.rowid`).all();
+      const offs = db
+        .select()
+        .from(officials)
+        .where(eq(officials.boardId, board.id))
+        .orderBy(sql`${officials}.rowid`)
+        .all();
       const paras = listParagraphs(meetingId);
       const groups = db.select().from(adjustmentGroups).where(eq(adjustmentGroups.meetingId, meetingId)).orderBy(asc(adjustmentGroups.position)).all();
       const atts =
@@ -237,7 +217,14 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
               .where(sql`${attachments.paragraphId} IN (SELECT id FROM paragraphs WHERE meeting_id = ${meetingId})`)
               .orderBy(asc(attachments.position))
               .all();
-      const groupNotices = groups.length === 0 ? [] : db.select().from(notices).where(sql`${notices.groupId} IN (SELECT id FROM adjustment_groups WHERE meeting_id = ${meetingId})`).all();
+      const groupNotices =
+        groups.length === 0
+          ? []
+          : db
+              .select()
+              .from(notices)
+              .where(sql`${notices.groupId} IN (SELECT id FROM adjustment_groups WHERE meeting_id = ${meetingId})`)
+              .all();
 
       const mentioned = new Set<string>();
       const mention = (id: string | null | undefined) => {
@@ -268,7 +255,12 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
           : db
               .select({ id: persons.id, name: persons.name })
               .from(persons)
-              .where(sql`${persons.id} IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
+              .where(
+                sql`${persons.id} IN (${sql.join(
+                  ids.map((id) => sql`${id}`),
+                  sql`, `,
+                )})`,
+              )
               .all();
       people.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 
@@ -380,17 +372,28 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
       return r === undefined ? null : paragraphRow(r.p, r.status);
     },
     insertParagraph(row) {
-      db.insert(paragraphs).values({ ...row, updatedAt: ctx.now() }).run();
+      db.insert(paragraphs)
+        .values({ ...row, updatedAt: ctx.now() })
+        .run();
     },
     updateParagraph(id, f) {
-      db.update(paragraphs).set({ ...f, updatedAt: ctx.now() }).where(eq(paragraphs.id, id)).run();
+      db.update(paragraphs)
+        .set({ ...f, updatedAt: ctx.now() })
+        .where(eq(paragraphs.id, id))
+        .run();
     },
     deleteParagraph(id) {
       db.delete(paragraphs).where(eq(paragraphs.id, id)).run();
     },
     renumber(changes) {
       // Through negative numbers first: the unique (board, year, number) index holds at every step.
-      changes.forEach((c, i) => db.update(paragraphs).set({ number: -1 - i }).where(eq(paragraphs.id, c.id)).run());
+      changes.forEach((c, i) =>
+        db
+          .update(paragraphs)
+          .set({ number: -1 - i })
+          .where(eq(paragraphs.id, c.id))
+          .run(),
+      );
       const now = ctx.now();
       changes.forEach((c) => db.update(paragraphs).set({ number: c.number, updatedAt: now }).where(eq(paragraphs.id, c.id)).run());
     },
@@ -410,7 +413,9 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
         .map((g): GroupRow => ({ id: g.id, position: g.position, immediate: g.immediate, status: g.status as GroupStatus, timePlace: timePlaceOf(g) }));
     },
     insertGroup(meetingId, g) {
-      db.insert(adjustmentGroups).values({ id: g.id, meetingId, position: g.position, immediate: g.immediate, status: g.status, adjustedAt: null, ...timePlaceColumns(g.timePlace) }).run();
+      db.insert(adjustmentGroups)
+        .values({ id: g.id, meetingId, position: g.position, immediate: g.immediate, status: g.status, adjustedAt: null, ...timePlaceColumns(g.timePlace) })
+        .run();
     },
     setGroupTimePlace(id, timePlace) {
       db.update(adjustmentGroups).set(timePlaceColumns(timePlace)).where(eq(adjustmentGroups.id, id)).run();
@@ -424,7 +429,12 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
     listAttendance,
     replaceAttendance(meetingId, rows) {
       db.delete(attendance).where(eq(attendance.meetingId, meetingId)).run();
-      rows.forEach((r, position) => db.insert(attendance).values({ id: ctx.newId(), meetingId, position, ...r }).run());
+      rows.forEach((r, position) =>
+        db
+          .insert(attendance)
+          .values({ id: ctx.newId(), meetingId, position, ...r })
+          .run(),
+      );
     },
     listAttachments(paragraphId) {
       return db.select().from(attachments).where(eq(attachments.paragraphId, paragraphId)).orderBy(asc(attachments.position)).all().map(attachmentRow);
@@ -446,7 +456,10 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
         sha256: data === null ? null : createHash('sha256').update(data).digest('hex'),
         sections: row.sections,
       };
-      db.insert(attachments).values({ id: row.id, ...values }).onConflictDoUpdate({ target: attachments.id, set: values }).run();
+      db.insert(attachments)
+        .values({ id: row.id, ...values })
+        .onConflictDoUpdate({ target: attachments.id, set: values })
+        .run();
     },
     deleteAttachment(id) {
       db.delete(attachments).where(eq(attachments.id, id)).run();

@@ -56,7 +56,9 @@ export function peopleStore(db: Db, ctx: RepoContext): PeopleStore {
   return {
     insertOrganisation(f: OrganisationFields) {
       const id = ctx.newId();
-      db.insert(organisations).values({ id, ...f, createdAt: ctx.now() }).run();
+      db.insert(organisations)
+        .values({ id, ...f, createdAt: ctx.now() })
+        .run();
       return id;
     },
     updateOrganisation(id, f) {
@@ -67,11 +69,19 @@ export function peopleStore(db: Db, ctx: RepoContext): PeopleStore {
       return r === undefined ? null : { id: r.id, name: r.name, kind: r.kind as OrganisationKind, headerName: r.headerName, orgNumber: r.orgNumber };
     },
     findOrganisationByName(name) {
-      return db.select({ id: organisations.id }).from(organisations).where(sql`lower(${organisations.name}) = lower(${name})`).get()?.id ?? null;
+      return (
+        db
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(sql`lower(${organisations.name}) = lower(${name})`)
+          .get()?.id ?? null
+      );
     },
     insertBoard(organisationId, f: BoardFields) {
       const id = ctx.newId();
-      db.insert(boards).values({ id, organisationId, ...f, createdAt: ctx.now() }).run();
+      db.insert(boards)
+        .values({ id, organisationId, ...f, createdAt: ctx.now() })
+        .run();
       return id;
     },
     updateBoard(id, f) {
@@ -80,25 +90,49 @@ export function peopleStore(db: Db, ctx: RepoContext): PeopleStore {
     getBoard(id) {
       const r = db.select().from(boards).where(eq(boards.id, id)).get();
       if (r === undefined) return null;
-      return { id: r.id, organisationId: r.organisationId, name: r.name, shortName: r.shortName, kind: r.kind as BoardKind, seats: r.seats, storagePlace: r.storagePlace, noticeBoardUrl: r.noticeBoardUrl };
+      return {
+        id: r.id,
+        organisationId: r.organisationId,
+        name: r.name,
+        shortName: r.shortName,
+        kind: r.kind as BoardKind,
+        seats: r.seats,
+        storagePlace: r.storagePlace,
+        noticeBoardUrl: r.noticeBoardUrl,
+      };
     },
     findBoardByName(organisationId, name) {
-      return db.select({ id: boards.id }).from(boards).where(and(eq(boards.organisationId, organisationId), sql`lower(${boards.name}) = lower(${name})`)).get()?.id ?? null;
+      return (
+        db
+          .select({ id: boards.id })
+          .from(boards)
+          .where(and(eq(boards.organisationId, organisationId), sql`lower(${boards.name}) = lower(${name})`))
+          .get()?.id ?? null
+      );
     },
     boardDetails(boardId): BoardDetails | null {
       const b = db.select().from(boards).where(eq(boards.id, boardId)).get();
       if (b === undefined) return null;
       const o = db.select().from(organisations).where(eq(organisations.id, b.organisationId)).get();
       if (o === undefined) return null;
-      const people = db
-          .all<{ id: string; name: string; email: string | null }>(sql`SELECT id, name, email FROM persons WHERE id IN (
+      const people = db.all<{ id: string; name: string; email: string | null }>(sql`SELECT id, name, email FROM persons WHERE id IN (
             SELECT person_id FROM assignments WHERE board_id = ${boardId}
             UNION SELECT substitute_for_person_id FROM assignments WHERE board_id = ${boardId}
             UNION SELECT person_id FROM officials WHERE board_id = ${boardId})`);
       const names = new Map(people.map((p) => [p.id, p.name]));
       const emails = new Map(people.map((p) => [p.id, p.email]));
-      const members = db.select().from(assignments).where(eq(assignments.boardId, boardId)).orderBy(sql`${assignments}.rowid`).all();
-      const offs = db.select().from(officials).where(eq(officials.boardId, boardId)).orderBy(sql`${officials}.rowid`).all();
+      const members = db
+        .select()
+        .from(assignments)
+        .where(eq(assignments.boardId, boardId))
+        .orderBy(sql`${assignments}.rowid`)
+        .all();
+      const offs = db
+        .select()
+        .from(officials)
+        .where(eq(officials.boardId, boardId))
+        .orderBy(sql`${officials}.rowid`)
+        .all();
       const years = db.all<{ year: number }>(sql`SELECT DISTINCT year FROM meetings WHERE board_id = ${boardId} ORDER BY year DESC`);
       return {
         organisation: { id: o.id, name: o.name, kind: o.kind as OrganisationKind, headerName: o.headerName, orgNumber: o.orgNumber },
@@ -144,7 +178,9 @@ export function peopleStore(db: Db, ctx: RepoContext): PeopleStore {
     },
     insertAssignment(boardId, f) {
       const id = ctx.newId();
-      db.insert(assignments).values({ id, boardId, ...f }).run();
+      db.insert(assignments)
+        .values({ id, boardId, ...f })
+        .run();
       return id;
     },
     updateAssignment(id, f) {
@@ -155,11 +191,19 @@ export function peopleStore(db: Db, ctx: RepoContext): PeopleStore {
       return r === undefined ? null : { ...assignmentFields(r), boardId: r.boardId };
     },
     listAssignments(boardId) {
-      return db.select().from(assignments).where(eq(assignments.boardId, boardId)).orderBy(sql`${assignments}.rowid`).all().map(assignmentFields);
+      return db
+        .select()
+        .from(assignments)
+        .where(eq(assignments.boardId, boardId))
+        .orderBy(sql`${assignments}.rowid`)
+        .all()
+        .map(assignmentFields);
     },
     insertOfficial(boardId, f: OfficialFields) {
       const id = ctx.newId();
-      db.insert(officials).values({ id, boardId, ...f }).run();
+      db.insert(officials)
+        .values({ id, boardId, ...f })
+        .run();
       return id;
     },
     updateOfficial(id, f) {

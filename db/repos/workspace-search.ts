@@ -74,14 +74,10 @@ export function searchStatements(sql: Database.Database): Statements {
       .pluck(),
     // The rows picked above, with their snippets.
     hitsOf: sql.prepare(`${HIT} WHERE paragraphs_fts MATCH @q AND p.id IN (SELECT value FROM json_each(@ids))`),
-    newest: sql.prepare(
-      `${HIT} WHERE paragraphs_fts MATCH @q AND paragraphs_fts.rowid BETWEEN @lo AND @hi AND ${FILTER} ORDER BY paragraphs_fts.rowid DESC LIMIT @limit`,
-    ),
+    newest: sql.prepare(`${HIT} WHERE paragraphs_fts MATCH @q AND paragraphs_fts.rowid BETWEEN @lo AND @hi AND ${FILTER} ORDER BY paragraphs_fts.rowid DESC LIMIT @limit`),
     // The rowid range of each filtered meeting's §§ (meetings scanned, §§ through
     // paragraphs_meeting_idx): FTS5 then only walks those parts of its doclists.
-    bounds: sql
-      .prepare(`SELECT min(p.rowid) AS lo, max(p.rowid) AS hi FROM meetings m CROSS JOIN paragraphs p ON p.meeting_id = m.id WHERE ${FILTER} GROUP BY m.id ORDER BY lo`)
-      .safeIntegers(true),
+    bounds: sql.prepare(`SELECT min(p.rowid) AS lo, max(p.rowid) AS hi FROM meetings m CROSS JOIN paragraphs p ON p.meeting_id = m.id WHERE ${FILTER} GROUP BY m.id ORDER BY lo`).safeIntegers(true),
   };
   prepared.set(sql, s);
   return s;

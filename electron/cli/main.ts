@@ -51,15 +51,7 @@ export function commandHelp(c: CliCommand): string {
   });
   rows.push(['--help, -h', 'Visa den här hjälpen.']);
   const width = Math.max(...rows.map(([f]) => f.length));
-  return [
-    `${c.summary}`,
-    '',
-    `Användning: ${c.usage}`,
-    ...(c.details ? ['', c.details] : []),
-    '',
-    'Flaggor:',
-    ...rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`),
-  ].join('\n');
+  return [`${c.summary}`, '', `Användning: ${c.usage}`, ...(c.details ? ['', c.details] : []), '', 'Flaggor:', ...rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`)].join('\n');
 }
 
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
@@ -85,9 +77,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   try {
     const parsed = parseArgs({
       args: [...rest],
-      options: Object.fromEntries(
-        Object.entries(command.options).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
-      ),
+      options: Object.fromEntries(Object.entries(command.options).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }])),
       allowPositionals: true,
       strict: true,
     });

@@ -53,8 +53,7 @@ export function justeringHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
     'justering.freeze': (input) => justering.freeze(deps, input),
     'justering.status': (input) => justering.status(deps, input),
     'justering.sign': (input) => justering.sign(deps, { versionId: input.versionId, field: input.field, credentials: openCredential(input.credential) }),
-    'justering.signPackage': (input) =>
-      signPackage(deps, { content: input.content, confirmUnverified: input.confirmUnverified, credentials: openCredential(input.credential) }),
+    'justering.signPackage': (input) => signPackage(deps, { content: input.content, confirmUnverified: input.confirmUnverified, credentials: openCredential(input.credential) }),
     'justering.pkcs11Slots': async (input) => ({ slots: await deps.services.pkcs11Slots(input.moduleId) }),
     'pkcs11.modules': () => ({ modules: availableModules(ctx.pkcs11, chosen(), ctx.transport), canChoose: ctx.transport === 'ipc' && ctx.pkcs11.choose !== undefined }),
     'pkcs11.chooseModule': async () => {

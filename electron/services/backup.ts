@@ -106,7 +106,10 @@ export function isoWeekKey(d: Date): string {
 export function planRotation(entries: readonly BackupEntry[], policy: RotationPolicy = DEFAULT_ROTATION): { keep: BackupEntry[]; remove: BackupEntry[] } {
   const newestFirst = [...entries].sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime());
   const keep = new Set<BackupEntry>();
-  for (const [key, limit] of [[dayKey, policy.daily], [isoWeekKey, policy.weekly]] as const) {
+  for (const [key, limit] of [
+    [dayKey, policy.daily],
+    [isoWeekKey, policy.weekly],
+  ] as const) {
     const seen = new Set<string>();
     for (const e of newestFirst) {
       const k = key(e.takenAt);
@@ -179,11 +182,9 @@ export async function restoreBackup(options: { backupPath: string; databasePath:
   const { backupPath, databasePath, at } = options;
   const report = checkIntegrity(backupPath, 'full');
   if (!report.ok || report.schemaVersion === 0) {
-    throw new AppError(
-      'validation',
-      `Säkerhetskopian ${basename(backupPath)} är skadad eller ingen Justera-databas och kan inte återställas. Välj en äldre säkerhetskopia.`,
-      { problems: report.problems.slice(0, 10) },
-    );
+    throw new AppError('validation', `Säkerhetskopian ${basename(backupPath)} är skadad eller ingen Justera-databas och kan inte återställas. Välj en äldre säkerhetskopia.`, {
+      problems: report.problems.slice(0, 10),
+    });
   }
   const staging = `${databasePath}.aterstalls`;
   try {

@@ -79,12 +79,7 @@ export async function chooseFolder(dialogs: Pick<Dialogs, 'openFolder'>, input: 
  * back end, never bytes from the page) is written under the data folder's "Kallelser" and handed
  * to the operating system, which opens it with the program registered for .eml files.
  */
-export async function openMail(
-  backend: Pick<Backend, 'dispatch'>,
-  dataDir: string,
-  openPath: (path: string) => Promise<string>,
-  input: unknown,
-): Promise<Result<unknown>> {
+export async function openMail(backend: Pick<Backend, 'dispatch'>, dataDir: string, openPath: (path: string) => Promise<string>, input: unknown): Promise<Result<unknown>> {
   const parsed = contract['shell.openMail'].input.safeParse(input);
   if (!parsed.success) return { ok: false, error: new AppError('validation', 'Välj ett meddelande att öppna.').toBody() };
   const message = await backend.dispatch('kallelse.message', { messageId: parsed.data.messageId });
@@ -252,11 +247,13 @@ export function createDesktop(config: DesktopConfig, initial: Backend): Desktop 
     },
     about: () => {
       const v = process.versions;
-      inBackground(info(
-        `Om ${APP_NAME}`,
-        `${APP_NAME} ${APP_VERSION}`,
-        `Protokoll, justering och anslag för nämnder.\n\nDatabas: ${paths.databasePath}\nSäkerhetskopior: ${paths.backupDir}\n\nElectron ${v.electron ?? '–'} · Chromium ${v.chrome ?? '–'} · Node ${v.node}`,
-      ));
+      inBackground(
+        info(
+          `Om ${APP_NAME}`,
+          `${APP_NAME} ${APP_VERSION}`,
+          `Protokoll, justering och anslag för nämnder.\n\nDatabas: ${paths.databasePath}\nSäkerhetskopior: ${paths.backupDir}\n\nElectron ${v.electron ?? '–'} · Chromium ${v.chrome ?? '–'} · Node ${v.node}`,
+        ),
+      );
     },
   };
 

@@ -12,7 +12,13 @@ export interface MainWindow {
 
 function workAreas(): Rect[] {
   const primary = screen.getPrimaryDisplay();
-  return [primary.workArea, ...screen.getAllDisplays().filter((d) => d.id !== primary.id).map((d) => d.workArea)];
+  return [
+    primary.workArea,
+    ...screen
+      .getAllDisplays()
+      .filter((d) => d.id !== primary.id)
+      .map((d) => d.workArea),
+  ];
 }
 
 export async function openMainWindow(options: { preloadPath: string; devTools: boolean; stateFile: string }): Promise<MainWindow> {

@@ -41,11 +41,7 @@ export function observe<T extends AnySaveOp>(op: T, saved: () => void, failed: (
   } as T;
 }
 
-export type SaveStatus =
-  | { state: 'saved' }
-  | { state: 'saving' }
-  | { state: 'error'; message: string }
-  | { state: 'offline'; message: string };
+export type SaveStatus = { state: 'saved' } | { state: 'saving' } | { state: 'error'; message: string } | { state: 'offline'; message: string };
 
 type Producer = () => AnySaveOp | null;
 

@@ -3,10 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from './errors';
 
-export type QueryState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; data: T };
+export type QueryState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
 
 export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[]): QueryState<T> & { reload: () => void } {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });

@@ -60,7 +60,9 @@ export default function ProvisionPicker({ value, onChange, label }: ProvisionPic
             aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
             placeholder="21 kap. 7 §"
           />
-          <p id={`${id}-help`} className="help">{t('provision.help')}</p>
+          <p id={`${id}-help`} className="help">
+            {t('provision.help')}
+          </p>
           {error && (
             <p id={`${id}-error`} className="field-error">
               {error}

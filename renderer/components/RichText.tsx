@@ -15,7 +15,13 @@ export function RichText({ blocks, headingLevel = 4 }: { blocks: readonly Block[
 function BlockView({ block, headingLevel }: { block: Block; headingLevel: 3 | 4 | 5 }) {
   switch (block.type) {
     case 'paragraph':
-      return <p>{block.content.map((inline, i) => <InlineView key={i} inline={inline} />)}</p>;
+      return (
+        <p>
+          {block.content.map((inline, i) => (
+            <InlineView key={i} inline={inline} />
+          ))}
+        </p>
+      );
     case 'heading': {
       const H = `h${headingLevel}` as const;
       return <H className="rt-heading">{block.text}</H>;

@@ -8,8 +8,7 @@ import type { Widen } from './widen';
 const sv = {
   navLabel: 'Anslag',
   title: 'Anslag och uppföljning',
-  intro:
-    'Här sätter du upp anslag om justerade protokoll, tar ned dem när tiden för överklagande har gått ut, skapar den digitala anslagstavlan och följer upp uppdrag i besluten.',
+  intro: 'Här sätter du upp anslag om justerade protokoll, tar ned dem när tiden för överklagande har gått ut, skapar den digitala anslagstavlan och följer upp uppdrag i besluten.',
 
   pending: {
     heading: 'Väntar på anslag',
@@ -28,8 +27,7 @@ const sv = {
     dateHelp: 'Tomt = i dag',
     post: 'Sätt upp anslag',
     postFor: (label: string, board: string) => `Sätt upp anslag om ${label}, ${board}`,
-    posted: (label: string, posted: string, takeDown: string, last: string) =>
-      `Anslaget om ${label} är uppsatt ${posted}. Sista dag för överklagande är ${last}; anslaget får tas ned ${takeDown}.`,
+    posted: (label: string, posted: string, takeDown: string, last: string) => `Anslaget om ${label} är uppsatt ${posted}. Sista dag för överklagande är ${last}; anslaget får tas ned ${takeDown}.`,
     sign: 'Tillkännagivandet och anslagsbeviset skrivs under av den som bestyrker anslaget, med certifikatfil eller kort.',
     downloadNotice: 'Hämta tillkännagivandet (PDF)',
     downloadBevis: 'Hämta anslagsbeviset (PDF)',
@@ -112,8 +110,7 @@ const sv = {
 const en: Widen<typeof sv> = {
   navLabel: 'Anslag',
   title: 'Anslag (notices) and follow-up',
-  intro:
-    'Here you post notices (anslag) of adjusted protocols, take them down when the time for appeal has run out, create the digital notice board and follow up the tasks the decisions gave.',
+  intro: 'Here you post notices (anslag) of adjusted protocols, take them down when the time for appeal has run out, create the digital notice board and follow up the tasks the decisions gave.',
 
   pending: {
     heading: 'Waiting for a notice',
@@ -132,8 +129,7 @@ const en: Widen<typeof sv> = {
     dateHelp: 'Empty = today',
     post: 'Post the notice',
     postFor: (label: string, board: string) => `Post the notice of ${label}, ${board}`,
-    posted: (label: string, posted: string, takeDown: string, last: string) =>
-      `The notice of ${label} is posted ${posted}. The last day of appeal is ${last}; the notice may come down ${takeDown}.`,
+    posted: (label: string, posted: string, takeDown: string, last: string) => `The notice of ${label} is posted ${posted}. The last day of appeal is ${last}; the notice may come down ${takeDown}.`,
     sign: 'The notice (tillkännagivande) and the certificate of posting (anslagsbevis) are signed by whoever certifies the notice, with a certificate file or a card.',
     downloadNotice: 'Download the notice (PDF)',
     downloadBevis: 'Download the certificate of posting (PDF)',

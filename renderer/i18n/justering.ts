@@ -13,8 +13,7 @@ const sv = {
   page: {
     title: (board: string, date: string) => `Justering – ${board} ${date}`,
     back: 'Tillbaka till sammanträdet',
-    intro:
-      'Här låser du paragrafer för justering och samlar in underskrifterna. Protokollet är justerat i det ögonblick den sista underskriften är på plats (5 kap. 69–70 §§ kommunallagen).',
+    intro: 'Här låser du paragrafer för justering och samlar in underskrifterna. Protokollet är justerat i det ögonblick den sista underskriften är på plats (5 kap. 69–70 §§ kommunallagen).',
     noGroups: 'Sammanträdet har inga justeringsgrupper ännu. Låser du protokollet bildas en grupp med alla paragrafer.',
     wholeProtocol: 'Hela protokollet',
     order: (roles: string) => `Nämndens underskriftsordning: ${roles}.`,
@@ -85,7 +84,8 @@ const sv = {
     exportPackage: 'Exportera underskriftspaket',
     importSigned: 'Importera underskrivet dokument',
     actionFor: (action: string, role: string, name: string) => `${action}: ${role} ${name}`,
-    packageSaved: (file: string, name: string) => `Underskriftspaketet ${file} är sparat. Skicka det till ${name}, som öppnar det under "Skriv under paket" i Justera och skickar tillbaka den underskrivna PDF-filen.`,
+    packageSaved: (file: string, name: string) =>
+      `Underskriftspaketet ${file} är sparat. Skicka det till ${name}, som öppnar det under "Skriv under paket" i Justera och skickar tillbaka den underskrivna PDF-filen.`,
   },
 
   sign: {
@@ -113,8 +113,7 @@ const sv = {
     missingPassword: 'Ange lösenordet till certifikatfilen.',
     missingModule: 'Välj kortläsarens PKCS#11-modul.',
     missingPin: 'Ange PIN-koden.',
-    intro: (role: string, name: string, label: string) =>
-      `Du skriver under protokollet för ${label} som ${role.toLowerCase()}. Certifikatet måste vara utfärdat till ${name}.`,
+    intro: (role: string, name: string, label: string) => `Du skriver under protokollet för ${label} som ${role.toLowerCase()}. Certifikatet måste vara utfärdat till ${name}.`,
   },
 
   eid: {
@@ -142,8 +141,7 @@ const sv = {
     packageRoute: 'Exportera underskriftspaket i stället',
     cancelled: 'Underskriften avbröts i e-legitimationen. Inget har sparats; du kan försöka igen.',
     cancelledHere: 'Du avbröt underskriften. Inget har sparats.',
-    otherSigner: (name: string) =>
-      `En annan person än ${name} legitimerade sig hos signeringstjänsten. Inget har sparats. ${name} måste själv legitimera sig med sin egen e-legitimation.`,
+    otherSigner: (name: string) => `En annan person än ${name} legitimerade sig hos signeringstjänsten. Inget har sparats. ${name} måste själv legitimera sig med sin egen e-legitimation.`,
     refused: 'Signeringstjänsten avböjde underskriften. Inget har sparats; försök igen senare eller kontakta IT-supporten.',
     details: 'Visa detaljer',
     timeout: 'Ingen underskrift kom tillbaka från signeringstjänsten i tid. Inget har sparats; försök igen.',
@@ -189,7 +187,10 @@ const sv = {
     checkedAt: (at: string, source: 'timestamp' | 'verification') => `Certifikatet bedömt ${at} (${source === 'timestamp' ? 'tidsstämpelns tid' : 'kontrolltid, ingen tidsstämpel'}).`,
     revocation: (status: 'good' | 'revoked' | 'unknown') => (status === 'good' ? 'Spärrstatus: ej spärrat' : status === 'revoked' ? 'Spärrstatus: SPÄRRAT' : 'Spärrstatus okänd (varning)'),
     warnings: 'Varningar',
-    levels: { 'B-B': 'Avancerad underskrift utan tidsstämpel (PAdES B-B)', 'B-T': 'Avancerad underskrift med tidsstämpel (PAdES B-T)', none: 'Inte en PDF-underskrift enligt PAdES' } as Record<string, string>,
+    levels: { 'B-B': 'Avancerad underskrift utan tidsstämpel (PAdES B-B)', 'B-T': 'Avancerad underskrift med tidsstämpel (PAdES B-T)', none: 'Inte en PDF-underskrift enligt PAdES' } as Record<
+      string,
+      string
+    >,
     modified: 'Filen har ändrats efter den sista underskriften.',
     notModified: 'Filen har inte ändrats efter den sista underskriften.',
     fileFacts: (bytes: number, sha: string) => `Filen är ${bytes.toLocaleString('sv-SE')} byte, SHA-256 ${sha}.`,
@@ -350,8 +351,7 @@ const en: Widen<typeof sv> = {
   page: {
     title: (board: string, date: string) => `Justering – ${board} ${date}`,
     back: 'Back to the meeting',
-    intro:
-      'Here you lock §§ for justering (adjustment) and collect the signatures. The protocol is adjusted the moment the last signature is in place (5 kap. 69–70 §§ kommunallagen).',
+    intro: 'Here you lock §§ for justering (adjustment) and collect the signatures. The protocol is adjusted the moment the last signature is in place (5 kap. 69–70 §§ kommunallagen).',
     noGroups: 'The meeting has no justering groups yet. Locking the protocol makes one group of all §§.',
     wholeProtocol: 'The whole protocol',
     order: (roles: string) => `The board's signing order: ${roles}.`,
@@ -380,14 +380,14 @@ const en: Widen<typeof sv> = {
     heading: 'Time and place of justering',
     immediate: 'This group is adjusted at the meeting itself. The protocol says "Justerat omedelbart vid sammanträdet" (adjusted immediately at the meeting).',
     printed: 'The protocol prints',
-    meetingDefault: 'The group has no time and place of its own; the meeting\'s applies.',
+    meetingDefault: "The group has no time and place of its own; the meeting's applies.",
     date: 'Date',
     time: 'Time (optional)',
     place: 'Place',
     placeHelp: 'For example "City hall, meeting room 2" or "Digitally".',
     save: 'Save time and place',
     saveFor: (label: string) => `Save time and place of justering: ${label}`,
-    clear: 'Use the meeting\'s',
+    clear: "Use the meeting's",
     saved: (label: string) => `The time and place of justering is saved for ${label}.`,
     cleared: (label: string) => `${label} now uses the meeting's time and place of justering.`,
     locked: 'The time and place is part of the locked version and cannot be changed.',
@@ -450,8 +450,7 @@ const en: Widen<typeof sv> = {
     missingPassword: 'Enter the password of the certificate file.',
     missingModule: "Choose the card reader's PKCS#11 module.",
     missingPin: 'Enter the PIN.',
-    intro: (role: string, name: string, label: string) =>
-      `You sign the protocol of ${label} as ${role.toLowerCase()}. The certificate must be issued to ${name}.`,
+    intro: (role: string, name: string, label: string) => `You sign the protocol of ${label} as ${role.toLowerCase()}. The certificate must be issued to ${name}.`,
   },
 
   eid: {
@@ -479,12 +478,11 @@ const en: Widen<typeof sv> = {
     packageRoute: 'Export a signing package instead',
     cancelled: 'The signature was cancelled in the e-ID app. Nothing was saved; you can try again.',
     cancelledHere: 'You cancelled the signature. Nothing was saved.',
-    otherSigner: (name: string) =>
-      `Someone other than ${name} identified at the signing service. Nothing was saved. ${name} must identify with their own e-ID.`,
+    otherSigner: (name: string) => `Someone other than ${name} identified at the signing service. Nothing was saved. ${name} must identify with their own e-ID.`,
     refused: 'The signing service refused the signature. Nothing was saved; try again later or contact IT support.',
     details: 'Show details',
     timeout: 'No signature came back from the signing service in time. Nothing was saved; try again.',
-    noService: 'Sign with e-ID (BankID, Freja eID+)? Add the municipality\'s signing service under',
+    noService: "Sign with e-ID (BankID, Freja eID+)? Add the municipality's signing service under",
     settingsLink: 'Settings',
   },
   result: {
@@ -540,7 +538,7 @@ const en: Widen<typeof sv> = {
     partial: (signed: number, missing: number) =>
       `${signed === 1 ? 'The signature' : `The ${signed} signatures`} so far ${signed === 1 ? 'is' : 'are'} valid and the file is unchanged, but ${missing === 1 ? 'one signature is missing' : `${missing} signatures are missing`}.`,
     invalid: 'The signatures do not hold: see the problems below. Do not pass the file on until the fault is resolved.',
-    notAssessed: 'Trust not assessed: the trust store is empty, so no signature can be judged trusted. Add the municipality\'s root certificates under Settings.',
+    notAssessed: "Trust not assessed: the trust store is empty, so no signature can be judged trusted. Add the municipality's root certificates under Settings.",
     untrusted: 'At least one signature does not lead to a trusted root certificate: see the problems below. Do not pass the file on before this is resolved.',
   },
 
@@ -610,7 +608,7 @@ const en: Widen<typeof sv> = {
 
   trust: {
     heading: 'Trusted issuers (trust store)',
-    help: 'A signature is accepted only when its certificate leads to one of the root certificates here. Justera ships with none: add the issuers the municipality trusts, e.g. SITHS e-id Root CA v2 for SITHS cards, the e-ID issuers\' roots and the municipality\'s own CA.',
+    help: "A signature is accepted only when its certificate leads to one of the root certificates here. Justera ships with none: add the issuers the municipality trusts, e.g. SITHS e-id Root CA v2 for SITHS cards, the e-ID issuers' roots and the municipality's own CA.",
     caption: 'Trusted root certificates',
     subject: 'Certificate',
     issuer: 'Issuer',
@@ -639,7 +637,7 @@ const en: Widen<typeof sv> = {
 
   crl: {
     heading: 'Revocation lists (CRL)',
-    help: "Justera checks revoked certificates without a network, against the issuers' revocation lists. Download the list from the issuer's website and import it here; import a new one before the old one expires. Without a current list, \"revocation status unknown\" is shown as a warning with the signatures.",
+    help: 'Justera checks revoked certificates without a network, against the issuers\' revocation lists. Download the list from the issuer\'s website and import it here; import a new one before the old one expires. Without a current list, "revocation status unknown" is shown as a warning with the signatures.',
     caption: 'Imported revocation lists',
     none: 'No revocation lists imported: the revocation status is unknown for signatures that do not carry a list themselves.',
     issuer: 'Issuer',

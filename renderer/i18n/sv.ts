@@ -178,7 +178,8 @@ export const sv = {
   'meeting.adjustmentTimePlace.help': 'Som det ska stå i protokollet, t.ex. "Se digital signatur på sista sidan".',
   'appeal.heading': 'Överklagande',
   'appeal.kind': 'Hur beslutet överklagas',
-  'appeal.kind.help': 'Står i tillkännagivandet och på anslagstavlan. Kommunala beslut överklagas i regel genom laglighetsprövning; en särskild lag (t.ex. plan- och bygglagen för bygglov) kan i stället ge förvaltningsbesvär.',
+  'appeal.kind.help':
+    'Står i tillkännagivandet och på anslagstavlan. Kommunala beslut överklagas i regel genom laglighetsprövning; en särskild lag (t.ex. plan- och bygglagen för bygglov) kan i stället ge förvaltningsbesvär.',
   'appeal.kind.laglighetsprovning': 'Laglighetsprövning (13 kap. kommunallagen)',
   'appeal.kind.forvaltningsbesvar': 'Förvaltningsbesvär enligt särskild lag',
   'appeal.kind.ej_overklagbart': 'Beslutet får inte överklagas',
@@ -568,7 +569,8 @@ export const sv = {
   'viewer.readBeforeSigning': 'Läs hela dokumentet innan du skriver under. Det är exakt den PDF som din underskrift kommer att gälla.',
   'viewer.loading': 'Hämtar dokumentet…',
   'kallelse.heading': 'Kallelse',
-  'kallelse.intro': 'Kallelsen med föredragningslistan görs av dagordningen. Skicka den som e-post till ledamöter och ersättare: Justera skriver meddelandena med kallelsen som PDF och öppnar dem i ditt e-postprogram.',
+  'kallelse.intro':
+    'Kallelsen med föredragningslistan görs av dagordningen. Skicka den som e-post till ledamöter och ersättare: Justera skriver meddelandena med kallelsen som PDF och öppnar dem i ditt e-postprogram.',
   'kallelse.sent': 'Kallelse skickad {when} till {n} mottagare',
   'kallelse.sentLate': '(för sent: sista dag var {deadline})',
   'kallelse.notSent': 'Kallelsen har inte skickats ännu.',

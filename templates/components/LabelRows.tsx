@@ -13,9 +13,7 @@ export function LabelRows({ rows }: { rows: LabeledValue[] }): ReactElement {
       {rows.map((row) => (
         <View key={row.label} style={s.labelRow} wrap={false}>
           <Text style={s.label}>{row.label}</Text>
-          <View style={s.value}>
-            {row.lines.length === 0 ? <Text> </Text> : row.lines.map((line, i) => <Text key={i}>{flat(line)}</Text>)}
-          </View>
+          <View style={s.value}>{row.lines.length === 0 ? <Text> </Text> : row.lines.map((line, i) => <Text key={i}>{flat(line)}</Text>)}</View>
         </View>
       ))}
     </View>

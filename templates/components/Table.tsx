@@ -40,7 +40,12 @@ export function Table({ columns, rows, footer, fontSize = 9.5, continued = false
   const last = footer === undefined ? rows.length - 1 : rows.length;
   const gap = (i: number) => (i === last ? { marginBottom: 8 } : {});
   const header = (
-    <View style={[s.row, { fontSize, borderBottomWidth: HAIRLINE, borderBottomColor: RULE, paddingBottom: 2, marginBottom: 2 }]} wrap={false} minPresenceAhead={30} {...(continued ? { fixed: true } : {})}>
+    <View
+      style={[s.row, { fontSize, borderBottomWidth: HAIRLINE, borderBottomColor: RULE, paddingBottom: 2, marginBottom: 2 }]}
+      wrap={false}
+      minPresenceAhead={30}
+      {...(continued ? { fixed: true } : {})}
+    >
       <TagScope as="TR">{columns.map((c, i) => cell(c.title, c, true, i, true))}</TagScope>
     </View>
   );

@@ -21,7 +21,6 @@ export type LeafTag = 'P' | 'H1' | 'H2' | 'H3' | 'TH' | 'TD' | 'Lbl' | 'Caption'
 /** Container element types: they hold leaves and other containers, never content of their own. */
 export type ContainerTag = 'Sect' | 'Div' | 'Table' | 'TR' | 'L' | 'LI' | 'LBody';
 
-
 interface Scope {
   /** "Sect~p20/Table~v1/TR~3": the containers from the root. */
   path: string;

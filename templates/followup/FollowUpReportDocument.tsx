@@ -24,11 +24,7 @@ export function FollowUpReportDocument({ data }: { data: FollowUpReportData }): 
         <View style={{ marginTop: 6, marginBottom: 6 }}>
           <LabelRows rows={data.summary} />
         </View>
-        {data.rows.length === 0 ? (
-          <Text style={s.para}>{flat(data.empty)}</Text>
-        ) : (
-          <Table columns={data.columns} rows={data.rows} fontSize={9} />
-        )}
+        {data.rows.length === 0 ? <Text style={s.para}>{flat(data.empty)}</Text> : <Table columns={data.columns} rows={data.rows} fontSize={9} />}
       </FramedPage>
     </>,
   );

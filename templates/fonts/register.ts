@@ -60,7 +60,12 @@ export async function loadFonts(): Promise<void> {
 }
 
 function isLookupFont(font: unknown): font is LookupFont {
-  return typeof font === 'object' && font !== null && typeof (font as { hasGlyphForCodePoint?: unknown }).hasGlyphForCodePoint === 'function' && typeof (font as { unitsPerEm?: unknown }).unitsPerEm === 'number';
+  return (
+    typeof font === 'object' &&
+    font !== null &&
+    typeof (font as { hasGlyphForCodePoint?: unknown }).hasGlyphForCodePoint === 'function' &&
+    typeof (font as { unitsPerEm?: unknown }).unitsPerEm === 'number'
+  );
 }
 
 function isShapingFont(font: unknown): font is ShapingFont {

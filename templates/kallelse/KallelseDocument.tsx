@@ -13,8 +13,7 @@ import type { LayoutShift } from '../components/layout';
 import { HAIRLINE, RULE, s } from '../components/styles';
 
 export function KallelseDocument({ data, shift }: { data: KallelseData; shift?: LayoutShift }): DocumentElement {
-  return (
-    documentShell(
+  return documentShell(
     data.meta,
     <>
       <FramedPage header={data.header} {...(shift === undefined ? {} : { shift })}>
@@ -49,7 +48,6 @@ export function KallelseDocument({ data, shift }: { data: KallelseData; shift?: 
         </View>
       </FramedPage>
     </>,
-    )
   );
 }
 

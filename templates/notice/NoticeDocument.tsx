@@ -12,8 +12,7 @@ import { NOTICE_SIGNATURE_TOP, PAGE_HEIGHT, type LayoutShift } from '../componen
 import { s } from '../components/styles';
 
 export function NoticeDocument({ data, shift }: { data: NoticeData; shift?: LayoutShift }): DocumentElement {
-  return (
-    documentShell(
+  return documentShell(
     data.meta,
     <>
       <FramedPage header={data.header} {...(shift === undefined ? {} : { shift })} bottom={PAGE_HEIGHT - NOTICE_SIGNATURE_TOP + 12}>
@@ -31,6 +30,5 @@ export function NoticeDocument({ data, shift }: { data: NoticeData; shift?: Layo
         <SignatureSlots signers={[data.signer]} top={NOTICE_SIGNATURE_TOP} />
       </FramedPage>
     </>,
-    )
   );
 }

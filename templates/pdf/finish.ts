@@ -2,7 +2,23 @@
 // typeset parts, lays the page numbers over every page, draws attached PDF pages onto their
 // framed placeholder pages, writes one outline, makes Info and XMP metadata agree (PDF/A-2b),
 // and saves with a classic xref table so the signing step can append incremental updates.
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectCopier, PDFOperator, PDFOperatorNames, PDFRawStream, PDFRef, PDFString, rgb, type PDFContext, type PDFPage } from 'pdf-lib';
+import {
+  ParseSpeeds,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFObjectCopier,
+  PDFOperator,
+  PDFOperatorNames,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  rgb,
+  type PDFContext,
+  type PDFPage,
+} from 'pdf-lib';
 import { AppError } from '../../core/api/errors';
 import type { DocumentMeta } from '../../core/documents/types';
 import { attachmentArea } from '../components/layout';

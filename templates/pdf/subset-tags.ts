@@ -21,7 +21,13 @@ export function uniqueSubsetTags(doc: PDFDocument): void {
     next += 1;
     obj.set(PDFName.of('BaseFont'), PDFName.of(tagged));
     const descendants = obj.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray);
-    const fonts = descendants === undefined ? [obj] : descendants.asArray().map((d) => ctx.lookup(d)).filter((d): d is PDFDict => d instanceof PDFDict);
+    const fonts =
+      descendants === undefined
+        ? [obj]
+        : descendants
+            .asArray()
+            .map((d) => ctx.lookup(d))
+            .filter((d): d is PDFDict => d instanceof PDFDict);
     for (const font of fonts) {
       if (font !== obj) font.set(PDFName.of('BaseFont'), PDFName.of(tagged));
       font.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict)?.set(PDFName.of('FontName'), PDFName.of(tagged));

@@ -64,7 +64,9 @@ try {
     const verdict = c.target === null ? '' : `≤ ${c.target}× ${ratio <= c.target ? 'ja' : 'NEJ'}`;
     console.log(`| ${c.name} | ${m.toFixed(0)} | ${ratio.toFixed(1)} | ${verdict} |`);
   }
-  console.log(`\nBundle (dist-cli): entry ${entryKb.toFixed(0)} KiB, all chunks ${(allKb / 1024).toFixed(1)} MiB in ${js.length - 1} files, worker.js ${(sizeOf(['worker.js']) / 2 ** 20).toFixed(1)} MiB; build (prepare) ${(buildMs / 1000).toFixed(1)} s. ${rounds} rounds, medians.`);
+  console.log(
+    `\nBundle (dist-cli): entry ${entryKb.toFixed(0)} KiB, all chunks ${(allKb / 1024).toFixed(1)} MiB in ${js.length - 1} files, worker.js ${(sizeOf(['worker.js']) / 2 ** 20).toFixed(1)} MiB; build (prepare) ${(buildMs / 1000).toFixed(1)} s. ${rounds} rounds, medians.`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

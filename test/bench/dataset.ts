@@ -16,16 +16,43 @@ const sentences = ref.paragraphs
   .split(/(?<=[.!?])\s+/)
   .filter((s) => s.length > 30 && !s.includes('http'));
 const titles = [
-  'Beslut om tilldelning av ramavtal avseende', 'Yttrande över remiss om', 'Uppföljning av', 'Budget och verksamhetsplan för',
-  'Delårsrapport för', 'Beslut om upphandling av', 'Information om', 'Revidering av riktlinjer för', 'Svar på medborgarförslag om',
+  'Beslut om tilldelning av ramavtal avseende',
+  'Yttrande över remiss om',
+  'Uppföljning av',
+  'Budget och verksamhetsplan för',
+  'Delårsrapport för',
+  'Beslut om upphandling av',
+  'Information om',
+  'Revidering av riktlinjer för',
+  'Svar på medborgarförslag om',
 ];
 const topics = [
-  'digitala nyckelsystem', 'trygghetsskapande teknik', 'e-arkiv', 'ärendehanteringssystem', 'välfärdsteknik', 'bredbandsutbyggnad',
-  'informationssäkerhet', 'dataskydd', 'hemtjänstens planering', 'skolskjutsar', 'vinterväghållning', 'räddningstjänstens larm',
+  'digitala nyckelsystem',
+  'trygghetsskapande teknik',
+  'e-arkiv',
+  'ärendehanteringssystem',
+  'välfärdsteknik',
+  'bredbandsutbyggnad',
+  'informationssäkerhet',
+  'dataskydd',
+  'hemtjänstens planering',
+  'skolskjutsar',
+  'vinterväghållning',
+  'räddningstjänstens larm',
 ];
 const boardNames = [
-  'Kommunstyrelsen', 'Barn- och utbildningsnämnden', 'Socialnämnden', 'Tekniska nämnden', 'Kultur- och fritidsnämnden', 'Miljö- och byggnämnden',
-  'Valnämnden', 'Överförmyndarnämnden', 'Krisledningsnämnden', 'Arbetsmarknadsnämnden', 'Stadsbyggnadsnämnden', 'Revisionen',
+  'Kommunstyrelsen',
+  'Barn- och utbildningsnämnden',
+  'Socialnämnden',
+  'Tekniska nämnden',
+  'Kultur- och fritidsnämnden',
+  'Miljö- och byggnämnden',
+  'Valnämnden',
+  'Överförmyndarnämnden',
+  'Krisledningsnämnden',
+  'Arbetsmarknadsnämnden',
+  'Stadsbyggnadsnämnden',
+  'Revisionen',
 ];
 const firstNames = ['Anna', 'Erik', 'Åsa', 'Örjan', 'Maria', 'Lars', 'Karin', 'Johan', 'Eva', 'Per', 'Ingrid', 'Mikael', 'Sofia', 'Nils', 'Linnéa', 'Gunnar'];
 const lastNames = ['Andersson', 'Lindström', 'Öberg', 'Nilsson', 'Bergqvist', 'Åkesson', 'Lundkvist', 'Holm', 'Sjöberg', 'Wikström', 'Isaksson', 'Mäki'];
@@ -85,7 +112,16 @@ export function* generateMeetings(o: DatasetOptions): Generator<MeetingDocument>
           board: { name: boardNames[b % boardNames.length] + (b >= boardNames.length ? ` ${b}` : ''), kind: 'namnd', seats, storagePlace: 'Kommunkansliet' },
           people,
           members,
-          meeting: { date: `${year}-${month}-${String(10 + (m % 15)).padStart(2, '0')}`, startTime: '13:00', endTime: '16:00', place: 'Sessionssalen', status: 'held', secretary: people[1]?.key ?? 'p', chair: people[0]?.key ?? 'p', justerare: [people[2]?.key ?? 'p'] },
+          meeting: {
+            date: `${year}-${month}-${String(10 + (m % 15)).padStart(2, '0')}`,
+            startTime: '13:00',
+            endTime: '16:00',
+            place: 'Sessionssalen',
+            status: 'held',
+            secretary: people[1]?.key ?? 'p',
+            chair: people[0]?.key ?? 'p',
+            justerare: [people[2]?.key ?? 'p'],
+          },
           attendance: members.slice(0, seats).map((mm) => ({ person: mm.person, capacity: 'member' as const })),
           paragraphs,
         };

@@ -97,7 +97,10 @@ async function chromiumBench(html: string): Promise<string[][] | string> {
   if (!imported.ok) throw new Error(imported.error.message);
   const { meetingId } = imported.value as { meetingId: string };
   const host = await startHost({ dispatch: (m, i) => backend.dispatch(m, i), staticDir: dist });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: 'sv-SE' });
     await context.addInitScript(() => {
@@ -200,7 +203,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1]?.endsWith("paste.ts")) main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[1]?.endsWith('paste.ts'))
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });

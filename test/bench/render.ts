@@ -31,8 +31,7 @@ interface Case {
 }
 
 const AT = '2025-10-20T12:00:00+02:00';
-const long = (paragraphs: number, textParagraphs: number) => () =>
-  buildProtocolData(generatedMeeting({ paragraphs, textParagraphs, wordsPerTextParagraph: 150, seed: 42 }), { generatedAt: AT });
+const long = (paragraphs: number, textParagraphs: number) => () => buildProtocolData(generatedMeeting({ paragraphs, textParagraphs, wordsPerTextParagraph: 150, seed: 42 }), { generatedAt: AT });
 
 const CASES: Case[] = [
   { name: 'ref', label: 'Referensprotokollet (e-nämnden 2020-11-05)', data: () => buildProtocolData(referenceMeeting(), { generatedAt: AT }), targetMs: 1000, targetMb: null },
@@ -126,7 +125,19 @@ function chromiumMs(data: ProtocolData, dir: string): { ms: number; pages: numbe
   const html = join(dir, 'protokoll.html');
   const pdf = join(dir, 'protokoll-chromium.pdf');
   writeFileSync(html, protocolHtml(data));
-  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`];
+  const args = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--user-data-dir=${join(dir, 'profile')}`,
+    '--no-pdf-header-footer',
+    `--print-to-pdf=${pdf}`,
+    `file://${html}`,
+  ];
   const t = performance.now();
   const r = spawnSync(chromium, args, { encoding: 'utf8', timeout: 120_000 });
   const ms = performance.now() - t;
@@ -149,7 +160,11 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   let hundred: Measurement | undefined;
   const longCases = CASES.filter((c) => c.name !== 'ref');
-  const runs: { c: Case; mode: Mode }[] = [...CASES.map((c) => ({ c, mode: 'single' as const })), ...longCases.map((c) => ({ c, mode: 'pool' as const })), ...longCases.map((c) => ({ c, mode: 'shared' as const }))];
+  const runs: { c: Case; mode: Mode }[] = [
+    ...CASES.map((c) => ({ c, mode: 'single' as const })),
+    ...longCases.map((c) => ({ c, mode: 'pool' as const })),
+    ...longCases.map((c) => ({ c, mode: 'shared' as const })),
+  ];
   const labels: Record<Mode, (c: Case) => string> = {
     single: (c) => c.label,
     pool: (c) => `${c.label}, pool om ${POOL_SIZE} trådar`,
@@ -164,13 +179,29 @@ async function main(): Promise<void> {
     if (c.name === '100' && mode === 'single') hundred = m;
     const ok = (c.targetMs === null || m.warmMs <= c.targetMs) && (c.targetMb === null || m.peakMb <= c.targetMb);
     const target = [c.targetMs === null ? '' : `< ${c.targetMs / 1000} s`, c.targetMb === null ? '' : `< ${c.targetMb} MB`].filter((x) => x !== '').join(', ');
-    rows.push([labels[mode](c), `${m.pages}`, `${(m.coldMs / 1000).toFixed(2)} s`, `${(m.warmMs / 1000).toFixed(2)} s`, `${(m.warmCpuMs / 1000).toFixed(2)} s`, `${m.peakMb.toFixed(0)} MB`, target === '' ? '–' : `${target} ${ok ? 'OK' : 'MISSAR'}`]);
+    rows.push([
+      labels[mode](c),
+      `${m.pages}`,
+      `${(m.coldMs / 1000).toFixed(2)} s`,
+      `${(m.warmMs / 1000).toFixed(2)} s`,
+      `${(m.warmCpuMs / 1000).toFixed(2)} s`,
+      `${m.peakMb.toFixed(0)} MB`,
+      target === '' ? '–' : `${target} ${ok ? 'OK' : 'MISSAR'}`,
+    ]);
   }
   const dir = mkdtempSync(join(tmpdir(), 'justera-bench-'));
   try {
     const chrome = chromiumMs(CASES[1]?.data() ?? long(20, 330)(), dir);
     if (chrome !== null && hundred !== undefined) {
-      rows.push(['Samma ~100 sidor som HTML, Chromium --print-to-pdf', `${chrome.pages}`, `${(chrome.ms / 1000).toFixed(2)} s`, '–', '–', '–', `react-pdf/Chromium = ${(hundred.coldMs / chrome.ms).toFixed(2)} (kall)`]);
+      rows.push([
+        'Samma ~100 sidor som HTML, Chromium --print-to-pdf',
+        `${chrome.pages}`,
+        `${(chrome.ms / 1000).toFixed(2)} s`,
+        '–',
+        '–',
+        '–',
+        `react-pdf/Chromium = ${(hundred.coldMs / chrome.ms).toFixed(2)} (kall)`,
+      ]);
     } else rows.push(['Chromium --print-to-pdf', '–', 'ej tillgänglig', '–', '–', '–', '–']);
   } finally {
     rmSync(dir, { recursive: true, force: true });

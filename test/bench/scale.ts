@@ -105,8 +105,14 @@ export async function runScaleBenchmark(quick = process.argv.includes('--quick')
   const base: DatasetOptions = { years: 10, boards: 12, meetingsPerYear: 11, paragraphsPerMeeting: 25, wordsPerParagraph: 150 };
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const all: [string, DatasetOptions][] = quick
-    ? [['snabb 1×', { ...base, years: 1, boards: 2 }], ['snabb 5×', { ...base, years: 1, boards: 2, paragraphsPerMeeting: 125 }]]
-    : [['1×', base], ['5×', { ...base, paragraphsPerMeeting: 125 }]];
+    ? [
+        ['snabb 1×', { ...base, years: 1, boards: 2 }],
+        ['snabb 5×', { ...base, years: 1, boards: 2, paragraphsPerMeeting: 125 }],
+      ]
+    : [
+        ['1×', base],
+        ['5×', { ...base, paragraphsPerMeeting: 125 }],
+      ];
   const sets = all.filter(([label]) => only === undefined || label.endsWith(only.replace('x', '×')));
   const rows: Row[] = [];
   for (const [label, o] of sets) rows.push(await measure(label, o));
@@ -117,12 +123,16 @@ export function formatScaleTable(rows: Row[]): string {
   const head = '| data set | §§ | import (s) | db (MB) | search p50 (ms) | search p95 (ms) | open meeting p50 (ms) | list board-year p50 (ms) |';
   const lines = [head, '|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
-    lines.push(`| ${r.set} | ${r.paragraphs} | ${r.importSeconds.toFixed(1)} | ${r.dbMegabytes.toFixed(0)} | ${r.searchP50.toFixed(2)} | ${r.searchP95.toFixed(2)} | ${r.openMeetingP50.toFixed(1)} | ${r.listYearP50.toFixed(2)} |`);
+    lines.push(
+      `| ${r.set} | ${r.paragraphs} | ${r.importSeconds.toFixed(1)} | ${r.dbMegabytes.toFixed(0)} | ${r.searchP50.toFixed(2)} | ${r.searchP95.toFixed(2)} | ${r.openMeetingP50.toFixed(1)} | ${r.listYearP50.toFixed(2)} |`,
+    );
   }
   const [a, b] = rows;
   if (a && b) {
     const g = (x: number, y: number) => `${(y / x).toFixed(1)}×`;
-    lines.push(`| growth ${a.set}→${b.set} | ${g(a.paragraphs, b.paragraphs)} | ${g(a.importSeconds, b.importSeconds)} | ${g(a.dbMegabytes, b.dbMegabytes)} | ${g(a.searchP50, b.searchP50)} | ${g(a.searchP95, b.searchP95)} | ${g(a.openMeetingP50, b.openMeetingP50)} | ${g(a.listYearP50, b.listYearP50)} |`);
+    lines.push(
+      `| growth ${a.set}→${b.set} | ${g(a.paragraphs, b.paragraphs)} | ${g(a.importSeconds, b.importSeconds)} | ${g(a.dbMegabytes, b.dbMegabytes)} | ${g(a.searchP50, b.searchP50)} | ${g(a.searchP95, b.searchP95)} | ${g(a.openMeetingP50, b.openMeetingP50)} | ${g(a.listYearP50, b.listYearP50)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -37,7 +37,11 @@ async function prepared(label: string, data: ReturnType<typeof buildProtocolData
 
 async function main(): Promise<void> {
   const pki = await makeTestPki();
-  const signers: [string, Identity][] = [['sig-sekreterare', pki.robert], ['sig-ordforande', pki.anders], ['sig-justerare-1', pki.sara]];
+  const signers: [string, Identity][] = [
+    ['sig-sekreterare', pki.robert],
+    ['sig-ordforande', pki.anders],
+    ['sig-justerare-1', pki.sara],
+  ];
   const docs = [await prepared('Referensprotokollet', buildProtocolData(referenceMeeting(), { generatedAt: AT }))];
   if (!quick) docs.push(await prepared('~100 sidor', buildProtocolData(generatedMeeting({ paragraphs: 20, textParagraphs: 330, wordsPerTextParagraph: 150, seed: 42 }), { generatedAt: AT })));
 
@@ -74,7 +78,12 @@ async function main(): Promise<void> {
       const oneRsa: number[] = [];
       for (let i = 0; i < runs; i += 1) {
         const s = performance.now();
-        await signPdf(d.pdf, { fieldName: 'sig-sekreterare', signer: keyObjectSigner(peerId.privateKey, [peerId.certDer, pki.ca.certDer]), role: 'Bench', signingTime: new Date('2020-11-06T08:00:00Z') });
+        await signPdf(d.pdf, {
+          fieldName: 'sig-sekreterare',
+          signer: keyObjectSigner(peerId.privateKey, [peerId.certDer, pki.ca.certDer]),
+          role: 'Bench',
+          signingTime: new Date('2020-11-06T08:00:00Z'),
+        });
         oneRsa.push(performance.now() - s);
       }
       const peerMs = peer ? peer(d.pdf) : NaN;
@@ -91,7 +100,7 @@ async function main(): Promise<void> {
     '',
     'Sign: three signers in turn (two ECDSA P-256 keys and one RSA 2048), median per signature; verify: all three with the chain, median. ' +
       'Peer: the same rendered file with its empty signature fields, signed once by the same RSA 2048 key (SHA-256) by Justera in-process and by ' +
-      '`pdfsig -add-signature` (poppler, NSS database made in the run, new field of its own, adbe.pkcs7.detached), median; pdfsig\'s time includes ' +
+      "`pdfsig -add-signature` (poppler, NSS database made in the run, new field of its own, adbe.pkcs7.detached), median; pdfsig's time includes " +
       'process start and NSS start-up. RSA because poppler 22.12 fails on about half of ECDSA signings ("unable update signature": the DER length varies).',
   );
   console.log(rows.join('\n'));
@@ -106,7 +115,11 @@ function setUpPdfsig(dir: string, id: Identity, ca: Identity): ((pdf: Uint8Array
   execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
   const p12 = writeP12(dir, id, [ca], 'peer.p12', { password: 'bench' });
   execFileSync('pk12util', ['-i', p12, '-d', `sql:${nss}`, '-W', 'bench'], { stdio: 'pipe' });
-  const nick = execFileSync('certutil', ['-L', '-d', `sql:${nss}`], { encoding: 'utf8' }).split('\n').find((l) => /u,u,u/.test(l))?.replace(/\s+u,u,u\s*$/, '').trim();
+  const nick = execFileSync('certutil', ['-L', '-d', `sql:${nss}`], { encoding: 'utf8' })
+    .split('\n')
+    .find((l) => /u,u,u/.test(l))
+    ?.replace(/\s+u,u,u\s*$/, '')
+    .trim();
   if (!nick) return null;
   return (pdf) => {
     const input = join(dir, 'peer-in.pdf');

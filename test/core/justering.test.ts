@@ -83,21 +83,25 @@ describe('justering with fake PDF services', () => {
 
   it('without a signing order, any order of signers adjusts the group exactly at the latest signing time', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.shuffledSubarray(Object.keys(signerNames), { minLength: 3, maxLength: 3 }), fc.array(fc.integer({ min: 0, max: 72 * 60 }), { minLength: 3, maxLength: 3 }), async (order, minutes) => {
-        f.close();
-        f = fakeJustering();
-        ({ meetingId } = importMeeting(f.deps, referenceCopy()));
-        const frozen = await justering.freeze(f.deps, { meetingId, groupIndex: 1 });
-        const at = minutes.map((m) => new Date(Date.parse('2020-11-05T12:00:00Z') + m * 60_000).toISOString());
-        const adjusted: boolean[] = [];
-        for (const [i, field] of order.entries()) {
-          f.at(at[i] ?? '');
-          adjusted.push((await justering.sign(f.deps, { versionId: frozen.version.id, field, credentials: fakeP12(signerNames[field] ?? '') })).groupAdjusted);
-        }
-        expect(adjusted).toEqual([false, false, true]);
-        const latest = [...at].sort().at(-1);
-        expect(justering.status(f.deps, { meetingId }).groups[1]?.adjustedAt).toBe(latest);
-      }),
+      fc.asyncProperty(
+        fc.shuffledSubarray(Object.keys(signerNames), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.integer({ min: 0, max: 72 * 60 }), { minLength: 3, maxLength: 3 }),
+        async (order, minutes) => {
+          f.close();
+          f = fakeJustering();
+          ({ meetingId } = importMeeting(f.deps, referenceCopy()));
+          const frozen = await justering.freeze(f.deps, { meetingId, groupIndex: 1 });
+          const at = minutes.map((m) => new Date(Date.parse('2020-11-05T12:00:00Z') + m * 60_000).toISOString());
+          const adjusted: boolean[] = [];
+          for (const [i, field] of order.entries()) {
+            f.at(at[i] ?? '');
+            adjusted.push((await justering.sign(f.deps, { versionId: frozen.version.id, field, credentials: fakeP12(signerNames[field] ?? '') })).groupAdjusted);
+          }
+          expect(adjusted).toEqual([false, false, true]);
+          const latest = [...at].sort().at(-1);
+          expect(justering.status(f.deps, { meetingId }).groups[1]?.adjustedAt).toBe(latest);
+        },
+      ),
       { numRuns: 25 },
     );
   });

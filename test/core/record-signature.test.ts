@@ -93,7 +93,14 @@ describe('recordSignature: one way to store a signature', () => {
     if (version === null) throw new Error('no version');
     const base = version.pdf;
     const signer = await f.deps.services.openSigner(fakeP12('Robert Karlsson'));
-    const made = await signer.sign(base, { field: 'sig-utdragsbestyrkande', role: 'Sekreterare', signerName: 'Robert Karlsson', signingTime: new Date('2020-11-05T12:00:00Z'), reason: 'x', tsaUrl: null });
+    const made = await signer.sign(base, {
+      field: 'sig-utdragsbestyrkande',
+      role: 'Sekreterare',
+      signerName: 'Robert Karlsson',
+      signingTime: new Date('2020-11-05T12:00:00Z'),
+      reason: 'x',
+      tsaUrl: null,
+    });
     const checked = await f.deps.services.checkIncremental(base, made.pdf, { fieldName: 'sig-utdragsbestyrkande', trustAnchors: [], now: new Date() });
     const signed: SignedFile = { pdf: made.pdf, signedAt: '2020-11-05T12:00:00.000Z', checked, timestamp: made.timestamp, identity: 'name-only', via: 'app', credential: 'p12' };
     const target = (baseSha256: string) => ({

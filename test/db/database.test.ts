@@ -13,7 +13,20 @@ describe('migrations', () => {
   const migrations = loadMigrations();
 
   it('are committed in order and each applies on an empty database', () => {
-    expect(migrations.map((m) => m.tag)).toEqual(['0000_initial', '0001_locking_and_search', '0002_workspace', '0003_workspace_locking', '0004_corrections', '0005_settings_and_signing_order', '0006_organisation_notice_board_url', '0007_trust_and_identity', '0008_kallelse', '0009_trust_crls', '0010_group_time_place_order_reason', '0011_attendance_times_breaks']);
+    expect(migrations.map((m) => m.tag)).toEqual([
+      '0000_initial',
+      '0001_locking_and_search',
+      '0002_workspace',
+      '0003_workspace_locking',
+      '0004_corrections',
+      '0005_settings_and_signing_order',
+      '0006_organisation_notice_board_url',
+      '0007_trust_and_identity',
+      '0008_kallelse',
+      '0009_trust_crls',
+      '0010_group_time_place_order_reason',
+      '0011_attendance_times_breaks',
+    ]);
     for (let n = 1; n <= migrations.length; n += 1) {
       const client = new Database(':memory:');
       client.pragma('foreign_keys = ON');
@@ -99,7 +112,7 @@ describe('constraints and locking', () => {
   };
 
   it('§ numbers are unique per board and year: a constraint, not a convention', () => {
-    const e = lockedError(() => sql().prepare("UPDATE paragraphs SET number = 21 WHERE number = 20").run());
+    const e = lockedError(() => sql().prepare('UPDATE paragraphs SET number = 21 WHERE number = 20').run());
     expect(e.code).toBe('conflict');
     expect(e.message).toMatch(/redan använt/);
   });
@@ -142,7 +155,9 @@ describe('constraints and locking', () => {
 
   it('full-text search finds words in titles and text, Swedish letters case-insensitively', () => {
     const search = (q: string) =>
-      (sql().prepare('SELECT p.number FROM paragraphs_fts f JOIN paragraphs p ON p.rowid = f.rowid WHERE paragraphs_fts MATCH ? ORDER BY p.number').all(q) as { number: number }[]).map((r) => r.number);
+      (sql().prepare('SELECT p.number FROM paragraphs_fts f JOIN paragraphs p ON p.rowid = f.rowid WHERE paragraphs_fts MATCH ? ORDER BY p.number').all(q) as { number: number }[]).map(
+        (r) => r.number,
+      );
     expect(search('nyckelsystem')).toEqual([20]);
     expect(search('DATASKYDDSOMBUD')).toEqual([25]);
     expect(search('Ärendehanteringssystem')).toEqual([22]);

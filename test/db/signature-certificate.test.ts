@@ -62,7 +62,19 @@ function legacyRow(cert: unknown): string {
   const id = `legacy-${n}`;
   f.db
     .insert(signatures)
-    .values({ id, versionId, field: `sig-old-${n}`, role: 'Sekreterare', personId: null, signerName: 'Robert Karlsson', signedAt: '2020-11-05T12:00:00.000Z', certificate: cert, validation: {}, pdf: Buffer.from([n]), sha256: 'b'.repeat(64) })
+    .values({
+      id,
+      versionId,
+      field: `sig-old-${n}`,
+      role: 'Sekreterare',
+      personId: null,
+      signerName: 'Robert Karlsson',
+      signedAt: '2020-11-05T12:00:00.000Z',
+      certificate: cert,
+      validation: {},
+      pdf: Buffer.from([n]),
+      sha256: 'b'.repeat(64),
+    })
     .run();
   return id;
 }

@@ -61,7 +61,18 @@ describe('protokollsutdrag of §§ 20-22', () => {
 
   it('contains nothing of § 23 or later', () => {
     const text = normalise(pdfText(file));
-    for (const leak of ['§ 23', '§ 24', '§ 25', '§ 26', '23-26', 'Beslut om tillfällig arbetsgrupp', 'Ordförande informerar om förslag för bildande av tillfällig arbetsgrupp', 'diarie-enhet', 'dataskyddsombud', 'Övriga frågor']) {
+    for (const leak of [
+      '§ 23',
+      '§ 24',
+      '§ 25',
+      '§ 26',
+      '23-26',
+      'Beslut om tillfällig arbetsgrupp',
+      'Ordförande informerar om förslag för bildande av tillfällig arbetsgrupp',
+      'diarie-enhet',
+      'dataskyddsombud',
+      'Övriga frågor',
+    ]) {
       expect(text).not.toContain(leak);
     }
   });

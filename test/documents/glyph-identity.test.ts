@@ -42,7 +42,11 @@ function writeSubsetWith(font: Font, char: string): void {
   subset.encode();
 }
 
-const codePointsOf = (font: Font, text: string) => font.layout(text).glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join('|');
+const codePointsOf = (font: Font, text: string) =>
+  font
+    .layout(text)
+    .glyphs.map((g) => String.fromCodePoint(...g.codePoints))
+    .join('|');
 const expected = (text: string) => [...text].join('|');
 
 /** Composite letters of Swedish prose (and names) and the letters they are built on. */

@@ -52,7 +52,13 @@ function child(dir: string, ids: readonly string[]): Promise<Line[]> {
     p.on('error', reject);
     p.on('close', (code) => {
       if (code !== 0) reject(new Error(`render-jobs ${ids.join(' ')}: exit ${code}\n${err}`));
-      else resolve(out.trim().split('\n').map((l) => JSON.parse(l) as Line));
+      else
+        resolve(
+          out
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as Line),
+        );
     });
   });
 }
@@ -158,4 +164,3 @@ describe('history independence', () => {
     }
   }, 600_000);
 });
-

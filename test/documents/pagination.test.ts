@@ -5,8 +5,21 @@ import { renderProtocol, type RenderResult } from '../../templates/render';
 import { generatedMeeting } from '../fixtures/documents/generate';
 import { pdfText, tempDir, type TempDir } from './helpers/pdf-tools';
 
-const HEADINGS = new Set(['Beslut', 'Sammanfattning av ärendet', 'Beskrivning av ärendet', 'Ekonomiska konsekvenser', 'Beslutsunderlag', 'Expedieras till', 'NÄRVAROLISTA', 'Beslutande', 'Övriga närvarande', 'Tjänstgörande ledamöter', 'Övriga']);
-const FURNITURE = /^(STORSTADS KOMMUN SAMMANTRÄDESPROTOKOLL|Kommunstyrelsen 2025-10-14|\d+ \(\d+\)|Justerandes signatur|Beslutandes underskrift|\[Digitalt signerat, se sista sidan\]|Utdragsbestyrkande)$/;
+const HEADINGS = new Set([
+  'Beslut',
+  'Sammanfattning av ärendet',
+  'Beskrivning av ärendet',
+  'Ekonomiska konsekvenser',
+  'Beslutsunderlag',
+  'Expedieras till',
+  'NÄRVAROLISTA',
+  'Beslutande',
+  'Övriga närvarande',
+  'Tjänstgörande ledamöter',
+  'Övriga',
+]);
+const FURNITURE =
+  /^(STORSTADS KOMMUN SAMMANTRÄDESPROTOKOLL|Kommunstyrelsen 2025-10-14|\d+ \(\d+\)|Justerandes signatur|Beslutandes underskrift|\[Digitalt signerat, se sista sidan\]|Utdragsbestyrkande)$/;
 
 let dir: TempDir;
 let result: RenderResult;
@@ -22,10 +35,15 @@ afterAll(() => dir.remove());
 
 describe('pagination of a flowing protocol', () => {
   it('never leaves a heading or a § label last on a page', () => {
-    const pages = pdfText(file, undefined, 'raw').split('\f').filter((p) => p.trim() !== '');
+    const pages = pdfText(file, undefined, 'raw')
+      .split('\f')
+      .filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThan(10);
     const lastLines = pages.slice(0, -1).map((page) => {
-      const lines = page.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !FURNITURE.test(l));
+      const lines = page
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !FURNITURE.test(l));
       return lines[lines.length - 1] ?? '';
     });
     const orphans = lastLines.filter((line) => HEADINGS.has(line) || /^§ \d+$/.test(line));
@@ -35,7 +53,10 @@ describe('pagination of a flowing protocol', () => {
   it('keeps a § label with its title and first lines', () => {
     const pages = pdfText(file, undefined, 'raw').split('\f');
     for (const page of pages) {
-      const lines = page.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !FURNITURE.test(l));
+      const lines = page
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !FURNITURE.test(l));
       const at = lines.findIndex((l) => /^§ \d+$/.test(l));
       if (at >= 0) expect(lines.length - at, page.slice(0, 80)).toBeGreaterThan(4);
     }

@@ -31,14 +31,18 @@ beforeAll(() => {
 afterAll(() => dir?.remove());
 
 describe.skipIf(!preflightAvailable)('PDF/A according to PDFBox Preflight', () => {
-  it.each(documents)('%s: the only PDF/A-1b complaint is the declared part 2, and as part 1 it is valid', async (name, render) => {
-    const { pdf } = await render();
-    const asIs = preflight(dir.file(`${name}.pdf`, pdf));
-    expect(asIs.errors).toEqual(['7.11.2 : Error on MetaData, part must be 1']);
-    const partOne = preflight(dir.file(`${name}-del1.pdf`, asPartOne(pdf)));
-    expect(partOne.errors).toEqual([]);
-    expect(partOne.valid).toBe(true);
-  }, 120_000);
+  it.each(documents)(
+    '%s: the only PDF/A-1b complaint is the declared part 2, and as part 1 it is valid',
+    async (name, render) => {
+      const { pdf } = await render();
+      const asIs = preflight(dir.file(`${name}.pdf`, pdf));
+      expect(asIs.errors).toEqual(['7.11.2 : Error on MetaData, part must be 1']);
+      const partOne = preflight(dir.file(`${name}-del1.pdf`, asPartOne(pdf)));
+      expect(partOne.errors).toEqual([]);
+      expect(partOne.valid).toBe(true);
+    },
+    120_000,
+  );
 
   it('a signed protocol: the signature stamp keeps the file PDF/A', async () => {
     const { pdf: typeset, signatureFields } = await documents[0]![1]();

@@ -130,9 +130,17 @@ describe('the reference protocol as PDF', () => {
 
   it('starts the närvarolista and every § on a page of its own and ends with the signature page', () => {
     const pages = pdfPages(file);
-    const startsWith = (page: string | undefined, what: string) => (page ?? '').replace(/^[\s\S]*?2020-11-05\s+(\d+ \(\d+\)\s+)?/, '').trimStart().startsWith(what);
+    const startsWith = (page: string | undefined, what: string) =>
+      (page ?? '')
+        .replace(/^[\s\S]*?2020-11-05\s+(\d+ \(\d+\)\s+)?/, '')
+        .trimStart()
+        .startsWith(what);
     expect(startsWith(pages[1], 'NÄRVAROLISTA')).toBe(true);
-    for (const p of data.paragraphs) expect(pages.some((page) => startsWith(page, `${p.label}\n`)), p.label).toBe(true);
+    for (const p of data.paragraphs)
+      expect(
+        pages.some((page) => startsWith(page, `${p.label}\n`)),
+        p.label,
+      ).toBe(true);
     expect(pages.at(-1)).toContain('Underskrifter');
   });
 

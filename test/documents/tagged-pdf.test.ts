@@ -204,4 +204,3 @@ describe('the other documents are tagged too', () => {
     }
   }, 60_000);
 });
-

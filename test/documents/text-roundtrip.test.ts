@@ -28,7 +28,10 @@ const letter = fc.constantFrom(...LETTERS);
 /** Words weighted towards the composite letters and their bases, capitals first. */
 const word = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: letter, minLength: 1, maxLength: 12 }) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...COMPOSED), fc.constantFrom('A', 'O', 'a', 'o', 'e', 'u', 'E', 'U'), fc.string({ unit: letter, maxLength: 8 })).map(([c, b, rest]) => `${c}${b}${rest}`) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.constantFrom(...COMPOSED), fc.constantFrom('A', 'O', 'a', 'o', 'e', 'u', 'E', 'U'), fc.string({ unit: letter, maxLength: 8 })).map(([c, b, rest]) => `${c}${b}${rest}`),
+  },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('A', 'O', 'Avsnitt', 'Ordföranden', 'Anna', 'AB'), fc.string({ unit: letter, maxLength: 6 })).map(([a, b]) => a + b) },
   { weight: 1, arbitrary: fc.string({ unit: letter, minLength: 20, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 99_999 }).map(String) },
@@ -46,7 +49,11 @@ interface Case {
   paragraphs: [string[], Partial<Inline>][][];
   variant: number;
 }
-const caseArb = fc.record({ title: fc.array(word, { minLength: 1, maxLength: 6 }), paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 4 }), variant: fc.nat({ max: LETTER_VARIANTS.length - 1 }) });
+const caseArb = fc.record({
+  title: fc.array(word, { minLength: 1, maxLength: 6 }),
+  paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 4 }),
+  variant: fc.nat({ max: LETTER_VARIANTS.length - 1 }),
+});
 
 function meetingOf(c: Case): MeetingDocument {
   const doc = letterMeeting(LETTER_VARIANTS[c.variant] ?? LETTER_VARIANTS[0]!);
@@ -68,7 +75,9 @@ function render(doc: MeetingDocument, kind: Kind): Promise<RenderResult> {
     case 'extract':
       return renderDocument(buildExtractData(doc, { generatedAt: AT, paragraphs: [2] }));
     case 'public':
-      return renderDocument(publicProtocolData({ paragraphs: [1, 2, 3], document: publicDocument(doc, [1, 2, 3]), signatureLines: signatureLines(doc, [{ paragraphs: [1, 2, 3], on: '2025-11-07' }], []) }, AT));
+      return renderDocument(
+        publicProtocolData({ paragraphs: [1, 2, 3], document: publicDocument(doc, [1, 2, 3]), signatureLines: signatureLines(doc, [{ paragraphs: [1, 2, 3], on: '2025-11-07' }], []) }, AT),
+      );
     case 'notice':
       return renderDocument(buildNoticeData(doc, { generatedAt: AT, paragraphs: [2], postedOn: '2025-11-10' }));
     case 'kallelse':
@@ -106,9 +115,19 @@ interface BoxWord {
 /** Lines of words from `pdftotext -bbox-layout`, per page. */
 function boxLines(file: string): BoxWord[][] {
   const xml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   return [...xml.matchAll(/<line[^>]*>([\s\S]*?)<\/line>/g)].map((m) =>
-    [...(m[1] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({ xMin: Number(w[1]), xMax: Number(w[2]), text: unescape(w[3] ?? '') })),
+    [...(m[1] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({
+      xMin: Number(w[1]),
+      xMax: Number(w[2]),
+      text: unescape(w[3] ?? ''),
+    })),
   );
 }
 

@@ -11,7 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { tempDir } from './helpers/pdf-tools';
 
 /** `pdftotext -layout`, one string per page: table rows stay rows. */
-const layoutPages = (file: string) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').filter((t) => t.trim() !== '');
+const layoutPages = (file: string) =>
+  execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((t) => t.trim() !== '');
 
 const VOTERS = 41;
 /** A row of the vote table (name, party, one X); the närvarolista has the names without X. */

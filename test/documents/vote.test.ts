@@ -12,9 +12,39 @@ const open = (votes: [string, 'ja' | 'nej' | 'avstar'][]): Vote => ({
 
 describe('countVote', () => {
   it.each([
-    { votes: [['a', 'ja'], ['b', 'ja'], ['c', 'nej']] as const, ja: 2, nej: 1, avstar: 0, winner: 'ja' },
-    { votes: [['a', 'nej'], ['b', 'nej'], ['c', 'ja'], ['d', 'avstar']] as const, ja: 1, nej: 2, avstar: 1, winner: 'nej' },
-    { votes: [['a', 'avstar'], ['b', 'ja']] as const, ja: 1, nej: 0, avstar: 1, winner: 'ja' },
+    {
+      votes: [
+        ['a', 'ja'],
+        ['b', 'ja'],
+        ['c', 'nej'],
+      ] as const,
+      ja: 2,
+      nej: 1,
+      avstar: 0,
+      winner: 'ja',
+    },
+    {
+      votes: [
+        ['a', 'nej'],
+        ['b', 'nej'],
+        ['c', 'ja'],
+        ['d', 'avstar'],
+      ] as const,
+      ja: 1,
+      nej: 2,
+      avstar: 1,
+      winner: 'nej',
+    },
+    {
+      votes: [
+        ['a', 'avstar'],
+        ['b', 'ja'],
+      ] as const,
+      ja: 1,
+      nej: 0,
+      avstar: 1,
+      winner: 'ja',
+    },
   ])('counts an open vote by majority ($ja–$nej)', ({ votes, ja, nej, avstar, winner }) => {
     const outcome = countVote(open(votes.map(([p, v]) => [p, v])), 'a');
     expect(outcome).toEqual({ ja, nej, avstar, winner, decidedBy: 'majority' });
@@ -48,7 +78,15 @@ describe('countVote', () => {
   });
 
   it('refuses a person voting twice', () => {
-    expect(() => countVote(open([['a', 'ja'], ['a', 'nej']]), 'a')).toThrow(/mer än en gång/);
+    expect(() =>
+      countVote(
+        open([
+          ['a', 'ja'],
+          ['a', 'nej'],
+        ]),
+        'a',
+      ),
+    ).toThrow(/mer än en gång/);
   });
 
   it('counts a closed ballot and settles a tie by lot', () => {

@@ -26,7 +26,10 @@ describe('renderInWorker', () => {
     const [a, b] = await Promise.all([worker.render('notice', notice), worker.render('notice', notice)]);
     expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
     expect(Buffer.from(a.pdf).equals(Buffer.from((await renderNotice(notice)).pdf))).toBe(true);
-    const broken = { ...buildProtocolData(referenceMeeting(), { generatedAt: GENERATED_AT }), attachments: [{ kind: 'file' as const, title: 'Trasig', paragraph: 20, filename: 'x.pdf', data: 'aGVq' }] } satisfies ProtocolData;
+    const broken = {
+      ...buildProtocolData(referenceMeeting(), { generatedAt: GENERATED_AT }),
+      attachments: [{ kind: 'file' as const, title: 'Trasig', paragraph: 20, filename: 'x.pdf', data: 'aGVq' }],
+    } satisfies ProtocolData;
     await expect(worker.render('protocol', broken)).rejects.toThrow(AppError);
     await expect(worker.render('protocol', broken)).rejects.toThrow(/Bilagan "Trasig" kunde inte läsas som PDF/);
   });

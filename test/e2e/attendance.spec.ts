@@ -11,7 +11,15 @@ test('attendance by keyboard keeps focus, and conflicts never count as a quorum'
   const boardId = (await api.call('boards.list', {}))[0]?.id ?? '';
   const board = await api.call('workspace.boards.get', { boardId });
   const person = (name: string) => board.members.find((m) => m.name === name)?.personId ?? '';
-  const { meetingId } = await api.call('workspace.meetings.create', { boardId, date: '2020-12-03', startTime: '09:00', place: 'Sessionssalen', secretaryId: person('Anders Lundkvist'), chairId: person('Anders Lundkvist'), firstNumber: 40 });
+  const { meetingId } = await api.call('workspace.meetings.create', {
+    boardId,
+    date: '2020-12-03',
+    startTime: '09:00',
+    place: 'Sessionssalen',
+    secretaryId: person('Anders Lundkvist'),
+    chairId: person('Anders Lundkvist'),
+    firstNumber: 40,
+  });
   for (const title of ['Val av justerare', 'Budget 2021', 'Övriga frågor']) await api.call('workspace.agenda.add', { meetingId, title });
 
   await page.goto(`${app.url}#/meetings/${encodeURIComponent(meetingId)}/narvaro`);

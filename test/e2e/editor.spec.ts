@@ -17,7 +17,10 @@ async function openParagraph(page: Page, url: string, n: number): Promise<string
   });
   await page.goto(url);
   await page.getByRole('link', { name: /torsdag 5 november 2020/ }).click();
-  await page.getByRole('navigation', { name: 'Paragrafer' }).getByRole('link', { name: new RegExp(`^§ ${n} `) }).click();
+  await page
+    .getByRole('navigation', { name: 'Paragrafer' })
+    .getByRole('link', { name: new RegExp(`^§ ${n} `) })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^§ ${n} `) })).toBeVisible();
   return page.url().split('/meetings/')[1]?.split('/')[0] ?? '';
 }

@@ -87,5 +87,7 @@ test('recipients per §, nothing ticked, a secret § masked unless sent unmasked
   await section.getByRole('button', { name: 'Skapa utdrag' }).focus();
   await page.keyboard.press('Enter');
   await expect(section.getByRole('status').filter({ hasText: 'Utdraget av § 24 till Ekonomikontoret är skapat.' })).toBeVisible({ timeout: 30_000 });
-  expect((readAudit(f.backend.db, { entity: 'extract' }).at(-1)?.details as { secrecy: unknown }).secrecy).toEqual([{ paragraph: 24, provisions: ['31 kap. 16 §'], treatment: 'mask', entitlement: null }]);
+  expect((readAudit(f.backend.db, { entity: 'extract' }).at(-1)?.details as { secrecy: unknown }).secrecy).toEqual([
+    { paragraph: 24, provisions: ['31 kap. 16 §'], treatment: 'mask', entitlement: null },
+  ]);
 });

@@ -8,7 +8,7 @@ import { waitSaved } from './workspace-helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
-test('a group\'s own time and place of justering', async ({ page, app }) => {
+test("a group's own time and place of justering", async ({ page, app }) => {
   const api = createClient((m, i) => app.backend.dispatch(m, i));
   const meetingId = (await api.call('meetings.list', {}))[0]?.id ?? '';
   await page.goto(`${app.url}#/meetings/${encodeURIComponent(meetingId)}/justering`);
@@ -40,7 +40,7 @@ test('a group\'s own time and place of justering', async ({ page, app }) => {
   expect((await api.call('meetings.export', { meetingId })).adjustmentGroups[1]?.timePlace?.date).toBe('2020-11-11');
 });
 
-test('a §\'s appeal and a substitute\'s reason for being called in out of order', async ({ page, app }) => {
+test("a §'s appeal and a substitute's reason for being called in out of order", async ({ page, app }) => {
   const api = createClient((m, i) => app.backend.dispatch(m, i));
   const meetingId = (await api.call('meetings.list', {}))[0]?.id ?? '';
   await page.goto(`${app.url}#/meetings/${encodeURIComponent(meetingId)}/p/24`);
@@ -65,7 +65,5 @@ test('a §\'s appeal and a substitute\'s reason for being called in out of order
   await reason.fill('partiöverenskommelse');
   await waitSaved(page);
   await expectAccessible(page, 'närvaron med skäl för inkallelse');
-  await expect
-    .poll(async () => (await api.call('meetings.export', { meetingId })).attendance.find((a) => a.person === 'anders-josefsson')?.orderReason)
-    .toBe('partiöverenskommelse');
+  await expect.poll(async () => (await api.call('meetings.export', { meetingId })).attendance.find((a) => a.person === 'anders-josefsson')?.orderReason).toBe('partiöverenskommelse');
 });

@@ -7,17 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
-import {
-  hasSoftHsm,
-  makeCertificates,
-  makeToken,
-  PASSWORD,
-  PIN,
-  SOFTHSM_MODULE,
-  startApp,
-  type Certificates,
-  type JusteringApp,
-} from './justering-helpers';
+import { hasSoftHsm, makeCertificates, makeToken, PASSWORD, PIN, SOFTHSM_MODULE, startApp, type Certificates, type JusteringApp } from './justering-helpers';
 import { pem as pemLabelled } from '../signing/helpers/pki';
 
 const pemOf = (der: Uint8Array) => pemLabelled('CERTIFICATE', der);
@@ -183,9 +173,7 @@ test('the secretary signs with a card, the justerare signs a package on #/unders
   }
   await expect(result(page)).toContainText('Kvar att skriva under: Sara Lundberg (justerare).');
 
-  const pkg = await saved(
-    Promise.all([page.waitForEvent('download'), g.getByRole('button', { name: 'Exportera underskriftspaket: Justerare Sara Lundberg' }).click()]).then(([d]) => d),
-  );
+  const pkg = await saved(Promise.all([page.waitForEvent('download'), g.getByRole('button', { name: 'Exportera underskriftspaket: Justerare Sara Lundberg' }).click()]).then(([d]) => d));
   expect(pkg.name).toMatch(/\.justera$/);
   await expect(g.getByRole('status').filter({ hasText: 'Underskriftspaketet' })).toContainText('Skicka det till Sara Lundberg');
 

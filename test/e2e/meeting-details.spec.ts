@@ -16,7 +16,16 @@ test('absent member, arrival time, a break and a follow-up task by keyboard; pri
   const boardId = (await api.call('boards.list', {}))[0]?.id ?? '';
   const board = await api.call('workspace.boards.get', { boardId });
   const person = (name: string) => board.members.find((m) => m.name === name)?.personId ?? '';
-  const { meetingId } = await api.call('workspace.meetings.create', { boardId, date: '2020-12-03', startTime: '09:00', endTime: '16:00', place: 'Sessionssalen', secretaryId: person('Anders Lundkvist'), chairId: person('Anders Lundkvist'), firstNumber: 40 });
+  const { meetingId } = await api.call('workspace.meetings.create', {
+    boardId,
+    date: '2020-12-03',
+    startTime: '09:00',
+    endTime: '16:00',
+    place: 'Sessionssalen',
+    secretaryId: person('Anders Lundkvist'),
+    chairId: person('Anders Lundkvist'),
+    firstNumber: 40,
+  });
   for (const title of ['Val av justerare', 'Budget 2021', 'Övriga frågor']) await api.call('workspace.agenda.add', { meetingId, title });
 
   // Attendance: everyone present, then Maud Lundbäck absent (anmält förhinder) by keyboard.

@@ -177,7 +177,10 @@ test('follow-up: confirm proposals from a meeting, overdue tasks first in red, m
   await expect(proposals.getByRole('row')).toHaveCount(8);
   await expectAccessible(page, 'förslag till uppdrag');
   await page.getByRole('button', { name: /Registrera uppdraget: Rapporterar till nämnden från beslut till 2021-12-31/ }).click();
-  await page.getByRole('button', { name: /Registrera uppdraget: Underteckna ramavtal efter tiden för avtalsspärr/ }).first().click();
+  await page
+    .getByRole('button', { name: /Registrera uppdraget: Underteckna ramavtal efter tiden för avtalsspärr/ })
+    .first()
+    .click();
   const tasks = page.getByRole('table', { name: 'Uppdrag i uppföljningsregistret' });
   await expect(tasks.getByRole('row')).toHaveCount(3);
 

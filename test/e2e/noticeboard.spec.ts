@@ -83,7 +83,11 @@ test('the current notice: dates, appeal and the protocol, reachable by keyboard 
   const pdf = page.getByRole('link', { name: /Protokollet i offentlig version, §§ 20-26 \(PDF, \d+\s?kB\)/ });
   await expect(pdf).toBeVisible();
   const href = (await pdf.getAttribute('href')) ?? '';
-  expect(readFileSync(resolve(site, 'anslag', href)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(
+    readFileSync(resolve(site, 'anslag', href))
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
 });
 
 test('the archive lists the notice taken down on its take-down day', async ({ page }) => {

@@ -71,7 +71,10 @@ test('the package page shows the whole PDF to read, with pages, zoom and full wi
   const fit = toolbar.getByRole('button', { name: 'Anpassa till bredd' });
   await expect(fit).toHaveAttribute('aria-pressed', 'true');
   const before = Number((await zoomText.textContent())?.match(/\d+/)?.[0]);
-  const width = await viewer.locator('.pdf-page').first().evaluate((el) => el.getBoundingClientRect().width);
+  const width = await viewer
+    .locator('.pdf-page')
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().width);
   await tabTo(page, viewer);
   await page.keyboard.press('+');
   await expect(zoomText).not.toHaveText(`Zoom ${before} %`);
@@ -80,7 +83,17 @@ test('the package page shows the whole PDF to read, with pages, zoom and full wi
   await expect(fit).toHaveAttribute('aria-pressed', 'false');
   // The page grows by the ratio the zoom level says.
   await expect
-    .poll(async () => Math.abs((100 * (await viewer.locator('.pdf-page').first().evaluate((el) => el.getBoundingClientRect().width))) / width - (100 * zoomed) / before))
+    .poll(async () =>
+      Math.abs(
+        (100 *
+          (await viewer
+            .locator('.pdf-page')
+            .first()
+            .evaluate((el) => el.getBoundingClientRect().width))) /
+          width -
+          (100 * zoomed) / before,
+      ),
+    )
     .toBeLessThan(2);
   // Wider than the box: it scrolls sideways rather than cutting the page.
   await expect.poll(() => viewer.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);

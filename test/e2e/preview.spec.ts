@@ -10,7 +10,10 @@ test('the preview shows the protocol PDF, follows a new § title and stays acces
   await page.setViewportSize({ width: 1500, height: 1000 });
   await page.goto(app.url);
   await page.getByRole('link', { name: /torsdag 5 november 2020/ }).click();
-  await page.getByRole('navigation', { name: 'Paragrafer' }).getByRole('link', { name: /^§ 23 / }).click();
+  await page
+    .getByRole('navigation', { name: 'Paragrafer' })
+    .getByRole('link', { name: /^§ 23 / })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: /^§ 23 / })).toBeVisible();
 
   const pane = previewPane(page);

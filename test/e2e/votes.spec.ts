@@ -11,11 +11,27 @@ async function openParagraph25(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('link', { name: /torsdag 5 november 2020/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Norrbottens e-nämnd – sammanträde 2020-11-05' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Paragrafer' }).getByRole('link', { name: /^§ 25 / }).click();
+  await page
+    .getByRole('navigation', { name: 'Paragrafer' })
+    .getByRole('link', { name: /^§ 25 / })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: /^§ 25 / })).toBeVisible();
 }
 
-const NAMES = ['Isak Utsi', 'Sara Lundberg', 'Lena Goldkuhl', 'Magnus Johansson', 'Sven Tornberg', 'Henrik Blind', 'Stefan Sydberg', 'Ulrica Hammarström', 'Anders Lundkvist', 'Leif Nilsson', 'Roland Kemppainen', 'Anders Josefsson'];
+const NAMES = [
+  'Isak Utsi',
+  'Sara Lundberg',
+  'Lena Goldkuhl',
+  'Magnus Johansson',
+  'Sven Tornberg',
+  'Henrik Blind',
+  'Stefan Sydberg',
+  'Ulrica Hammarström',
+  'Anders Lundkvist',
+  'Leif Nilsson',
+  'Roland Kemppainen',
+  'Anders Josefsson',
+];
 
 test('two votes in a §: added, ordered and removed by keyboard; each with its own result; the tie shows the casting vote', async ({ page, app }) => {
   test.setTimeout(180_000);

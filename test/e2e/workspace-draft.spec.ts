@@ -117,7 +117,10 @@ test('a secretary drafts the reference meeting from scratch and the export equal
 
   // Every §.
   for (const p of ref.paragraphs) {
-    await page.getByRole('navigation', { name: 'Paragrafer' }).getByRole('link', { name: `§ ${p.number} ${p.title}` }).click();
+    await page
+      .getByRole('navigation', { name: 'Paragrafer' })
+      .getByRole('link', { name: `§ ${p.number} ${p.title}` })
+      .click();
     await expect(page.getByRole('heading', { level: 2, name: `§ ${p.number} ${p.title}` })).toBeVisible();
     if (p.decision) {
       if (!p.decision.numbered) await page.getByLabel('Numrera beslutspunkterna (1., 2., …)').uncheck();

@@ -42,7 +42,20 @@ test('screenshots of the workspace', async ({ page, app }) => {
   await nav.getByRole('link', { name: /^§ 25 / }).click();
   await page.locator('summary', { hasText: 'Omröstning' }).click();
   await page.getByLabel('Öppen omröstning').check();
-  const names = ['Isak Utsi', 'Sara Lundberg', 'Lena Goldkuhl', 'Magnus Johansson', 'Sven Tornberg', 'Henrik Blind', 'Stefan Sydberg', 'Ulrica Hammarström', 'Anders Lundkvist', 'Leif Nilsson', 'Roland Kemppainen', 'Anders Josefsson'];
+  const names = [
+    'Isak Utsi',
+    'Sara Lundberg',
+    'Lena Goldkuhl',
+    'Magnus Johansson',
+    'Sven Tornberg',
+    'Henrik Blind',
+    'Stefan Sydberg',
+    'Ulrica Hammarström',
+    'Anders Lundkvist',
+    'Leif Nilsson',
+    'Roland Kemppainen',
+    'Anders Josefsson',
+  ];
   for (const [i, n] of names.entries()) await page.getByLabel(`${i % 2 === 0 ? 'Ja' : 'Nej'}: ${n}`, { exact: true }).check();
   await page.getByRole('table', { name: 'Röster på § 25' }).scrollIntoViewIfNeeded();
   await page.waitForTimeout(1500);

@@ -16,14 +16,22 @@ async function openReference(page: Page, url: string): Promise<void> {
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Paragrafer' });
 
 async function openParagraph(page: Page, n: number): Promise<void> {
-  await nav(page).getByRole('link', { name: new RegExp(`^§ ${n} `) }).click();
+  await nav(page)
+    .getByRole('link', { name: new RegExp(`^§ ${n} `) })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^§ ${n} `) })).toBeVisible();
 }
 
 test('CSV import lists the errors per row with their column and imports nothing', async ({ page, emptyApp }) => {
   const { backend } = emptyApp;
   const org = (await backend.dispatch('workspace.organisations.create', { name: 'Piteå kommun', kind: 'kommun' })) as { ok: true; value: { organisationId: string } };
-  const board = (await backend.dispatch('workspace.boards.create', { organisationId: org.value.organisationId, name: 'Kultur- och fritidsnämnden', kind: 'namnd', seats: 9, storagePlace: 'Stadshuset' })) as {
+  const board = (await backend.dispatch('workspace.boards.create', {
+    organisationId: org.value.organisationId,
+    name: 'Kultur- och fritidsnämnden',
+    kind: 'namnd',
+    seats: 9,
+    storagePlace: 'Stadshuset',
+  })) as {
     ok: true;
     value: { boardId: string };
   };
@@ -100,7 +108,20 @@ test('a tied open vote is settled by the chair, a tied closed ballot by lot', as
   await page.getByLabel('Öppen omröstning').check();
   const grid = page.getByRole('table', { name: 'Röster på § 25' });
   await expect(grid.getByRole('row')).toHaveCount(14);
-  const names = ['Isak Utsi', 'Sara Lundberg', 'Lena Goldkuhl', 'Magnus Johansson', 'Sven Tornberg', 'Henrik Blind', 'Stefan Sydberg', 'Ulrica Hammarström', 'Anders Lundkvist', 'Leif Nilsson', 'Roland Kemppainen', 'Anders Josefsson'];
+  const names = [
+    'Isak Utsi',
+    'Sara Lundberg',
+    'Lena Goldkuhl',
+    'Magnus Johansson',
+    'Sven Tornberg',
+    'Henrik Blind',
+    'Stefan Sydberg',
+    'Ulrica Hammarström',
+    'Anders Lundkvist',
+    'Leif Nilsson',
+    'Roland Kemppainen',
+    'Anders Josefsson',
+  ];
   // Every other one votes Ja: 6–6, and the chair (Anders Lundkvist) is among the Ja.
   for (const [i, n] of names.entries()) await page.getByLabel(`${i % 2 === 0 ? 'Ja' : 'Nej'}: ${n}`, { exact: true }).check();
   await expect(grid.getByRole('row', { name: /Summa/ })).toHaveText(/Summa\s*6\s*6\s*0/);
@@ -142,7 +163,10 @@ test('autosave keeps what was typed when the page reloads in the middle of typin
   await title.fill('Beslut om tillfällig arbetsgrupp för intern struktur');
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: '§ 23 Beslut om tillfällig arbetsgrupp för intern struktur' })).toBeVisible();
-  const exported = (await app.backend.dispatch('meetings.export', { meetingId: page.url().split('/meetings/')[1]?.split('/')[0] ?? '' })) as { ok: boolean; value: { paragraphs: { number: number; title: string; summary?: unknown }[] } };
+  const exported = (await app.backend.dispatch('meetings.export', { meetingId: page.url().split('/meetings/')[1]?.split('/')[0] ?? '' })) as {
+    ok: boolean;
+    value: { paragraphs: { number: number; title: string; summary?: unknown }[] };
+  };
   const p23 = exported.value.paragraphs.find((p) => p.number === 23);
   expect(p23?.title).toBe('Beslut om tillfällig arbetsgrupp för intern struktur');
   expect(JSON.stringify(p23?.summary)).toContain('Arbetsgruppen återrapporterar i december.');
@@ -204,7 +228,10 @@ test('search across meetings and within the meeting opens the hit in place', asy
   const inMeeting = page.getByRole('searchbox', { name: 'Sök i sammanträdet' });
   await inMeeting.fill('DATASKYDDSOMB');
   await expect(page.getByText('1 träff', { exact: true })).toBeVisible();
-  await nav(page).getByRole('search').getByRole('link', { name: /§ 25 Beslut dataskyddsombud/ }).click();
+  await nav(page)
+    .getByRole('search')
+    .getByRole('link', { name: /§ 25 Beslut dataskyddsombud/ })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: /^§ 25 / })).toBeVisible();
 });
 
@@ -229,7 +256,10 @@ test('a § or a passage is marked confidential with its OSL provision', async ({
   await dialog.getByRole('button', { name: 'Markera som sekretess' }).click();
   await waitSaved(page);
   await expectInPreview(page, 'Sekretess enligt 21 kap. 7 § OSL');
-  const exported = (await app.backend.dispatch('meetings.export', { meetingId: page.url().split('/meetings/')[1]?.split('/')[0] ?? '' })) as { ok: boolean; value: { paragraphs: { number: number; confidential?: unknown; summary?: { type: string }[] }[] } };
+  const exported = (await app.backend.dispatch('meetings.export', { meetingId: page.url().split('/meetings/')[1]?.split('/')[0] ?? '' })) as {
+    ok: boolean;
+    value: { paragraphs: { number: number; confidential?: unknown; summary?: { type: string }[] }[] };
+  };
   const p25 = exported.value.paragraphs.find((p) => p.number === 25);
   expect(p25?.confidential).toEqual({ provision: '39 kap. 3 a §' });
   expect(p25?.summary?.[0]).toMatchObject({ type: 'confidential', provision: '21 kap. 7 §' });

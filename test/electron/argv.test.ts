@@ -20,7 +20,11 @@ describe('launch arguments', () => {
   });
 
   it('reports a --data-dir without a folder instead of guessing', () => {
-    for (const argv of [['justera', '--data-dir'], ['justera', '--data-dir='], ['justera', '--data-dir', '--other']]) {
+    for (const argv of [
+      ['justera', '--data-dir'],
+      ['justera', '--data-dir='],
+      ['justera', '--data-dir', '--other'],
+    ]) {
       const r = parseLaunchArgs(argv, packaged);
       expect(r.dataDir, argv.join(' ')).toBeNull();
       expect(r.problems, argv.join(' ')).toStrictEqual([expect.stringContaining('--data-dir kräver en mapp')]);

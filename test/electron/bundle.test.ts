@@ -57,11 +57,12 @@ describe('dist-electron bundles', () => {
     try {
       const env: Record<string, string | undefined> = { ...process.env, FAKE_APPDATA: data };
       delete env['JUSTERA_MIGRATIONS_DIR'];
-      const stdout = execFileSync(
-        process.execPath,
-        ['--import', pathToFileURL(join(__dirname, 'fixtures', 'fake-electron-hook.mjs')).href, join(out, 'main.js'), '--data-dir', join(data, 'db')],
-        { cwd: root, env, encoding: 'utf8', timeout: 30_000 },
-      );
+      const stdout = execFileSync(process.execPath, ['--import', pathToFileURL(join(__dirname, 'fixtures', 'fake-electron-hook.mjs')).href, join(out, 'main.js'), '--data-dir', join(data, 'db')], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
       expect(report['errors']).toStrictEqual([]);
       expect(report['quit']).toBe(false);
@@ -77,7 +78,7 @@ describe('dist-electron bundles', () => {
     }
   });
 
-  it('boot as Electron\'s main process on the native build the prestart step made in .electron-native/<abi>', async () => {
+  it("boot as Electron's main process on the native build the prestart step made in .electron-native/<abi>", async () => {
     // The project as `npm start` sees it: its node_modules, and .electron-native made by the real
     // prestart code — with the rebuild mocked by copying Node's addons, so that they load here.
     const app = mkdtempSync(join(tmpdir(), 'justera-boot-'));
@@ -101,14 +102,22 @@ describe('dist-electron bundles', () => {
       expect(plan.dir).toBe(nativeDir);
 
       const data = join(app, 'data');
-      const env: Record<string, string | undefined> = { ...process.env, FAKE_APPDATA: data, FAKE_APP_PATH: app, FAKE_ELECTRON_VERSION: electronVersion, FAKE_ELECTRON_ABI: abi, FAKE_PKCS11_MODULE: join(app, 'not-a-pkcs11-module.so') };
+      const env: Record<string, string | undefined> = {
+        ...process.env,
+        FAKE_APPDATA: data,
+        FAKE_APP_PATH: app,
+        FAKE_ELECTRON_VERSION: electronVersion,
+        FAKE_ELECTRON_ABI: abi,
+        FAKE_PKCS11_MODULE: join(app, 'not-a-pkcs11-module.so'),
+      };
       writeFileSync(join(app, 'not-a-pkcs11-module.so'), 'no library');
       delete env['JUSTERA_MIGRATIONS_DIR'];
-      const stdout = execFileSync(
-        process.execPath,
-        ['--import', pathToFileURL(join(__dirname, 'fixtures', 'fake-electron-hook.mjs')).href, join(out, 'main.js'), '--data-dir', join(data, 'db')],
-        { cwd: app, env, encoding: 'utf8', timeout: 30_000 },
-      );
+      const stdout = execFileSync(process.execPath, ['--import', pathToFileURL(join(__dirname, 'fixtures', 'fake-electron-hook.mjs')).href, join(out, 'main.js'), '--data-dir', join(data, 'db')], {
+        cwd: app,
+        env,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
         errors: string[];
         quit: boolean;
@@ -157,11 +166,12 @@ describe('dist-electron bundles', () => {
     const app = mkdtempSync(join(tmpdir(), 'justera-boot-'));
     try {
       const env: Record<string, string | undefined> = { ...process.env, FAKE_APPDATA: join(app, 'data'), FAKE_APP_PATH: app, FAKE_ELECTRON_VERSION: '45.4.1', FAKE_ELECTRON_ABI: '150' };
-      const result = spawnSync(
-        process.execPath,
-        ['--import', pathToFileURL(join(__dirname, 'fixtures', 'fake-electron-hook.mjs')).href, join(out, 'main.js'), '--data-dir', join(app, 'data')],
-        { cwd: app, env, encoding: 'utf8', timeout: 30_000 },
-      );
+      const result = spawnSync(process.execPath, ['--import', pathToFileURL(join(__dirname, 'fixtures', 'fake-electron-hook.mjs')).href, join(out, 'main.js'), '--data-dir', join(app, 'data')], {
+        cwd: app,
+        env,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       const report = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { errors: string[]; quit: boolean; dlopen: string[]; windows: unknown[] };
       expect(report.quit).toBe(true);
       expect(report.windows).toStrictEqual([]);

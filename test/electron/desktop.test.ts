@@ -116,7 +116,19 @@ describe('recent meetings', () => {
   });
 
   it('are sorted by date and time and limited to eight', () => {
-    const m = (id: string, date: string) => ({ id, boardId: 'b', boardName: 'KS', date, startTime: '09:00', endTime: null, place: '', status: '', paragraphCount: 0, firstParagraph: null, lastParagraph: null });
+    const m = (id: string, date: string) => ({
+      id,
+      boardId: 'b',
+      boardName: 'KS',
+      date,
+      startTime: '09:00',
+      endTime: null,
+      place: '',
+      status: '',
+      paragraphCount: 0,
+      firstParagraph: null,
+      lastParagraph: null,
+    });
     const list = Array.from({ length: 12 }, (_, i) => m(`m${i}`, `2025-01-${String(i + 1).padStart(2, '0')}`));
     expect(recentMeetings(list).map((r) => r.id)).toStrictEqual(['m11', 'm10', 'm9', 'm8', 'm7', 'm6', 'm5', 'm4']);
   });

@@ -88,7 +88,12 @@ describe('application menu', () => {
   });
 
   it('lists recent meetings and opens the one chosen', () => {
-    const d = deps({ recentMeetings: [{ id: 'm2', label: '2025-03-04 – Kommunstyrelsen' }, { id: 'm1', label: '2025-02-11 – Barn- och utbildningsnämnden' }] });
+    const d = deps({
+      recentMeetings: [
+        { id: 'm2', label: '2025-03-04 – Kommunstyrelsen' },
+        { id: 'm1', label: '2025-02-11 – Barn- och utbildningsnämnden' },
+      ],
+    });
     const recent = items(find(buildMenuTemplate(d), 'Arkiv', 'Senaste möten'));
     expect(recent.map((i) => i.label)).toStrictEqual(['2025-03-04 – Kommunstyrelsen', '2025-02-11 – Barn- och utbildningsnämnden']);
     click(recent[1] as MenuItemConstructorOptions);
@@ -101,7 +106,10 @@ describe('application menu', () => {
   });
 
   it('offers reload and DevTools only in development', () => {
-    const roles = (packaged: boolean) => items(buildMenuTemplate(deps({ isPackaged: packaged })).find((m) => m.label === 'Visa')).map((i) => i.role).filter(Boolean);
+    const roles = (packaged: boolean) =>
+      items(buildMenuTemplate(deps({ isPackaged: packaged })).find((m) => m.label === 'Visa'))
+        .map((i) => i.role)
+        .filter(Boolean);
     expect(roles(true)).toStrictEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
     expect(roles(false)).toStrictEqual(['reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
   });

@@ -94,7 +94,12 @@ describe('opening the database at start', () => {
     damage(dbPath);
     const { dialogs, asked } = scriptedDialogs({ message: [0, 0] });
     const outcome = await openWithRecovery({ ...base(), dialogs });
-    expect(asked[0]).toMatchObject({ type: 'error', title: 'Databasen är skadad', buttons: ['Återställ säkerhetskopian från 2025-03-01T10:00:00.000Z', 'Välj en säkerhetskopia…', 'Avsluta'], cancelId: 2 });
+    expect(asked[0]).toMatchObject({
+      type: 'error',
+      title: 'Databasen är skadad',
+      buttons: ['Återställ säkerhetskopian från 2025-03-01T10:00:00.000Z', 'Välj en säkerhetskopia…', 'Avsluta'],
+      cancelId: 2,
+    });
     expect(asked[0]?.message).toContain(dbPath);
     expect(asked[1]).toMatchObject({ title: 'Säkerhetskopian är återställd' });
     expect(outcome).toMatchObject({ kind: 'ready', restoredFrom: backupPath });

@@ -18,7 +18,17 @@ describe('parsing the state file', () => {
   });
 
   it('rejects garbage, wrong types, absurd numbers', () => {
-    for (const raw of [null, 'x', [], {}, { bounds: { width: '1000', height: 700 } }, { bounds: { width: 1e9, height: 700 } }, { bounds: { width: 1000.5, height: 700 } }, { bounds: { width: 50, height: 50 } }, { bounds: { x: Number.NaN, y: 0, width: 1000, height: 700 } }]) {
+    for (const raw of [
+      null,
+      'x',
+      [],
+      {},
+      { bounds: { width: '1000', height: 700 } },
+      { bounds: { width: 1e9, height: 700 } },
+      { bounds: { width: 1000.5, height: 700 } },
+      { bounds: { width: 50, height: 50 } },
+      { bounds: { x: Number.NaN, y: 0, width: 1000, height: 700 } },
+    ]) {
       expect(parseWindowState(raw), JSON.stringify(raw)).toBeNull();
     }
   });

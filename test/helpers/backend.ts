@@ -40,7 +40,12 @@ export function testBackend(options: { now?: Date; dir?: string; memory?: boolea
 }
 
 /** A deep copy of the reference meeting JSON, to mutate in a test. */
-export function referenceCopy(): Record<string, unknown> & { paragraphs: Record<string, unknown>[]; people: { key: string; name: string }[]; meeting: Record<string, unknown>; attendance: Record<string, unknown>[] } {
+export function referenceCopy(): Record<string, unknown> & {
+  paragraphs: Record<string, unknown>[];
+  people: { key: string; name: string }[];
+  meeting: Record<string, unknown>;
+  attendance: Record<string, unknown>[];
+} {
   return structuredClone(referenceJson) as never;
 }
 

@@ -45,7 +45,9 @@ export function oparlValidator(): OparlValidator {
   ajv.addFormat('date', { type: 'string', validate: isDate });
   ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
   const compiled = new Map<string, ValidateFunction>();
-  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(SCHEMA_DIR)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
     compiled.set(name.replace(/\.json$/, ''), ajv.compile(schema));
   }

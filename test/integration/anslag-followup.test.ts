@@ -80,7 +80,16 @@ describe('the register through the API', () => {
       description: report23?.description as string,
       dueOn: report23?.dueOn ?? null,
     });
-    expect(task23).toMatchObject({ paragraph: 23, responsible: 'Arbetsgruppen', dueOn: '2021-12-31', status: 'open', statusText: 'Pågår', overdue: false, boardName: 'Norrbottens e-nämnd', meetingDate: '2020-11-05' });
+    expect(task23).toMatchObject({
+      paragraph: 23,
+      responsible: 'Arbetsgruppen',
+      dueOn: '2021-12-31',
+      status: 'open',
+      statusText: 'Pågår',
+      overdue: false,
+      boardName: 'Norrbottens e-nämnd',
+      meetingDate: '2020-11-05',
+    });
     const sign20 = proposals[0];
     await f.api.call('followUp.confirm', {
       meetingId: f.meetingId,
@@ -91,7 +100,10 @@ describe('the register through the API', () => {
       dueOn: '2020-12-01',
       note: 'Avtalsspärren löper ut 2020-11-16.',
     });
-    expect((await f.api.call('followUp.proposals', { meetingId: f.meetingId })).filter((p) => p.registered).map((p) => [p.paragraph, p.decisionPoint])).toEqual([[20, 2], [23, null]]);
+    expect((await f.api.call('followUp.proposals', { meetingId: f.meetingId })).filter((p) => p.registered).map((p) => [p.paragraph, p.decisionPoint])).toEqual([
+      [20, 2],
+      [23, null],
+    ]);
 
     const bad = await f.api.call('followUp.confirm', { meetingId: f.meetingId, paragraph: 20, decisionPoint: 9, responsible: 'X', description: 'Y' }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ApiError);

@@ -146,7 +146,10 @@ describe('board export', () => {
     // A staging folder left by an export that stopped half-way is removed by the next one.
     mkdirSync(join(dir, '.justera-tmp-123-abcdef01', 'anslag'), { recursive: true });
     writeFileSync(join(dir, '.justera-tmp-123-abcdef01', 'anslag', 'halv.html'), '<p>hal');
-    const r = await writeSite(dir, [{ path: 'index.html', content: '<p>hej</p>' }, { path: 'dokument/a.pdf', content: new Uint8Array([37, 80, 68, 70]) }]);
+    const r = await writeSite(dir, [
+      { path: 'index.html', content: '<p>hej</p>' },
+      { path: 'dokument/a.pdf', content: new Uint8Array([37, 80, 68, 70]) },
+    ]);
     expect(r.written).toEqual(['dokument/a.pdf', 'index.html']);
     expect(readdirSync(dir).sort()).toEqual([MANIFEST, 'dokument', 'index.html']);
     // Dropping the PDF removes it and its now empty folder.

@@ -28,7 +28,18 @@ afterEach(() => {
 const BASE = 'https://www.lulea.se/anslagstavla/';
 
 /** Strings of the confidential § 27 and the personnummer in § 24 that must not be published. */
-const SECRETS = ['Hemligt personalärende Qvarnström', 'Qvarnström', 'Åsa Öberg-Tvärsnitt', 'Tvärsnitt', '19121212-1212', '121212-1212', '20080808-2382', '191212121212', 'Dnr HEMLIG 2020/99', 'Gröntegelvägen'];
+const SECRETS = [
+  'Hemligt personalärende Qvarnström',
+  'Qvarnström',
+  'Åsa Öberg-Tvärsnitt',
+  'Tvärsnitt',
+  '19121212-1212',
+  '121212-1212',
+  '20080808-2382',
+  '191212121212',
+  'Dnr HEMLIG 2020/99',
+  'Gröntegelvägen',
+];
 
 function withSecrets(doc: ReferenceDoc): void {
   const para = (text: string) => ({ type: 'paragraph', content: [{ text }] });
@@ -136,7 +147,10 @@ describe('OParl export of the reference meeting', () => {
     });
 
     // Nothing confidential and no personnummer anywhere in the data.
-    const all = [...files].filter(([p]) => !p.endsWith('.pdf')).map(([, c]) => c).join('\n');
+    const all = [...files]
+      .filter(([p]) => !p.endsWith('.pdf'))
+      .map(([, c]) => c)
+      .join('\n');
     for (const s of SECRETS) expect(all.includes(s), s).toBe(false);
     expect(all).not.toMatch(/\b(?:19|20)?\d{6}[-+]?\d{4}\b/);
 
@@ -151,7 +165,11 @@ describe('OParl export of the reference meeting', () => {
       expect(Object.keys(p).filter((k) => !['body', 'id', 'name', 'type', 'membership', 'created', 'modified'].includes(k))).toEqual([]);
     }
     const attending = new Set(doc.attendance.map((a) => doc.people.find((p) => p.key === a.person)?.name));
-    for (const name of attending) expect(persons.map((p) => p.name), String(name)).toContain(name);
+    for (const name of attending)
+      expect(
+        persons.map((p) => p.name),
+        String(name),
+      ).toContain(name);
 
     // The pages and the feed link to the entry point.
     expect(files.get('index.html')).toContain('<a href="oparl/system.json" type="application/json">Öppna data (OParl)</a>');

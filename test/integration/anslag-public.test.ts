@@ -179,9 +179,13 @@ describe('the public version', () => {
     f = await anslagFixture({ now: '2020-11-12T10:00:00+01:00' });
     const db = f.backend.db.$client;
     const sign = (versionId: string, field: string, role: string, name: string, at: string) =>
-      db.prepare("INSERT INTO signatures (id, version_id, field, role, signer_name, signed_at, pdf, sha256) VALUES (?, ?, ?, ?, ?, ?, x'25504446', 'x')").run(`${versionId}-${field}`, versionId, field, role, name, at);
+      db
+        .prepare("INSERT INTO signatures (id, version_id, field, role, signer_name, signed_at, pdf, sha256) VALUES (?, ?, ?, ?, ?, ?, x'25504446', 'x')")
+        .run(`${versionId}-${field}`, versionId, field, role, name, at);
     f.groupIds.forEach((groupId, i) => {
-      db.prepare("INSERT INTO document_versions (id, meeting_id, group_id, kind, version_no, snapshot, pdf, sha256, is_current, created_at) VALUES (?, ?, ?, 'protocol', 1, '{}', x'25504446', 'x', 1, '2020-11-05T10:00:00Z')").run(`pv${i}`, f?.meetingId, groupId);
+      db.prepare(
+        "INSERT INTO document_versions (id, meeting_id, group_id, kind, version_no, snapshot, pdf, sha256, is_current, created_at) VALUES (?, ?, ?, 'protocol', 1, '{}', x'25504446', 'x', 1, '2020-11-05T10:00:00Z')",
+      ).run(`pv${i}`, f?.meetingId, groupId);
     });
     sign('pv0', 'sig-sekreterare', 'Sekreterare', 'Robert Karlsson', '2020-11-05T10:20:00+01:00');
     sign('pv0', 'sig-ordforande', 'Ordförande', 'Anders Lundkvist', '2020-11-05T10:25:00+01:00');

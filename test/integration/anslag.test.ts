@@ -71,9 +71,7 @@ describe('the reference protocol, posted as in the seed', () => {
 
     f.at('2020-11-11T15:05:00+01:00');
     f.adjust(1, ADJUSTED_23_26);
-    expect(await f.api.call('anslag.pending', {})).toEqual([
-      expect.objectContaining({ label: '§§ 23-26', adjustedOn: '2020-11-11', postBy: '2020-11-13', overdue: false }),
-    ]);
+    expect(await f.api.call('anslag.pending', {})).toEqual([expect.objectContaining({ label: '§§ 23-26', adjustedOn: '2020-11-11', postBy: '2020-11-13', overdue: false })]);
 
     f.at('2020-11-12T08:00:00+01:00');
     const second = await f.api.call('anslag.post', { groupId: f.groupIds[1] as string, postedOn: '2020-11-12' });
@@ -144,7 +142,7 @@ describe('the reference protocol, posted as in the seed', () => {
     expect(await listSignatureFields(noticePdf)).toEqual([expect.objectContaining({ name: 'sig-anslag', signed: false })]);
 
     // Stored versions are immutable (the database refuses it, not only the code).
-    expect(() => f?.backend.db.$client.prepare('UPDATE document_versions SET pdf = x\'00\' WHERE id = ?').run(docs[1]?.id)).toThrow(/JUSTERA_LOCKED/);
+    expect(() => f?.backend.db.$client.prepare("UPDATE document_versions SET pdf = x'00' WHERE id = ?").run(docs[1]?.id)).toThrow(/JUSTERA_LOCKED/);
   });
 });
 

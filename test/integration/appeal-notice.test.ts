@@ -44,9 +44,7 @@ describe('appeal per § on the notice and the notice board', () => {
     out = tempDir();
     const text = flat(pdfText(out.file('tillkannagivande.pdf', Buffer.from(pdf.pdfBase64, 'base64'))));
     expect(text).toContain('kan överklaga beslutet i § 23 genom laglighetsprövning enligt 13 kap. kommunallagen (2017:725).');
-    expect(text).toContain(
-      'Beslutet i § 24 kan överklagas genom förvaltningsbesvär enligt 13 kap. 3 § plan- och bygglagen (2010:900) hos Länsstyrelsen i Norrbottens län',
-    );
+    expect(text).toContain('Beslutet i § 24 kan överklagas genom förvaltningsbesvär enligt 13 kap. 3 § plan- och bygglagen (2010:900) hos Länsstyrelsen i Norrbottens län');
     expect(text).toContain('inom tre veckor från den dag då klaganden fick del av beslutet');
     expect(text).toContain('Beslutet i § 25 får inte överklagas. Beslutet är av beredande karaktär (13 kap. 2 § kommunallagen).');
     expect(text).not.toContain('§ 26 får inte');

@@ -179,7 +179,12 @@ describe('justera archive verify', () => {
     const newMets = Buffer.from(oldMets.toString('utf8').replace(entry?.sha256 ?? '', sum(bytes)));
     writeFileSync(metsPath, newMets);
     const manifestPath = join(pkg, 'manifest.sha256');
-    writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace(entry?.sha256 ?? '', sum(bytes)).replace(sum(oldMets), sum(newMets)));
+    writeFileSync(
+      manifestPath,
+      readFileSync(manifestPath, 'utf8')
+        .replace(entry?.sha256 ?? '', sum(bytes))
+        .replace(sum(oldMets), sum(newMets)),
+    );
     out = [];
     expect(await cli('archive', 'verify', 'forfalskad')).toBe(1);
     expect(stdout()).toContain('0 med fel');
@@ -235,7 +240,11 @@ describe('METS.xml structure', () => {
   it('reads METS by namespace, not by prefix, and resolves entities in paths', () => {
     const xml = good();
     const expected = parseMets(xml);
-    const renamed = xml.replace(/(<\/?)mets:/g, '$1m:').replace('xmlns:mets=', 'xmlns:m=').replace(/xlink:/g, 'xl:').replace('xmlns:xlink=', 'xmlns:xl=');
+    const renamed = xml
+      .replace(/(<\/?)mets:/g, '$1m:')
+      .replace('xmlns:mets=', 'xmlns:m=')
+      .replace(/xlink:/g, 'xl:')
+      .replace('xmlns:xlink=', 'xmlns:xl=');
     expect(parseMets(renamed)).toEqual(expected);
     expect(checkMetsStructure(renamed)).toEqual([]);
     // A path with an ampersand is escaped in the file and read back as written.
@@ -246,8 +255,17 @@ describe('METS.xml structure', () => {
 
   it('names the missing E-ARK CSIP root attributes and the creating agent', () => {
     const xml = good();
-    const bare = xml.replace(' TYPE="OTHER"', '').replace(/ csip:CONTENTINFORMATIONTYPE="[^"]*"/, '').replace(/ PROFILE="[^"]*"/, '').replace(/ROLE="CREATOR"/g, 'ROLE="OTHER"');
-    expect(checkMetsStructure(bare)).toEqual(['mets:mets saknar TYPE.', 'mets:mets saknar csip:CONTENTINFORMATIONTYPE.', 'mets:mets saknar PROFILE.', 'metsHdr saknar en mets:agent med ROLE="CREATOR".']);
+    const bare = xml
+      .replace(' TYPE="OTHER"', '')
+      .replace(/ csip:CONTENTINFORMATIONTYPE="[^"]*"/, '')
+      .replace(/ PROFILE="[^"]*"/, '')
+      .replace(/ROLE="CREATOR"/g, 'ROLE="OTHER"');
+    expect(checkMetsStructure(bare)).toEqual([
+      'mets:mets saknar TYPE.',
+      'mets:mets saknar csip:CONTENTINFORMATIONTYPE.',
+      'mets:mets saknar PROFILE.',
+      'metsHdr saknar en mets:agent med ROLE="CREATOR".',
+    ]);
   });
 
   it.skipIf(!hasTool('xmllint'))('agrees with xmllint on well-formedness', () => {

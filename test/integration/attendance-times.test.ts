@@ -62,7 +62,9 @@ describe('rules: times inside the meeting and in order', () => {
 
   it('refuses breaks that end before they start, lie outside the meeting, name a missing §, overlap or stand out of order', () => {
     const b = (xs: NonNullable<Raw['meeting']['breaks']>) => messages(timed((d) => (d.meeting.breaks = xs)));
-    expect(b([{ start: '15:25', end: '15:10', paragraph: 33, when: 'during' }])).toEqual(['meeting.breaks.0.end: Ajourneringen kl. 15.25–15.10 slutar inte efter att den börjat. Ange när sammanträdet återupptogs.']);
+    expect(b([{ start: '15:25', end: '15:10', paragraph: 33, when: 'during' }])).toEqual([
+      'meeting.breaks.0.end: Ajourneringen kl. 15.25–15.10 slutar inte efter att den börjat. Ange när sammanträdet återupptogs.',
+    ]);
     expect(b([{ start: '16:05', end: '16:30', paragraph: 35, when: 'during' }])).toEqual(['meeting.breaks.0: Ajourneringen kl. 16.05–16.30 ligger utanför sammanträdets tid (kl. 13.00–16.10).']);
     expect(b([{ start: '15:05', end: '15:10', paragraph: 36, when: 'after' }])).toEqual(['meeting.breaks.0.paragraph: Ajourneringen kl. 15.05–15.10: § 36 finns inte i sammanträdet.']);
     expect(
@@ -83,10 +85,12 @@ describe('rules: times inside the meeting and in order', () => {
     const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
     fc.assert(
       fc.property(time, (t) => {
-        const got = messages(timed((d) => {
-          d.attendance![4]!.fromTime = t;
-          d.attendance![9]!.toTime = t < '13:00' || t > '16:10' ? '14:20' : t;
-        }));
+        const got = messages(
+          timed((d) => {
+            d.attendance![4]!.fromTime = t;
+            d.attendance![9]!.toTime = t < '13:00' || t > '16:10' ? '14:20' : t;
+          }),
+        );
         const inside = t >= '13:00' && t <= '16:10';
         return inside ? got.length === 0 : got.length === 1 && got[0]!.startsWith('attendance.4.fromTime: Maria Holm: kl.');
       }),

@@ -66,7 +66,8 @@ describe('ersättarordning', () => {
     // A later term may reuse the number.
     await t.api.call('workspace.members.add', { boardId, name: 'Cia Dahl', role: 'ersattare', substituteOrder: 2, termStart: '2027-01-01', termEnd: '2030-12-31' });
 
-    const file = 'Namn;Roll;Mandat från;Mandat till;Ersättarordning\nDan Fors;Ersättare;2023-01-01;2026-12-31;4\nEva Gran;Ersättare;2023-01-01;2026-12-31;4\nFia Holm;Ersättare;2023-01-01;2026-12-31;3\n';
+    const file =
+      'Namn;Roll;Mandat från;Mandat till;Ersättarordning\nDan Fors;Ersättare;2023-01-01;2026-12-31;4\nEva Gran;Ersättare;2023-01-01;2026-12-31;4\nFia Holm;Ersättare;2023-01-01;2026-12-31;3\n';
     const bad = await rejection(t.api.call('workspace.members.import', { boardId, dataBase64: csv(file) }));
     expect(bad.code).toBe('validation');
     const messages = (bad.details as { issues: { path: string; message: string }[] }).issues;

@@ -23,7 +23,12 @@ interface Meta {
 }
 
 function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
-  return spawnSync(process.execPath, [join(out, 'justera.js'), ...args], { cwd: options.cwd ?? cwd, env: { ...process.env, JUSTERA_DB: undefined, ...options.env }, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, [join(out, 'justera.js'), ...args], {
+    cwd: options.cwd ?? cwd,
+    env: { ...process.env, JUSTERA_DB: undefined, ...options.env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 /** Output chunks loaded by static imports from `start` (the chunk itself included). */
@@ -123,10 +128,7 @@ describe('the bundled justera command', () => {
   it('ends quietly when the reader of its output has gone (EPIPE), bundled and from the sources', async () => {
     const db = join(cwd, 'e.db');
     cli(['demo', '--db', db]);
-    const runs = [
-      [join(out, 'justera.js')],
-      [join(root, 'bin', 'justera.js')],
-    ];
+    const runs = [[join(out, 'justera.js')], [join(root, 'bin', 'justera.js')]];
     for (const [script] of runs) {
       const env = { ...process.env, JUSTERA_CLI: script!.endsWith('bin/justera.js') ? 'source' : undefined };
       const result = await new Promise<{ code: number | null; stderr: string }>((resolvePromise) => {

@@ -39,10 +39,14 @@ afterAll(() => f?.dispose());
 
 describe.skipIf(softhsmModule === undefined)('the clerk signs with a smart card', () => {
   it('documents.sign with a card: wrong PIN and another person’s card refused, then Lisa’s card signs the anslagsbevis', async () => {
-    const wrongPin = await rejection(f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Lisa', pin: '000000' } }));
+    const wrongPin = await rejection(
+      f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Lisa', pin: '000000' } }),
+    );
     expect(wrongPin.code).toBe('signature');
     expect(wrongPin.message).toMatch(/PIN/);
-    const robert = await rejection(f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: SOFTHSM_PIN } }));
+    const robert = await rejection(
+      f.api.call('documents.sign', { versionId: bevisId, field: 'sig-anslagsbevis', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: SOFTHSM_PIN } }),
+    );
     expect(robert.message).toContain('Robert Karlsson');
     expect((await f.api.call('documents.currentPdf', { versionId: bevisId })).signed).toBe(false);
 

@@ -74,7 +74,9 @@ describe('safe extracts', () => {
     const noReason = await rejection(f.api.call('extracts.create', { meetingId: f.meetingId, paragraphs: [25], recipients: ['Sökanden'], secrecy: [{ paragraph: 25, treatment: 'unmasked' }] }));
     expect(noReason.code).toBe('validation');
     expect(noReason.message).toContain('Ange varför mottagaren har rätt att ta del av uppgifterna i § 25 (21 kap. 7 § OSL)');
-    const noOne = await rejection(f.api.call('extracts.create', { meetingId: f.meetingId, paragraphs: [25], recipients: [], secrecy: [{ paragraph: 25, treatment: 'unmasked', entitlement: 'part i ärendet' }] }));
+    const noOne = await rejection(
+      f.api.call('extracts.create', { meetingId: f.meetingId, paragraphs: [25], recipients: [], secrecy: [{ paragraph: 25, treatment: 'unmasked', entitlement: 'part i ärendet' }] }),
+    );
     expect(noOne.message).toContain('måste ha en mottagare');
     const before = (await f.api.call('extracts.list', { meetingId: f.meetingId })).length;
 
@@ -106,7 +108,15 @@ describe('safe extracts', () => {
     const stray = await rejection(f.api.call('extracts.create', { meetingId: f.meetingId, paragraphs: [23], recipients: ['X'], secrecy: [{ paragraph: 24, treatment: 'omit' }] }));
     expect(stray.message).toContain('§ 24 ingår inte i utdraget');
     const twice = await rejection(
-      f.api.call('extracts.create', { meetingId: f.meetingId, paragraphs: [24], recipients: ['X'], secrecy: [{ paragraph: 24, treatment: 'mask' }, { paragraph: 24, treatment: 'omit' }] }),
+      f.api.call('extracts.create', {
+        meetingId: f.meetingId,
+        paragraphs: [24],
+        recipients: ['X'],
+        secrecy: [
+          { paragraph: 24, treatment: 'mask' },
+          { paragraph: 24, treatment: 'omit' },
+        ],
+      }),
     );
     expect(twice.message).toContain('två val');
     const unknown = await rejection(f.api.call('extracts.create', { meetingId: f.meetingId, paragraphs: [24], recipients: ['X'], secrecy: [{ paragraph: 24, treatment: 'visa' as 'mask' }] }));

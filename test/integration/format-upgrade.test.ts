@@ -7,8 +7,7 @@ import { MEETING_FORMAT_VERSION, meetingDocumentSchema, upgradeMeetingDocument }
 import { socialnamnd } from '../fixtures/meetings/socialnamnd';
 import { testBackend, type TestBackend } from '../helpers/backend';
 
-const stored = (version: 1 | 2): unknown =>
-  JSON.parse(readFileSync(new URL(`../fixtures/meetings/socialnamnd-v${version}.json`, import.meta.url), 'utf8'));
+const stored = (version: 1 | 2): unknown => JSON.parse(readFileSync(new URL(`../fixtures/meetings/socialnamnd-v${version}.json`, import.meta.url), 'utf8'));
 
 let backends: TestBackend[] = [];
 afterEach(() => {
@@ -64,13 +63,13 @@ describe('format upgrades 1 → 2 → 3', () => {
     const { meetingId } = await t.api.call('meetings.import', { document: socialnamnd() });
     const before = await t.api.call('meetings.export', { meetingId });
     const db = t.backend.db.$client;
-    const row = db.prepare("SELECT id, content FROM paragraphs WHERE number = 33").get() as { id: string; content: string };
+    const row = db.prepare('SELECT id, content FROM paragraphs WHERE number = 33').get() as { id: string; content: string };
     const content = JSON.parse(row.content) as Record<string, unknown>;
     const { votes, ...rest } = content as { votes: unknown[] };
     db.prepare('UPDATE paragraphs SET content = ? WHERE id = ?').run(JSON.stringify({ ...rest, vote: votes[0] }), row.id);
     const exported = await t.api.call('meetings.export', { meetingId });
     expect(JSON.parse(row.content)).not.toHaveProperty('vote');
-    expect((JSON.parse((db.prepare('SELECT content FROM paragraphs WHERE id = ?').get(row.id) as { content: string }).content) as object)).toHaveProperty('vote');
+    expect(JSON.parse((db.prepare('SELECT content FROM paragraphs WHERE id = ?').get(row.id) as { content: string }).content) as object).toHaveProperty('vote');
     expect(exported).toEqual(before);
     const ws = await t.api.call('workspace.meetings.get', { meetingId });
     expect(ws.doc.paragraphs.find((p) => p.number === 33)!.votes).toHaveLength(1);

@@ -18,7 +18,7 @@ afterEach(() => {
 const open = () => anslagFixture({ adjusted: [undefined, undefined], now: '2020-11-05T11:00:00+01:00' });
 const OWN = { date: '2020-11-11', time: '15:00', place: 'Stadshuset, Luleå' };
 
-describe('a group\'s time and place of justering through the API', () => {
+describe("a group's time and place of justering through the API", () => {
   it('is set on the ordinary group, shown by justering.status, exported, and printed in its frozen version; then locked', async () => {
     f = await open();
     const [immediate, ordinary] = f.groupIds as [string, string];
@@ -56,8 +56,7 @@ describe('a group\'s time and place of justering through the API', () => {
     const frozenImmediate = await f.api.call('justering.freeze', { meetingId: f.meetingId, groupIndex: 0 });
     const dir = tempDir();
     try {
-      const text = async (versionId: string) =>
-        pdfText(dir.file(`${versionId}.pdf`, Buffer.from((await f!.api.call('justering.currentPdf', { versionId })).pdfBase64, 'base64'))).replace(/\s+/g, ' ');
+      const text = async (versionId: string) => pdfText(dir.file(`${versionId}.pdf`, Buffer.from((await f!.api.call('justering.currentPdf', { versionId })).pdfBase64, 'base64'))).replace(/\s+/g, ' ');
       const ordinaryText = await text(frozen.version.id);
       expect(ordinaryText).toMatch(/Tid och plats för justering Stadshuset, Luleå 15:00, 2020-11-11/);
       const immediateText = await text(frozenImmediate.version.id);
@@ -75,7 +74,7 @@ describe('a group\'s time and place of justering through the API', () => {
   });
 });
 
-describe('a substitute\'s reason and a §\'s appeal through the workspace API', () => {
+describe("a substitute's reason and a §'s appeal through the workspace API", () => {
   it('keeps the reason on the serving substitute, refuses it elsewhere, and exports it', async () => {
     f = await open();
     const view = await f.api.call('workspace.meetings.get', { meetingId: f.meetingId });

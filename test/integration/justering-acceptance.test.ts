@@ -142,24 +142,28 @@ describe.skipIf(softhsmModule === undefined)('the chair signs after the secretar
     expect(group?.adjustedAt).toBe(r.signature.signedAt);
   }, 30_000);
 
-  it.skipIf(!hasTool('pdfsig') || !hasTool('qpdf') || !hasTool('certutil'))('pdfsig, qpdf and justera verify agree that all three signatures are valid', async () => {
-    const file = join(dir, 'justerat.pdf');
-    writeFileSync(file, Buffer.from((await secretary.api.call('justering.currentPdf', { versionId })).pdfBase64, 'base64'));
-    const sigs = pdfsig(file, nssDbTrusting(join(dir, 'nss'), pki.ca.certDer)).signatures;
-    expect(sigs.map((s) => [s.fieldName, s.commonName, s.validation, s.certificateValidation])).toEqual([
-      ['sig-sekreterare', 'Robert Karlsson', 'Signature is Valid.', 'Certificate is Trusted.'],
-      ['sig-ordforande', 'Anders Lundkvist', 'Signature is Valid.', 'Certificate is Trusted.'],
-      ['sig-justerare-1', 'Sara Lundberg', 'Signature is Valid.', 'Certificate is Trusted.'],
-    ]);
-    expect(sigs.map((s) => s.totalDocumentSigned)).toEqual([false, false, true]);
-    expect(qpdfCheck(file).ok).toBe(true);
+  it.skipIf(!hasTool('pdfsig') || !hasTool('qpdf') || !hasTool('certutil'))(
+    'pdfsig, qpdf and justera verify agree that all three signatures are valid',
+    async () => {
+      const file = join(dir, 'justerat.pdf');
+      writeFileSync(file, Buffer.from((await secretary.api.call('justering.currentPdf', { versionId })).pdfBase64, 'base64'));
+      const sigs = pdfsig(file, nssDbTrusting(join(dir, 'nss'), pki.ca.certDer)).signatures;
+      expect(sigs.map((s) => [s.fieldName, s.commonName, s.validation, s.certificateValidation])).toEqual([
+        ['sig-sekreterare', 'Robert Karlsson', 'Signature is Valid.', 'Certificate is Trusted.'],
+        ['sig-ordforande', 'Anders Lundkvist', 'Signature is Valid.', 'Certificate is Trusted.'],
+        ['sig-justerare-1', 'Sara Lundberg', 'Signature is Valid.', 'Certificate is Trusted.'],
+      ]);
+      expect(sigs.map((s) => s.totalDocumentSigned)).toEqual([false, false, true]);
+      expect(qpdfCheck(file).ok).toBe(true);
 
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: dir, today: () => '2020-11-05', now: () => new Date('2020-11-05T12:00:00+01:00') };
-    expect(await main(['verify', 'justerat.pdf', '--trust', 'ca.pem'], io)).toBe(0);
-    const text = out.join('\n');
-    for (const name of ['Robert Karlsson', 'Anders Lundkvist', 'Sara Lundberg']) expect(text).toContain(name);
-    expect(err.join('')).toBe('');
-  }, 60_000);
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: dir, today: () => '2020-11-05', now: () => new Date('2020-11-05T12:00:00+01:00') };
+      expect(await main(['verify', 'justerat.pdf', '--trust', 'ca.pem'], io)).toBe(0);
+      const text = out.join('\n');
+      for (const name of ['Robert Karlsson', 'Anders Lundkvist', 'Sara Lundberg']) expect(text).toContain(name);
+      expect(err.join('')).toBe('');
+    },
+    60_000,
+  );
 });

@@ -77,7 +77,11 @@ const attacks: { id: string; build: () => Promise<Uint8Array>; reason: RegExp; c
       const { doc, page } = await pageInfo(base);
       const n = nextNumber(base);
       const catalog = doc.catalog.toString().replace(/\/Pages \d+ 0 R/, `/Pages ${n + 1} 0 R`);
-      const pageText = doc.context.lookup(page, PDFDict).toString().replace(/\/Parent \d+ 0 R/, `/Parent ${n + 1} 0 R`).replace(/\/Contents (\[[^\]]*\]|\d+ 0 R)/, `/Contents ${n + 3} 0 R`);
+      const pageText = doc.context
+        .lookup(page, PDFDict)
+        .toString()
+        .replace(/\/Parent \d+ 0 R/, `/Parent ${n + 1} 0 R`)
+        .replace(/\/Contents (\[[^\]]*\]|\d+ 0 R)/, `/Contents ${n + 3} 0 R`);
       const attacked = appendRaw(
         base,
         [
@@ -113,7 +117,10 @@ const attacks: { id: string; build: () => Promise<Uint8Array>; reason: RegExp; c
     build: async () => {
       const doc = await load(base);
       const ref = fieldRef(doc, 'sig-justerare-1');
-      const text = doc.context.lookup(ref, PDFDict).toString().replace(/\/Rect \[[^\]]*\]/, '/Rect [0 0 595 842]');
+      const text = doc.context
+        .lookup(ref, PDFDict)
+        .toString()
+        .replace(/\/Rect \[[^\]]*\]/, '/Rect [0 0 595 842]');
       return signAs(appendRaw(base, [{ num: ref.objectNumber, text }]), pki.sara, 'sig-justerare-1', { signerName: 'Protokollet är INTE justerat' });
     },
     // Two faults: the /Name that draws the text is not the certificate's name (checked first), and the /Rect changed.
@@ -125,7 +132,10 @@ const attacks: { id: string; build: () => Promise<Uint8Array>; reason: RegExp; c
     build: async () => {
       const doc = await load(base);
       const ref = fieldRef(doc, 'sig-justerare-1');
-      const text = doc.context.lookup(ref, PDFDict).toString().replace(/\/Rect \[[^\]]*\]/, '/Rect [0 0 595 842]');
+      const text = doc.context
+        .lookup(ref, PDFDict)
+        .toString()
+        .replace(/\/Rect \[[^\]]*\]/, '/Rect [0 0 595 842]');
       return signAs(appendRaw(base, [{ num: ref.objectNumber, text }]), pki.sara, 'sig-justerare-1');
     },
     reason: /ändrat efter underskrift.*\(\/Rect\)/,

@@ -49,7 +49,11 @@ beforeAll(async () => {
   meetingId = (await api.call('demo.load', {})).meetingId;
   const pki = await makeTestPki();
   await trustCa(api, pki.ca);
-  for (const [who, id] of [['robert', pki.robert], ['anders', pki.anders], ['sara', pki.sara]] as const) {
+  for (const [who, id] of [
+    ['robert', pki.robert],
+    ['anders', pki.anders],
+    ['sara', pki.sara],
+  ] as const) {
     p12[who] = readFileSync(writeP12(dir, id, [pki.ca], `${who}.p12`, { password: PASSWORD })).toString('base64');
   }
   v1 = (await api.call('justering.freeze', { meetingId, groupIndex: 0 })).version.id;
@@ -62,7 +66,7 @@ afterAll(() => {
 });
 
 describe('rättelse of an adjusted § (justering.correct)', () => {
-  const adjustedAt = () => (sql().prepare('SELECT status, adjusted_at FROM adjustment_groups WHERE meeting_id = ? AND position = 0').get(meetingId) as { status: string; adjusted_at: string });
+  const adjustedAt = () => sql().prepare('SELECT status, adjusted_at FROM adjustment_groups WHERE meeting_id = ? AND position = 0').get(meetingId) as { status: string; adjusted_at: string };
   let before: { status: string; adjusted_at: string };
   let v2: string;
 

@@ -163,24 +163,28 @@ describe.skipIf(needsTools)('justering.signEid', () => {
     ['wrong-digest', 'eid_bad_signed_attributes', /kontrollsumma/],
     ['extra-attribute', 'eid_bad_signed_attributes', /andra attribut/],
   ];
-  it.each(misbehaviours)('the service answers %s: refused (%s), nothing stored', async (m, reason, text) => {
-    const before = snapshot();
-    const sha = await currentSha();
-    service.misbehave(m);
-    try {
-      const started = await api.call('justering.signEid', { versionId, field: 'sig-ordforande' });
-      await visitSignService(started.url);
-      const e = await refusal(started.pendingId);
-      expect(e.code).toBe('signature');
-      expect(e.details?.['reason']).toBe(reason);
-      expect(e.message).toMatch(text);
-      if (m === 'refused') expect(e.details?.['serviceMessage']).toMatch(/stängd för underhåll/);
-    } finally {
-      service.misbehave('none');
-    }
-    expect(snapshot()).toEqual(before);
-    expect(await currentSha()).toBe(sha);
-  }, 30_000);
+  it.each(misbehaviours)(
+    'the service answers %s: refused (%s), nothing stored',
+    async (m, reason, text) => {
+      const before = snapshot();
+      const sha = await currentSha();
+      service.misbehave(m);
+      try {
+        const started = await api.call('justering.signEid', { versionId, field: 'sig-ordforande' });
+        await visitSignService(started.url);
+        const e = await refusal(started.pendingId);
+        expect(e.code).toBe('signature');
+        expect(e.details?.['reason']).toBe(reason);
+        expect(e.message).toMatch(text);
+        if (m === 'refused') expect(e.details?.['serviceMessage']).toMatch(/stängd för underhåll/);
+      } finally {
+        service.misbehave('none');
+      }
+      expect(snapshot()).toEqual(before);
+      expect(await currentSha()).toBe(sha);
+    },
+    30_000,
+  );
 
   it('cancelled in the e-ID step (the service answers user-cancel): refused as cancelled, nothing stored', async () => {
     const before = snapshot();

@@ -140,52 +140,62 @@ describe('the board’s signing order', () => {
     expect(card.code).toBe('conflict');
     const pkg = await rejection(api.call('justering.exportPackage', { versionId, field: 'sig-justerare-1' }));
     expect(pkg.code).toBe('conflict');
-    expect(pkg.message).toBe(
-      'Justeraren skriver under efter sekreteraren (Robert Karlsson) och ordföranden (Anders Lundkvist). Vänta tills de har skrivit under.',
-    );
+    expect(pkg.message).toBe('Justeraren skriver under efter sekreteraren (Robert Karlsson) och ordföranden (Anders Lundkvist). Vänta tills de har skrivit under.');
     const imported = await rejection(api.call('justering.importSigned', { versionId, field: 'sig-justerare-1', pdfBase64: Buffer.from('%PDF-1.7').toString('base64') }));
     expect(imported.code).toBe('conflict');
     expect(counts()).toEqual(before);
   });
 
-  it.skipIf(!canStamp)('signs the secretary with a time stamp from the configured service (B-T)', async () => {
-    await api.call('settings.set', { tsaUrl: tsa?.url ?? null });
-    const requests = tsa?.requests ?? 0;
-    const r = await api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: PASSWORD } });
-    expect(r.timestamp).toEqual({ requested: true, added: true, message: null });
-    expect(tsa?.requests).toBe(requests + 1);
-    expect(r.validation.valid).toBe(true);
-    expect(r.validation.signatures.find((s) => s.field === 'sig-sekreterare')?.level).toBe('B-T');
-    const st = await api.call('justering.status', { meetingId });
-    expect(st.groups[0]?.versions[0]?.signers.map((s) => s.waitingFor)).toEqual([[], [], ['Anders Lundkvist']]);
-  }, 60_000);
+  it.skipIf(!canStamp)(
+    'signs the secretary with a time stamp from the configured service (B-T)',
+    async () => {
+      await api.call('settings.set', { tsaUrl: tsa?.url ?? null });
+      const requests = tsa?.requests ?? 0;
+      const r = await api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'p12', p12Base64: p12Of(pki.robert), password: PASSWORD } });
+      expect(r.timestamp).toEqual({ requested: true, added: true, message: null });
+      expect(tsa?.requests).toBe(requests + 1);
+      expect(r.validation.valid).toBe(true);
+      expect(r.validation.signatures.find((s) => s.field === 'sig-sekreterare')?.level).toBe('B-T');
+      const st = await api.call('justering.status', { meetingId });
+      expect(st.groups[0]?.versions[0]?.signers.map((s) => s.waitingFor)).toEqual([[], [], ['Anders Lundkvist']]);
+    },
+    60_000,
+  );
 
-  it.skipIf(!canStamp)('signs the chair without a time stamp (B-B) when the service cannot be reached, and says so', async () => {
-    await api.call('settings.set', { tsaUrl: 'http://127.0.0.1:1/tsa' });
-    const r = await api.call('justering.sign', { versionId, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12Of(pki.anders), password: PASSWORD } });
-    expect(r.timestamp.requested).toBe(true);
-    expect(r.timestamp.added).toBe(false);
-    expect(r.timestamp.message).toMatch(/^Tidsstämpeltjänsten http:\/\/127\.0\.0\.1:1\/tsa svarade inte \(.+\); underskriften saknar tidsstämpel \(PAdES B-B\)\./);
-    expect(r.validation.signatures.find((s) => s.field === 'sig-ordforande')?.level).toBe('B-B');
-    expect(r.validation.valid).toBe(true);
-  }, 60_000);
+  it.skipIf(!canStamp)(
+    'signs the chair without a time stamp (B-B) when the service cannot be reached, and says so',
+    async () => {
+      await api.call('settings.set', { tsaUrl: 'http://127.0.0.1:1/tsa' });
+      const r = await api.call('justering.sign', { versionId, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12Of(pki.anders), password: PASSWORD } });
+      expect(r.timestamp.requested).toBe(true);
+      expect(r.timestamp.added).toBe(false);
+      expect(r.timestamp.message).toMatch(/^Tidsstämpeltjänsten http:\/\/127\.0\.0\.1:1\/tsa svarade inte \(.+\); underskriften saknar tidsstämpel \(PAdES B-B\)\./);
+      expect(r.validation.signatures.find((s) => s.field === 'sig-ordforande')?.level).toBe('B-B');
+      expect(r.validation.valid).toBe(true);
+    },
+    60_000,
+  );
 
-  it.skipIf(!canStamp)('signs the justerare without a time stamp when the service answers nonsense; the last signature adjusts the group', async () => {
-    await api.call('settings.set', { tsaUrl: nonsenseUrl });
-    const r = await api.call('justering.sign', { versionId, field: 'sig-justerare-1', credential: { kind: 'p12', p12Base64: p12Of(pki.sara), password: PASSWORD } });
-    expect(r.timestamp.added).toBe(false);
-    expect(r.timestamp.message).toContain(`Tidsstämpeltjänsten ${nonsenseUrl} gav inget giltigt svar`);
-    expect(r.timestamp.message).toContain('(PAdES B-B)');
-    expect(r.groupAdjusted).toBe(true);
-    const verified = await api.call('justering.verify', { versionId });
-    expect(verified.valid).toBe(true);
-    expect(verified.signatures.map((s) => [s.field, s.level])).toEqual([
-      ['sig-sekreterare', 'B-T'],
-      ['sig-ordforande', 'B-B'],
-      ['sig-justerare-1', 'B-B'],
-    ]);
-    await api.call('settings.set', { tsaUrl: null });
-  }, 60_000);
+  it.skipIf(!canStamp)(
+    'signs the justerare without a time stamp when the service answers nonsense; the last signature adjusts the group',
+    async () => {
+      await api.call('settings.set', { tsaUrl: nonsenseUrl });
+      const r = await api.call('justering.sign', { versionId, field: 'sig-justerare-1', credential: { kind: 'p12', p12Base64: p12Of(pki.sara), password: PASSWORD } });
+      expect(r.timestamp.added).toBe(false);
+      expect(r.timestamp.message).toContain(`Tidsstämpeltjänsten ${nonsenseUrl} gav inget giltigt svar`);
+      expect(r.timestamp.message).toContain('(PAdES B-B)');
+      expect(r.groupAdjusted).toBe(true);
+      const verified = await api.call('justering.verify', { versionId });
+      expect(verified.valid).toBe(true);
+      expect(verified.signatures.map((s) => [s.field, s.level])).toEqual([
+        ['sig-sekreterare', 'B-T'],
+        ['sig-ordforande', 'B-B'],
+        ['sig-justerare-1', 'B-B'],
+      ]);
+      await api.call('settings.set', { tsaUrl: null });
+    },
+    60_000,
+  );
 
   it('lets roles outside the order sign any time, and "any order" lifts the order', async () => {
     // Group 1 (the next §§): only the justerare is ordered first; the others are free.

@@ -37,7 +37,7 @@ function counts(): { signatures: number; adjusted: number } {
   const sql = backend.db.$client;
   return {
     signatures: (sql.prepare('SELECT count(*) AS n FROM signatures').get() as { n: number }).n,
-    adjusted: (sql.prepare("SELECT count(*) AS n FROM adjustment_groups WHERE adjusted_at IS NOT NULL").get() as { n: number }).n,
+    adjusted: (sql.prepare('SELECT count(*) AS n FROM adjustment_groups WHERE adjusted_at IS NOT NULL').get() as { n: number }).n,
   };
 }
 
@@ -224,7 +224,9 @@ describe('certificate attacks on an imported signature', () => {
         expect(v.out).toMatch(attack.verifyReason);
       }
       if (withPdfsig) {
-        const last = pdfsig(join(dir, file), nss).signatures.filter((s) => s.signed).at(-1);
+        const last = pdfsig(join(dir, file), nss)
+          .signatures.filter((s) => s.signed)
+          .at(-1);
         const says = `${last?.validation ?? '–'} / ${last?.certificateValidation ?? '–'}`;
         pdfsigSays.set(attack.name, says);
         // pdfsig's opinion, beside ours: it calls the signature itself valid in every case.

@@ -184,7 +184,13 @@ describe('justering of §§ 20–22 on the reference meeting', () => {
       const e2b = await rejection(api.call('justering.importSigned', { versionId, field: 'sig-justerare-2', pdfBase64: b64(good) }));
       expect(e2b.code).toBe('validation'); // no such field in this version
       const signer = await openPkcs12Signer(readFileSync(p12.get('Sara Lundberg') ?? ''), PASSWORD);
-      const elsewhere = await signPdf(base, { fieldName: 'sig-annat', signer, role: 'Justerare', signingTime: new Date('2020-11-05T10:50:00+01:00'), createFieldIfMissing: { page: 'last', rect: [50, 50, 250, 100] } });
+      const elsewhere = await signPdf(base, {
+        fieldName: 'sig-annat',
+        signer,
+        role: 'Justerare',
+        signingTime: new Date('2020-11-05T10:50:00+01:00'),
+        createFieldIfMissing: { page: 'last', rect: [50, 50, 250, 100] },
+      });
       const e2c = await rejection(api.call('justering.importSigned', { versionId, field: 'sig-justerare-1', pdfBase64: b64(elsewhere.pdf) }));
       expect(e2c.code).toBe('signature');
       expect(e2c.message).toContain('sig-annat');
@@ -281,7 +287,11 @@ function tokenWith(id: Identity, label: string): void {
   writeFileSync(join(dir, 'p11.key.pem'), pem('PRIVATE KEY', id.pkcs8Der));
   writeFileSync(join(dir, 'p11.crt.der'), id.certDer);
   execFileSync('softhsm2-util', ['--import', join(dir, 'p11.key.pem'), '--token', label, '--label', 'Underskrift', '--id', '01', '--pin', PIN], { stdio: 'pipe' });
-  execFileSync('pkcs11-tool', ['--module', modulePath ?? '', '--token-label', label, '--login', '--pin', PIN, '--write-object', join(dir, 'p11.crt.der'), '--type', 'cert', '--id', '01', '--label', 'Underskrift'], { stdio: 'pipe' });
+  execFileSync(
+    'pkcs11-tool',
+    ['--module', modulePath ?? '', '--token-label', label, '--login', '--pin', PIN, '--write-object', join(dir, 'p11.crt.der'), '--type', 'cert', '--id', '01', '--label', 'Underskrift'],
+    { stdio: 'pipe' },
+  );
 }
 
 describe('justering of §§ 23–26: a smart card, then the whole meeting is adjusted', () => {
@@ -298,7 +308,9 @@ describe('justering of §§ 23–26: a smart card, then the whole meeting is adj
     now = new Date('2020-11-11T14:10:00+01:00');
     if (softhsm) {
       tokenWith(pki.robert, 'SITHS Robert');
-      const wrongPin = await rejection(api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: '000000' } }));
+      const wrongPin = await rejection(
+        api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: '000000' } }),
+      );
       expect(wrongPin.code).toBe('signature');
       const r = await api.call('justering.sign', { versionId, field: 'sig-sekreterare', credential: { kind: 'pkcs11', moduleId: 'configured', tokenLabel: 'SITHS Robert', pin: PIN } });
       expect(r.signature.signerName).toBe('Robert Karlsson');

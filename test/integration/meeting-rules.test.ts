@@ -38,22 +38,54 @@ const votesOf33 = (d: Raw) => {
 
 describe('import refuses what the law does not allow, naming the path; nothing is written', () => {
   const cases: [string, (d: Raw) => void, string][] = [
-    ['a vote by the socialchef', (d) => votesOf33(d).push({ person: 'gunilla-falk', vote: 'ja' }), 'paragraphs[2].votes[0].votes[9].person: Gunilla Falk tjänstgör inte på § 33 och kan inte rösta där.'],
-    ['a tie the chair did not settle', (d) => {
-      const v = votesOf33(d);
-      v[0]!.vote = 'avstar';
-      v[8]!.vote = 'ja';
-    }, 'paragraphs[2].votes[0]: Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej.'],
-    ['a reservation by one who voted for the decision', (d) => (d.paragraphs[2]!.reservations = [{ person: 'lena-viklund' }]), 'paragraphs[2].reservations[0].person: Lena Viklund röstade Ja i § 33, för det förslag som bifölls'],
-    ['a protokollsanteckning by an official', (d) => (d.paragraphs[2]!.protocolNotes = [{ by: 'bo-nyberg', text: 'x' }]), 'paragraphs[2].protocolNotes[0].by: Bo Nyberg har inte rätt att delta i § 33'],
-    ['overlapping attendance', (d) => d.attendance!.push({ person: 'karin-ek', capacity: 'member', fromParagraph: 35 }), 'attendance[17]: Karin Ek är registrerad 2 gånger på § 35. Justera närvaroperioderna så att de inte överlappar.'],
-    ['a substitute for a serving member', (d) => {
-      d.attendance![9]!.toParagraph = 33;
-      d.attendance![10]!.fromParagraph = 34;
-    }, 'attendance[9]: Nina Lund tjänstgör för Maria Holm på § 33, men Maria Holm tjänstgör själv där.'],
-    ['two in one seat', (d) => d.attendance!.splice(11, 1, { person: 'olle-dahl', capacity: 'substitute', replaces: 'maria-holm', toParagraph: 31 }), 'attendance[11]: Både Nina Lund och Olle Dahl tjänstgör för Maria Holm på § 31.'],
+    [
+      'a vote by the socialchef',
+      (d) => votesOf33(d).push({ person: 'gunilla-falk', vote: 'ja' }),
+      'paragraphs[2].votes[0].votes[9].person: Gunilla Falk tjänstgör inte på § 33 och kan inte rösta där.',
+    ],
+    [
+      'a tie the chair did not settle',
+      (d) => {
+        const v = votesOf33(d);
+        v[0]!.vote = 'avstar';
+        v[8]!.vote = 'ja';
+      },
+      'paragraphs[2].votes[0]: Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej.',
+    ],
+    [
+      'a reservation by one who voted for the decision',
+      (d) => (d.paragraphs[2]!.reservations = [{ person: 'lena-viklund' }]),
+      'paragraphs[2].reservations[0].person: Lena Viklund röstade Ja i § 33, för det förslag som bifölls',
+    ],
+    [
+      'a protokollsanteckning by an official',
+      (d) => (d.paragraphs[2]!.protocolNotes = [{ by: 'bo-nyberg', text: 'x' }]),
+      'paragraphs[2].protocolNotes[0].by: Bo Nyberg har inte rätt att delta i § 33',
+    ],
+    [
+      'overlapping attendance',
+      (d) => d.attendance!.push({ person: 'karin-ek', capacity: 'member', fromParagraph: 35 }),
+      'attendance[17]: Karin Ek är registrerad 2 gånger på § 35. Justera närvaroperioderna så att de inte överlappar.',
+    ],
+    [
+      'a substitute for a serving member',
+      (d) => {
+        d.attendance![9]!.toParagraph = 33;
+        d.attendance![10]!.fromParagraph = 34;
+      },
+      'attendance[9]: Nina Lund tjänstgör för Maria Holm på § 33, men Maria Holm tjänstgör själv där.',
+    ],
+    [
+      'two in one seat',
+      (d) => d.attendance!.splice(11, 1, { person: 'olle-dahl', capacity: 'substitute', replaces: 'maria-holm', toParagraph: 31 }),
+      'attendance[11]: Både Nina Lund och Olle Dahl tjänstgör för Maria Holm på § 31.',
+    ],
     ['a justerare who was not present', (d) => (d.meeting.justerare = ['erik-sand']), 'meeting.justerare[0]: Erik Sand tjänstgör inte vid sammanträdet och kan inte vara justerare.'],
-    ['a group adjusted before the meeting', (d) => (d.adjustmentGroups![0]!.adjustedAt = '2026-03-05T10:00:00+01:00'), 'adjustmentGroups[0].adjustedAt: Justeringsgrupp 1 (§ 31, 34) kan inte ha justerats 2026-03-05, före sammanträdet 2026-03-12.'],
+    [
+      'a group adjusted before the meeting',
+      (d) => (d.adjustmentGroups![0]!.adjustedAt = '2026-03-05T10:00:00+01:00'),
+      'adjustmentGroups[0].adjustedAt: Justeringsgrupp 1 (§ 31, 34) kan inte ha justerats 2026-03-05, före sammanträdet 2026-03-12.',
+    ],
   ];
   it.each(cases)('%s', async (_label, change, expected) => {
     const t = backend();
@@ -150,7 +182,9 @@ describe('the workspace API uses the same rules and words', () => {
     await t.api.call('workspace.paragraphs.update', { paragraphId: paragraph(33), patch: { reservations: [], votes: [{ ...vote, votes: vote.votes.slice(1, 3).concat(vote.votes.slice(4, 6)) }] } });
     const view = await t.api.call('workspace.meetings.get', { meetingId: ws.meetingId });
     const names = (k: string) => view.doc.people.find((p) => p.key === k)?.name ?? k;
-    expect(meetingProblems(view.doc, names)).toContain('Omröstningen i § 33 slutade lika (2–2) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.');
+    expect(meetingProblems(view.doc, names)).toContain(
+      'Omröstningen i § 33 slutade lika (2–2) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.',
+    );
   });
 
   it('the meeting status is locked once a group is adjusted', async () => {
@@ -278,7 +312,12 @@ describe('format version 2: what could not be expressed before', () => {
     expect(doc.attendance.find((a) => a.person === 'erik-sand')).toEqual({ person: 'erik-sand', capacity: 'absent', note: 'Anmält förhinder' });
     expect(doc.paragraphs.find((p) => p.number === 33)?.tasks).toEqual([{ what: 'Följa upp riktlinjerna och rapportera till nämnden', responsible: 'Socialchefen', due: '2026-12-31' }]);
     const proposals = await t.api.call('followUp.proposals', { meetingId });
-    expect(proposals.filter((p) => p.paragraph === 33)[0]).toMatchObject({ source: 'uppdrag', responsible: 'Socialchefen', description: 'Följa upp riktlinjerna och rapportera till nämnden', dueOn: '2026-12-31' });
+    expect(proposals.filter((p) => p.paragraph === 33)[0]).toMatchObject({
+      source: 'uppdrag',
+      responsible: 'Socialchefen',
+      description: 'Följa upp riktlinjerna och rapportera till nämnden',
+      dueOn: '2026-12-31',
+    });
   });
 
   it('the workspace records the casting vote and keeps tasks', async () => {

@@ -84,13 +84,69 @@ describe('export and import', () => {
 
 describe('bad input is rejected with a Swedish message naming the field, and nothing is written', () => {
   const cases: { name: string; mutate: (d: ReturnType<typeof referenceCopy>) => void; code: string; path: string; text: RegExp }[] = [
-    { name: 'a date that does not exist', mutate: (d) => { d.meeting.date = '2021-02-29'; }, code: 'validation', path: 'meeting.date', text: /datum som finns/ },
-    { name: 'an unknown board member', mutate: (d) => { (d.attendance[3] as { person: string }).person = 'okand-person'; }, code: 'validation', path: 'attendance[3].person', text: /"okand-person" finns inte/ },
-    { name: 'a duplicate § number', mutate: (d) => { (d.paragraphs[2] as { number: number }).number = 21; }, code: 'validation', path: 'paragraphs[2].number', text: /§ 21 förekommer redan/ },
-    { name: 'a wrong type', mutate: (d) => { (d.paragraphs[0] as { title: unknown }).title = 42; }, code: 'validation', path: 'paragraphs[0].title', text: /Ska vara text/ },
-    { name: 'an unknown field', mutate: (d) => { (d.meeting as Record<string, unknown>).plats = 'Teams'; }, code: 'validation', path: 'meeting', text: /Okänt fält "plats"/ },
-    { name: 'a bad time', mutate: (d) => { d.meeting.startTime = '9.00'; }, code: 'validation', path: 'meeting.startTime', text: /TT:MM/ },
-    { name: 'a bad OSL provision', mutate: (d) => { (d.paragraphs[0] as Record<string, unknown>).confidential = { provision: 'OSL 21:7' }; }, code: 'validation', path: 'paragraphs[0].confidential.provision', text: /N kap\. N §/ },
+    {
+      name: 'a date that does not exist',
+      mutate: (d) => {
+        d.meeting.date = '2021-02-29';
+      },
+      code: 'validation',
+      path: 'meeting.date',
+      text: /datum som finns/,
+    },
+    {
+      name: 'an unknown board member',
+      mutate: (d) => {
+        (d.attendance[3] as { person: string }).person = 'okand-person';
+      },
+      code: 'validation',
+      path: 'attendance[3].person',
+      text: /"okand-person" finns inte/,
+    },
+    {
+      name: 'a duplicate § number',
+      mutate: (d) => {
+        (d.paragraphs[2] as { number: number }).number = 21;
+      },
+      code: 'validation',
+      path: 'paragraphs[2].number',
+      text: /§ 21 förekommer redan/,
+    },
+    {
+      name: 'a wrong type',
+      mutate: (d) => {
+        (d.paragraphs[0] as { title: unknown }).title = 42;
+      },
+      code: 'validation',
+      path: 'paragraphs[0].title',
+      text: /Ska vara text/,
+    },
+    {
+      name: 'an unknown field',
+      mutate: (d) => {
+        (d.meeting as Record<string, unknown>).plats = 'Teams';
+      },
+      code: 'validation',
+      path: 'meeting',
+      text: /Okänt fält "plats"/,
+    },
+    {
+      name: 'a bad time',
+      mutate: (d) => {
+        d.meeting.startTime = '9.00';
+      },
+      code: 'validation',
+      path: 'meeting.startTime',
+      text: /TT:MM/,
+    },
+    {
+      name: 'a bad OSL provision',
+      mutate: (d) => {
+        (d.paragraphs[0] as Record<string, unknown>).confidential = { provision: 'OSL 21:7' };
+      },
+      code: 'validation',
+      path: 'paragraphs[0].confidential.provision',
+      text: /N kap\. N §/,
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {

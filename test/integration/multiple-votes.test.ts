@@ -43,7 +43,12 @@ const twoVotes = (change?: (d: Raw) => void): Raw => {
 };
 const parsed = (raw: unknown): MeetingDocument => meetingDocumentSchema.parse(raw);
 const names = (doc: MeetingDocument) => (k: string) => doc.people.find((p) => p.key === k)?.name ?? k;
-const pathOf = (path: (string | number)[]) => path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('').slice(1).replace(/\.\[/g, '[');
+const pathOf = (path: (string | number)[]) =>
+  path
+    .map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`))
+    .join('')
+    .slice(1)
+    .replace(/\.\[/g, '[');
 const issuesOf = (raw: Raw) => {
   const doc = meetingDocumentSchema.safeParse(raw);
   if (doc.success) return [];
@@ -157,7 +162,12 @@ describe('the protocol prints each vote in order: "Omröstning 1 – …", its t
 
   it('a single vote is printed as before, under "Omröstning"', () => {
     const data = buildProtocolData(parsed(socialnamnd()), { generatedAt: '2026-03-12T17:00:00+01:00' });
-    expect(data.paragraphs.find((p) => p.number === 33)!.sections.filter((s) => s.kind === 'vote').map((s) => s.heading)).toEqual(['Omröstning']);
+    expect(
+      data.paragraphs
+        .find((p) => p.number === 33)!
+        .sections.filter((s) => s.kind === 'vote')
+        .map((s) => s.heading),
+    ).toEqual(['Omröstning']);
   });
 
   it('the public version keeps the votes of an open § and drops those of a confidential one', async () => {

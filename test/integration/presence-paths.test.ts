@@ -23,10 +23,7 @@ function splitGroups(doc: ReferenceDoc): void {
   const sara = doc.attendance.find((a) => a.person === 'sara-lundberg') as Record<string, unknown>;
   sara.fromParagraph = 21;
   doc.attendance = doc.attendance.filter((a) => a.person !== 'robert-bernhardsson');
-  doc.attendance.push(
-    { person: 'robert-bernhardsson', capacity: 'substitute', replaces: 'sara-lundberg', toParagraph: 20 },
-    { person: 'robert-bernhardsson', capacity: 'present', fromParagraph: 21 },
-  );
+  doc.attendance.push({ person: 'robert-bernhardsson', capacity: 'substitute', replaces: 'sara-lundberg', toParagraph: 20 }, { person: 'robert-bernhardsson', capacity: 'present', fromParagraph: 21 });
   (doc as unknown as { meeting: { justerare: string[] } }).meeting.justerare = ['isak-utsi'];
   (doc as unknown as { adjustmentGroups: unknown[] }).adjustmentGroups = [
     { paragraphs: [20, 22], immediate: false },

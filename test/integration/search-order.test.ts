@@ -35,7 +35,10 @@ describe('search order and filters', () => {
     const hits = await t.api.call('workspace.search', { query: 'kommun', limit: 200 });
     expect(hits.length).toBeGreaterThan(10);
     expectNewestFirst(hits);
-    const newest = docs.map((d) => d.meeting.date).sort().at(-1);
+    const newest = docs
+      .map((d) => d.meeting.date)
+      .sort()
+      .at(-1);
     expect(hits[0]?.meetingDate).toBe(newest);
   });
 
@@ -60,7 +63,8 @@ describe('search order and filters', () => {
     for (const input of ['kommun', 'UPPHANDL', 'Luleå', 'nämnd beslut', 'ärende', 'förvaltn*', '(upph', 'e-nämnd', 'xyzzy', 'av']) {
       const q = ftsQuery(input) as string;
       const expanded = expandPrefixes(q, words);
-      if (/^(av)$/.test(input)) expect(expanded).toBe('"av"'); // short words match whole words only
+      if (/^(av)$/.test(input))
+        expect(expanded).toBe('"av"'); // short words match whole words only
       else expect(rows(expanded), `${input}: ${expanded}`).toEqual(rows(q));
     }
     expect(expandPrefixes('"upph"*', () => ['upphandling', 'upphandlingen'])).toBe('("upphandling" OR "upphandlingen")');
@@ -81,6 +85,11 @@ describe('search order and filters', () => {
     const oldest = docs.map((d) => d.meeting.date).sort()[0];
     expect(top.at(-1)?.meetingDate).toBe(oldest);
     const year = searchParagraphs(t.backend.db, q, { year: 2015 }, 500, { few: 0 });
-    expect(year.map(key).sort()).toEqual(sorted.filter((h) => h.meetingDate.startsWith('2015-')).map(key).sort());
+    expect(year.map(key).sort()).toEqual(
+      sorted
+        .filter((h) => h.meetingDate.startsWith('2015-'))
+        .map(key)
+        .sort(),
+    );
   });
 });

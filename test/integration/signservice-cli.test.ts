@@ -34,15 +34,24 @@ function auditCount(): number {
 
 let certDer: Uint8Array;
 const base = () => [
-  '--name', 'Testtjänsten',
-  '--entity-id', 'https://sign.test.justera.se/signservice',
-  '--url', 'https://sign.test.justera.se/sign/request',
-  '--certificate', 'tjanst.pem',
-  '--idp', 'https://idp.test.justera.se/bankid',
-  '--requester', 'https://justera.testkommun.se/sp',
-  '--p12', 'nycklar/underskrift.p12',
-  '--password-file', 'nycklar/underskrift.pass',
-  '--db', 'j.db',
+  '--name',
+  'Testtjänsten',
+  '--entity-id',
+  'https://sign.test.justera.se/signservice',
+  '--url',
+  'https://sign.test.justera.se/sign/request',
+  '--certificate',
+  'tjanst.pem',
+  '--idp',
+  'https://idp.test.justera.se/bankid',
+  '--requester',
+  'https://justera.testkommun.se/sp',
+  '--p12',
+  'nycklar/underskrift.p12',
+  '--password-file',
+  'nycklar/underskrift.pass',
+  '--db',
+  'j.db',
 ];
 
 beforeAll(async () => {

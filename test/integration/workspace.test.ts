@@ -56,9 +56,7 @@ describe('boards and members', () => {
     const e = await rejection(t.api.call('workspace.organisations.create', { name: 'Luleå kommun', kind: 'kommun' }));
     expect(e.code).toBe('conflict');
     expect(e.message).toContain('Välj den i listan');
-    const m = await rejection(
-      t.api.call('workspace.members.add', { boardId: d.boardId, name: 'Isak Utsi', role: 'ledamot', termStart: '2021-01-01', termEnd: '2022-12-31' }),
-    );
+    const m = await rejection(t.api.call('workspace.members.add', { boardId: d.boardId, name: 'Isak Utsi', role: 'ledamot', termStart: '2021-01-01', termEnd: '2022-12-31' }));
     expect(m.code).toBe('conflict');
     const bad = await rejection(t.api.call('workspace.members.add', { boardId: d.boardId, name: 'Ny Person', role: 'ledamot', termStart: '2022-01-01', termEnd: '2021-01-01' }));
     expect(bad.message).toMatch(/slutar .* före den börjar/);
@@ -91,10 +89,11 @@ describe('CSV import of members', () => {
   it('imports a Windows-1252 file with Swedish headers and semicolons', async () => {
     const { organisationId } = await t.api.call('workspace.organisations.create', { name: 'Piteå kommun', kind: 'kommun' });
     const { boardId } = await t.api.call('workspace.boards.create', { organisationId, name: 'Kultur- och fritidsnämnden', kind: 'namnd', seats: 9, storagePlace: 'Stadshuset' });
-    const text = 'Namn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för\r\n'
-      + 'Åsa Öberg;Ordförande;S;Piteå;2023-01-01;2026-12-31;;\r\n'
-      + 'Örjan Ström;Ledamot;M;Piteå;2023-01-01;2026-12-31;;\r\n'
-      + '"Nilsson, Märta";Ersättare;S;Piteå;2023-01-01;2026-12-31;1;Åsa Öberg\r\n';
+    const text =
+      'Namn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för\r\n' +
+      'Åsa Öberg;Ordförande;S;Piteå;2023-01-01;2026-12-31;;\r\n' +
+      'Örjan Ström;Ledamot;M;Piteå;2023-01-01;2026-12-31;;\r\n' +
+      '"Nilsson, Märta";Ersättare;S;Piteå;2023-01-01;2026-12-31;1;Åsa Öberg\r\n';
     const latin1 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
     const r = await t.api.call('workspace.members.import', { boardId, dataBase64: b64(latin1) });
     expect(r.imported).toBe(3);
@@ -110,7 +109,8 @@ describe('CSV import of members', () => {
     const { organisationId } = await t.api.call('workspace.organisations.create', { name: 'Piteå kommun', kind: 'kommun' });
     const { boardId } = await t.api.call('workspace.boards.create', { organisationId, name: 'Nämnd', kind: 'namnd', seats: 9, storagePlace: 'Stadshuset' });
     const before = rowCounts(t.backend);
-    const text = '\ufeffNamn,Roll,Parti,Mandat från,Mandat till\nAnna Berg,Ledamot,S,2023-01-01,2026-12-31\nBo Ek,Kassör,M,2023-01-01,2026-12-31\nCia Dahl,Ledamot,C,2023-02-30,2026-12-31\n,Ersättare,V,2023-01-01,2026-12-31\n';
+    const text =
+      '\ufeffNamn,Roll,Parti,Mandat från,Mandat till\nAnna Berg,Ledamot,S,2023-01-01,2026-12-31\nBo Ek,Kassör,M,2023-01-01,2026-12-31\nCia Dahl,Ledamot,C,2023-02-30,2026-12-31\n,Ersättare,V,2023-01-01,2026-12-31\n';
     const e = await rejection(t.api.call('workspace.members.import', { boardId, dataBase64: b64(text) }));
     expect(e.code).toBe('validation');
     expect(e.message).toContain('ingenting har importerats');
@@ -143,7 +143,15 @@ describe('agenda and § numbers', () => {
     expect(await t.api.call('workspace.meetings.proposeNumber', { boardId: d.boardId, date: '2020-12-10' })).toEqual({ next: 27, used: '20-26' });
     expect((await t.api.call('workspace.meetings.proposeNumber', { boardId: d.boardId, date: '2021-02-01' })).next).toBe(1);
     const e = await rejection(
-      t.api.call('workspace.meetings.create', { boardId: d.boardId, date: '2020-12-10', startTime: '09:00', place: 'Teams', secretaryId: d.personIds.get('robert-karlsson') ?? '', chairId: d.personIds.get('anders-lundkvist') ?? '', firstNumber: 25 }),
+      t.api.call('workspace.meetings.create', {
+        boardId: d.boardId,
+        date: '2020-12-10',
+        startTime: '09:00',
+        place: 'Teams',
+        secretaryId: d.personIds.get('robert-karlsson') ?? '',
+        chairId: d.personIds.get('anders-lundkvist') ?? '',
+        firstNumber: 25,
+      }),
     );
     expect(e.code).toBe('conflict');
     expect(e.message).toContain('nästa lediga nummer är 27');
@@ -245,14 +253,32 @@ describe('attendance, quorum, jäv and votes', () => {
 
   it('accepts an open vote only from those serving on the §', async () => {
     const p25 = d.paragraphIds.get(25) ?? '';
-    const serving = ['isak-utsi', 'sara-lundberg', 'lena-goldkuhl', 'magnus-johansson', 'sven-tornberg', 'henrik-blind', 'stefan-sydberg', 'ulrica-hammarstrom', 'anders-lundkvist', 'leif-nilsson', 'roland-kemppainen', 'anders-josefsson'];
+    const serving = [
+      'isak-utsi',
+      'sara-lundberg',
+      'lena-goldkuhl',
+      'magnus-johansson',
+      'sven-tornberg',
+      'henrik-blind',
+      'stefan-sydberg',
+      'ulrica-hammarstrom',
+      'anders-lundkvist',
+      'leif-nilsson',
+      'roland-kemppainen',
+      'anders-josefsson',
+    ];
     const votes = serving.map((k, i) => ({ person: id(k), vote: (i < 6 ? 'ja' : 'nej') as 'ja' | 'nej' }));
     await t.api.call('workspace.paragraphs.update', { paragraphId: p25, patch: { votes: [{ kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes }] } });
     const bad = await rejection(
-      t.api.call('workspace.paragraphs.update', { paragraphId: p25, patch: { votes: [{ kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: [...votes, { person: id('maud-lundback'), vote: 'ja' }] }] } }),
+      t.api.call('workspace.paragraphs.update', {
+        paragraphId: p25,
+        patch: { votes: [{ kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: [...votes, { person: id('maud-lundback'), vote: 'ja' }] }] },
+      }),
     );
     expect(bad.message).toContain('tjänstgör inte på § 25 och kan inte rösta');
-    const closed = await rejection(t.api.call('workspace.paragraphs.update', { paragraphId: p25, patch: { votes: [{ kind: 'closed', jaMeans: 'bifall', nejMeans: 'avslag', ja: 10, nej: 10, avstar: 0 }] } }));
+    const closed = await rejection(
+      t.api.call('workspace.paragraphs.update', { paragraphId: p25, patch: { votes: [{ kind: 'closed', jaMeans: 'bifall', nejMeans: 'avslag', ja: 10, nej: 10, avstar: 0 }] } }),
+    );
     expect(closed.message).toContain('bara 12 tjänstgör');
   });
 
@@ -311,9 +337,15 @@ describe('undo and redo', () => {
     const d = await draftReference(t.api);
     tick();
     await t.api.call('workspace.paragraphs.update', { paragraphId: d.paragraphIds.get(22) ?? '', patch: { immediatelyAdjusted: false } });
-    expect((await view(d.meetingId)).doc.adjustmentGroups.map((g) => g.paragraphs)).toEqual([[20, 21], [22, 23, 24, 25, 26]]);
+    expect((await view(d.meetingId)).doc.adjustmentGroups.map((g) => g.paragraphs)).toEqual([
+      [20, 21],
+      [22, 23, 24, 25, 26],
+    ]);
     await t.api.call('workspace.undo', { meetingId: d.meetingId });
-    expect((await view(d.meetingId)).doc.adjustmentGroups.map((g) => g.paragraphs)).toEqual([[20, 21, 22], [23, 24, 25, 26]]);
+    expect((await view(d.meetingId)).doc.adjustmentGroups.map((g) => g.paragraphs)).toEqual([
+      [20, 21, 22],
+      [23, 24, 25, 26],
+    ]);
   });
 });
 

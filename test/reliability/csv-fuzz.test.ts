@@ -183,7 +183,7 @@ describe('CSV member import fuzzing', () => {
     );
   }, 30_000);
 
-  it('a row with too many fields names the row and the file\'s own separator', async () => {
+  it("a row with too many fields names the row and the file's own separator", async () => {
     const text = 'Namn,Roll\nÅsa Öberg,Ledamot,19800101-1234\n';
     const r = await t.backend.dispatch('workspace.members.import', { boardId, dataBase64: b64(encode(text, 'utf8-bom')), termStart: '2023-01-01', termEnd: '2026-12-31' });
     expect(r.ok).toBe(false);

@@ -54,7 +54,19 @@ function expectClearRefusal(r: Awaited<ReturnType<TestBackend['backend']['dispat
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const envelope = (): Record<string, Json> => JSON.parse(pkgContent) as Record<string, Json>;
-const envelopePaths = ['format', 'version', 'pdf', 'manifest', 'manifest.field', 'manifest.baseSha256', 'manifest.versionId', 'manifest.expectedSigner', 'manifest.expectedSigner.name', 'manifest.paragraphs', 'manifest.meeting'];
+const envelopePaths = [
+  'format',
+  'version',
+  'pdf',
+  'manifest',
+  'manifest.field',
+  'manifest.baseSha256',
+  'manifest.versionId',
+  'manifest.expectedSigner',
+  'manifest.expectedSigner.name',
+  'manifest.paragraphs',
+  'manifest.meeting',
+];
 const weird: fc.Arbitrary<Json | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.constant(null),
@@ -110,7 +122,10 @@ function signatureValueRange(pdf: Uint8Array): [number, number] {
 
 const pdfEdit = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('append' as const), bytes: fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.constant(new TextEncoder().encode('\n%%EOF\n')), fc.constant(new TextEncoder().encode('1 0 obj\n<<>>\nendobj\n'))) }),
+  fc.record({
+    kind: fc.constant('append' as const),
+    bytes: fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.constant(new TextEncoder().encode('\n%%EOF\n')), fc.constant(new TextEncoder().encode('1 0 obj\n<<>>\nendobj\n'))),
+  }),
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
   fc.record({ kind: fc.constant('flip-signature' as const), at: fc.nat(), byte: fc.constantFrom(...'0123456789ABCDEF'.split('').map((c) => c.charCodeAt(0))) }),
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 400 }) }),
@@ -170,7 +185,8 @@ describe('signing package fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), fc.string({ maxLength: 8 }), fc.constantFrom('truncate', 'insert', 'replace'), async (at, s, kind) => {
         const i = at % pkgContent.length;
-        const content = kind === 'truncate' ? pkgContent.slice(0, i) : kind === 'insert' ? pkgContent.slice(0, i) + s + pkgContent.slice(i) : pkgContent.slice(0, i) + s + pkgContent.slice(i + s.length);
+        const content =
+          kind === 'truncate' ? pkgContent.slice(0, i) : kind === 'insert' ? pkgContent.slice(0, i) + s + pkgContent.slice(i) : pkgContent.slice(0, i) + s + pkgContent.slice(i + s.length);
         if (content === pkgContent || content.trim() === '') return;
         const r = await t.backend.dispatch('justering.openPackage', { content });
         if (!r.ok) expectClearRefusal(r, ['validation', 'signature']);
@@ -182,12 +198,18 @@ describe('signing package fuzzing', () => {
   it('a broken PDF with a matching checksum inside the envelope is refused clearly', async () => {
     const base = new Uint8Array(Buffer.from((envelope().pdf as string) ?? '', 'base64'));
     await fc.assert(
-      fc.asyncProperty(fc.array(pdfEdit.filter((e) => e.kind !== 'flip-signature'), { minLength: 1, maxLength: 2 }), async (edits) => {
-        const pdf = edits.reduce(applyPdf, base);
-        const r = await t.backend.dispatch('justering.openPackage', { content: withPdf(pdf) });
-        // Bytes after %%EOF or inside a content stream may leave a readable, unsigned PDF: it opens.
-        if (!r.ok) expectClearRefusal(r, ['validation', 'signature']);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          pdfEdit.filter((e) => e.kind !== 'flip-signature'),
+          { minLength: 1, maxLength: 2 },
+        ),
+        async (edits) => {
+          const pdf = edits.reduce(applyPdf, base);
+          const r = await t.backend.dispatch('justering.openPackage', { content: withPdf(pdf) });
+          // Bytes after %%EOF or inside a content stream may leave a readable, unsigned PDF: it opens.
+          if (!r.ok) expectClearRefusal(r, ['validation', 'signature']);
+        },
+      ),
       { numRuns: 25 },
     );
   }, 30_000);

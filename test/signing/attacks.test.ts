@@ -156,16 +156,32 @@ const cases: AttackCase[] = [
   { id: 'USF: /ByteRange saknas', build: async () => usf(`${sigHead} /Contents <${realCmsHex(s1)}> >>`), reason: /saknar giltig \/ByteRange/ },
   { id: 'USF: /ByteRange null', build: async () => usf(`${sigHead} /ByteRange null /Contents <${realCmsHex(s1)}> >>`), reason: /saknar giltig \/ByteRange/ },
   { id: 'USF: /ByteRange skräp', build: async () => usf(`${sigHead} /ByteRange [0 0 0 0] /Contents <${realCmsHex(s1)}> >>`), reason: /ByteRange|filversion/ },
-  { id: 'ISA: ny innehållsström, ny xref och trailer', build: async () => appendRaw(s2, [await doctoredContent(s2)]), reason: /Ändrat efter underskrift: En innehållsström \(objekt \d+\) har ändrats/ },
+  {
+    id: 'ISA: ny innehållsström, ny xref och trailer',
+    build: async () => appendRaw(s2, [await doctoredContent(s2)]),
+    reason: /Ändrat efter underskrift: En innehållsström \(objekt \d+\) har ändrats/,
+  },
   {
     id: 'ISA: ny sida i sidträdet',
     build: async () => {
       const { doc, page } = await pageInfo(s2);
       const n = nextNumber(s2);
       const pagesRef = doc.catalog.get(PDFName.of('Pages'))!.toString();
-      const pages = doc.catalog.lookup(PDFName.of('Pages'), PDFDict).toString().replace(/\/Kids \[/, `/Kids [${n} 0 R `).replace(/\/Count (\d+)/, (_, c: string) => `/Count ${Number(c) + 1}`);
-      const newPage = doc.context.lookup(page, PDFDict).toString().replace(/\/Contents (\[[^\]]*\]|\d+ 0 R)/, `/Contents ${n + 1} 0 R`).replace(/\/Annots (\[[^\]]*\]|\d+ 0 R)/, '');
-      return appendRaw(s2, [{ num: Number(pagesRef.split(' ')[0]), text: pages }, { num: n, text: newPage }, { num: n + 1, text: contentStream('BT /F1 12 Tf 50 750 Td (Tillagd sida) Tj ET') }]);
+      const pages = doc.catalog
+        .lookup(PDFName.of('Pages'), PDFDict)
+        .toString()
+        .replace(/\/Kids \[/, `/Kids [${n} 0 R `)
+        .replace(/\/Count (\d+)/, (_, c: string) => `/Count ${Number(c) + 1}`);
+      const newPage = doc.context
+        .lookup(page, PDFDict)
+        .toString()
+        .replace(/\/Contents (\[[^\]]*\]|\d+ 0 R)/, `/Contents ${n + 1} 0 R`)
+        .replace(/\/Annots (\[[^\]]*\]|\d+ 0 R)/, '');
+      return appendRaw(s2, [
+        { num: Number(pagesRef.split(' ')[0]), text: pages },
+        { num: n, text: newPage },
+        { num: n + 1, text: contentStream('BT /F1 12 Tf 50 750 Td (Tillagd sida) Tj ET') },
+      ]);
     },
     reason: /Ändrat efter underskrift: Sidträdet \(\/Pages\) \(objekt \d+\) har ändrats \(\/Kids, \/Count\)/,
   },
@@ -207,7 +223,10 @@ const cases: AttackCase[] = [
     id: 'Shadow hide: sidans /Contents utan överlägget',
     build: async () => {
       const { doc, page } = await pageInfo(sh1);
-      const text = doc.context.lookup(page, PDFDict).toString().replace(new RegExp(` ?${shadow.overlay} 0 R`), '');
+      const text = doc.context
+        .lookup(page, PDFDict)
+        .toString()
+        .replace(new RegExp(` ?${shadow.overlay} 0 R`), '');
       return appendRaw(sh1, [{ num: page.objectNumber, text }]);
     },
     reason: /Ändrat efter underskrift: En sida \(objekt \d+\) har ändrats \(\/Contents\)/,

@@ -2,15 +2,7 @@
 import { PDFArray, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/api/errors';
-import {
-  certificateInfo,
-  checkIncrementalSignature,
-  errorReason,
-  expectFieldSignedBy,
-  keyObjectSigner,
-  signPdf,
-  verifyPdf,
-} from '../../electron/services/signing';
+import { certificateInfo, checkIncrementalSignature, errorReason, expectFieldSignedBy, keyObjectSigner, signPdf, verifyPdf } from '../../electron/services/signing';
 import { appendIncrementalUpdate } from '../../electron/services/signing/incremental';
 import { readTrailer } from '../../electron/services/signing/pdf-structure';
 import { makeProtocolPdf } from './helpers/pdf';
@@ -67,9 +59,7 @@ describe('checkIncrementalSignature', () => {
   it('refuses the wrong field and the wrong person', async () => {
     const signed = await sign(base, pki.asa, 'sig-sekreterare');
     expect(await reasonOf(checkIncrementalSignature(base, signed, { fieldName: 'sig-ordforande' }))).toBe('wrong_field');
-    expect(await reasonOf(checkIncrementalSignature(base, signed, { fieldName: 'sig-sekreterare', expectedSubjectName: 'Robert Karlsson' }))).toBe(
-      'wrong_signer',
-    );
+    expect(await reasonOf(checkIncrementalSignature(base, signed, { fieldName: 'sig-sekreterare', expectedSubjectName: 'Robert Karlsson' }))).toBe('wrong_signer');
   });
 
   it('refuses two new signatures at once', async () => {

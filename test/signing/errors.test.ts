@@ -5,16 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/api/errors';
-import {
-  addEmptySignatureFields,
-  errorReason,
-  keyObjectSigner,
-  listSignatureFields,
-  signPdf,
-  verifyPdf,
-  type SignPdfOptions,
-  type Signer,
-} from '../../electron/services/signing';
+import { addEmptySignatureFields, errorReason, keyObjectSigner, listSignatureFields, signPdf, verifyPdf, type SignPdfOptions, type Signer } from '../../electron/services/signing';
 import { makeProtocolPdf } from './helpers/pdf';
 import { makeTestPki, type Identity } from './helpers/pki';
 import { hasTool, pdfsig } from './helpers/tools';
@@ -30,7 +21,7 @@ beforeAll(async () => {
   base = await makeProtocolPdf();
   dir = mkdtempSync(join(tmpdir(), 'justera-sigerr-'));
 });
-afterAll(() => process.env.KEEP_TMP ? undefined : rmSync(dir, { recursive: true, force: true }));
+afterAll(() => (process.env.KEEP_TMP ? undefined : rmSync(dir, { recursive: true, force: true })));
 
 const signer = (id: Identity): Signer => keyObjectSigner(id.privateKey, [id.certDer, pki.ca.certDer]);
 const options = (over: Partial<SignPdfOptions> = {}): SignPdfOptions => ({
@@ -163,9 +154,7 @@ describe('creating a missing field only when asked', () => {
   });
 
   it('refuses to create a field that already exists', async () => {
-    const e = await rejection(
-      addEmptySignatureFields(base, [{ name: 'sig-ordforande', page: 0, rect: [0, 0, 10, 10] }]),
-    );
+    const e = await rejection(addEmptySignatureFields(base, [{ name: 'sig-ordforande', page: 0, rect: [0, 0, 10, 10] }]));
     expect(errorReason(e)).toBe('field_exists');
   });
 });

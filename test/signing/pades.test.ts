@@ -64,14 +64,19 @@ describe.each([
 
   it('writes /Name as a UTF-16BE text string with BOM', () => {
     const text = Buffer.from(versions[1]!).toString('latin1');
-    const utf16 = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Åsa Öberg', 'utf16le').swap16()]).toString('hex').toUpperCase();
+    const utf16 = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Åsa Öberg', 'utf16le').swap16()])
+      .toString('hex')
+      .toUpperCase();
     expect(text).toContain(`/Name <${utf16}>`);
     expect(text).not.toMatch(/\/Name \(Ã/);
   });
 
   it.skipIf(!hasTool('pdfsig'))('pdfsig: every signature valid, the last covers the whole document', () => {
     const { signatures, output } = pdfsig(file);
-    expect(signatures.map((s) => s.fieldName), output).toEqual(['sig-sekreterare', 'sig-ordforande', 'sig-justerare-1']);
+    expect(
+      signatures.map((s) => s.fieldName),
+      output,
+    ).toEqual(['sig-sekreterare', 'sig-ordforande', 'sig-justerare-1']);
     expect(signatures.map((s) => s.commonName)).toEqual(['Åsa Öberg', 'Anders Lundkvist', 'Sara Lundberg']);
     for (const s of signatures) {
       expect(s.validation, s.raw).toBe('Signature is Valid.');

@@ -76,7 +76,11 @@ describe.skipIf(!available)('PKCS#11 (SoftHSM2)', () => {
       if (hasTool('pdfsig')) {
         const file = join(dir, 'p11-rsa.pdf');
         writeFileSync(file, r.pdf);
-        expect(pdfsig(file).signatures.filter((s) => s.signed).map((s) => s.validation)).toEqual(['Signature is Valid.']);
+        expect(
+          pdfsig(file)
+            .signatures.filter((s) => s.signed)
+            .map((s) => s.validation),
+        ).toEqual(['Signature is Valid.']);
       }
     } finally {
       await signer.close();

@@ -140,7 +140,9 @@ describe('tampering', () => {
     const bad = copy(signed);
     const r0 = await verifyPdf(signed);
     const [, b, c] = r0.signatures[0]!.byteRange!;
-    const hex = Buffer.from(bad.subarray(b! + 1, c! - 1)).toString('latin1').replace(/(00)+$/, '');
+    const hex = Buffer.from(bad.subarray(b! + 1, c! - 1))
+      .toString('latin1')
+      .replace(/(00)+$/, '');
     const at = b! + 1 + hex.length - 20; // inside the signature value, the last field of the SignerInfo
     bad[at] = bad[at] === '0'.charCodeAt(0) ? '1'.charCodeAt(0) : '0'.charCodeAt(0);
     const r = await verifyPdf(bad, { trustAnchors: anchors });

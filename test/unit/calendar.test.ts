@@ -21,9 +21,7 @@ import {
 } from '../../core/domain/calendar';
 
 /** Any supported date, leaving room for three weeks and a run of closed days at the end. */
-const isoDate = fc
-  .integer({ min: Date.UTC(1583, 0, 1) / 86_400_000, max: Date.UTC(9999, 11, 1) / 86_400_000 })
-  .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+const isoDate = fc.integer({ min: Date.UTC(1583, 0, 1) / 86_400_000, max: Date.UTC(9999, 11, 1) / 86_400_000 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
 
 function expectValidationError(fn: () => unknown, ...fragments: string[]): void {
   try {
@@ -38,9 +36,7 @@ function expectValidationError(fn: () => unknown, ...fragments: string[]): void 
 }
 
 describe('ISO dates', () => {
-  it.each([
-    '2020-02-29', '2000-02-29', '2021-02-28', '2020-12-31', '2020-01-01', '1583-01-01', '9999-12-31', '2020-04-30',
-  ])('accepts %s', (s) => {
+  it.each(['2020-02-29', '2000-02-29', '2021-02-28', '2020-12-31', '2020-01-01', '1583-01-01', '9999-12-31', '2020-04-30'])('accepts %s', (s) => {
     expect(isValidIsoDate(s)).toBe(true);
   });
 
@@ -192,9 +188,19 @@ describe('easterSunday', () => {
 
 describe('swedishPublicHolidays', () => {
   const names = [
-    'Nyårsdagen', 'Trettondedag jul', 'Långfredagen', 'Påskdagen', 'Annandag påsk', 'Första maj',
-    'Kristi himmelsfärdsdag', 'Pingstdagen', 'Sveriges nationaldag', 'Midsommardagen', 'Alla helgons dag',
-    'Juldagen', 'Annandag jul',
+    'Nyårsdagen',
+    'Trettondedag jul',
+    'Långfredagen',
+    'Påskdagen',
+    'Annandag påsk',
+    'Första maj',
+    'Kristi himmelsfärdsdag',
+    'Pingstdagen',
+    'Sveriges nationaldag',
+    'Midsommardagen',
+    'Alla helgons dag',
+    'Juldagen',
+    'Annandag jul',
   ];
   const expected: Record<number, string[]> = {
     // Same order as `names`.
@@ -213,10 +219,11 @@ describe('swedishPublicHolidays', () => {
   });
 
   it('lists both holidays when two fall on one day', () => {
-    expect(swedishPublicHolidays(2008).filter((h) => h.date === '2008-05-01').map((h) => h.name)).toEqual([
-      'Första maj',
-      'Kristi himmelsfärdsdag',
-    ]);
+    expect(
+      swedishPublicHolidays(2008)
+        .filter((h) => h.date === '2008-05-01')
+        .map((h) => h.name),
+    ).toEqual(['Första maj', 'Kristi himmelsfärdsdag']);
     expect(closedDayReason('2008-05-01')).toBe('Första maj och Kristi himmelsfärdsdag');
     expect(closedDayReason('2049-06-06')).toBe('Pingstdagen och Sveriges nationaldag');
   });
@@ -383,7 +390,10 @@ describe('justeringDeadline (KL 5 kap. 69 §) and noticePostByDate (KL 8 kap. 12
   it('both are the first working day on or after the raw period end', () => {
     fc.assert(
       fc.property(isoDate, (d) => {
-        for (const [fn, days] of [[justeringDeadline, 14], [noticePostByDate, 2]] as const) {
+        for (const [fn, days] of [
+          [justeringDeadline, 14],
+          [noticePostByDate, 2],
+        ] as const) {
           const end = fn(d);
           expect(end).toBe(periodEnd(d, days).date);
           expect(isClosedDay(end)).toBe(false);

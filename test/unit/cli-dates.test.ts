@@ -45,11 +45,7 @@ describe('justera dates', () => {
     const { code, out, err } = await run({ posted: '2020-11-06' });
     expect(code).toBe(0);
     expect(err).toBe('');
-    expect(out).toBe(
-      'Anslaget sätts upp: 2020-11-06 (fredag)\n' +
-        'Sista dag för överklagande: 2020-11-27 (fredag)\n' +
-        'Anslaget får tas ned: 2020-11-28 (lördag)\n',
-    );
+    expect(out).toBe('Anslaget sätts upp: 2020-11-06 (fredag)\n' + 'Sista dag för överklagande: 2020-11-27 (fredag)\n' + 'Anslaget får tas ned: 2020-11-28 (lördag)\n');
   });
 
   it('says when and why the last day was moved', async () => {

@@ -95,7 +95,13 @@ describe('rich text ↔ editor document', () => {
   });
 });
 
-type Op = { kind: 'select'; a: number; b: number } | { kind: 'command'; name: keyof typeof namedCommands } | { kind: 'paste'; blocks: Block[] } | { kind: 'type'; text: string } | { kind: 'delete' } | { kind: 'undo' };
+type Op =
+  | { kind: 'select'; a: number; b: number }
+  | { kind: 'command'; name: keyof typeof namedCommands }
+  | { kind: 'paste'; blocks: Block[] }
+  | { kind: 'type'; text: string }
+  | { kind: 'delete' }
+  | { kind: 'undo' };
 
 const namedCommands: Record<string, Command> = {
   bold: toggleBold,

@@ -43,7 +43,10 @@ describe('paste from Word', () => {
   it('turns MsoListParagraph paragraphs into nested bulleted and numbered lists without their markers', () => {
     expect(blocks[3]).toEqual({
       type: 'bullets',
-      items: [item('behovet av platser ökar med 120 till år 2028,', { type: 'bullets', items: [item('främst i Norrby och Söderås,')] }), [p({ text: 'den befintliga tomten räcker ' }, { text: 'inte', bold: true }, { text: '.' })]],
+      items: [
+        item('behovet av platser ökar med 120 till år 2028,', { type: 'bullets', items: [item('främst i Norrby och Söderås,')] }),
+        [p({ text: 'den befintliga tomten räcker ' }, { text: 'inte', bold: true }, { text: '.' })],
+      ],
     });
     expect(blocks[4]).toEqual(p({ text: 'Förvaltningen föreslår:' }));
     expect(blocks[5]).toEqual({
@@ -59,13 +62,22 @@ describe('paste from LibreOffice', () => {
   it('maps h1/h3 to the one heading, keeps nested lists and line breaks, flattens a table row, drops the image', () => {
     expect(blocks).toEqual([
       { type: 'heading', text: 'Tjänsteskrivelse' },
-      p({ text: 'Miljö- och byggnadsnämnden har tagit emot en ansökan om ' }, { text: 'bygglov', bold: true }, { text: ' för nybyggnad av ' }, { text: 'enbostadshus', italic: true }, { text: ' på fastigheten Berga 3:14.' }),
+      p(
+        { text: 'Miljö- och byggnadsnämnden har tagit emot en ansökan om ' },
+        { text: 'bygglov', bold: true },
+        { text: ' för nybyggnad av ' },
+        { text: 'enbostadshus', italic: true },
+        { text: ' på fastigheten Berga 3:14.' },
+      ),
       { type: 'heading', text: 'Bedömning' },
       {
         type: 'numbered',
         items: [
           [p({ text: 'Åtgärden överensstämmer med ' }, { text: 'detaljplanen', link: 'https://www.example.se/detaljplan/berga' }, { text: '.' })],
-          item('Grannar har hörts:', { type: 'bullets', items: [item('Berga 3:12 har inget att erinra,'), [p({ text: 'Berga 3:15 ' }, { text: 'har', italic: true }, { text: ' lämnat synpunkter.' })]] }),
+          item('Grannar har hörts:', {
+            type: 'bullets',
+            items: [item('Berga 3:12 har inget att erinra,'), [p({ text: 'Berga 3:15 ' }, { text: 'har', italic: true }, { text: ' lämnat synpunkter.' })]],
+          }),
         ],
       },
       p({ text: 'Avgift – 12 400 kr' }),
@@ -100,7 +112,10 @@ describe('paste from web pages', () => {
 
   it('a confidential passage and a picture placeholder copied from the editor itself survive', () => {
     const html = '<section class="rt-confidential" data-provision="21 kap. 7 §"><p>Namn</p></section><figure class="rt-figure" data-caption="Karta" data-note="">Bild: Karta</figure>';
-    expect(htmlToBlocks(html, parseHtml)).toEqual([{ type: 'confidential', provision: '21 kap. 7 §', blocks: [p({ text: 'Namn' })] }, { type: 'figure', caption: 'Karta' }]);
+    expect(htmlToBlocks(html, parseHtml)).toEqual([
+      { type: 'confidential', provision: '21 kap. 7 §', blocks: [p({ text: 'Namn' })] },
+      { type: 'figure', caption: 'Karta' },
+    ]);
   });
 });
 
@@ -115,7 +130,40 @@ describe('plain text', () => {
 });
 
 /** Random HTML from the tags, attributes and Office oddities clipboards carry. */
-const tag = fc.constantFrom('p', 'div', 'span', 'b', 'strong', 'i', 'em', 'a', 'ul', 'ol', 'li', 'h1', 'h2', 'h4', 'h6', 'br', 'img', 'table', 'tr', 'td', 'section', 'figure', 'o:p', 'v:shape', 'font', 'script', 'style', 'blockquote', 'hr', 'pre', 'u', 'sup');
+const tag = fc.constantFrom(
+  'p',
+  'div',
+  'span',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h4',
+  'h6',
+  'br',
+  'img',
+  'table',
+  'tr',
+  'td',
+  'section',
+  'figure',
+  'o:p',
+  'v:shape',
+  'font',
+  'script',
+  'style',
+  'blockquote',
+  'hr',
+  'pre',
+  'u',
+  'sup',
+);
 const attr = fc.constantFrom(
   '',
   ' style="font-weight:bold"',
@@ -151,7 +199,12 @@ describe('any HTML at all', () => {
         expect(JSON.stringify(blocks)).not.toMatch(/javascript:|onclick|mso-|supportLists|endif/i);
         expect(docToBlocks(blocksToDoc(blocks))).toEqual(blocks);
         // Pasted at any place in a document with a list, a heading and a confidential passage.
-        const base = blocksToDoc([p({ text: 'Före' }), { type: 'heading', text: 'Rubrik' }, { type: 'bullets', items: [item('punkt')] }, { type: 'confidential', provision: '21 kap. 7 §', blocks: [p({ text: 'hemligt' })] }]);
+        const base = blocksToDoc([
+          p({ text: 'Före' }),
+          { type: 'heading', text: 'Rubrik' },
+          { type: 'bullets', items: [item('punkt')] },
+          { type: 'confidential', provision: '21 kap. 7 §', blocks: [p({ text: 'hemligt' })] },
+        ]);
         const state = EditorState.create({ doc: base });
         const sel = TextSelection.near(state.doc.resolve(Math.min(at, state.doc.content.size)));
         const tr = pasteBlocks(state.apply(state.tr.setSelection(sel)), blocks);

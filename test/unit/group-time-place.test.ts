@@ -31,7 +31,7 @@ describe('the time and place of justering each document prints', () => {
     expect(row(buildProtocolData(ref(), { generatedAt: AT }).firstPage.rows)).toEqual(['Se digital signatur på sista sidan']);
   });
 
-  it('the immediate group\'s protocol, extract and public version say it was adjusted at the meeting — never the later time', () => {
+  it("the immediate group's protocol, extract and public version say it was adjusted at the meeting — never the later time", () => {
     const doc = withOwn();
     const group = buildProtocolData(restrictTo(doc, [20, 21, 22]), { generatedAt: AT, wholeMeeting: doc });
     expect(row(group.firstPage.rows)).toEqual([ADJUSTED_AT_MEETING]);
@@ -42,7 +42,7 @@ describe('the time and place of justering each document prints', () => {
     expect(JSON.stringify(group.firstPage.rows)).not.toContain('Stadshuset');
   });
 
-  it('the ordinary group\'s documents print its own time and place', () => {
+  it("the ordinary group's documents print its own time and place", () => {
     const doc = withOwn();
     const own = ['Stadshuset, Luleå', '15:00, 2020-11-11'];
     expect(row(buildProtocolData(restrictTo(doc, [23, 24, 25, 26]), { generatedAt: AT, wholeMeeting: doc }).firstPage.rows)).toEqual(own);
@@ -53,12 +53,9 @@ describe('the time and place of justering each document prints', () => {
     expect(row(buildProtocolData(doc, { generatedAt: AT }).firstPage.rows)).toEqual(own);
   });
 
-  it('an extract across both groups says each group\'s value after its §§', () => {
+  it("an extract across both groups says each group's value after its §§", () => {
     const doc = withOwn();
-    expect(row(buildExtractData(doc, { generatedAt: AT, paragraphs: [21, 24] }).rows)).toEqual([
-      `§ 21: ${ADJUSTED_AT_MEETING}`,
-      '§ 24: Stadshuset, Luleå, 15:00, 2020-11-11',
-    ]);
+    expect(row(buildExtractData(doc, { generatedAt: AT, paragraphs: [21, 24] }).rows)).toEqual([`§ 21: ${ADJUSTED_AT_MEETING}`, '§ 24: Stadshuset, Luleå, 15:00, 2020-11-11']);
   });
 
   it('a meeting with only the meeting-level value prints it for every ordinary group (older files)', () => {
@@ -68,20 +65,24 @@ describe('the time and place of justering each document prints', () => {
     expect(row(buildProtocolData(restrictTo(doc, [20, 21]), { generatedAt: AT }).firstPage.rows)).toEqual([ADJUSTED_AT_MEETING]);
   });
 
-  it('property: a document of one immediate group never prints the meeting\'s or another group\'s time and place', () => {
+  it("property: a document of one immediate group never prints the meeting's or another group's time and place", () => {
     fc.assert(
-      fc.property(fc.subarray([20, 21, 22], { minLength: 1 }), fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''), (part, text) => {
-        const doc = ref();
-        doc.meeting.adjustmentTimePlace = text.trim();
-        expect(timePlaceLinesFor(doc, part, paragraphLabel, true)).toEqual([ADJUSTED_AT_MEETING]);
-        expect(timePlaceLinesFor(doc, part, paragraphLabel, false)).toEqual([ADJUSTED_AT_MEETING]);
-      }),
+      fc.property(
+        fc.subarray([20, 21, 22], { minLength: 1 }),
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
+        (part, text) => {
+          const doc = ref();
+          doc.meeting.adjustmentTimePlace = text.trim();
+          expect(timePlaceLinesFor(doc, part, paragraphLabel, true)).toEqual([ADJUSTED_AT_MEETING]);
+          expect(timePlaceLinesFor(doc, part, paragraphLabel, false)).toEqual([ADJUSTED_AT_MEETING]);
+        },
+      ),
       { numRuns: 50 },
     );
   });
 });
 
-describe('the rules of a group\'s time and place', () => {
+describe("the rules of a group's time and place", () => {
   const issues = (edit: (doc: MeetingDocument) => void) => {
     const doc = ref();
     edit(doc);

@@ -105,7 +105,13 @@ describe('personnummer written with Unicode dashes and spaces (issue 15)', () =>
   );
   // A real date (day ≤ 28 so every month has it) or a samordningsnummer (day + 60); a valid check digit.
   const identity = fc
-    .record({ year: fc.integer({ min: 1900, max: 2025 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), serial: fc.integer({ min: 0, max: 999 }), samordning: fc.boolean() })
+    .record({
+      year: fc.integer({ min: 1900, max: 2025 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      serial: fc.integer({ min: 0, max: 999 }),
+      samordning: fc.boolean(),
+    })
     .map(({ year, month, day, serial, samordning }) => {
       const two = (n: number) => String(n).padStart(2, '0');
       const ten = withCheckDigit(`${two(year % 100)}${two(month)}${two(samordning ? day + 60 : day)}${String(serial).padStart(3, '0')}`);

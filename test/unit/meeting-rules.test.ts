@@ -11,7 +11,12 @@ import { socialnamnd } from '../fixtures/meetings/socialnamnd';
 
 const parsed = (raw: unknown = socialnamnd()): MeetingDocument => meetingDocumentSchema.parse(raw);
 const names = (doc: MeetingDocument) => (key: string) => doc.people.find((p) => p.key === key)?.name ?? key;
-const pathOf = (path: (string | number)[]) => path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('').slice(1).replace(/\.\[/g, '[');
+const pathOf = (path: (string | number)[]) =>
+  path
+    .map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`))
+    .join('')
+    .slice(1)
+    .replace(/\.\[/g, '[');
 const issuesOf = (doc: MeetingDocument) => meetingIssues(doc, names(doc)).map((i) => `${pathOf(i.path)}: ${i.message}`);
 /** The fixture as parsed data, with its § 33 (index 2) handy. */
 function fixture(): { doc: MeetingDocument; p33: MeetingDocument['paragraphs'][number] } {
@@ -49,7 +54,18 @@ describe('votes: only those serving on the § (after jäv and substitutions), ea
   it('refuses a vote by a member with jäv, and accepts the substitute who served for her', () => {
     const doc = parsed();
     const p32 = doc.paragraphs[1]!;
-    p32.votes = [{ kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: [{ person: 'anna-berg', vote: 'ja' }, { person: 'olle-dahl', vote: 'nej' }, { person: 'karin-ek', vote: 'ja' }] }];
+    p32.votes = [
+      {
+        kind: 'open',
+        jaMeans: 'bifall',
+        nejMeans: 'avslag',
+        votes: [
+          { person: 'anna-berg', vote: 'ja' },
+          { person: 'olle-dahl', vote: 'nej' },
+          { person: 'karin-ek', vote: 'ja' },
+        ],
+      },
+    ];
     expect(issuesOf(doc)).toEqual([
       'paragraphs[1].votes[0].votes[0].person: Anna Berg tjänstgör inte på § 32 och kan inte rösta där. Bara de som tjänstgör på paragrafen (efter jäv och inkallade ersättare) röstar.',
     ]);
@@ -57,7 +73,18 @@ describe('votes: only those serving on the § (after jäv and substitutions), ea
 
   it('refuses a vote by a member before she arrived, and by a substitute after the member took the seat back', () => {
     const doc = parsed();
-    doc.paragraphs[1]!.votes = [{ kind: 'open', jaMeans: 'bifall', nejMeans: 'avslag', votes: [{ person: 'maria-holm', vote: 'ja' }, { person: 'nina-lund', vote: 'nej' }, { person: 'karin-ek', vote: 'ja' }] }];
+    doc.paragraphs[1]!.votes = [
+      {
+        kind: 'open',
+        jaMeans: 'bifall',
+        nejMeans: 'avslag',
+        votes: [
+          { person: 'maria-holm', vote: 'ja' },
+          { person: 'nina-lund', vote: 'nej' },
+          { person: 'karin-ek', vote: 'ja' },
+        ],
+      },
+    ];
     openVotes(doc.paragraphs[2]!).push({ person: 'nina-lund', vote: 'nej' });
     const got = issuesOf(doc).filter((m) => m.includes('kan inte rösta'));
     expect(got).toHaveLength(2);
@@ -99,7 +126,8 @@ describe('a tie the chair did not settle is refused, naming the §', () => {
     const chair = openVotes(p33).find((v) => v.person === 'karin-ek')!;
     chair.vote = 'avstar';
     openVotes(p33).find((v) => v.person === 'maria-holm')!.vote = 'ja';
-    const message = 'Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.';
+    const message =
+      'Omröstningen i § 33 slutade lika (4–4) men ordföranden har inte röstat ja eller nej. Vid lika röstetal avgör ordförandens utslagsröst; registrera ordförandens röst och utslagsröst.';
     expect(issuesOf(doc)).toContain(`paragraphs[2].votes[0]: ${message}`);
     expect(paragraphIssues(doc, 'karin-ek', p33, names(doc), false).map((i) => i.message)).not.toContain(message);
     expect(meetingProblems(doc, names(doc))).toContain(message);
@@ -109,7 +137,9 @@ describe('a tie the chair did not settle is refused, naming the §', () => {
   it('a tied closed ballot needs the lot', () => {
     const doc = parsed();
     doc.paragraphs[2]!.votes = [{ kind: 'closed', jaMeans: 'bifall', nejMeans: 'avslag', ja: 4, nej: 4, avstar: 1 }];
-    expect(issuesOf(doc)).toContain('paragraphs[2].votes[0]: Den slutna omröstningen i § 33 slutade lika (4–4). Vid lika röstetal avgörs valet genom lottning (KL 6 kap. 37 §); registrera lottningens utfall.');
+    expect(issuesOf(doc)).toContain(
+      'paragraphs[2].votes[0]: Den slutna omröstningen i § 33 slutade lika (4–4). Vid lika röstetal avgörs valet genom lottning (KL 6 kap. 37 §); registrera lottningens utfall.',
+    );
   });
 });
 
@@ -138,7 +168,11 @@ describe('reservations (KL 4 kap. 27 §) and protokollsanteckningar', () => {
   });
   it('a note by a present substitute is fine; by an official or one with jäv it is refused', () => {
     const doc = parsed();
-    doc.paragraphs[1]!.protocolNotes = [{ by: 'gunilla-falk', text: 'x' }, { by: 'anna-berg', text: 'y' }, { by: 'olle-dahl', text: 'z' }];
+    doc.paragraphs[1]!.protocolNotes = [
+      { by: 'gunilla-falk', text: 'x' },
+      { by: 'anna-berg', text: 'y' },
+      { by: 'olle-dahl', text: 'z' },
+    ];
     expect(issuesOf(doc)).toEqual([
       'paragraphs[1].protocolNotes[0].by: Gunilla Falk har inte rätt att delta i § 32 och kan inte lämna en protokollsanteckning där. Anteckningar lämnas av närvarande ledamöter och ersättare som inte har jäv.',
       'paragraphs[1].protocolNotes[1].by: Anna Berg har inte rätt att delta i § 32 och kan inte lämna en protokollsanteckning där. Anteckningar lämnas av närvarande ledamöter och ersättare som inte har jäv.',
@@ -153,10 +187,22 @@ describe('reservations (KL 4 kap. 27 §) and protokollsanteckningar', () => {
 
 describe('presence contradictions and justerare: the problem list and import say the same', () => {
   const cases: [string, (d: MeetingDocument) => void, string][] = [
-    ['overlapping periods', (d) => d.attendance.push({ person: 'olle-dahl', capacity: 'present', fromParagraph: 31, toParagraph: 33 }), 'attendance[17]: Olle Dahl är registrerad 2 gånger på § 31. Justera närvaroperioderna så att de inte överlappar.'],
+    [
+      'overlapping periods',
+      (d) => d.attendance.push({ person: 'olle-dahl', capacity: 'present', fromParagraph: 31, toParagraph: 33 }),
+      'attendance[17]: Olle Dahl är registrerad 2 gånger på § 31. Justera närvaroperioderna så att de inte överlappar.',
+    ],
     ['a substitute for a serving member', (d) => (d.attendance[9]!.toParagraph = 33), 'attendance[9]: Nina Lund tjänstgör för Maria Holm på § 33, men Maria Holm tjänstgör själv där.'],
-    ['two in one seat', (d) => d.attendance.splice(11, 1, { person: 'olle-dahl', capacity: 'substitute', replaces: 'erik-sand', toParagraph: 31 }), 'attendance[11]: Både Eva Ström och Olle Dahl tjänstgör för Erik Sand på § 31.'],
-    ['a justerare who was not there', (d) => (d.meeting.justerare = ['erik-sand']), 'meeting.justerare[0]: Erik Sand tjänstgör inte vid sammanträdet och kan inte vara justerare. Välj bland de tjänstgörande ledamöterna och ersättarna (registrera närvaron först).'],
+    [
+      'two in one seat',
+      (d) => d.attendance.splice(11, 1, { person: 'olle-dahl', capacity: 'substitute', replaces: 'erik-sand', toParagraph: 31 }),
+      'attendance[11]: Både Eva Ström och Olle Dahl tjänstgör för Erik Sand på § 31.',
+    ],
+    [
+      'a justerare who was not there',
+      (d) => (d.meeting.justerare = ['erik-sand']),
+      'meeting.justerare[0]: Erik Sand tjänstgör inte vid sammanträdet och kan inte vara justerare. Välj bland de tjänstgörande ledamöterna och ersättarna (registrera närvaron först).',
+    ],
   ];
   it.each(cases)('%s', (_label, change, expected) => {
     const doc = parsed();

@@ -5,16 +5,7 @@
 // (test/fixtures/oparl), every URL names a file of the export, lists page and chain correctly,
 // and the bytes do not depend on the order the notices and people come in.
 import { describe, expect, it } from 'vitest';
-import {
-  OPARL_ENTRY,
-  OPARL_PAGE_SIZE,
-  electionYearOf,
-  generateNoticeBoard,
-  linkedDocuments,
-  type BoardNotice,
-  type BoardNoticePerson,
-  type NoticeBoardInput,
-} from '../../core/noticeboard';
+import { OPARL_ENTRY, OPARL_PAGE_SIZE, electionYearOf, generateNoticeBoard, linkedDocuments, type BoardNotice, type BoardNoticePerson, type NoticeBoardInput } from '../../core/noticeboard';
 import { stockholmMidnight } from '../../core/app/anslag/dates';
 import { checkOparlExport, oparlValidator } from '../helpers/oparl-schemas';
 
@@ -95,10 +86,7 @@ function dataset(org: Org, seed: number): BoardNotice[] {
         const date = `${year}-${pad(month)}-${pad(5 + Math.floor(random() * 20))}`;
         const meetingId = `${org.id}-m-${b}-${year}-${k}`;
         // Two people share the key "anna-svensson" in different boards: two persons.
-        const participants = [
-          ...PEOPLE.filter(() => random() < 0.8),
-          { key: 'anna-svensson', name: b % 2 === 0 ? 'Anna Svensson' : 'Anna Svensson Lind', role: 'Ledamot', member: true },
-        ];
+        const participants = [...PEOPLE.filter(() => random() < 0.8), { key: 'anna-svensson', name: b % 2 === 0 ? 'Anna Svensson' : 'Anna Svensson Lind', role: 'Ledamot', member: true }];
         const groups = 1 + Math.floor(random() * 2);
         const hasProtocol = random() < 0.85;
         const numbers: number[][] = [];
@@ -223,7 +211,10 @@ describe.each(ORGS.map((org, i) => [org.name, org, i + 1] as const))('OParl expo
     expect(secret.length).toBeGreaterThan(0);
     for (const i of secret) expect(i.name).toBe('[Sekretess enligt 26 kap. 1 § OSL]');
     for (const p of collect(files, `${BASE}oparl/persons.json`)) {
-      expect(Object.keys(p).filter((k) => !['id', 'type', 'body', 'name', 'membership', 'created', 'modified'].includes(k)), String(p.id)).toEqual([]);
+      expect(
+        Object.keys(p).filter((k) => !['id', 'type', 'body', 'name', 'membership', 'created', 'modified'].includes(k)),
+        String(p.id),
+      ).toEqual([]);
     }
     const names = collect(files, `${BASE}oparl/persons.json`).map((p) => p.name);
     // Two people who share a key stay two people; the same key and name across boards is one.
@@ -247,7 +238,9 @@ describe.each(ORGS.map((org, i) => [org.name, org, i + 1] as const))('OParl expo
     expect(item['justera:takenDownOn']).toBe(n.takenDownOn ?? undefined);
     const meeting = json((item.meeting as string).slice(BASE.length));
     expect(meeting['justera:storagePlace']).toBe(n.storagePlace);
-    expect(meeting['justera:notice']).toEqual(expect.arrayContaining([expect.objectContaining({ postedOn: n.postedOn, lastAppealDay: n.lastAppealDay, paragraphs: n.paragraphs.map((p) => p.number) })]));
+    expect(meeting['justera:notice']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ postedOn: n.postedOn, lastAppealDay: n.lastAppealDay, paragraphs: n.paragraphs.map((p) => p.number) })]),
+    );
   });
 
   it('gives the same bytes whatever order the notices and the people come in', () => {

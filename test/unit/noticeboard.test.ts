@@ -122,9 +122,15 @@ describe('a notice page', () => {
   });
 
   it('escapes text from the data', () => {
-    const odd = notice({ id: 'n3', postedOn: '2020-11-06', takeDownOn: '2020-11-28', lastAppealDay: '2020-11-27', board: { id: 'b2', name: 'Nämnd <script>alert("x")</script> & Co', kind: 'namnd' } }, [1]);
+    const odd = notice(
+      { id: 'n3', postedOn: '2020-11-06', takeDownOn: '2020-11-28', lastAppealDay: '2020-11-27', board: { id: 'b2', name: 'Nämnd <script>alert("x")</script> & Co', kind: 'namnd' } },
+      [1],
+    );
     // HTML and the feed escape; the OParl data (JSON, only with a published address) keeps the text as it is.
-    const out = [...files(input('2020-11-20', [odd])).entries()].filter(([path]) => !path.endsWith('.json')).map(([, c]) => c).join('\n');
+    const out = [...files(input('2020-11-20', [odd])).entries()]
+      .filter(([path]) => !path.endsWith('.json'))
+      .map(([, c]) => c)
+      .join('\n');
     expect(out).not.toContain('<script>');
     expect(out).toContain('Nämnd &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
     expect(placeNotices([odd], '2020-11-20')[0]?.path).toBe('anslag/namnd-script-alert-x-script-co-2020-11-05-1.html');
@@ -172,8 +178,20 @@ describe('feed and data', () => {
     const base = 'https://www.lulea.se/anslag/';
     const out = files(input('2020-11-20', [first, second], { baseUrl: base }));
     const read = (path: string) => JSON.parse(out.get(path) ?? 'null') as Record<string, unknown>;
-    expect(read('oparl/body.json')).toMatchObject({ type: 'https://schema.oparl.org/1.1/Body', name: 'Luleå kommun', website: `${base}index.html`, classification: 'Kommun', 'justera:today': '2020-11-20' });
-    expect(read('oparl/organization/b1.json')).toMatchObject({ type: 'https://schema.oparl.org/1.1/Organization', name: 'Norrbottens e-nämnd', shortName: 'E-nämnden', classification: 'Gemensam nämnd', organizationType: 'Gremium' });
+    expect(read('oparl/body.json')).toMatchObject({
+      type: 'https://schema.oparl.org/1.1/Body',
+      name: 'Luleå kommun',
+      website: `${base}index.html`,
+      classification: 'Kommun',
+      'justera:today': '2020-11-20',
+    });
+    expect(read('oparl/organization/b1.json')).toMatchObject({
+      type: 'https://schema.oparl.org/1.1/Organization',
+      name: 'Norrbottens e-nämnd',
+      shortName: 'E-nämnden',
+      classification: 'Gemensam nämnd',
+      organizationType: 'Gremium',
+    });
     const meeting = read('oparl/meeting/m1.json');
     expect(meeting).toMatchObject({
       id: `${base}oparl/meeting/m1.json`,
@@ -181,7 +199,12 @@ describe('feed and data', () => {
       start: '2020-11-05T09:00:00+01:00',
       end: '2020-11-05T10:30:00+01:00',
       location: { type: 'https://schema.oparl.org/1.1/Location', description: 'Teams' },
-      resultsProtocol: { id: `${base}oparl/file/m1-offentlig-version.json`, type: 'https://schema.oparl.org/1.1/File', accessUrl: `${base}dokument/norrbottens-e-namnd-2020-11-05-offentlig-version.pdf`, size: 251_000 },
+      resultsProtocol: {
+        id: `${base}oparl/file/m1-offentlig-version.json`,
+        type: 'https://schema.oparl.org/1.1/File',
+        accessUrl: `${base}dokument/norrbottens-e-namnd-2020-11-05-offentlig-version.pdf`,
+        size: 251_000,
+      },
       'justera:storagePlace': 'IT-kontoret Luleå kommun',
     });
     expect(meeting['justera:notice']).toEqual([
@@ -189,7 +212,15 @@ describe('feed and data', () => {
       expect.objectContaining({ paragraphs: [23, 24, 25, 26], postedOn: '2020-11-12', takeDownOn: '2020-12-04' }),
     ]);
     const items = meeting.agendaItem as Record<string, unknown>[];
-    expect(items.map((i) => [i.number, i.order])).toEqual([['20', 20], ['21', 21], ['22', 22], ['23', 23], ['24', 24], ['25', 25], ['26', 26]]);
+    expect(items.map((i) => [i.number, i.order])).toEqual([
+      ['20', 20],
+      ['21', 21],
+      ['22', 22],
+      ['23', 23],
+      ['24', 24],
+      ['25', 25],
+      ['26', 26],
+    ]);
     expect(items.find((i) => i.number === '25')).toEqual(read('oparl/agendaitem/m1-25.json'));
     expect(read('oparl/agendaitem/m1-25.json')).toMatchObject({ public: false, name: '[Sekretess enligt 39 kap. 3 § OSL]', 'justera:postedOn': '2020-11-12' });
   });

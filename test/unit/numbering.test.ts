@@ -30,9 +30,11 @@ describe('§ numbers', () => {
   });
 
   it('parse(format(xs)) gives the sorted unique numbers', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 40 }), (xs) => {
-      expect(parseRanges(formatRanges(xs))).toEqual([...new Set(xs)].sort((a, b) => a - b));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 40 }), (xs) => {
+        expect(parseRanges(formatRanges(xs))).toEqual([...new Set(xs)].sort((a, b) => a - b));
+      }),
+    );
   });
 
   it('the next meeting starts after the last number used that year', () => {
@@ -50,9 +52,14 @@ describe('§ numbers run on in date order within a board-year (issue 15)', () =>
     expect(numberOrderProblem(used, null, '2026-04-09', [3, 4])).toBe(
       '§ 3 används redan av sammanträdet 2026-02-10. Paragrafnummer löper över året och får aldrig användas två gånger; nästa lediga nummer är 17.',
     );
-    expect(numberOrderProblem(used.filter((u) => u.number !== 3), null, '2026-04-09', [3])).toBe(
-      '§ 3 bryter numreringen: det tidigare sammanträdet 2026-03-12 har redan § 16, och paragrafnumren löper i datumordning över året. Nästa lediga nummer är 17.',
-    );
+    expect(
+      numberOrderProblem(
+        used.filter((u) => u.number !== 3),
+        null,
+        '2026-04-09',
+        [3],
+      ),
+    ).toBe('§ 3 bryter numreringen: det tidigare sammanträdet 2026-03-12 har redan § 16, och paragrafnumren löper i datumordning över året. Nästa lediga nummer är 17.');
     expect(numberOrderProblem(used, null, '2026-04-09', [17, 18])).toBeNull();
   });
   it('a meeting between two others must fit below the later one', () => {

@@ -20,7 +20,10 @@ function lateArrival(at: number): MeetingDocument {
   if (sara === undefined) throw new Error('referensen saknar Sara Lundberg');
   sara.fromParagraph = at;
   doc.attendance = doc.attendance.filter((a) => a.person !== 'robert-bernhardsson');
-  doc.attendance.push({ person: 'robert-bernhardsson', capacity: 'substitute', replaces: 'sara-lundberg', toParagraph: at - 1 }, { person: 'robert-bernhardsson', capacity: 'present', fromParagraph: at });
+  doc.attendance.push(
+    { person: 'robert-bernhardsson', capacity: 'substitute', replaces: 'sara-lundberg', toParagraph: at - 1 },
+    { person: 'robert-bernhardsson', capacity: 'present', fromParagraph: at },
+  );
   return meetingDocumentSchema.parse(doc);
 }
 

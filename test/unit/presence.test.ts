@@ -22,10 +22,12 @@ describe('quorum (KL 6 kap. 27 §: more than half of the seats)', () => {
   });
 
   it('required is always the smallest number greater than half', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 201 }), (seats) => {
-      const { required } = quorum(seats, 0);
-      return required > seats / 2 && required - 1 <= seats / 2;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 201 }), (seats) => {
+        const { required } = quorum(seats, 0);
+        return required > seats / 2 && required - 1 <= seats / 2;
+      }),
+    );
   });
 });
 
@@ -63,10 +65,7 @@ describe('who served on each §', () => {
     expect(servingOn(doc, 21).map((s) => s.person)).toContain('robert-bernhardsson');
     expect(servingOn(doc, 22).map((s) => s.person)).toContain('sara-lundberg');
     expect(servingOn(doc, 22).map((s) => s.person)).not.toContain('robert-bernhardsson');
-    expect(presenceNotes(doc, 22, peopleOf(doc))).toEqual([
-      'Robert Bernhardsson (S) lämnar sammanträdet efter § 21.',
-      'Sara Lundberg (S) ansluter till sammanträdet och tjänstgör från och med § 22.',
-    ]);
+    expect(presenceNotes(doc, 22, peopleOf(doc))).toEqual(['Robert Bernhardsson (S) lämnar sammanträdet efter § 21.', 'Sara Lundberg (S) ansluter till sammanträdet och tjänstgör från och med § 22.']);
     expect(presenceProblems(doc, name(doc))).toEqual([]);
     expect(narvarolista(doc, name(doc)).members.find((e) => e.person === 'sara-lundberg')?.remarks).toEqual(['§§ 22-26']);
   });
@@ -101,8 +100,17 @@ describe('the närvarolista of the reference', () => {
     const doc = ref();
     const lists = narvarolista(doc, name(doc));
     expect(lists.members.map((e) => e.person)).toEqual([
-      'isak-utsi', 'sara-lundberg', 'lena-goldkuhl', 'magnus-johansson', 'sven-tornberg', 'henrik-blind',
-      'stefan-sydberg', 'ulrica-hammarstrom', 'anders-lundkvist', 'leif-nilsson', 'roland-kemppainen',
+      'isak-utsi',
+      'sara-lundberg',
+      'lena-goldkuhl',
+      'magnus-johansson',
+      'sven-tornberg',
+      'henrik-blind',
+      'stefan-sydberg',
+      'ulrica-hammarstrom',
+      'anders-lundkvist',
+      'leif-nilsson',
+      'roland-kemppainen',
     ]);
     expect(lists.members.find((e) => e.person === 'anders-lundkvist')?.remarks).toEqual(['Ordförande']);
     expect(lists.substitutes.map((e) => e.person)).toEqual(['anders-josefsson']);

@@ -73,8 +73,7 @@ function textsOf(doc: MeetingDocument): { where: string; text: string }[] {
   return out;
 }
 
-const pointTexts = (doc: MeetingDocument, n: number): string[] =>
-  doc.paragraphs.find((p) => p.number === n)?.decision?.points.map((pt) => plainText(pt)) ?? [];
+const pointTexts = (doc: MeetingDocument, n: number): string[] => doc.paragraphs.find((p) => p.number === n)?.decision?.points.map((pt) => plainText(pt)) ?? [];
 
 describe('reference meeting: Norrbottens e-nämnd 2020-11-05', () => {
   const doc = loadDocument();
@@ -235,7 +234,11 @@ describe('reference meeting: Norrbottens e-nämnd 2020-11-05', () => {
     const end = lines.indexOf('## Sidor');
     expect(start).toBeGreaterThan(0);
     expect(end).toBeGreaterThan(start);
-    const all = collapse(textsOf(doc).map((t) => t.text).join('\n'));
+    const all = collapse(
+      textsOf(doc)
+        .map((t) => t.text)
+        .join('\n'),
+    );
     const structural = new Set(['### Beslut', '### Sammanfattning av ärendet', '### Beskrivning av ärendet', '### Beslutsunderlag']);
     const missing: string[] = [];
     for (const line of lines.slice(start, end)) {

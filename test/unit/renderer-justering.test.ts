@@ -71,18 +71,31 @@ describe('states in words', () => {
   });
 
   it('tells who signed, who remains and the time stamp after signing', () => {
-    const signature = { id: 's1', field: 'sig-sekreterare', role: 'Sekreterare', signerName: 'Robert Karlsson', signedAt: '2020-11-05T09:40:00.000Z', sha256: 'x', certificateSubject: null, via: 'app', identity: 'name-only' as const, trustAnchor: null };
+    const signature = {
+      id: 's1',
+      field: 'sig-sekreterare',
+      role: 'Sekreterare',
+      signerName: 'Robert Karlsson',
+      signedAt: '2020-11-05T09:40:00.000Z',
+      sha256: 'x',
+      certificateSubject: null,
+      via: 'app',
+      identity: 'name-only' as const,
+      trustAnchor: null,
+    };
     const remaining = [
       { field: 'sig-ordforande', role: 'Ordförande', name: 'Anders Lundkvist', personId: 'p2' },
       { field: 'sig-justerare-1', role: 'Justerare', name: 'Sara Lundberg', personId: 'p3' },
     ];
-    expect(signResultLines({ signature, groupAdjusted: false, meetingAdjusted: false, remaining, timestamp: { requested: true, added: false, message: 'Tidsstämpeltjänsten svarade inte.' } })).toEqual([
-      'Robert Karlsson har skrivit under 2020-11-05 10:40.',
-      'Kvar att skriva under: Anders Lundkvist (ordförande) och Sara Lundberg (justerare).',
-      'Tidsstämpeltjänsten svarade inte.',
-    ]);
+    expect(signResultLines({ signature, groupAdjusted: false, meetingAdjusted: false, remaining, timestamp: { requested: true, added: false, message: 'Tidsstämpeltjänsten svarade inte.' } })).toEqual(
+      ['Robert Karlsson har skrivit under 2020-11-05 10:40.', 'Kvar att skriva under: Anders Lundkvist (ordförande) och Sara Lundberg (justerare).', 'Tidsstämpeltjänsten svarade inte.'],
+    );
     const last = signResultLines({ signature, groupAdjusted: true, meetingAdjusted: false, remaining: [], timestamp: { requested: true, added: true, message: null } });
-    expect(last).toEqual(['Robert Karlsson har skrivit under 2020-11-05 10:40.', 'Nu har alla skrivit under: paragraferna är justerade.', 'Underskriften har en tidsstämpel från en betrodd tjänst (PAdES B-T), så tiden för underskriften kan styrkas.']);
+    expect(last).toEqual([
+      'Robert Karlsson har skrivit under 2020-11-05 10:40.',
+      'Nu har alla skrivit under: paragraferna är justerade.',
+      'Underskriften har en tidsstämpel från en betrodd tjänst (PAdES B-T), så tiden för underskriften kan styrkas.',
+    ]);
     // An imported file says nothing about this machine's time-stamping setting.
     expect(signResultLines({ signature, groupAdjusted: false, meetingAdjusted: false, remaining: [], timestamp: { requested: false, added: false, message: null } }, true)).toHaveLength(1);
   });

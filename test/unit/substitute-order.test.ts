@@ -75,7 +75,7 @@ describe('the substitute order', () => {
     expect(substituteOrderProblems(doc, names(doc))).toEqual([]);
   });
 
-  it('the member\'s own personal substitute comes first, whatever the numbers', () => {
+  it("the member's own personal substitute comes first, whatever the numbers", () => {
     const doc = withSeat();
     // Maud Lundbäck's personal substitute is Robert Bernhardsson, present and free.
     const robert = doc.members.find((m) => m.person === 'robert-bernhardsson');
@@ -93,7 +93,7 @@ describe('the substitute order', () => {
     expect(meetingDocumentSchema.safeParse(raw).error?.issues[0]?.message).toContain('Skriv varför ersättaren kallades in utanför turordningen');
   });
 
-  it('a substitute of the member\'s party comes before a lower number of another party', () => {
+  it("a substitute of the member's party comes before a lower number of another party", () => {
     const doc = ordered();
     const robert = doc.members.find((m) => m.person === 'robert-bernhardsson');
     if (robert) {

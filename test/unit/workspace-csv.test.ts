@@ -44,7 +44,9 @@ describe('parsing', () => {
 describe('member lists', () => {
   it('reads a complete file', () => {
     const r = readMemberCsv(
-      utf8('Namn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för\nÅsa Öberg;Ordförande;S;Piteå;2023-01-01;2026-12-31;;\nBo Ek;Ersättare;M;;2023-01-01;2026-12-31;2;Åsa Öberg\n'),
+      utf8(
+        'Namn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för\nÅsa Öberg;Ordförande;S;Piteå;2023-01-01;2026-12-31;;\nBo Ek;Ersättare;M;;2023-01-01;2026-12-31;2;Åsa Öberg\n',
+      ),
       {},
     );
     expect(r.issues).toEqual([]);
@@ -62,7 +64,9 @@ describe('member lists', () => {
 
   it('reports every problem with its line and column', () => {
     const r = readMemberCsv(
-      utf8('Namn;Roll;Mandat från;Mandat till;Ersättarordning\nAnna;Ledamot;2023-01-01;2022-12-31;\nAnna;Ledamot;2023-01-01;2026-12-31;\nBo;Ledamot;2023-01-01;2026-12-31;3\n;Ersättare;2023-01-01;2026-12-31;x\n'),
+      utf8(
+        'Namn;Roll;Mandat från;Mandat till;Ersättarordning\nAnna;Ledamot;2023-01-01;2022-12-31;\nAnna;Ledamot;2023-01-01;2026-12-31;\nBo;Ledamot;2023-01-01;2026-12-31;3\n;Ersättare;2023-01-01;2026-12-31;x\n',
+      ),
       {},
     );
     expect(r.issues.map((i) => [i.line, i.column])).toEqual([

@@ -24,12 +24,24 @@ describe('attendance intervals', () => {
 
   it('follow their § when one is removed', () => {
     const rows = [row('a', 'member', 22, 24), row('b', 'member', 21, 21), row('c', 'member', null, 21)];
-    const mapping = new Map<string, number | null>([['p20', 20], ['p21', null], ['p22', 21], ['p23', 22], ['p24', 23]]);
+    const mapping = new Map<string, number | null>([
+      ['p20', 20],
+      ['p21', null],
+      ['p22', 21],
+      ['p23', 22],
+      ['p24', 23],
+    ]);
     expect(remapAttendance(rows, order, mapping)).toEqual([row('a', 'member', 21, 23), row('c', 'member', null, 20)]);
   });
 
   it('follow their § when §§ move', () => {
-    const mapping = new Map<string, number | null>([['p20', 24], ['p21', 20], ['p22', 21], ['p23', 22], ['p24', 23]]);
+    const mapping = new Map<string, number | null>([
+      ['p20', 24],
+      ['p21', 20],
+      ['p22', 21],
+      ['p23', 22],
+      ['p24', 23],
+    ]);
     expect(remapAttendance([row('a', 'substitute', 20, 20, 'x')], order, mapping)).toEqual([row('a', 'substitute', 24, 24, 'x')]);
   });
 
@@ -74,7 +86,14 @@ describe('attendance intervals', () => {
     const rows = [row('lena', 'member'), row('sven', 'member'), row('anna', 'present'), row('carl', 'present'), row('johan', 'present')];
     expect(proposeJavSubstitute(roster, rows, 'lena', 22)).toBe('johan');
     expect(proposeJavSubstitute(roster, rows, 'sven', 22)).toBe('carl');
-    expect(proposeJavSubstitute(roster, rows.filter((r) => r.personId !== 'carl'), 'sven', 22)).toBe('anna');
+    expect(
+      proposeJavSubstitute(
+        roster,
+        rows.filter((r) => r.personId !== 'carl'),
+        'sven',
+        22,
+      ),
+    ).toBe('anna');
     expect(proposeJavSubstitute(roster, [row('sven', 'member')], 'sven', 22)).toBeNull();
   });
 });

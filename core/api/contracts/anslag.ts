@@ -112,7 +112,5 @@ export const anslagContract = {
     }),
   ),
   /** The yearly report of a board's follow-up register, as a PDF (base64). */
-  'followUp.report': method<{ fileName: string; pdfBase64: string; tasks: number }>()(
-    z.strictObject({ boardId: idSchema, year: z.number().int().min(1900).max(9999) }),
-  ),
+  'followUp.report': method<{ fileName: string; pdfBase64: string; tasks: number }>()(z.strictObject({ boardId: idSchema, year: z.number().int().min(1900).max(9999) })),
 } as const;

@@ -17,9 +17,7 @@ export const coreContract = {
   'app.info': method<AppInfo>()(emptyInput),
   'organisations.list': method<OrganisationSummary[]>()(emptyInput),
   'boards.list': method<BoardSummary[]>()(emptyInput),
-  'meetings.list': method<MeetingSummary[]>()(
-    z.strictObject({ boardId: idSchema.optional(), year: z.number().int().min(1900).max(9999).optional() }),
-  ),
+  'meetings.list': method<MeetingSummary[]>()(z.strictObject({ boardId: idSchema.optional(), year: z.number().int().min(1900).max(9999).optional() })),
   'meetings.get': method<MeetingView>()(z.strictObject({ meetingId: idSchema })),
   'meetings.import': method<{ meetingId: string; boardId: string }>()(z.strictObject({ document: z.unknown() })),
   'meetings.export': method<MeetingDocument>()(z.strictObject({ meetingId: idSchema })),

@@ -10,9 +10,7 @@ import { base64ToBytes } from '../../format/base64';
 export const credentialBase64Schema = z.base64({ error: 'Filen måste skickas base64-kodad.' }).min(1, 'Filen är tom.');
 
 /** A module offered by pkcs11.modules ("known:opensc", "chosen", "configured"): never a path. */
-export const moduleIdSchema = z
-  .string()
-  .regex(/^(known:[a-z0-9-]+|chosen|configured)$/, 'Välj kortläsarens modul i listan (en sökväg kan inte skickas hit).');
+export const moduleIdSchema = z.string().regex(/^(known:[a-z0-9-]+|chosen|configured)$/, 'Välj kortläsarens modul i listan (en sökväg kan inte skickas hit).');
 
 export const p12CredentialSchema = z.strictObject({ kind: z.literal('p12'), p12Base64: credentialBase64Schema, password: z.string() });
 

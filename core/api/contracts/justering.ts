@@ -21,9 +21,7 @@ import {
 import { emptyInput, idSchema, method } from './define';
 import { credentialBase64Schema, credentialSchema, moduleIdSchema } from './credential';
 
-const fieldSchema = z
-  .string()
-  .regex(/^sig-[a-z0-9-]+$/, 'Ange ett underskriftsfält, t.ex. sig-ordforande, sig-sekreterare eller sig-justerare-1.');
+const fieldSchema = z.string().regex(/^sig-[a-z0-9-]+$/, 'Ange ett underskriftsfält, t.ex. sig-ordforande, sig-sekreterare eller sig-justerare-1.');
 const base64Schema = credentialBase64Schema;
 
 /** A module on offer: the path is shown, never sent back. */
@@ -39,22 +37,15 @@ const signingOrderSchema = z
   .refine((roles) => new Set(roles).size === roles.length, 'Varje roll får finnas med högst en gång i underskriftsordningen.')
   .nullable();
 
-
 export const justeringContract = {
-  'justering.freeze': method<FreezeResult>()(
-    z.strictObject({ meetingId: idSchema, groupIndex: z.number().int().min(0, 'Justeringsgruppens nummer börjar på 0.').optional() }),
-  ),
+  'justering.freeze': method<FreezeResult>()(z.strictObject({ meetingId: idSchema, groupIndex: z.number().int().min(0, 'Justeringsgruppens nummer börjar på 0.').optional() })),
   'justering.status': method<JusteringStatus>()(z.strictObject({ meetingId: idSchema })),
   // Signs with a certificate file or a card (the one credential, core/api/contracts/credential.ts).
   'justering.sign': method<SignResult>()(z.strictObject({ versionId: idSchema, field: fieldSchema, credential: credentialSchema })),
-  'justering.exportPackage': method<{ fileName: string; content: string; manifest: PackageManifest }>()(
-    z.strictObject({ versionId: idSchema, field: fieldSchema }),
-  ),
+  'justering.exportPackage': method<{ fileName: string; content: string; manifest: PackageManifest }>()(z.strictObject({ versionId: idSchema, field: fieldSchema })),
   'justering.openPackage': method<OpenedPackage>()(z.strictObject({ content: z.string().min(1, 'Underskriftspaketet är tomt.') })),
   'justering.importSigned': method<SignResult>()(z.strictObject({ versionId: idSchema, field: fieldSchema, pdfBase64: base64Schema })),
-  'justering.currentPdf': method<{ pdfBase64: string; sha256: string; fileName: string; signed: number; complete: boolean }>()(
-    z.strictObject({ versionId: idSchema }),
-  ),
+  'justering.currentPdf': method<{ pdfBase64: string; sha256: string; fileName: string; signed: number; complete: boolean }>()(z.strictObject({ versionId: idSchema })),
   'justering.correct': method<CorrectionResult>()(
     z.strictObject({
       meetingId: idSchema,
@@ -97,7 +88,15 @@ export const justeringContract = {
     }),
   ),
   'eid.status': method<EidStatus>()(
-    z.strictObject({ pendingId: idSchema, waitMs: z.number().int().min(0).max(EID_MAX_WAIT_MS, `Vänta högst ${EID_MAX_WAIT_MS / 1000} sekunder per anrop.`).optional() }),
+    z.strictObject({
+      pendingId: idSchema,
+      waitMs: z
+        .number()
+        .int()
+        .min(0)
+        .max(EID_MAX_WAIT_MS, `Vänta högst ${EID_MAX_WAIT_MS / 1000} sekunder per anrop.`)
+        .optional(),
+    }),
   ),
   'eid.cancel': method<{ cancelled: boolean }>()(z.strictObject({ pendingId: idSchema })),
   'justering.pkcs11Slots': method<{ slots: Pkcs11Slot[] }>()(z.strictObject({ moduleId: moduleIdSchema })),
@@ -107,7 +106,5 @@ export const justeringContract = {
   // The board's signing order (null = any order); enforced by sign, importSigned, exportPackage.
   'boards.setSigningOrder': method<BoardSigningOrder>()(z.strictObject({ boardId: idSchema, order: signingOrderSchema })),
   'boards.getSigningOrder': method<BoardSigningOrder>()(z.strictObject({ boardId: idSchema })),
-  'justering.verify': method<ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[] }>()(
-    z.strictObject({ versionId: idSchema }),
-  ),
+  'justering.verify': method<ValidationSummary & { sha256: string; signedFields: string[]; requiredFields: string[] }>()(z.strictObject({ versionId: idSchema })),
 } as const;

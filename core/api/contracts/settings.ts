@@ -23,7 +23,12 @@ const tsaUrlSchema = z
     'Ange tidsstämpeltjänstens adress som en http- eller https-adress, t.ex. https://tidsstampel.example.se/tsa, eller lämna den tom för att skriva under utan tidsstämpel.',
   );
 
-const text = (what: string) => z.string().trim().min(1, `Ange ${what}.`).max(1000, `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} är för lång.`);
+const text = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Ange ${what}.`)
+    .max(1000, `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} är för lång.`);
 
 const entityId = (what: string) =>
   text(what).refine((v) => /^(https?:\/\/|urn:)\S+$/.test(v), `Ange ${what} som en URL eller URN, så som den står i tjänstens SAML-metadata (t.ex. https://sign.example.se/signservice).`);
@@ -52,10 +57,7 @@ export const signServiceInputSchema = z.strictObject({
     .refine((v) => isHttpUrl(v), 'Ange underskriftstjänstens adress som en https-adress, t.ex. https://sign.example.se/sign/request.'),
   serviceCertificatePem: z
     .string()
-    .refine(
-      isCertificatePem,
-      'Klistra in underskriftstjänstens certifikat i PEM-form (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----), så som det står i tjänstens metadata.',
-    ),
+    .refine(isCertificatePem, 'Klistra in underskriftstjänstens certifikat i PEM-form (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----), så som det står i tjänstens metadata.'),
   identityProvider: entityId('legitimeringstjänstens entityID (t.ex. BankID:s eller Freja eID+:s)'),
   requesterEntityId: entityId('kommunens entityID hos underskriftstjänsten'),
   requesterP12Path: localPath('sökvägen till kommunens PKCS#12-fil'),

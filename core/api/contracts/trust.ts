@@ -16,9 +16,7 @@ const sha256Schema = z.string().regex(/^[0-9a-fA-F]{64}$/, 'Ange certifikatets S
 export const trustContract = {
   'trust.list': method<TrustList>()(emptyInput),
   'trust.inspect': method<{ certificates: InspectedCertificate[] }>()(z.strictObject({ certificateBase64: certificateSchema })),
-  'trust.add': method<{ added: TrustAnchor[]; alreadyTrusted: string[] }>()(
-    z.strictObject({ certificateBase64: certificateSchema, expectSha256: z.array(sha256Schema).min(1).optional() }),
-  ),
+  'trust.add': method<{ added: TrustAnchor[]; alreadyTrusted: string[] }>()(z.strictObject({ certificateBase64: certificateSchema, expectSha256: z.array(sha256Schema).min(1).optional() })),
   'trust.remove': method<{ removed: TrustAnchor; remaining: number; emptyMessage: string | null }>()(z.strictObject({ id: idSchema })),
   'trust.addCrl': method<{ added: TrustCrl[]; alreadyImported: string[]; replaced: TrustCrl[]; notes: string[] }>()(
     z.strictObject({

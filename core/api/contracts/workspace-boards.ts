@@ -1,15 +1,7 @@
 // Workspace API, part 1: organisations, boards, members (with CSV import) and officials.
 import { z } from 'zod';
 import { method } from './define';
-import {
-  base64Schema,
-  boardFieldsSchema,
-  memberAddSchema,
-  memberUpdateSchema,
-  officialFieldsSchema,
-  organisationFieldsSchema,
-  workspaceIdSchema as id,
-} from '../../app/workspace/schemas';
+import { base64Schema, boardFieldsSchema, memberAddSchema, memberUpdateSchema, officialFieldsSchema, organisationFieldsSchema, workspaceIdSchema as id } from '../../app/workspace/schemas';
 import { isoDateSchema } from '../../format/meeting';
 import type { BoardDetails } from '../../app/workspace/types';
 
@@ -31,14 +23,8 @@ export const workspaceBoardsContract = {
       termEnd: isoDateSchema.optional(),
     }),
   ),
-  'workspace.members.export': method<{ fileName: string; csv: string; members: number; identifiers: number }>()(
-    z.strictObject({ boardId: id, includeIdentifiers: z.boolean().optional() }),
-  ),
-  'workspace.officials.add': method<{ officialId: string; personId: string }>()(
-    officialFieldsSchema.extend({ boardId: id, name: z.string().trim().min(1, 'Skriv tjänstepersonens namn.').max(200) }),
-  ),
-  'workspace.officials.update': method<{ ok: true }>()(
-    officialFieldsSchema.extend({ officialId: id, name: z.string().trim().min(1, 'Skriv tjänstepersonens namn.').max(200).optional() }),
-  ),
+  'workspace.members.export': method<{ fileName: string; csv: string; members: number; identifiers: number }>()(z.strictObject({ boardId: id, includeIdentifiers: z.boolean().optional() })),
+  'workspace.officials.add': method<{ officialId: string; personId: string }>()(officialFieldsSchema.extend({ boardId: id, name: z.string().trim().min(1, 'Skriv tjänstepersonens namn.').max(200) })),
+  'workspace.officials.update': method<{ ok: true }>()(officialFieldsSchema.extend({ officialId: id, name: z.string().trim().min(1, 'Skriv tjänstepersonens namn.').max(200).optional() })),
   'workspace.officials.remove': method<{ ok: true }>()(z.strictObject({ officialId: id })),
 } as const;

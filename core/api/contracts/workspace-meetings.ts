@@ -14,15 +14,11 @@ export const workspaceMeetingsContract = {
   'workspace.meetings.create': method<{ meetingId: string; firstNumber: number }>()(meetingCreateSchema),
   'workspace.meetings.get': method<WorkspaceView>()(z.strictObject({ meetingId: id })),
   'workspace.meetings.update': method<{ journal: JournalState }>()(z.strictObject({ meetingId: id, patch: meetingPatchSchema })),
-  'workspace.agenda.add': method<AgendaResult>()(
-    z.strictObject({ meetingId: id, title, caseNumber: z.string().trim().max(200).optional(), index: z.number().int().min(0).optional() }),
-  ),
+  'workspace.agenda.add': method<AgendaResult>()(z.strictObject({ meetingId: id, title, caseNumber: z.string().trim().max(200).optional(), index: z.number().int().min(0).optional() })),
   'workspace.agenda.move': method<AgendaResult>()(z.strictObject({ meetingId: id, paragraphId: id, toIndex: z.number().int().min(0) })),
   'workspace.agenda.remove': method<{ journal: JournalState }>()(z.strictObject({ meetingId: id, paragraphId: id })),
   /** An open adjustment group's own time and place of justering (null: the meeting's applies). */
-  'workspace.groups.setTimePlace': method<{ timePlace: GroupTimePlace | null }>()(
-    z.strictObject({ meetingId: id, groupId: id, timePlace: groupTimePlaceSchema.nullable() }),
-  ),
+  'workspace.groups.setTimePlace': method<{ timePlace: GroupTimePlace | null }>()(z.strictObject({ meetingId: id, groupId: id, timePlace: groupTimePlaceSchema.nullable() })),
   'workspace.attendance.set': method<{ journal: JournalState }>()(z.strictObject({ meetingId: id, rows: z.array(attendanceRowSchema).max(500) })),
   'workspace.undo': method<UndoResult>()(z.strictObject({ meetingId: id })),
   'workspace.redo': method<UndoResult>()(z.strictObject({ meetingId: id })),

@@ -13,12 +13,8 @@ export const workspaceParagraphsContract = {
   'workspace.attachments.addFile': method<{ attachmentId: string; journal: JournalState }>()(
     z.strictObject({ paragraphId: id, title: z.string().trim().max(500), filename: z.string().trim().min(1).max(300), dataBase64: base64Schema.min(8, 'Filen är tom.') }),
   ),
-  'workspace.attachments.addDocument': method<{ attachmentId: string; journal: JournalState }>()(
-    z.strictObject({ paragraphId: id, title: attachmentTitle, sections: sectionsSchema.optional() }),
-  ),
-  'workspace.attachments.update': method<{ journal: JournalState }>()(
-    z.strictObject({ attachmentId: id, title: attachmentTitle.optional(), sections: sectionsSchema.optional() }),
-  ),
+  'workspace.attachments.addDocument': method<{ attachmentId: string; journal: JournalState }>()(z.strictObject({ paragraphId: id, title: attachmentTitle, sections: sectionsSchema.optional() })),
+  'workspace.attachments.update': method<{ journal: JournalState }>()(z.strictObject({ attachmentId: id, title: attachmentTitle.optional(), sections: sectionsSchema.optional() })),
   'workspace.attachments.remove': method<{ journal: JournalState }>()(z.strictObject({ attachmentId: id })),
   'workspace.attachments.move': method<{ journal: JournalState }>()(z.strictObject({ attachmentId: id, direction: z.enum(['up', 'down']) })),
   'workspace.attachments.get': method<{ title: string; filename: string; mediaType: string; dataBase64: string }>()(z.strictObject({ attachmentId: id })),

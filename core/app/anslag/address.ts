@@ -16,8 +16,7 @@ function folderUrl(value: string): string | null {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-const MESSAGE =
-  'Ange anslagstavlans publika adress som en fullständig webbadress till mappen, med https:// (eller http://) och utan ? eller #, t.ex. https://www.kommun.se/anslagstavla/.';
+const MESSAGE = 'Ange anslagstavlans publika adress som en fullständig webbadress till mappen, med https:// (eller http://) och utan ? eller #, t.ex. https://www.kommun.se/anslagstavla/.';
 
 /** A published folder address, normalised to end with "/". */
 export const noticeBoardUrlSchema = z

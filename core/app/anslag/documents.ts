@@ -34,7 +34,7 @@ export function documentFileName(kind: string, boardName: string, meetingDate: s
 function rangeSlug(numbers: readonly number[]): string {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j += 1;
     parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
@@ -77,4 +77,3 @@ export function requireMeeting(deps: AnslagDeps, meetingId: string): { board: st
   if (loaded === null) throw new AppError('not_found', `Sammanträdet ${meetingId} finns inte. Välj ett sammanträde i listan (eller "justera list --db FIL").`);
   return { board: loaded.doc.board.name, date: loaded.doc.meeting.date };
 }
-

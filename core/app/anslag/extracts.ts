@@ -136,7 +136,9 @@ function decideSecrecy(doc: MeetingDocument, chosen: readonly number[], choices:
     if (treatment === 'unmasked') {
       if (recipients.length === 0) throw secrecyIssue(`Ett omaskerat utdrag av § ${p.number} måste ha en mottagare som har rätt att ta del av uppgifterna. Ange mottagaren, eller maskera paragrafen.`);
       if (entitlement.length < 3) {
-        throw secrecyIssue(`Ange varför mottagaren har rätt att ta del av uppgifterna i § ${p.number} (${provisions.map(oslLabel).join(', ')}), t.ex. "part i ärendet, 10 kap. 3 § OSL". Annars maskeras paragrafen.`);
+        throw secrecyIssue(
+          `Ange varför mottagaren har rätt att ta del av uppgifterna i § ${p.number} (${provisions.map(oslLabel).join(', ')}), t.ex. "part i ärendet, 10 kap. 3 § OSL". Annars maskeras paragrafen.`,
+        );
       }
     }
     records.push({ paragraph: p.number, provisions, treatment, entitlement: treatment === 'unmasked' ? entitlement : null });
@@ -151,7 +153,11 @@ export async function createExtract(
   input: { meetingId: string; paragraphs: number[]; recipients: string[]; sentOn?: string | undefined; secrecy?: SecrecyChoice[] | undefined },
 ): Promise<CreatedExtract> {
   const { doc, adjusted } = loadWithAdjusted(deps, input.meetingId);
-  const chosen = checkChoice(doc.paragraphs.map((p) => p.number), adjusted, input.paragraphs);
+  const chosen = checkChoice(
+    doc.paragraphs.map((p) => p.number),
+    adjusted,
+    input.paragraphs,
+  );
   const recipients = [...new Set(input.recipients.map((r) => r.trim()).filter((r) => r.length > 0))];
   const secrecy = decideSecrecy(doc, chosen, input.secrecy ?? [], recipients);
   const omitted = new Set(secrecy.filter((x) => x.treatment === 'omit').map((x) => x.paragraph));
@@ -159,9 +165,7 @@ export async function createExtract(
   const paragraphs = chosen.filter((n) => !omitted.has(n));
   if (paragraphs.length === 0) throw secrecyIssue('Alla valda paragrafer är utelämnade för sekretess, så utdraget blir tomt. Maskera en paragraf i stället, eller välj fler.');
   const source: MeetingDocument = { ...doc, paragraphs: doc.paragraphs.map((p) => (masked.has(p.number) ? maskedParagraph(p) : p)) };
-  const withheld = secrecy
-    .filter((x) => x.treatment !== 'unmasked')
-    .map((x) => ({ paragraph: x.paragraph, provision: x.provisions.map(oslLabel).join(', '), masked: x.treatment === 'mask' }));
+  const withheld = secrecy.filter((x) => x.treatment !== 'unmasked').map((x) => ({ paragraph: x.paragraph, provision: x.provisions.map(oslLabel).join(', '), masked: x.treatment === 'mask' }));
   const today = stockholmDate(deps.clock.now());
   if (input.sentOn !== undefined && input.sentOn > today) {
     throw new AppError('validation', `Utskicket kan inte registreras i förväg (${input.sentOn} har inte kommit ännu).`, { issues: [{ path: 'sentOn', message: `Senast ${today}.` }] });

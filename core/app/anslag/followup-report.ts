@@ -31,14 +31,7 @@ export function statusText(t: Pick<FollowUpRow, 'status' | 'dueOn' | 'doneOn'>, 
   }
 }
 
-export function buildFollowUpReportData(input: {
-  organisationName: string;
-  boardName: string;
-  year: number;
-  today: string;
-  generatedAt: string;
-  tasks: FollowUpRow[];
-}): FollowUpReportData {
+export function buildFollowUpReportData(input: { organisationName: string; boardName: string; year: number; today: string; generatedAt: string; tasks: FollowUpRow[] }): FollowUpReportData {
   const { tasks, today } = input;
   const count = (f: (t: FollowUpRow) => boolean) => String(tasks.filter(f).length);
   const overdue = (t: FollowUpRow) => t.status === 'open' && t.dueOn !== null && t.dueOn < today;
@@ -73,13 +66,7 @@ export function buildFollowUpReportData(input: {
       { title: 'Senast', width: '13%' },
       { title: 'Status', width: '17%' },
     ],
-    rows: tasks.map((t) => [
-      `§ ${t.paragraph} (${t.meetingDate})`,
-      t.note === null ? t.description : `${t.description} (${t.note})`,
-      t.responsible,
-      t.dueOn ?? '–',
-      statusText(t, today),
-    ]),
+    rows: tasks.map((t) => [`§ ${t.paragraph} (${t.meetingDate})`, t.note === null ? t.description : `${t.description} (${t.note})`, t.responsible, t.dueOn ?? '–', statusText(t, today)]),
     empty: `Inga uppdrag är registrerade för ${input.year}.`,
   };
 }

@@ -99,7 +99,9 @@ export function updateFollowUp(deps: AnslagDeps, input: { taskId: string; status
   const now = today(deps);
   const doneOn = input.status === 'done' ? (input.doneOn ?? now) : null;
   if (doneOn !== null && doneOn > now) {
-    throw new AppError('validation', `Ett uppdrag kan inte markeras som klart i förväg (${doneOn}). Ange dagens datum eller ett tidigare.`, { issues: [{ path: 'doneOn', message: `Senast ${now}.` }] });
+    throw new AppError('validation', `Ett uppdrag kan inte markeras som klart i förväg (${doneOn}). Ange dagens datum eller ett tidigare.`, {
+      issues: [{ path: 'doneOn', message: `Senast ${now}.` }],
+    });
   }
   if (doneOn !== null && doneOn < current.meetingDate) {
     throw new AppError('validation', `Uppdraget gavs ${current.meetingDate} och kan inte ha blivit klart före det.`, { issues: [{ path: 'doneOn', message: `Tidigast ${current.meetingDate}.` }] });
@@ -140,9 +142,7 @@ export async function followUpReport(deps: AnslagDeps, input: { boardId: string;
     tasks: rows,
   });
   const rendered = await deps.documents.followUpReport(data);
-  deps.store.transaction(() =>
-    deps.store.audit({ action: 'followup.report', entity: 'board', entityId: input.boardId, details: { year: input.year, tasks: rows.length } }),
-  );
+  deps.store.transaction(() => deps.store.audit({ action: 'followup.report', entity: 'board', entityId: input.boardId, details: { year: input.year, tasks: rows.length } }));
   return { fileName: `uppfoljning-${slugify(board.name)}-${input.year}.pdf`, pdfBase64: bytesToBase64(rendered.pdf), tasks: rows.length };
 }
 

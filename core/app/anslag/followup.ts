@@ -66,7 +66,10 @@ function capitalise(s: string): string {
 }
 
 function cleanWho(who: string): string | null {
-  const w = who.replace(/^(?:att|och)\s+/iu, '').replace(/[,;:]+$/u, '').trim();
+  const w = who
+    .replace(/^(?:att|och)\s+/iu, '')
+    .replace(/[,;:]+$/u, '')
+    .trim();
   // A subject is a short name of a person or body: no digits, a handful of words.
   if (w.length === 0 || /\d/.test(w) || w.split(/\s+/).length > 6 || BOARD_DECIDES.test(w)) return null;
   return capitalise(w);

@@ -122,11 +122,9 @@ function chooseOrganisation(deps: AnslagDeps, organisationId: string | undefined
   const only = all[0];
   if (all.length === 1 && only !== undefined) return only;
   if (all.length === 0) throw new AppError('validation', 'Databasen har inga organisationer ännu. Läs in ett sammanträde först.');
-  throw new AppError(
-    'validation',
-    `Databasen har flera organisationer; ange vilken anslagstavla som ska skapas (${all.map((o) => `${o.name}: ${o.id}`).join(', ')}).`,
-    { issues: [{ path: 'organisationId', message: 'Ange organisationen.' }] },
-  );
+  throw new AppError('validation', `Databasen har flera organisationer; ange vilken anslagstavla som ska skapas (${all.map((o) => `${o.name}: ${o.id}`).join(', ')}).`, {
+    issues: [{ path: 'organisationId', message: 'Ange organisationen.' }],
+  });
 }
 
 /** Gathers the notices and public versions and generates the site's files (nothing is written). */
@@ -164,7 +162,14 @@ export async function planNoticeBoard(
         id: n.id,
         organisationName: organisation.name,
         board: { id: g.boardId, name: doc.board.name, ...(doc.board.shortName === undefined ? {} : { shortName: doc.board.shortName }), kind: doc.board.kind },
-        meeting: { id: meetingId, date: doc.meeting.date, startTime: doc.meeting.startTime, ...(doc.meeting.endTime === undefined ? {} : { endTime: doc.meeting.endTime }), place: doc.meeting.place, participants },
+        meeting: {
+          id: meetingId,
+          date: doc.meeting.date,
+          startTime: doc.meeting.startTime,
+          ...(doc.meeting.endTime === undefined ? {} : { endTime: doc.meeting.endTime }),
+          place: doc.meeting.place,
+          participants,
+        },
         paragraphs: publicDoc.paragraphs
           .filter((p) => g.paragraphs.includes(p.number))
           .map((p) => {

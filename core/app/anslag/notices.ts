@@ -143,10 +143,7 @@ function requireAdjustedGroup(deps: AnslagDeps, groupId: string): AdjustedGroupR
   if (group !== undefined) return group;
   const state = deps.anslag.groupStatus(groupId);
   if (state === null) throw new AppError('not_found', 'Justeringsgruppen finns inte. Välj en grupp i listan över justerade paragrafer som väntar på anslag.');
-  throw new AppError(
-    'validation',
-    'Paragraferna är inte justerade ännu. Anslaget kan sättas upp först när den sista underskriften är på plats (8 kap. 12 § kommunallagen).',
-  );
+  throw new AppError('validation', 'Paragraferna är inte justerade ännu. Anslaget kan sättas upp först när den sista underskriften är på plats (8 kap. 12 § kommunallagen).');
 }
 
 function loadDoc(deps: AnslagDeps, meetingId: string): MeetingDocument {
@@ -157,9 +154,7 @@ function loadDoc(deps: AnslagDeps, meetingId: string): MeetingDocument {
 
 /** Every posted group of the meeting, as the anslagsbevis lists them. */
 function postingsOf(deps: AnslagDeps, meetingId: string, extra?: AnslagsbevisPosting): AnslagsbevisPosting[] {
-  const posted = deps.anslag
-    .adjustedGroups({ meetingId })
-    .flatMap((g) => (g.notice === null ? [] : [{ paragraphs: g.paragraphs, postedOn: g.notice.postedOn, takeDownOn: g.notice.takeDownOn }]));
+  const posted = deps.anslag.adjustedGroups({ meetingId }).flatMap((g) => (g.notice === null ? [] : [{ paragraphs: g.paragraphs, postedOn: g.notice.postedOn, takeDownOn: g.notice.takeDownOn }]));
   return extra === undefined ? posted : [...posted, extra];
 }
 
@@ -179,18 +174,14 @@ export async function postNotice(deps: AnslagDeps, input: { groupId: string; pos
   const adjustedOn = stockholmDate(group.adjustedAt);
   const postedOn = input.postedOn ?? today;
   if (postedOn < adjustedOn) {
-    throw new AppError(
-      'validation',
-      `Anslaget kan inte sättas upp före justeringen: ${label} justerades ${adjustedOn}. Ange ${adjustedOn} eller ett senare datum.`,
-      { issues: [{ path: 'postedOn', message: `Tidigast ${adjustedOn}.` }] },
-    );
+    throw new AppError('validation', `Anslaget kan inte sättas upp före justeringen: ${label} justerades ${adjustedOn}. Ange ${adjustedOn} eller ett senare datum.`, {
+      issues: [{ path: 'postedOn', message: `Tidigast ${adjustedOn}.` }],
+    });
   }
   if (postedOn > today) {
-    throw new AppError(
-      'validation',
-      `Anslaget kan inte registreras i förväg (${postedOn} har inte kommit ännu). Registrera det den dag det sätts upp.`,
-      { issues: [{ path: 'postedOn', message: `Senast ${today}.` }] },
-    );
+    throw new AppError('validation', `Anslaget kan inte registreras i förväg (${postedOn} har inte kommit ännu). Registrera det den dag det sätts upp.`, {
+      issues: [{ path: 'postedOn', message: `Senast ${today}.` }],
+    });
   }
   const period = appealPeriod(postedOn);
   const posting: AnslagsbevisPosting = { paragraphs: group.paragraphs, postedOn, takeDownOn: period.takeDown };

@@ -97,7 +97,9 @@ export function signatureLines(doc: MeetingDocument, adjustedOn: readonly { para
   }
   const last = groups[groups.length - 1]?.on ?? doc.meeting.date;
   const people = peopleOf(doc);
-  return requiredSigners(doc, people).map((s) => `Justerat digitalt av ${s.name}, ${ROLE_TEXT[s.role] ?? s.role.toLocaleLowerCase('sv-SE')}, ${last}`).concat(groupLines);
+  return requiredSigners(doc, people)
+    .map((s) => `Justerat digitalt av ${s.name}, ${ROLE_TEXT[s.role] ?? s.role.toLocaleLowerCase('sv-SE')}, ${last}`)
+    .concat(groupLines);
 }
 
 /** The protocol's view model turned into the public copy. */
@@ -122,11 +124,7 @@ export function publicProtocolData(source: PublicSource, generatedAt: string): P
     },
     signaturePage: {
       heading: 'Underskrifter',
-      intro: [
-        'Detta är en kopia av protokollet.',
-        `Originalet är justerat med digitala underskrifter och förvaras hos ${storage}.`,
-        ...source.signatureLines,
-      ],
+      intro: ['Detta är en kopia av protokollet.', `Originalet är justerat med digitala underskrifter och förvaras hos ${storage}.`, ...source.signatureLines],
       signers: [],
     },
   };
@@ -139,10 +137,7 @@ export function publicSource(deps: AnslagDeps, meetingId: string): PublicSource 
   const groups = deps.anslag.adjustedGroups({ meetingId });
   const adjusted = groups.flatMap((g) => g.paragraphs).sort((a, b) => a - b);
   if (adjusted.length === 0) {
-    throw new AppError(
-      'validation',
-      'Inga paragrafer i sammanträdet är justerade ännu. Den offentliga versionen kan göras först när protokollet, eller en del av det, är justerat.',
-    );
+    throw new AppError('validation', 'Inga paragrafer i sammanträdet är justerade ännu. Den offentliga versionen kan göras först när protokollet, eller en del av det, är justerat.');
   }
   const doc = loaded.doc;
   const lines = signatureLines(

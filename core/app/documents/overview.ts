@@ -159,10 +159,7 @@ function meetingDocuments(deps: DocumentsDeps, meetingId: string): MeetingDocume
   const date = doc.meeting.date;
   const documents = [...protocolDocuments(deps, meetingId, board, date), ...clerkDocuments(deps, meetingId, board, date)].sort(
     (a, b) =>
-      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-      (a.paragraphs[0] ?? 0) - (b.paragraphs[0] ?? 0) ||
-      b.versionNo - a.versionNo ||
-      (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0),
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.paragraphs[0] ?? 0) - (b.paragraphs[0] ?? 0) || b.versionNo - a.versionNo || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0),
   );
   return { meetingId, boardId: ids.boardId, boardName: board, date, status: deps.justering.meetingStatus(meetingId) ?? doc.meeting.status, documents };
 }

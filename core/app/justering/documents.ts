@@ -65,10 +65,18 @@ export function documentSigner(deps: Pick<JusteringDeps, 'store' | 'justering'>,
 export function prepareDocumentSignature(deps: JusteringDeps, input: { versionId: string; field: string }) {
   const ctx = loadDocument(deps, input.versionId);
   if (input.field !== ctx.info.field) {
-    throw new AppError('validation', `${capital(ctx.info.name)} skrivs under i fältet för ${signatureFieldName(ctx.info.field)}, inte för ${signatureFieldName(input.field)}.`, { field: input.field, expected: ctx.info.field });
+    throw new AppError('validation', `${capital(ctx.info.name)} skrivs under i fältet för ${signatureFieldName(ctx.info.field)}, inte för ${signatureFieldName(input.field)}.`, {
+      field: input.field,
+      expected: ctx.info.field,
+    });
   }
   const done = ctx.signatures.find((s) => s.field === input.field);
-  if (done !== undefined) throw new AppError('conflict', `Fältet för ${signatureFieldName(input.field)} i ${ctx.info.name} är redan underskrivet av ${done.signerName} (${stockholmDateTime(done.signedAt)}). En underskrift kan inte göras om.`, { field: input.field });
+  if (done !== undefined)
+    throw new AppError(
+      'conflict',
+      `Fältet för ${signatureFieldName(input.field)} i ${ctx.info.name} är redan underskrivet av ${done.signerName} (${stockholmDateTime(done.signedAt)}). En underskrift kan inte göras om.`,
+      { field: input.field },
+    );
   const expected = documentSigner(deps, ctx.version.meetingId, ctx.info);
   const identity = signerIdentity(deps, expected, deps.justering.meetingBoardId(ctx.version.meetingId));
   return { ctx, expected, identity };
@@ -84,15 +92,10 @@ export async function signDocument(deps: JusteringDeps, input: { versionId: stri
 
 /** Stores a signed and checked document file (the one recordSignature). */
 export function recordDocumentSignature(deps: JusteringDeps, { ctx, expected }: PreparedDocument, signed: SignedFile): DocumentSignResult {
-  return recordSignature(
-    deps,
-    { version: ctx.version, baseSha256: ctx.current.sha256, signer: expected, noun: 'dokumentet' },
-    signed,
-    {
-      audit: { action: 'document.sign', details: { kind: ctx.version.kind } },
-      then: (row) => ({ versionId: ctx.version.id, kind: ctx.version.kind, signature: signatureSummary(row), validation: signed.checked.summary, timestamp: signed.timestamp }),
-    },
-  );
+  return recordSignature(deps, { version: ctx.version, baseSha256: ctx.current.sha256, signer: expected, noun: 'dokumentet' }, signed, {
+    audit: { action: 'document.sign', details: { kind: ctx.version.kind } },
+    then: (row) => ({ versionId: ctx.version.id, kind: ctx.version.kind, signature: signatureSummary(row), validation: signed.checked.summary, timestamp: signed.timestamp }),
+  });
 }
 
 /** The document as it stands: the last signed file, else the stored unsigned one. */

@@ -74,7 +74,8 @@ export class EidSessions {
 
   get(id: string): Pending {
     const p = this.pending.get(id);
-    if (p === undefined) throw new AppError('not_found', 'Underskriften med e-legitimation finns inte längre (den är klar, avbruten eller Justera har startats om). Börja om från början.', { reason: 'eid_unknown' });
+    if (p === undefined)
+      throw new AppError('not_found', 'Underskriften med e-legitimation finns inte längre (den är klar, avbruten eller Justera har startats om). Börja om från början.', { reason: 'eid_unknown' });
     return p;
   }
 
@@ -90,9 +91,13 @@ export class EidSessions {
 export function chooseService(deps: Pick<JusteringDeps, 'settings'>, serviceId: string | undefined): SignServiceSetting {
   const services = readSignServices(deps.settings);
   if (services.length === 0) {
-    throw new AppError('validation', 'Ingen signeringstjänst är inställd, så det går inte att skriva under med e-legitimation. Lägg till kommunens signeringstjänst under Inställningar → Underskriftstjänster, eller skriv under med certifikatfil, kort eller underskriftspaket.', {
-      reason: 'eid_no_service',
-    });
+    throw new AppError(
+      'validation',
+      'Ingen signeringstjänst är inställd, så det går inte att skriva under med e-legitimation. Lägg till kommunens signeringstjänst under Inställningar → Underskriftstjänster, eller skriv under med certifikatfil, kort eller underskriftspaket.',
+      {
+        reason: 'eid_no_service',
+      },
+    );
   }
   if (serviceId !== undefined) {
     const found = services.find((s) => s.id === serviceId);
@@ -142,12 +147,7 @@ async function launch(
 }
 
 /** The signed file through the one check every signature gets, and the identity rule. */
-async function checkSigned(
-  deps: JusteringDeps,
-  base: Uint8Array,
-  signed: { pdf: Uint8Array; certificateSha256: string },
-  field: string,
-): Promise<CheckedSignature> {
+async function checkSigned(deps: JusteringDeps, base: Uint8Array, signed: { pdf: Uint8Array; certificateSha256: string }, field: string): Promise<CheckedSignature> {
   return deps.services.checkIncremental(base, signed.pdf, { fieldName: field, expectedCertificateSha256: signed.certificateSha256, ...trustOptions(deps) });
 }
 
@@ -224,7 +224,15 @@ export async function signDocumentEid(deps: JusteringDeps, sessions: EidSessions
     async (signed) => {
       const checked = await checkSigned(deps, ctx.current.pdf, signed, expected.field);
       const how = identityChecked(identity, checked, expected.field, expected.role);
-      const result = recordDocumentSignature(deps, prepared, { pdf: signed.pdf, signedAt: signedAtOf(deps, checked), checked, timestamp: signed.timestamp, identity: how, via: 'app', credential: 'eid' });
+      const result = recordDocumentSignature(deps, prepared, {
+        pdf: signed.pdf,
+        signedAt: signedAtOf(deps, checked),
+        checked,
+        timestamp: signed.timestamp,
+        identity: how,
+        via: 'app',
+        credential: 'eid',
+      });
       return { kind: 'document', result };
     },
   );

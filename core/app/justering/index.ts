@@ -184,7 +184,9 @@ export function expectOpenField(ctx: VersionContext, field: string): RequiredSig
   if (!ctx.version.isCurrent) throw new AppError('conflict', `Version ${ctx.version.versionNo} har ersatts av en nyare version. Skriv under den gällande versionen.`);
   const done = ctx.signatures.find((s) => s.field === field);
   if (done !== undefined) {
-    throw new AppError('conflict', `Fältet för ${signatureFieldName(field)} är redan underskrivet av ${done.signerName} (${stockholmDateTime(done.signedAt)}). En underskrift kan inte göras om.`, { field });
+    throw new AppError('conflict', `Fältet för ${signatureFieldName(field)} är redan underskrivet av ${done.signerName} (${stockholmDateTime(done.signedAt)}). En underskrift kan inte göras om.`, {
+      field,
+    });
   }
   if (!awaitsSignatures(ctx.group.status, ctx.version.versionNo)) throw new AppError('conflict', 'Protokollversionen väntar inte på underskrifter. Kontrollera justeringsstatus.');
   return signer;
@@ -244,7 +246,12 @@ export function exportPackage(deps: JusteringDeps, input: { versionId: string; f
   };
   const pkg: SigningPackage = { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, manifest, pdf: bytesToBase64(ctx.current.pdf) };
   deps.store.transaction(() =>
-    deps.store.audit({ action: 'justering.exportPackage', entity: 'document_version', entityId: ctx.version.id, details: { field: expected.field, signer: expected.name, baseSha256: ctx.current.sha256 } }),
+    deps.store.audit({
+      action: 'justering.exportPackage',
+      entity: 'document_version',
+      entityId: ctx.version.id,
+      details: { field: expected.field, signer: expected.name, baseSha256: ctx.current.sha256 },
+    }),
   );
   const safeDate = doc.meeting.date.replace(/[^0-9-]/g, '');
   return { fileName: `protokoll-${safeDate}-${paragraphs[0] ?? ''}-${expected.field}.justera`, content: `${JSON.stringify(pkg, null, 1)}\n`, manifest };
@@ -284,7 +291,8 @@ export async function openPackage(deps: Pick<JusteringDeps, 'services'> & TrustS
   const broken = summary.signatures.filter((s) => !s.valid);
   const changed = summary.signatures.flatMap((s) => s.changesAfter.filter((c) => !c.allowed).map((c) => c.what));
   if (broken.length > 0 || (summary.modifiedAfterLastSignature && (changed.length > 0 || !summary.valid))) {
-    const why = changed.length > 0 ? `ändrat efter underskrift: ${[...new Set(changed)].slice(0, 3).join('; ')}` : (broken[0]?.problems.slice(0, 2).join(' ') ?? summary.problems.slice(0, 2).join(' '));
+    const why =
+      changed.length > 0 ? `ändrat efter underskrift: ${[...new Set(changed)].slice(0, 3).join('; ')}` : (broken[0]?.problems.slice(0, 2).join(' ') ?? summary.problems.slice(0, 2).join(' '));
     throw new AppError('signature', `Underskrifterna som redan finns i paketets PDF är inte giltiga (${why}). Skriv inte under; kontakta sekreteraren.`);
   }
   // Everything shown from here on comes from someone else's file: no control characters.
@@ -343,50 +351,45 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 export function record(deps: JusteringDeps, ctx: VersionContext, expected: RequiredSigner, signed: SignedFile): SignResult {
   let correction = false;
-  return recordSignature(
-    deps,
-    { version: ctx.version, baseSha256: ctx.current.sha256, signer: expected, noun: 'protokollet' },
-    signed,
-    {
-      audit: { action: signed.via === 'import' ? 'justering.importSigned' : 'justering.sign' },
-      check: () => {
-        const groupNow = deps.justering.groups(ctx.version.meetingId).find((g) => g.id === ctx.group.id);
-        if (groupNow === undefined || !awaitsSignatures(groupNow.status, ctx.version.versionNo)) {
-          throw new AppError('conflict', 'Protokollversionen väntar inte längre på underskrifter. Kontrollera justeringsstatus.');
-        }
-        correction = groupNow.status === 'adjusted';
-      },
-      then: (row) => {
-        const signedFields = new Set([...ctx.signatures.map((x) => x.field), expected.field]);
-        const remaining = ctx.signers.filter((x) => !signedFields.has(x.field));
-        let groupAdjusted = false;
-        let meetingAdjusted = false;
-        if (remaining.length === 0 && correction) {
-          // A rättelse: the justering of the group stands (adjusted_at unchanged); the corrected
-          // version is now signed by all.
-          deps.store.audit({
-            action: 'justering.correctionSigned',
-            entity: 'adjustment_group',
-            entityId: ctx.group.id,
-            details: { versionId: ctx.version.id, versionNo: ctx.version.versionNo, paragraphs: ctx.group.paragraphs, signedAt: signed.signedAt },
-          });
-        } else if (remaining.length === 0) {
-          // The moment of justering is the last signature; with skewed clocks, the latest time given.
-          const adjustedAt = [...ctx.signatures.map((x) => x.signedAt), signed.signedAt].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
-          deps.justering.setGroupStatus(ctx.group.id, 'adjusted', adjustedAt);
-          groupAdjusted = true;
-          deps.store.audit({ action: 'justering.adjusted', entity: 'adjustment_group', entityId: ctx.group.id, details: { versionId: ctx.version.id, paragraphs: ctx.group.paragraphs, adjustedAt } });
-          const groups = deps.justering.groups(ctx.version.meetingId);
-          if (groups.every((g) => g.status === 'adjusted')) {
-            deps.justering.setMeetingStatus(ctx.version.meetingId, 'adjusted');
-            meetingAdjusted = true;
-            deps.store.audit({ action: 'justering.meetingAdjusted', entity: 'meeting', entityId: ctx.version.meetingId, details: { adjustedAt } });
-          }
-        }
-        return { signature: signatureSummary(row), groupAdjusted, meetingAdjusted, remaining, validation: signed.checked.summary, timestamp: signed.timestamp };
-      },
+  return recordSignature(deps, { version: ctx.version, baseSha256: ctx.current.sha256, signer: expected, noun: 'protokollet' }, signed, {
+    audit: { action: signed.via === 'import' ? 'justering.importSigned' : 'justering.sign' },
+    check: () => {
+      const groupNow = deps.justering.groups(ctx.version.meetingId).find((g) => g.id === ctx.group.id);
+      if (groupNow === undefined || !awaitsSignatures(groupNow.status, ctx.version.versionNo)) {
+        throw new AppError('conflict', 'Protokollversionen väntar inte längre på underskrifter. Kontrollera justeringsstatus.');
+      }
+      correction = groupNow.status === 'adjusted';
     },
-  );
+    then: (row) => {
+      const signedFields = new Set([...ctx.signatures.map((x) => x.field), expected.field]);
+      const remaining = ctx.signers.filter((x) => !signedFields.has(x.field));
+      let groupAdjusted = false;
+      let meetingAdjusted = false;
+      if (remaining.length === 0 && correction) {
+        // A rättelse: the justering of the group stands (adjusted_at unchanged); the corrected
+        // version is now signed by all.
+        deps.store.audit({
+          action: 'justering.correctionSigned',
+          entity: 'adjustment_group',
+          entityId: ctx.group.id,
+          details: { versionId: ctx.version.id, versionNo: ctx.version.versionNo, paragraphs: ctx.group.paragraphs, signedAt: signed.signedAt },
+        });
+      } else if (remaining.length === 0) {
+        // The moment of justering is the last signature; with skewed clocks, the latest time given.
+        const adjustedAt = [...ctx.signatures.map((x) => x.signedAt), signed.signedAt].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+        deps.justering.setGroupStatus(ctx.group.id, 'adjusted', adjustedAt);
+        groupAdjusted = true;
+        deps.store.audit({ action: 'justering.adjusted', entity: 'adjustment_group', entityId: ctx.group.id, details: { versionId: ctx.version.id, paragraphs: ctx.group.paragraphs, adjustedAt } });
+        const groups = deps.justering.groups(ctx.version.meetingId);
+        if (groups.every((g) => g.status === 'adjusted')) {
+          deps.justering.setMeetingStatus(ctx.version.meetingId, 'adjusted');
+          meetingAdjusted = true;
+          deps.store.audit({ action: 'justering.meetingAdjusted', entity: 'meeting', entityId: ctx.version.meetingId, details: { adjustedAt } });
+        }
+      }
+      return { signature: signatureSummary(row), groupAdjusted, meetingAdjusted, remaining, validation: signed.checked.summary, timestamp: signed.timestamp };
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -476,9 +479,7 @@ export function deadlineWarning(label: string, deadline: string, adjustedDay: st
   if (adjustedDay !== null) {
     return adjustedDay > deadline ? `${label} justerades ${adjustedDay}, efter sista dagen för justering ${deadline} (14 dagar efter sammanträdet, KL 5 kap. 69 §).` : null;
   }
-  return today > deadline
-    ? `Sista dagen för justering av ${label} var ${deadline} (14 dagar efter sammanträdet, KL 5 kap. 69 §). Justera protokollet snarast och anteckna varför det dröjt.`
-    : null;
+  return today > deadline ? `Sista dagen för justering av ${label} var ${deadline} (14 dagar efter sammanträdet, KL 5 kap. 69 §). Justera protokollet snarast och anteckna varför det dröjt.` : null;
 }
 
 /** The current state of a version: the last signed file, else the frozen one. */

@@ -39,11 +39,11 @@ export function expectTurn(order: SigningOrder, signers: RequiredSigner[], signe
   const parts = groups.map((g) => `${g.people.length === 1 ? definite[g.role].one : definite[g.role].many} (${g.people.map((p) => p.name).join(', ')})`);
   const only = groups.length === 1 ? groups[0] : undefined;
   const who = only === undefined ? 'de' : only.people.length === 1 ? definite[only.role].one : definite[only.role].many;
-  throw new AppError(
-    'conflict',
-    `${capitalise(definite[role].one)} skriver under efter ${parts.join(' och ')}. Vänta tills ${who} har skrivit under.`,
-    { reason: 'signing_order', waitingFor: waiting.map((w) => w.name), order },
-  );
+  throw new AppError('conflict', `${capitalise(definite[role].one)} skriver under efter ${parts.join(' och ')}. Vänta tills ${who} har skrivit under.`, {
+    reason: 'signing_order',
+    waitingFor: waiting.map((w) => w.name),
+    order,
+  });
 }
 
 /** The signing order of the meeting's board (null when none is set). */

@@ -119,10 +119,7 @@ export interface OpenedSigner {
   /** Names and subject serialNumbers for the identity check (core/domain/eid). */
   identity: CertificateIdentity;
   /** Signs; with `tsaUrl` asks for a time stamp and signs without one (B-B) when the service fails. */
-  sign(
-    pdf: Uint8Array,
-    o: { field: string; role: string; signerName: string; signingTime: Date; reason: string; tsaUrl: string | null },
-  ): Promise<{ pdf: Uint8Array; timestamp: TimestampOutcome }>;
+  sign(pdf: Uint8Array, o: { field: string; role: string; signerName: string; signingTime: Date; reason: string; tsaUrl: string | null }): Promise<{ pdf: Uint8Array; timestamp: TimestampOutcome }>;
   close(): Promise<void>;
 }
 
@@ -183,11 +180,7 @@ export interface JusteringServices {
    * `signed` = `base` + one new valid signature in `fieldName` by the expected certificate or name,
    * every signature chaining to `trustAnchors` (refused when there are none), nothing else changed.
    */
-  checkIncremental(
-    base: Uint8Array,
-    signed: Uint8Array,
-    o: TrustOptions & { fieldName: string; expectedSubjectName?: string; expectedCertificateSha256?: string },
-  ): Promise<CheckedSignature>;
+  checkIncremental(base: Uint8Array, signed: Uint8Array, o: TrustOptions & { fieldName: string; expectedSubjectName?: string; expectedCertificateSha256?: string }): Promise<CheckedSignature>;
   /** The text a reader shows and the signature fields, to check a package's manifest against the PDF. */
   pdfFacts(pdf: Uint8Array): Promise<PdfFacts>;
   /**

@@ -49,13 +49,7 @@ export function trustOptions(deps: TrustSource): TrustOptions {
 }
 
 /** Signs `expected.field` of `base` with an opened signer and checks the result; writes nothing. */
-export async function signWithSigner(
-  deps: SigningDeps,
-  signer: OpenedSigner,
-  base: Uint8Array,
-  expected: ExpectedSigner,
-  reason: string,
-): Promise<Omit<SignedField, 'identity'>> {
+export async function signWithSigner(deps: SigningDeps, signer: OpenedSigner, base: Uint8Array, expected: ExpectedSigner, reason: string): Promise<Omit<SignedField, 'identity'>> {
   const signingTime = deps.clock.now();
   const { tsaUrl } = readSettings(deps.settings);
   const signed = await signer.sign(base, { field: expected.field, role: expected.role, signerName: expected.name, signingTime, reason, tsaUrl });
@@ -69,14 +63,7 @@ export async function signWithSigner(
 }
 
 /** Opens the credentials, requires the certificate to be the expected person's, signs and checks; writes nothing. */
-export async function signField(
-  deps: SigningDeps,
-  base: Uint8Array,
-  expected: ExpectedSigner,
-  identity: ExpectedIdentity,
-  credentials: SignerCredentials,
-  reason: string,
-): Promise<SignedField> {
+export async function signField(deps: SigningDeps, base: Uint8Array, expected: ExpectedSigner, identity: ExpectedIdentity, credentials: SignerCredentials, reason: string): Promise<SignedField> {
   const signer = await deps.services.openSigner(credentials);
   try {
     const how = expectIdentity(identity, signer.identity, expected.field, expected.role);

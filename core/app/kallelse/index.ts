@@ -131,9 +131,7 @@ function recipientsOf(deps: KallelseDeps, meetingId: string): KallelseRecipient[
     ...roster.filter((x) => x.role === 'ersattare').sort((a, b) => (a.substituteOrder ?? Number.MAX_SAFE_INTEGER) - (b.substituteOrder ?? Number.MAX_SAFE_INTEGER)),
   ];
   const seen = new Set<string>();
-  return ordered
-    .filter((m) => (seen.has(m.personId) ? false : (seen.add(m.personId), true)))
-    .map((m) => ({ personId: m.personId, name: m.name, role: m.role, email: m.email }));
+  return ordered.filter((m) => (seen.has(m.personId) ? false : (seen.add(m.personId), true))).map((m) => ({ personId: m.personId, name: m.name, role: m.role, email: m.email }));
 }
 
 export function deadlineOf(meetingDate: string, daysBefore: number): string {
@@ -290,7 +288,11 @@ export async function sendKallelse(deps: KallelseDeps, input: SendInput): Promis
   if (input.mode === 'per_recipient') {
     reachable.forEach((r, i) => write([{ name: r.name, address: r.email }], [], `Kallelse ${doc.meeting.date} ${String(i + 1).padStart(2, '0')} ${r.name}.eml`));
   } else {
-    write([from], reachable.map((r) => ({ name: r.name, address: r.email })), `Kallelse ${doc.meeting.date} alla mottagare.eml`);
+    write(
+      [from],
+      reachable.map((r) => ({ name: r.name, address: r.email })),
+      `Kallelse ${doc.meeting.date} alla mottagare.eml`,
+    );
   }
 
   const sending: Omit<KallelseSending, 'messages'> = {

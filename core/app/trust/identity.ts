@@ -48,9 +48,7 @@ export function listIdentifiers(deps: IdentityDeps, input: { personId: string; r
   expectPerson(deps, input.personId);
   const rows = deps.identity.identifiers(input.personId);
   if (input.reveal === true && rows.length > 0) {
-    deps.store.transaction(() =>
-      deps.store.audit({ action: 'person.revealIdentifiers', entity: 'person', entityId: input.personId, details: { identifierIds: rows.map((r) => r.id) } }),
-    );
+    deps.store.transaction(() => deps.store.audit({ action: 'person.revealIdentifiers', entity: 'person', entityId: input.personId, details: { identifierIds: rows.map((r) => r.id) } }));
   }
   return {
     identifiers: rows.map((r) => ({ id: r.id, kind: r.kind, masked: maskIdentifier(r), ...(input.reveal === true ? { value: r.value } : {}), createdAt: r.createdAt })),

@@ -157,9 +157,16 @@ export function addCrl(deps: TrustDeps, input: { crl: Uint8Array }): { added: Tr
         verifiedBy: verifiedBy?.subject ?? null,
         der: f.der,
       });
-      deps.store.audit({ action: 'trust.addCrl', entity: 'trust_crl', entityId: row.id, details: { issuer: f.issuer, thisUpdate: f.thisUpdate, nextUpdate: f.nextUpdate, sha256: f.sha256, revoked: f.revokedCount } });
+      deps.store.audit({
+        action: 'trust.addCrl',
+        entity: 'trust_crl',
+        entityId: row.id,
+        details: { issuer: f.issuer, thisUpdate: f.thisUpdate, nextUpdate: f.nextUpdate, sha256: f.sha256, revoked: f.revokedCount },
+      });
       if (verifiedBy === null) {
-        notes.push(`Utfärdaren ${f.issuer} är inte ett rotcertifikat i tillitslistan (en mellanliggande utfärdare?): spärrlistans signatur kontrolleras mot utfärdarens certifikat när en underskrift kontrolleras.`);
+        notes.push(
+          `Utfärdaren ${f.issuer} är inte ett rotcertifikat i tillitslistan (en mellanliggande utfärdare?): spärrlistans signatur kontrolleras mot utfärdarens certifikat när en underskrift kontrolleras.`,
+        );
       }
       added.push(crlOf(row, now));
     }

@@ -37,13 +37,7 @@ export function storedParagraph(deps: WorkspaceDeps, p: ParagraphRow): StoredPar
  * Checks a new numbering of the meeting's §§ (ids in order, numbered from `first`) and returns
  * the changes. Refuses to move locked §§ and numbers another meeting of the year already uses.
  */
-export function planNumbers(
-  deps: WorkspaceDeps,
-  meeting: MeetingRow,
-  current: readonly ParagraphRow[],
-  order: readonly string[],
-  first: number,
-): { id: string; number: number }[] {
+export function planNumbers(deps: WorkspaceDeps, meeting: MeetingRow, current: readonly ParagraphRow[], order: readonly string[], first: number): { id: string; number: number }[] {
   const plan = order.map((id, i) => ({ id, number: first + i }));
   const last = plan[plan.length - 1];
   if (last !== undefined && last.number > 9999) throw new AppError('validation', 'Paragrafnumren får vara högst 9999.');
@@ -57,10 +51,19 @@ export function planNumbers(
     }
   }
   const used = deps.ws.usedNumbers(meeting.boardId, meeting.year);
-  const problem = numberOrderProblem(used, meeting.id, meeting.date, plan.map((x) => x.number));
+  const problem = numberOrderProblem(
+    used,
+    meeting.id,
+    meeting.date,
+    plan.map((x) => x.number),
+  );
   if (problem !== null) {
     const taken = used.find((u) => u.meetingId !== meeting.id && plan.some((x) => x.number === u.number));
-    throw new AppError('conflict', `${problem} Ändra det här sammanträdets första paragrafnummer eller ta upp ärendet vid ett annat sammanträde.`, taken === undefined ? undefined : { number: taken.number, meetingId: taken.meetingId });
+    throw new AppError(
+      'conflict',
+      `${problem} Ändra det här sammanträdets första paragrafnummer eller ta upp ärendet vid ett annat sammanträde.`,
+      taken === undefined ? undefined : { number: taken.number, meetingId: taken.meetingId },
+    );
   }
   return plan;
 }
@@ -94,7 +97,19 @@ export function addAgendaItem(deps: WorkspaceDeps, input: { meetingId: string; t
 
     deps.ws.renumber(changed(current, plan));
     const caseNumber = input.caseNumber === undefined || input.caseNumber.trim() === '' ? null : input.caseNumber.trim();
-    const row = { id, meetingId: meeting.id, boardId: meeting.boardId, year: meeting.year, number, title: input.title.trim(), caseNumber, content: emptyContent(), immediatelyAdjusted: false, confidentialProvision: null, groupId: null };
+    const row = {
+      id,
+      meetingId: meeting.id,
+      boardId: meeting.boardId,
+      year: meeting.year,
+      number,
+      title: input.title.trim(),
+      caseNumber,
+      content: emptyContent(),
+      immediatelyAdjusted: false,
+      confidentialProvision: null,
+      groupId: null,
+    };
     deps.ws.insertParagraph(row);
     if (meeting.firstNumber === null) deps.ws.setFirstNumber(meeting.id, first);
     const attendance = remapAttendance(attendanceBefore, current, new Map(plan.map((x) => [x.id, x.number])));
@@ -174,7 +189,13 @@ export function removeAgendaItem(deps: WorkspaceDeps, input: { meetingId: string
 export function renumberFrom(deps: WorkspaceDeps, meeting: MeetingRow, first: number): JournalPart[][] {
   const current = deps.ws.listParagraphs(meeting.id);
   const oldFirst = firstNumberOf(deps, meeting, current);
-  const plan = planNumbers(deps, meeting, current, current.map((p) => p.id), first);
+  const plan = planNumbers(
+    deps,
+    meeting,
+    current,
+    current.map((p) => p.id),
+    first,
+  );
   const attendanceBefore = deps.ws.listAttendance(meeting.id);
   deps.ws.renumber(changed(current, plan));
   deps.ws.setFirstNumber(meeting.id, first);

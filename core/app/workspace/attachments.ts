@@ -66,7 +66,10 @@ export function addFileAttachment(deps: WorkspaceDeps, input: { paragraphId: str
   });
 }
 
-export function addDocumentAttachment(deps: WorkspaceDeps, input: { paragraphId: string; title: string; sections?: { heading: string; body: Block[] }[] }): { attachmentId: string; journal: JournalState } {
+export function addDocumentAttachment(
+  deps: WorkspaceDeps,
+  input: { paragraphId: string; title: string; sections?: { heading: string; body: Block[] }[] },
+): { attachmentId: string; journal: JournalState } {
   return deps.store.transaction(() => {
     const p = requireParagraph(deps, input.paragraphId);
     assertEditable(p);

@@ -50,11 +50,7 @@ export function presenceDoc(rows: readonly AttendanceRow[], paragraphs: readonly
  * Interval bounds follow the § they name when §§ are renumbered. A bound on a removed § moves
  * to the nearest remaining § inside the interval; an interval left covering nothing is dropped.
  */
-export function remapAttendance(
-  rows: readonly AttendanceRow[],
-  oldOrder: readonly { id: string; number: number }[],
-  newNumber: ReadonlyMap<string, number | null>,
-): AttendanceRow[] {
+export function remapAttendance(rows: readonly AttendanceRow[], oldOrder: readonly { id: string; number: number }[], newNumber: ReadonlyMap<string, number | null>): AttendanceRow[] {
   const idAt = new Map(oldOrder.map((p, i) => [p.number, i]));
   const mapped = (n: number, direction: 1 | -1): number | null | 'drop' => {
     const i = idAt.get(n);
@@ -120,9 +116,18 @@ export function mergeAdjacent(rows: readonly AttendanceRow[], numbers: readonly 
   const out: AttendanceRow[] = [];
   for (const r of rows) {
     const j = out.findIndex(
-      (o) => o.personId === r.personId && o.capacity === r.capacity && o.replacesPersonId === r.replacesPersonId && o.note === r.note && (o.orderReason ?? null) === (r.orderReason ?? null) && (o.fromTime ?? null) === null && (r.fromTime ?? null) === null && (o.toTime ?? null) === null && (r.toTime ?? null) === null
-        && ((o.toParagraph !== null && r.fromParagraph !== null && next(o.toParagraph) === r.fromParagraph)
-          || (r.toParagraph !== null && o.fromParagraph !== null && next(r.toParagraph) === o.fromParagraph)),
+      (o) =>
+        o.personId === r.personId &&
+        o.capacity === r.capacity &&
+        o.replacesPersonId === r.replacesPersonId &&
+        o.note === r.note &&
+        (o.orderReason ?? null) === (r.orderReason ?? null) &&
+        (o.fromTime ?? null) === null &&
+        (r.fromTime ?? null) === null &&
+        (o.toTime ?? null) === null &&
+        (r.toTime ?? null) === null &&
+        ((o.toParagraph !== null && r.fromParagraph !== null && next(o.toParagraph) === r.fromParagraph) ||
+          (r.toParagraph !== null && o.fromParagraph !== null && next(r.toParagraph) === o.fromParagraph)),
     );
     if (j < 0) {
       out.push({ ...r });
@@ -153,7 +158,9 @@ function sortedNumbers(deps: WorkspaceDeps, meetingId: string): number[] {
   return deps.ws.listParagraphs(meetingId).map((p) => p.number);
 }
 
-export type AttendanceRowInput = Pick<AttendanceRow, 'personId' | 'capacity'> & { [K in 'replacesPersonId' | 'fromParagraph' | 'toParagraph' | 'note' | 'orderReason' | 'fromTime' | 'toTime']?: AttendanceRow[K] | undefined };
+export type AttendanceRowInput = Pick<AttendanceRow, 'personId' | 'capacity'> & {
+  [K in 'replacesPersonId' | 'fromParagraph' | 'toParagraph' | 'note' | 'orderReason' | 'fromTime' | 'toTime']?: AttendanceRow[K] | undefined;
+};
 
 export function normaliseRows(rows: readonly AttendanceRowInput[]): AttendanceRow[] {
   return rows.map((r) => ({
@@ -262,8 +269,14 @@ export function setJav(deps: WorkspaceDeps, paragraphId: string, input: readonly
     if (!sameJson(before, rows)) deps.ws.replaceAttendance(p.meetingId, rows);
     recordChange(deps, p.meetingId, {
       label: `Jäv på § ${n}`,
-      before: [{ kind: 'paragraph', paragraphId: p.id, fields: beforeFields }, { kind: 'attendance', rows: before }],
-      after: [{ kind: 'paragraph', paragraphId: p.id, fields: { jav } }, { kind: 'attendance', rows }],
+      before: [
+        { kind: 'paragraph', paragraphId: p.id, fields: beforeFields },
+        { kind: 'attendance', rows: before },
+      ],
+      after: [
+        { kind: 'paragraph', paragraphId: p.id, fields: { jav } },
+        { kind: 'attendance', rows },
+      ],
     });
     deps.store.audit({ action: 'paragraph.jav', entity: 'paragraph', entityId: p.id, details: { meetingId: p.meetingId, number: n, jav: jav.map((j) => j.person) } });
     return { journal: journalState(deps, p.meetingId) };

@@ -21,11 +21,7 @@ export function createOrganisation(deps: WorkspaceDeps, input: { name: string; k
   });
 }
 
-export function updateOrganisation(
-  deps: WorkspaceDeps,
-  id: string,
-  patch: { name?: string; kind?: OrganisationKind; headerName?: string; orgNumber?: string },
-): void {
+export function updateOrganisation(deps: WorkspaceDeps, id: string, patch: { name?: string; kind?: OrganisationKind; headerName?: string; orgNumber?: string }): void {
   deps.store.transaction(() => {
     const org = deps.ws.getOrganisation(id);
     if (org === null) throw new AppError('not_found', 'Organisationen finns inte.');
@@ -122,7 +118,16 @@ function checkMember(deps: WorkspaceDeps, boardId: string, personId: string, f: 
   if (f.role === 'ersattare' && f.substituteOrder !== null) {
     const same = deps.ws
       .listAssignments(boardId)
-      .find((a) => a.id !== exceptAssignment && a.personId !== personId && a.role === 'ersattare' && a.retiredOn === null && a.substituteOrder === f.substituteOrder && a.termStart <= f.termEnd && f.termStart <= a.termEnd);
+      .find(
+        (a) =>
+          a.id !== exceptAssignment &&
+          a.personId !== personId &&
+          a.role === 'ersattare' &&
+          a.retiredOn === null &&
+          a.substituteOrder === f.substituteOrder &&
+          a.termStart <= f.termEnd &&
+          f.termStart <= a.termEnd,
+      );
     if (same !== undefined) {
       const other = deps.ws.personName(same.personId) ?? 'en annan ersättare';
       throw new AppError('conflict', `Ersättarordning nr ${f.substituteOrder} har redan ${other} under samma mandatperiod. Välj ett annat nummer, eller ändra ${other}s ordning först.`);
@@ -198,10 +203,7 @@ export function retireMember(deps: WorkspaceDeps, assignmentId: string, retiredO
   });
 }
 
-export function importMembers(
-  deps: WorkspaceDeps,
-  input: { boardId: string; dataBase64: string; termStart?: string; termEnd?: string },
-): { imported: number } {
+export function importMembers(deps: WorkspaceDeps, input: { boardId: string; dataBase64: string; termStart?: string; termEnd?: string }): { imported: number } {
   let bytes: Uint8Array;
   try {
     bytes = base64ToBytes(input.dataBase64);
@@ -222,7 +224,9 @@ export function importMembers(
       if (m.role === 'ersattare' && m.substituteOrder !== null) {
         const order = m.substituteOrder;
         const twin = members.find((o) => o !== m && o.role === 'ersattare' && o.substituteOrder === order && o.termStart <= m.termEnd && m.termStart <= o.termEnd);
-        const held = existing.find((a) => a.role === 'ersattare' && a.retiredOn === null && a.substituteOrder === order && a.personId !== personId && a.termStart <= m.termEnd && m.termStart <= a.termEnd);
+        const held = existing.find(
+          (a) => a.role === 'ersattare' && a.retiredOn === null && a.substituteOrder === order && a.personId !== personId && a.termStart <= m.termEnd && m.termStart <= a.termEnd,
+        );
         if (twin !== undefined || held !== undefined) {
           const who = twin?.name ?? (held === undefined ? '' : (deps.ws.personName(held.personId) ?? 'en annan ersättare'));
           issues.push({ line: m.line, column: 'Ersättarordning', message: `Nr ${order} har också ${who}. Varje ersättare får ett eget nummer i ersättarordningen.` });
@@ -304,7 +308,10 @@ export function removeOfficial(deps: WorkspaceDeps, officialId: string): void {
     const o = deps.ws.getOfficial(officialId);
     if (o === null) throw new AppError('not_found', 'Tjänstepersonen finns inte längre. Ladda om sidan.');
     if (deps.ws.attendedBoardMeeting(o.boardId, o.personId)) {
-      throw new AppError('conflict', `${deps.ws.personName(o.personId) ?? 'Personen'} står i närvarolistan för ett av nämndens sammanträden och tas därför inte bort (protokollen ska visa vem som var där).`);
+      throw new AppError(
+        'conflict',
+        `${deps.ws.personName(o.personId) ?? 'Personen'} står i närvarolistan för ett av nämndens sammanträden och tas därför inte bort (protokollen ska visa vem som var där).`,
+      );
     }
     deps.ws.deleteOfficial(officialId);
     deps.store.audit({ action: 'official.removed', entity: 'board', entityId: o.boardId, details: { officialId } });

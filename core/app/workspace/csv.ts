@@ -185,7 +185,8 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
   const rows = parseCsv(text, sep);
   const issues: CsvIssue[] = [];
   const header = rows[0];
-  if (header === undefined) return { members: [], issues: [{ line: 1, column: null, message: 'Filen är tom. Första raden ska vara rubriker, t.ex. Namn;Roll;Parti;Representerar;Mandat från;Mandat till.' }] };
+  if (header === undefined)
+    return { members: [], issues: [{ line: 1, column: null, message: 'Filen är tom. Första raden ska vara rubriker, t.ex. Namn;Roll;Parti;Representerar;Mandat från;Mandat till.' }] };
 
   const index = new Map<Column, number>();
   header.cells.forEach((h, i) => {
@@ -193,7 +194,11 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
     if (key === '') return;
     const col = (Object.keys(headings) as Column[]).find((c) => headings[c].some((x) => headingKey(x) === key));
     // The heading as it can be shown: control characters and line breaks (a stray quote) as spaces, cut short.
-    const shown = h.replace(/[\p{Cc}\s]+/gu, ' ').trim().slice(0, 40) || `kolumn ${i + 1}`;
+    const shown =
+      h
+        .replace(/[\p{Cc}\s]+/gu, ' ')
+        .trim()
+        .slice(0, 40) || `kolumn ${i + 1}`;
     if (col === undefined) {
       issues.push({ line: header.line, column: shown, message: `Okänd kolumn "${shown}". Tillåtna kolumner: ${Object.values(columnTitles).join(', ')}.` });
     } else if (index.has(col)) {
@@ -201,9 +206,13 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
     } else index.set(col, i);
   });
   for (const required of ['name', 'role'] as const) {
-    if (!index.has(required)) issues.push({ line: header.line, column: columnTitles[required], message: `Kolumnen ${columnTitles[required]} saknas. Första raden ska innehålla rubrikerna, t.ex. Namn;Roll;Parti.` });
+    if (!index.has(required))
+      issues.push({ line: header.line, column: columnTitles[required], message: `Kolumnen ${columnTitles[required]} saknas. Första raden ska innehålla rubrikerna, t.ex. Namn;Roll;Parti.` });
   }
-  for (const [col, fallback] of [['termStart', defaults.termStart], ['termEnd', defaults.termEnd]] as const) {
+  for (const [col, fallback] of [
+    ['termStart', defaults.termStart],
+    ['termEnd', defaults.termEnd],
+  ] as const) {
     if (!index.has(col) && fallback === undefined) {
       issues.push({ line: header.line, column: columnTitles[col], message: `Kolumnen ${columnTitles[col]} saknas. Lägg till den i filen eller ange mandatperioden i formuläret.` });
     }
@@ -219,7 +228,11 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
     };
     const problem = (c: Column, message: string) => issues.push({ line: row.line, column: columnTitles[c], message });
     if (row.cells.length > header.cells.length && row.cells.slice(header.cells.length).some((c) => c.trim() !== '')) {
-      issues.push({ line: row.line, column: null, message: `Raden har ${row.cells.length} fält men rubrikraden ${header.cells.length}. Kontrollera avgränsarna (${sep === '\t' ? 'tabb' : sep}) och citattecknen.` });
+      issues.push({
+        line: row.line,
+        column: null,
+        message: `Raden har ${row.cells.length} fält men rubrikraden ${header.cells.length}. Kontrollera avgränsarna (${sep === '\t' ? 'tabb' : sep}) och citattecknen.`,
+      });
       continue;
     }
     const name = cell('name');
@@ -228,7 +241,13 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
     else names.set(name.toLocaleLowerCase('sv-SE'), row.line);
     const roleText = cell('role');
     const role = parseRole(roleText);
-    if (role === null) problem('role', roleText === '' ? 'Roll saknas. Skriv Ordförande, Vice ordförande, 2:e vice ordförande, Ledamot eller Ersättare.' : `Okänd roll "${roleText}". Skriv Ordförande, Vice ordförande, 2:e vice ordförande, Ledamot eller Ersättare.`);
+    if (role === null)
+      problem(
+        'role',
+        roleText === ''
+          ? 'Roll saknas. Skriv Ordförande, Vice ordförande, 2:e vice ordförande, Ledamot eller Ersättare.'
+          : `Okänd roll "${roleText}". Skriv Ordförande, Vice ordförande, 2:e vice ordförande, Ledamot eller Ersättare.`,
+      );
     const date = (c: 'termStart' | 'termEnd', fallback: string | undefined): string => {
       const v = cell(c) || fallback || '';
       if (!isValidIsoDate(v)) problem(c, v === '' ? `${columnTitles[c]} saknas. Skriv datumet som ÅÅÅÅ-MM-DD.` : `"${v}" är inget giltigt datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2023-01-01.`);
@@ -251,7 +270,10 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
     // Identifiers go through the same validation as people.identifiers.add (core/domain/eid).
     const identifiers: EidIdentifier[] = [];
     for (const kind of IDENTIFIER_COLUMNS) {
-      for (const raw of cell(kind).split('|').map((v) => v.trim()).filter((v) => v !== '')) {
+      for (const raw of cell(kind)
+        .split('|')
+        .map((v) => v.trim())
+        .filter((v) => v !== '')) {
         const parsed = parseEidIdentifier(kind, raw, defaults.today === undefined ? {} : { today: defaults.today });
         if ('error' in parsed) problem(kind, parsed.error);
         else if (!identifiers.some((i) => i.kind === parsed.kind && i.value === parsed.value)) identifiers.push(parsed);

@@ -29,10 +29,7 @@ export function requireParagraph(deps: WorkspaceDeps, paragraphId: string): Para
 /** Frozen or adjusted §§ cannot change: say so before the database trigger has to. */
 export function assertEditable(p: ParagraphRow): void {
   if (p.groupStatus === 'frozen' || p.groupStatus === 'adjusted') {
-    throw new AppError(
-      'locked',
-      `§ ${p.number} ingår i ett protokoll som är låst för justering eller redan justerat och kan inte ändras. Rättelser görs som en ny version med angivet skäl.`,
-    );
+    throw new AppError('locked', `§ ${p.number} ingår i ett protokoll som är låst för justering eller redan justerat och kan inte ändras. Rättelser görs som en ny version med angivet skäl.`);
   }
 }
 

@@ -70,10 +70,7 @@ export function setGroupTimePlace(deps: WorkspaceDeps, input: { meetingId: strin
       .map((p) => p.number);
     const label = `Justeringsgrupp ${group.position + 1}${numbers.length === 0 ? '' : ` (${paragraphLabel(numbers)})`}`;
     if (group.status !== 'open') {
-      throw new AppError(
-        'conflict',
-        `${label} är ${group.status === 'adjusted' ? 'justerad' : 'låst för justering'}; tid och plats för justering står i den låsta versionen och kan inte ändras.`,
-      );
+      throw new AppError('conflict', `${label} är ${group.status === 'adjusted' ? 'justerad' : 'låst för justering'}; tid och plats för justering står i den låsta versionen och kan inte ändras.`);
     }
     const timePlace = input.timePlace ?? undefined;
     const issues = groupTimePlaceIssues(meeting.date, label, { immediate: group.immediate, timePlace }).map((i) => ({ path: pathText(i.path), message: i.message }));

@@ -113,7 +113,12 @@ export function updateMeeting(deps: WorkspaceDeps, meetingId: string, raw: Meeti
     if (patch.justerare !== undefined) checkJusterare(deps, meeting.id, next);
     if (patch.breaks !== undefined || patch.startTime !== undefined || patch.endTime !== undefined) checkTimes(deps, meeting.id, next, deps.ws.listAttendance(meeting.id));
     if (patch.date !== undefined && patch.date !== meeting.date && !renumber) {
-      const problem = numberOrderProblem(deps.ws.usedNumbers(meeting.boardId, meeting.year), meeting.id, patch.date, paragraphs.map((p) => p.number));
+      const problem = numberOrderProblem(
+        deps.ws.usedNumbers(meeting.boardId, meeting.year),
+        meeting.id,
+        patch.date,
+        paragraphs.map((p) => p.number),
+      );
       if (problem !== null) throw new AppError('conflict', `Sammanträdet kan inte flyttas till ${patch.date}: ${problem}`);
     }
 

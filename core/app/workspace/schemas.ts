@@ -3,17 +3,7 @@
 import { isValidOrgNumber, ORG_NUMBER_CHECK_MESSAGE, ORG_NUMBER_FORMAT_MESSAGE } from '../../domain/org-number';
 import { z } from 'zod';
 import '../../api/zod-sv';
-import {
-  appealSchema,
-  attendanceCapacities,
-  breakSchema,
-  boardKinds,
-  isoDateSchema,
-  memberRoles,
-  organisationKinds,
-  timeSchema,
-  voteChoices,
-} from '../../format/meeting';
+import { appealSchema, attendanceCapacities, breakSchema, boardKinds, isoDateSchema, memberRoles, organisationKinds, timeSchema, voteChoices } from '../../format/meeting';
 import { richTextSchema } from '../../format/richtext';
 import { oslProvisionSchema } from '../../format/provision';
 
@@ -91,8 +81,14 @@ export const attendanceRowSchema = z.strictObject({
   /** Why a serving substitute was called in out of the substitute order. */
   orderReason: optText(200).nullable().optional(),
   /** Clock time of arrival / departure for this interval, TT:MM (empty: none). */
-  fromTime: z.union([timeSchema, z.literal('')]).nullable().optional(),
-  toTime: z.union([timeSchema, z.literal('')]).nullable().optional(),
+  fromTime: z
+    .union([timeSchema, z.literal('')])
+    .nullable()
+    .optional(),
+  toTime: z
+    .union([timeSchema, z.literal('')])
+    .nullable()
+    .optional(),
 });
 
 export const meetingCreateSchema = z.strictObject({
@@ -154,7 +150,10 @@ const lines = z.array(z.string().trim().max(2000)).max(500);
 export const paragraphPatchSchema = z.strictObject({
   title: z.string().trim().min(1, 'Paragrafen måste ha en rubrik. Skriv en rubrik, t.ex. "Val av justerare".').max(500).optional(),
   caseNumber: optText(200).nullable().optional(),
-  decision: z.strictObject({ numbered: z.boolean(), points: z.array(richTextSchema).max(200) }).nullable().optional(),
+  decision: z
+    .strictObject({ numbered: z.boolean(), points: z.array(richTextSchema).max(200) })
+    .nullable()
+    .optional(),
   summary: richTextSchema.nullable().optional(),
   description: richTextSchema.nullable().optional(),
   body: richTextSchema.nullable().optional(),
@@ -163,9 +162,18 @@ export const paragraphPatchSchema = z.strictObject({
   votes: z.array(voteInputSchema).max(20, 'Högst 20 omröstningar per paragraf.').optional(),
   decisionDocuments: lines.optional(),
   distribution: lines.optional(),
-  motions: z.array(z.strictObject({ by: refSchema, text: z.string().trim().max(5000) })).max(100).optional(),
-  reservations: z.array(z.strictObject({ person: refSchema, reason: optText(5000).optional() })).max(100).optional(),
-  protocolNotes: z.array(z.strictObject({ by: refSchema.optional(), text: z.string().trim().max(5000) })).max(100).optional(),
+  motions: z
+    .array(z.strictObject({ by: refSchema, text: z.string().trim().max(5000) }))
+    .max(100)
+    .optional(),
+  reservations: z
+    .array(z.strictObject({ person: refSchema, reason: optText(5000).optional() }))
+    .max(100)
+    .optional(),
+  protocolNotes: z
+    .array(z.strictObject({ by: refSchema.optional(), text: z.string().trim().max(5000) }))
+    .max(100)
+    .optional(),
   tasks: z
     .array(
       z.strictObject({
@@ -184,14 +192,16 @@ export const paragraphPatchSchema = z.strictObject({
 
 export type ParagraphPatch = z.output<typeof paragraphPatchSchema>;
 
-export const javInputSchema = z.array(
-  z.strictObject({
-    personId: refSchema,
-    note: optText(1000).optional(),
-    /** A present substitute who serves in the person's seat for this § only. */
-    substituteId: id.nullable().optional(),
-  }),
-).max(50);
+export const javInputSchema = z
+  .array(
+    z.strictObject({
+      personId: refSchema,
+      note: optText(1000).optional(),
+      /** A present substitute who serves in the person's seat for this § only. */
+      substituteId: id.nullable().optional(),
+    }),
+  )
+  .max(50);
 
 export const sectionsSchema = z.array(z.strictObject({ heading: z.string().trim().max(500), body: richTextSchema })).max(200);
 

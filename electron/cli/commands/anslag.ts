@@ -45,11 +45,7 @@ export const anslagPendingCommand: CliCommand = {
       if (args.values.json) printJson(io, rows);
       else if (rows.length === 0) io.out('Inga justerade paragrafer väntar på anslag.');
       else {
-        io.out(
-          rows
-            .map((r) => `${r.boardName} ${r.meetingDate} ${r.label}: justerad ${r.adjustedOn}, anslå senast ${r.postBy}${r.overdue ? ' – FÖRSENAT' : ''}  [grupp ${r.groupId}]`)
-            .join('\n'),
-        );
+        io.out(rows.map((r) => `${r.boardName} ${r.meetingDate} ${r.label}: justerad ${r.adjustedOn}, anslå senast ${r.postBy}${r.overdue ? ' – FÖRSENAT' : ''}  [grupp ${r.groupId}]`).join('\n'));
       }
       return 0;
     }),
@@ -94,11 +90,7 @@ export const anslagListCommand: CliCommand = {
       else if (rows.length === 0) io.out('Inga anslag är uppsatta.');
       else {
         const state = { up: 'uppsatt', may_take_down: 'får tas ned', taken_down: 'nedtaget' } as const;
-        io.out(
-          rows
-            .map((r) => `${r.boardName} ${r.meetingDate} ${r.label}: uppsatt ${r.postedOn}, tas ned ${r.takenDownOn ?? r.takeDownOn} (${state[r.state]})  [anslag ${r.noticeId}]`)
-            .join('\n'),
-        );
+        io.out(rows.map((r) => `${r.boardName} ${r.meetingDate} ${r.label}: uppsatt ${r.postedOn}, tas ned ${r.takenDownOn ?? r.takeDownOn} (${state[r.state]})  [anslag ${r.noticeId}]`).join('\n'));
       }
       return 0;
     }),

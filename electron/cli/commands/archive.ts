@@ -26,7 +26,9 @@ export const archiveExportCommand: CliCommand = {
     }
     if (!/^\d{4}$/.test(year)) throw new AppError('validation', `Året ska ha fyra siffror, inte "${year}".`);
     return withBackend(io, args, async (backend) => {
-      const r = await (await archive()).exportArchive({ api: apiOf(backend), documents: (await archiveStore()).createArchiveStore(backend.db), boardId, year: Number(year), dir: resolve(io.cwd, dir), now: io.now() });
+      const r = await (
+        await archive()
+      ).exportArchive({ api: apiOf(backend), documents: (await archiveStore()).createArchiveStore(backend.db), boardId, year: Number(year), dir: resolve(io.cwd, dir), now: io.now() });
       if (args.values.json) printJson(io, r);
       else io.out(`Arkivpaketet är skrivet till ${r.dir}: ${r.meetings} ${r.meetings === 1 ? 'sammanträde' : 'sammanträden'}, ${r.files} filer, ${r.signedPdfs} signerade PDF:er.`);
       return 0;

@@ -127,6 +127,9 @@ export async function writeAtomically(path: string, data: string | Uint8Array): 
     await rename(tmp, path);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new AppError('io', `Filen ${path} kunde inte skrivas${code === 'ENOSPC' ? ' (disken är full)' : code === 'EACCES' || code === 'EROFS' ? ' (skrivskyddad mapp)' : code === 'ENOENT' ? ' (mappen finns inte)' : ''}.`);
+    throw new AppError(
+      'io',
+      `Filen ${path} kunde inte skrivas${code === 'ENOSPC' ? ' (disken är full)' : code === 'EACCES' || code === 'EROFS' ? ' (skrivskyddad mapp)' : code === 'ENOENT' ? ' (mappen finns inte)' : ''}.`,
+    );
   }
 }

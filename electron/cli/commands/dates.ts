@@ -1,16 +1,7 @@
 // `justera dates`: the statutory dates for justering, posting the notice and appeal.
 
 import { AppError } from '../../../core/api/errors';
-import {
-  JUSTERING_DAYS,
-  POST_BY_DAYS,
-  appealPeriod,
-  assertIsoDate,
-  closedDayReason,
-  periodEnd,
-  weekdayName,
-  type PeriodEnd,
-} from '../../../core/domain/calendar';
+import { JUSTERING_DAYS, POST_BY_DAYS, appealPeriod, assertIsoDate, closedDayReason, periodEnd, weekdayName, type PeriodEnd } from '../../../core/domain/calendar';
 import type { CliArgs, CliCommand, CliIo } from '../types';
 
 function dateOption(args: CliArgs, name: string): string | undefined {
@@ -36,10 +27,7 @@ function deadline(end: PeriodEnd): string {
 export const datesCommand: CliCommand = {
   name: 'dates',
   summary: 'Räknar ut sista dag för justering, anslag och överklagande.',
-  usage: [
-    'justera dates --posted ÅÅÅÅ-MM-DD [--json]',
-    'justera dates --meeting ÅÅÅÅ-MM-DD [--adjusted ÅÅÅÅ-MM-DD] [--posted ÅÅÅÅ-MM-DD] [--json]',
-  ].join('\n'),
+  usage: ['justera dates --posted ÅÅÅÅ-MM-DD [--json]', 'justera dates --meeting ÅÅÅÅ-MM-DD [--adjusted ÅÅÅÅ-MM-DD] [--posted ÅÅÅÅ-MM-DD] [--json]'].join('\n'),
   details: [
     `Justering ska ske senast ${JUSTERING_DAYS} dagar efter sammanträdet (KL 5 kap. 69 §).`,
     `Anslaget ska sättas upp senast ${POST_BY_DAYS} dagar efter justeringen (KL 8 kap. 12 §).`,

@@ -13,4 +13,21 @@ import { signServiceCommands } from './signservice';
 import { peopleCommands } from './people';
 import { kallelseCommands } from './kallelse';
 
-export const commands: CliCommand[] = [demoCommand, listCommand, searchCommand, importCommand, exportCommand, datesCommand, signCommand, verifyCommand, ...anslagCommands, ...justeringCommands, ...justeringSettingsCommands, ...archiveCommands, ...trustCommands, ...signServiceCommands, ...peopleCommands, ...kallelseCommands];
+export const commands: CliCommand[] = [
+  demoCommand,
+  listCommand,
+  searchCommand,
+  importCommand,
+  exportCommand,
+  datesCommand,
+  signCommand,
+  verifyCommand,
+  ...anslagCommands,
+  ...justeringCommands,
+  ...justeringSettingsCommands,
+  ...archiveCommands,
+  ...trustCommands,
+  ...signServiceCommands,
+  ...peopleCommands,
+  ...kallelseCommands,
+];

@@ -15,8 +15,7 @@ export const settingsTsaCommand: CliCommand = {
   name: 'settings tsa',
   summary: 'Ange tidsstämpeltjänsten (RFC 3161) som underskrifter i Justera tidsstämplas med (PAdES B-T).',
   usage: 'justera settings tsa [URL | --clear] --db FIL [--json]',
-  details:
-    'Utan URL och --clear visas den tjänst som är vald. När tjänsten inte svarar görs underskriften ändå, utan tidsstämpel (PAdES B-B), och det sägs i resultatet.',
+  details: 'Utan URL och --clear visas den tjänst som är vald. När tjänsten inte svarar görs underskriften ändå, utan tidsstämpel (PAdES B-B), och det sägs i resultatet.',
   options: { clear: { type: 'boolean', description: 'Skriv under utan tidsstämpel (ta bort tjänsten).' }, db: dbOption, json: jsonOption },
   run: (io, args) =>
     withBackend(io, args, async (backend) => {
@@ -24,9 +23,7 @@ export const settingsTsaCommand: CliCommand = {
       const url = args.positionals[0];
       if (url !== undefined && args.values.clear === true) throw new AppError('validation', 'Ange antingen en adress eller --clear, inte båda.');
       const r =
-        url !== undefined ? await api.call('settings.set', { tsaUrl: url })
-        : args.values.clear === true ? await api.call('settings.set', { tsaUrl: null })
-        : await api.call('settings.get', {});
+        url !== undefined ? await api.call('settings.set', { tsaUrl: url }) : args.values.clear === true ? await api.call('settings.set', { tsaUrl: null }) : await api.call('settings.get', {});
       if (args.values.json) printJson(io, r);
       else io.out(r.tsaUrl === null ? 'Ingen tidsstämpeltjänst: underskrifter görs utan tidsstämpel (PAdES B-B).' : `Tidsstämpeltjänst: ${r.tsaUrl}`);
       return 0;
@@ -64,9 +61,11 @@ export const justeringOrderCommand: CliCommand = {
       const text = args.positionals[1];
       if (text !== undefined && args.values.any === true) throw new AppError('validation', 'Ange antingen en ordning eller --any, inte båda.');
       const r =
-        text !== undefined ? await api.call('boards.setSigningOrder', { boardId, order: parseOrder(text) })
-        : args.values.any === true ? await api.call('boards.setSigningOrder', { boardId, order: null })
-        : await api.call('boards.getSigningOrder', { boardId });
+        text !== undefined
+          ? await api.call('boards.setSigningOrder', { boardId, order: parseOrder(text) })
+          : args.values.any === true
+            ? await api.call('boards.setSigningOrder', { boardId, order: null })
+            : await api.call('boards.getSigningOrder', { boardId });
       if (args.values.json) printJson(io, r);
       else io.out(`Underskriftsordning: ${describeOrder(r.order)}.`);
       return 0;

@@ -35,7 +35,11 @@ const outOption = { type: 'string', short: 'o', valueName: 'FIL', description: '
 const statusNames = { open: 'öppen', frozen: 'låst för justering', adjusted: 'justerad' } as const;
 
 function describeStatus(st: JusteringStatus): string {
-  const lines = [`Sammanträdets status: ${st.meetingStatus}`, ...(st.deadline === null ? [] : [`Sista dag för justering: ${st.deadline} (KL 5 kap. 69 §)`]), `Underskriftsordning: ${describeOrder(st.signingOrder)}`];
+  const lines = [
+    `Sammanträdets status: ${st.meetingStatus}`,
+    ...(st.deadline === null ? [] : [`Sista dag för justering: ${st.deadline} (KL 5 kap. 69 §)`]),
+    `Underskriftsordning: ${describeOrder(st.signingOrder)}`,
+  ];
   if (st.groups.length === 0) lines.push('Inga justeringsgrupper: hela protokollet justeras på en gång (justera justering freeze).');
   for (const g of st.groups) {
     lines.push(`Grupp ${g.groupIndex + 1} ${g.label}: ${statusNames[g.status]}${g.adjustedAt === null ? '' : ` ${g.adjustedAt}`}`);
@@ -169,7 +173,9 @@ export const justeringOpenCommand: CliCommand = {
     const out = requiredString(args, 'out', 'Ange PDF-filen som ska skrivas med -o FIL.pdf.');
     const content = (await readInput(io, file, 'Underskriftspaketet')).toString('utf8');
     const { anchors, crls } = await trustMaterialOf(io, args);
-    const opened = await (await justeringApp()).openPackage({ services: (await justeringService()).justeringServices, trust: { anchors: () => anchors, crls: () => crls }, clock: { now: () => io.now() } }, { content });
+    const opened = await (
+      await justeringApp()
+    ).openPackage({ services: (await justeringService()).justeringServices, trust: { anchors: () => anchors, crls: () => crls }, clock: { now: () => io.now() } }, { content });
     await writeAtomically(resolve(io.cwd, out), Buffer.from(opened.pdfBase64, 'base64'));
     const m = opened.manifest;
     if (args.values.json) printJson(io, { manifest: m, signedBefore: opened.signedBefore, authenticity: opened.authenticity, file: out });
@@ -181,7 +187,11 @@ export const justeringOpenCommand: CliCommand = {
         const trust = s.trusted === true ? `betrodd, ${s.trustAnchor ?? ''}` : s.trusted === false ? 'INTE BETRODD' : 'tillit ej bedömd';
         io.out(printable(`Redan underskrivet i ${s.field ?? '–'}: ${s.certificateSubject ?? '–'} (certifikat; ${trust}) ${s.signedAt ?? ''}`));
       }
-      io.out(opened.authenticity.verified ? `Verifierat: underskrivet av sekreteraren ${printable(opened.authenticity.secretary ?? '')} och uppgifterna stämmer med protokollet.` : printable(opened.authenticity.message ?? ''));
+      io.out(
+        opened.authenticity.verified
+          ? `Verifierat: underskrivet av sekreteraren ${printable(opened.authenticity.secretary ?? '')} och uppgifterna stämmer med protokollet.`
+          : printable(opened.authenticity.message ?? ''),
+      );
       io.out(`PDF-filen är sparad som ${out}. Läs den, skriv under med:`);
       io.out(`  justera sign ${out} --field ${printable(m.field)} --p12 DITT-CERT.p12 --password-file LÖSENORD.txt -o UNDERSKRIVEN.pdf`);
       io.out('och skicka UNDERSKRIVEN.pdf tillbaka till sekreteraren.');
@@ -245,28 +255,33 @@ export const documentSignCommand: CliCommand = {
     if (typeof v.pkcs11 === 'string' && v.slot === undefined) return printTokens(io, v.pkcs11);
     // The CLI is local and explicit: its --pkcs11 module (checked like the app's) is the back end's configured one.
     const pkcs11 = typeof v.pkcs11 === 'string' ? { configured: cliModulePath(io, v.pkcs11) } : {};
-    return withBackend(io, args, async (backend) => {
-      const versionId = positional(args, 'dokumentets id (visas av justera anslag post --json)');
-      const field = requiredString(args, 'field', 'Ange fältet med --field, t.ex. --field sig-anslagsbevis.');
-      const api = apiOf(backend);
-      let credential: Credential;
-      if (typeof v.pkcs11 === 'string') {
-        const token = await tokenInSlot(io, v.pkcs11, v.slot);
-        const pin = await readSecret(io, requiredString(args, 'pin-file', 'Ange PIN-filen med --pin-file FIL.'), 'PIN-filen');
-        credential = { kind: 'pkcs11', moduleId: 'configured', tokenSerial: token.serialNumber, pin };
-      } else {
-        const p12 = await readInput(io, requiredString(args, 'p12', 'Ange certifikatfilen med --p12 FIL, eller kortet med --pkcs11 MODUL.'), 'Certifikatfilen');
-        const password = await readSecret(io, requiredString(args, 'password-file', 'Ange lösenordsfilen med --password-file FIL.'), 'Lösenordsfilen');
-        credential = { kind: 'p12', p12Base64: bytesToBase64(p12), password };
-      }
-      const r = await api.call('documents.sign', { versionId, field, credential });
-      if (args.values.json) printJson(io, r);
-      else {
-        io.out(`Dokumentet är underskrivet av ${r.signature.signerName} i ${field} (${r.signature.signedAt}). SHA-256 ${r.signature.sha256}`);
-        if (r.timestamp.message !== null) io.out(r.timestamp.message);
-      }
-      return 0;
-    }, { pkcs11 });
+    return withBackend(
+      io,
+      args,
+      async (backend) => {
+        const versionId = positional(args, 'dokumentets id (visas av justera anslag post --json)');
+        const field = requiredString(args, 'field', 'Ange fältet med --field, t.ex. --field sig-anslagsbevis.');
+        const api = apiOf(backend);
+        let credential: Credential;
+        if (typeof v.pkcs11 === 'string') {
+          const token = await tokenInSlot(io, v.pkcs11, v.slot);
+          const pin = await readSecret(io, requiredString(args, 'pin-file', 'Ange PIN-filen med --pin-file FIL.'), 'PIN-filen');
+          credential = { kind: 'pkcs11', moduleId: 'configured', tokenSerial: token.serialNumber, pin };
+        } else {
+          const p12 = await readInput(io, requiredString(args, 'p12', 'Ange certifikatfilen med --p12 FIL, eller kortet med --pkcs11 MODUL.'), 'Certifikatfilen');
+          const password = await readSecret(io, requiredString(args, 'password-file', 'Ange lösenordsfilen med --password-file FIL.'), 'Lösenordsfilen');
+          credential = { kind: 'p12', p12Base64: bytesToBase64(p12), password };
+        }
+        const r = await api.call('documents.sign', { versionId, field, credential });
+        if (args.values.json) printJson(io, r);
+        else {
+          io.out(`Dokumentet är underskrivet av ${r.signature.signerName} i ${field} (${r.signature.signedAt}). SHA-256 ${r.signature.sha256}`);
+          if (r.timestamp.message !== null) io.out(r.timestamp.message);
+        }
+        return 0;
+      },
+      { pkcs11 },
+    );
   },
 };
 

@@ -60,7 +60,9 @@ export const signCommand: CliCommand = {
       throw new AppError('validation', 'Ange antingen --p12 FIL (certifikatfil) eller --pkcs11 MODUL (kort eller token).');
     }
     try {
-      const result = await (await signing()).signPdf(pdf, {
+      const result = await (
+        await signing()
+      ).signPdf(pdf, {
         fieldName: v.field,
         signer,
         role: typeof v.role === 'string' ? v.role : (roles[v.field] ?? 'Undertecknare'),
@@ -133,8 +135,11 @@ export function describeReport(r: VerificationReport): string {
     lines.push(`  Giltigt då:          ${yesNo(s.certificateValidAtSigningTime)}`);
     lines.push(`  Nyckelanvändning:    ${s.certificateChecks.keyUsage ? 'underskrift' : 'NEJ'}`);
     lines.push(`  Ett namn (CN):       ${yesNo(s.certificateChecks.singleCommonName)}`);
-    lines.push(`  Tillit:              ${!s.trust.assessed ? 'tillit ej bedömd (ange --trust CA.pem eller --db med tillitslista)' : s.trust.trusted ? `betrodd (${s.trust.anchor?.subject ?? '–'})` : 'INTE BETRODD'}`);
-    if (s.trust.trusted) lines.push(`  Spärrstatus:         ${s.revocation.status === 'good' ? 'ej spärrat' : s.revocation.status === 'revoked' ? 'SPÄRRAT' : 'spärrstatus okänd (varning)'} — ${s.revocation.message}`);
+    lines.push(
+      `  Tillit:              ${!s.trust.assessed ? 'tillit ej bedömd (ange --trust CA.pem eller --db med tillitslista)' : s.trust.trusted ? `betrodd (${s.trust.anchor?.subject ?? '–'})` : 'INTE BETRODD'}`,
+    );
+    if (s.trust.trusted)
+      lines.push(`  Spärrstatus:         ${s.revocation.status === 'good' ? 'ej spärrat' : s.revocation.status === 'revoked' ? 'SPÄRRAT' : 'spärrstatus okänd (varning)'} — ${s.revocation.message}`);
     lines.push(`  PAdES-nivå:          ${s.level}${s.timestamp ? ` (tidsstämpel ${s.timestamp.time?.toISOString() ?? '–'})` : ' (ingen tidsstämpel)'}`);
     lines.push(`  Omfattar:            revision ${s.revision}, ${s.coveredLength} byte${s.coversWholeFile ? ' (hela filen)' : ''}`);
     const bad = s.changesAfter.filter((x) => !x.allowed);
@@ -160,5 +165,8 @@ export function describeReport(r: VerificationReport): string {
   else if (!r.trustAssessed) lines.push('Resultat: tillit ej bedömd — underskrifterna är kryptografiskt hela, men ingen betrodd utfärdare är angiven (--trust CA.pem eller --db med tillitslista).');
   else if (!r.trusted) lines.push('Resultat: INTE BETRODD — minst en underskrift leder inte till ett betrott rotcertifikat.');
   else lines.push('Resultat: alla underskrifter är giltiga och betrodda.');
-  return lines.filter((l) => l.length > 0).map(printable).join('\n');
+  return lines
+    .filter((l) => l.length > 0)
+    .map(printable)
+    .join('\n');
 }

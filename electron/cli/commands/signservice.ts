@@ -25,7 +25,10 @@ function describe(s: SignServiceSetting): string[] {
 function certificatePem(bytes: Buffer): string {
   const text = bytes.toString('latin1');
   if (text.includes('-----BEGIN')) return text.trim();
-  const b64 = bytes.toString('base64').replace(/(.{64})/g, '$1\n').trim();
+  const b64 = bytes
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trim();
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----`;
 }
 

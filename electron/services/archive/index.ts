@@ -215,9 +215,23 @@ export function metsXml(p: { objId: string; label: string; created: string; year
     `      <mets:name>${a(p.creator.organisation)}</mets:name>`,
     '    </mets:agent>',
     '  </mets:metsHdr>',
-    ...dcSection('dmd-0', { title: `Protokoll ${p.creator.board} ${p.year}`, creator: p.creator, date: String(p.year), description: `${p.meetings.length} sammanträden`, identifier: p.objId, created: p.created }),
+    ...dcSection('dmd-0', {
+      title: `Protokoll ${p.creator.board} ${p.year}`,
+      creator: p.creator,
+      date: String(p.year),
+      description: `${p.meetings.length} sammanträden`,
+      identifier: p.objId,
+      created: p.created,
+    }),
     ...p.meetings.flatMap((m, i) =>
-      dcSection(`dmd-${i + 1}`, { title: `Protokoll ${p.creator.board} ${m.date}`, creator: p.creator, date: m.date, description: m.paragraphs || null, identifier: `urn:justera:sammantrade:${m.meetingId}`, created: p.created }),
+      dcSection(`dmd-${i + 1}`, {
+        title: `Protokoll ${p.creator.board} ${m.date}`,
+        creator: p.creator,
+        date: m.date,
+        description: m.paragraphs || null,
+        identifier: `urn:justera:sammantrade:${m.meetingId}`,
+        created: p.created,
+      }),
     ),
     '  <mets:fileSec ID="fileSec">',
   ];
@@ -323,12 +337,23 @@ export async function verifyArchive(dirIn: string, options: { now?: Date; trustA
     else if (sha256(data) !== f.sha256) bad.push({ path: f.path, problem: 'Checksumman stämmer inte: filen har ändrats.' });
     else okFiles++;
     if (f.use === 'signed-pdf') {
-      const report = await verifyPdf(new Uint8Array(data), { ...(options.trustAnchors ? { trustAnchors: options.trustAnchors } : {}), ...(options.crls ? { crls: options.crls } : {}), ...(options.now ? { now: options.now } : {}) });
+      const report = await verifyPdf(new Uint8Array(data), {
+        ...(options.trustAnchors ? { trustAnchors: options.trustAnchors } : {}),
+        ...(options.crls ? { crls: options.crls } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      });
       // Valid is not enough: every signature must chain to a trust anchor (none given = not judged, not passed).
       if (report.accepted) validSigs++;
       else if (!report.valid) invalid.push({ path: f.path, problem: report.problems.join(' ') || 'Underskriften är ogiltig.' });
       else if (!report.trustAssessed) invalid.push({ path: f.path, problem: 'Tillit ej bedömd: inga betrodda rotcertifikat (ange --trust CA.pem eller --db med en tillitslista).' });
-      else invalid.push({ path: f.path, problem: report.signatures.filter((x) => !x.trust.trusted).map((x) => `${x.fieldName ?? 'underskrift'}: ${x.trust.problem ?? 'inte betrodd'}`).join(' ') });
+      else
+        invalid.push({
+          path: f.path,
+          problem: report.signatures
+            .filter((x) => !x.trust.trusted)
+            .map((x) => `${x.fieldName ?? 'underskrift'}: ${x.trust.problem ?? 'inte betrodd'}`)
+            .join(' '),
+        });
     }
   }
 

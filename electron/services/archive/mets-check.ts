@@ -31,7 +31,7 @@ export function parseXml(xml: string): Document {
 const childElements = (el: Element): Element[] => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1);
 const inMets = (el: Element, local: string): boolean => el.namespaceURI === METS_NS && el.localName === local;
 const metsAll = (root: Element | Document, local: string): Element[] => Array.from(root.getElementsByTagNameNS(METS_NS, local));
-const attr = (el: Element, name: string): string | undefined => (el.hasAttribute(name) ? el.getAttribute(name) ?? '' : undefined);
+const attr = (el: Element, name: string): string | undefined => (el.hasAttribute(name) ? (el.getAttribute(name) ?? '') : undefined);
 
 export interface MetsEntry {
   path: string;
@@ -80,7 +80,12 @@ export function checkMetsStructure(xml: string): string[] {
   if (unknown.length > 0) problems.push(`Okända delar direkt under mets:mets: ${[...new Set(unknown.map((c) => c.nodeName))].join(', ')}.`);
   const positions = names.filter((n) => ORDER.includes(n)).map((n) => ORDER.indexOf(n));
   if (positions.some((p, k) => k > 0 && p < (positions[k - 1] ?? 0))) problems.push('Delarna står i fel ordning (METS: metsHdr, dmdSec, amdSec, fileSec, structMap).');
-  for (const [name, what] of [['metsHdr', 'huvudet'], ['dmdSec', 'den beskrivande metadatan'], ['fileSec', 'fillistan'], ['structMap', 'strukturkartan']] as const) {
+  for (const [name, what] of [
+    ['metsHdr', 'huvudet'],
+    ['dmdSec', 'den beskrivande metadatan'],
+    ['fileSec', 'fillistan'],
+    ['structMap', 'strukturkartan'],
+  ] as const) {
     if (!names.includes(name)) problems.push(`mets:${name} (${what}) saknas.`);
   }
   for (const name of ['metsHdr', 'fileSec']) if (names.filter((n) => n === name).length > 1) problems.push(`mets:${name} förekommer mer än en gång.`);
@@ -129,7 +134,10 @@ export function checkMetsStructure(xml: string): string[] {
   }
   for (const f of files) {
     const id = attr(f, 'ID');
-    const href = childElements(f).find((c) => inMets(c, 'FLocat'))?.getAttributeNS(XLINK_NS, 'href') ?? '';
+    const href =
+      childElements(f)
+        .find((c) => inMets(c, 'FLocat'))
+        ?.getAttributeNS(XLINK_NS, 'href') ?? '';
     if (id && !referenced.has(id)) problems.push(`Filen ${id} (${href}) finns inte i structMap.`);
   }
   for (const el of all) {

@@ -13,4 +13,3 @@ export function timestampOutcome(tsaUrl: string | null, level: 'B-B' | 'B-T', fa
     message: `Tidsstämpeltjänsten ${tsaUrl} ${what}; underskriften saknar tidsstämpel (PAdES B-B). Kontrollera adressen till tidsstämpeltjänsten i inställningarna och nätverket.`,
   };
 }
-

@@ -34,11 +34,15 @@ function bytesOf(content: string | Uint8Array): Uint8Array {
 function ioError(what: string, e: unknown): AppError {
   const code = (e as { code?: string }).code ?? '';
   const reason =
-    code === 'EACCES' || code === 'EPERM' ? 'behörighet saknas'
-    : code === 'EROFS' ? 'mappen är skrivskyddad'
-    : code === 'ENOSPC' ? 'disken är full'
-    : code === 'ENOTDIR' ? 'en del av sökvägen är en fil, inte en mapp'
-    : 'ett fel uppstod';
+    code === 'EACCES' || code === 'EPERM'
+      ? 'behörighet saknas'
+      : code === 'EROFS'
+        ? 'mappen är skrivskyddad'
+        : code === 'ENOSPC'
+          ? 'disken är full'
+          : code === 'ENOTDIR'
+            ? 'en del av sökvägen är en fil, inte en mapp'
+            : 'ett fel uppstod';
   return new AppError('io', `${what}: ${reason}. Kontrollera mappen och försök igen; anslagstavlan som redan fanns där är oförändrad eller komplett.`, { code });
 }
 
@@ -73,10 +77,7 @@ async function readManifest(root: string): Promise<Manifest | null> {
     if (m.format !== MANIFEST_FORMAT || !Array.isArray(m.files)) throw new Error('format');
     return { format: MANIFEST_FORMAT, version: 1, files: m.files.filter((f) => typeof f.path === 'string' && SAFE_PATH.test(f.path)) };
   } catch {
-    throw new AppError(
-      'validation',
-      `Filen ${MANIFEST} i mappen är skadad eller kommer inte från Justera. Välj en annan mapp, eller ta bort mappens innehåll och exportera igen.`,
-    );
+    throw new AppError('validation', `Filen ${MANIFEST} i mappen är skadad eller kommer inte från Justera. Välj en annan mapp, eller ta bort mappens innehåll och exportera igen.`);
   }
 }
 

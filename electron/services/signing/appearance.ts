@@ -63,7 +63,12 @@ function toUnicodeCMap(entries: [number, string][]): string {
 }
 
 /** Registers the font subset objects and returns the Type0 font reference. */
-function embedSubset(context: PDFContext, font: TrueTypeFont, gidsInOrder: number[], chars: Map<number, string>): {
+function embedSubset(
+  context: PDFContext,
+  font: TrueTypeFont,
+  gidsInOrder: number[],
+  chars: Map<number, string>,
+): {
   ref: PDFRef;
   newGid: Map<number, number>;
 } {
@@ -126,13 +131,7 @@ function embedSubset(context: PDFContext, font: TrueTypeFont, gidsInOrder: numbe
  * Builds the appearance form XObject for a widget of the given size and returns its reference.
  * Text is scaled down until all four lines fit the box.
  */
-export function buildSignatureAppearance(
-  context: PDFContext,
-  font: TrueTypeFont,
-  width: number,
-  height: number,
-  text: AppearanceText,
-): PDFRef {
+export function buildSignatureAppearance(context: PDFContext, font: TrueTypeFont, width: number, height: number, text: AppearanceText): PDFRef {
   const lines: Line[] = [
     { text: text.heading, rel: 0.75 },
     { text: text.name, rel: 1 },

@@ -36,17 +36,7 @@ const attributeNames: Record<string, string> = {
   '1.2.840.113549.1.9.1': 'E',
 };
 
-const keyUsageBits = [
-  'digitalSignature',
-  'nonRepudiation',
-  'keyEncipherment',
-  'dataEncipherment',
-  'keyAgreement',
-  'keyCertSign',
-  'cRLSign',
-  'encipherOnly',
-  'decipherOnly',
-];
+const keyUsageBits = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
 
 function attributeText(value: unknown): string {
   if (value instanceof asn1js.BaseStringBlock) return value.valueBlock.value;

@@ -46,9 +46,7 @@ function findPath(leaf: Uint8Array, pool: Uint8Array[], anchors: Uint8Array[], a
     }
     if (anchorHex.has(toHex(current.der))) return { trusted: true, path, anchor: current.der };
     const self = toHex(current.der);
-    const issuer = candidates.find(
-      (c) => toHex(c.der) !== self && current.x.checkIssued(c.x) && current.x.verify(c.x.publicKey) && mayIssue(c.der, c.x),
-    );
+    const issuer = candidates.find((c) => toHex(c.der) !== self && current.x.checkIssued(c.x) && current.x.verify(c.x.publicKey) && mayIssue(c.der, c.x));
     if (!issuer) return { trusted: false, path, problem: 'Certifikatkedjan leder inte till något betrott rotcertifikat i Justeras tillitslista.' };
     path.push(issuer.der);
     current = issuer;

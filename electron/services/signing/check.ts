@@ -35,12 +35,10 @@ export function expectFieldSignedBy(report: VerificationReport, fieldName: strin
   const hashOk = byHash === undefined || cert?.sha256 === byHash.toLowerCase().replace(/[^0-9a-f]/g, '');
   const nameOk = byName === undefined || cert?.commonName === byName || cert?.subject === byName;
   if (!hashOk || !nameOk) {
-    throw signingError(
-      'signature',
-      'wrong_signer',
-      `Fältet "${fieldName}" är signerat av ${cert?.commonName ?? 'okänd'}, inte av den som skulle signera. Be rätt person signera.`,
-      { field: fieldName, signedBy: cert?.subject ?? null },
-    );
+    throw signingError('signature', 'wrong_signer', `Fältet "${fieldName}" är signerat av ${cert?.commonName ?? 'okänd'}, inte av den som skulle signera. Be rätt person signera.`, {
+      field: fieldName,
+      signedBy: cert?.subject ?? null,
+    });
   }
   if (!sig.valid) {
     throw signingError('signature', 'invalid_signature', `Signaturen i fältet "${fieldName}" är ogiltig: ${sig.problems.join(' ')}`, {
@@ -93,9 +91,7 @@ async function unexpectedChanges(base: Uint8Array, signed: Uint8Array, fieldName
     const now = after.context.lookup(ref);
     // Signing tools may touch the catalog, but only for signature housekeeping.
     const same =
-      root instanceof PDFRef && ref.toString() === root.toString()
-        ? serialisedWithout(obj, catalogSigningKeys) === serialisedWithout(now, catalogSigningKeys)
-        : serialised(obj) === serialised(now);
+      root instanceof PDFRef && ref.toString() === root.toString() ? serialisedWithout(obj, catalogSigningKeys) === serialisedWithout(now, catalogSigningKeys) : serialised(obj) === serialised(now);
     if (!same) out.push(ref.objectNumber);
   }
   return out;
@@ -105,11 +101,7 @@ async function unexpectedChanges(base: Uint8Array, signed: Uint8Array, fieldName
  * Asserts that `signedPdf` = `basePdf` + one incremental update that adds exactly one valid
  * signature in `fieldName`, by the expected certificate, covering the whole file.
  */
-export async function checkIncrementalSignature(
-  basePdf: Uint8Array,
-  signedPdf: Uint8Array,
-  options: IncrementalCheckOptions,
-): Promise<IncrementalCheckResult> {
+export async function checkIncrementalSignature(basePdf: Uint8Array, signedPdf: Uint8Array, options: IncrementalCheckOptions): Promise<IncrementalCheckResult> {
   if (!isPrefix(basePdf, signedPdf)) {
     throw signingError(
       'signature',
@@ -121,12 +113,7 @@ export async function checkIncrementalSignature(
   const [baseReport, report] = await Promise.all([verifyPdf(basePdf, verifyOptions), verifyPdf(signedPdf, verifyOptions)]);
   const added = report.signatures.filter((s) => s.coveredLength > basePdf.length);
   if (added.length !== 1 || report.signatures.length !== baseReport.signatures.length + 1) {
-    throw signingError(
-      'signature',
-      'unexpected_signatures',
-      `Den signerade filen ska innehålla exakt en ny signatur, men innehåller ${added.length}.`,
-      { added: added.length },
-    );
+    throw signingError('signature', 'unexpected_signatures', `Den signerade filen ska innehålla exakt en ny signatur, men innehåller ${added.length}.`, { added: added.length });
   }
   const [sig] = added;
   if (!sig || sig.fieldName !== options.fieldName) {
@@ -144,7 +131,9 @@ export async function checkIncrementalSignature(
   const baseRevision = revisionEndingAt(model, basePdf.length);
   const afterBase = baseRevision ? changesAfterRevision(model, baseRevision.number).filter((c) => !c.allowed) : [];
   if (!baseRevision || afterBase.length > 0 || model.problems.length > 0) {
-    const reasons = baseRevision ? [...afterBase.map((c) => c.what.replace(/\.$/, '')), ...model.problems.map((p) => p.replace(/\.$/, ''))] : ['det skickade dokumentet är inte en hel version av filen'];
+    const reasons = baseRevision
+      ? [...afterBase.map((c) => c.what.replace(/\.$/, '')), ...model.problems.map((p) => p.replace(/\.$/, ''))]
+      : ['det skickade dokumentet är inte en hel version av filen'];
     throw signingError(
       'signature',
       'unexpected_changes',
@@ -158,12 +147,9 @@ export async function checkIncrementalSignature(
   }
   const changes = await unexpectedChanges(basePdf, signedPdf, options.fieldName);
   if (changes.length > 0) {
-    throw signingError(
-      'signature',
-      'unexpected_changes',
-      'Den signerade filen ändrar dokumentets innehåll, inte bara signaturfältet. Filen kan inte godtas; be om en ny signering.',
-      { objects: changes },
-    );
+    throw signingError('signature', 'unexpected_changes', 'Den signerade filen ändrar dokumentets innehåll, inte bara signaturfältet. Filen kan inte godtas; be om en ny signering.', {
+      objects: changes,
+    });
   }
   return { signature: sig, report };
 }

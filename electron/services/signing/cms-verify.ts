@@ -49,9 +49,7 @@ function rawCertificates(signedDataSchema: asn1js.AsnType): Uint8Array[] {
   const set = signedDataSchema.valueBlock.value.find((v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 0);
   if (!(set instanceof asn1js.Constructed)) return [];
   // Keep the exact encodings: signing-certificate-v2 hashes the certificate as it was sent.
-  return set.valueBlock.value
-    .filter((v) => v instanceof asn1js.Sequence)
-    .map((v) => new Uint8Array(v.valueBeforeDecodeView));
+  return set.valueBlock.value.filter((v) => v instanceof asn1js.Sequence).map((v) => new Uint8Array(v.valueBeforeDecodeView));
 }
 
 function findSigner(info: pkijs.SignerInfo, certs: Uint8Array[]): Uint8Array | undefined {
@@ -92,13 +90,7 @@ function essMatches(value: asn1js.AsnType | undefined, version: 'v1' | 'v2', cer
   return toHex(hash.valueBlock.valueHexView) === createHash(hashName).update(certDer).digest('hex');
 }
 
-export function verifySignature(
-  algorithm: pkijs.AlgorithmIdentifier,
-  digestName: string,
-  key: KeyObject,
-  data: Uint8Array,
-  signature: Uint8Array,
-): boolean {
+export function verifySignature(algorithm: pkijs.AlgorithmIdentifier, digestName: string, key: KeyObject, data: Uint8Array, signature: Uint8Array): boolean {
   const byAlg: Record<string, string> = {
     [OID.sha1WithRsa]: 'sha1',
     [OID.sha256WithRsa]: 'sha256',

@@ -37,12 +37,7 @@ export type SigningErrorReason =
   | 'untrusted_certificate'
   | 'signing_time_not_credible';
 
-export function signingError(
-  code: ErrorCode,
-  reason: SigningErrorReason,
-  message: string,
-  extra: Record<string, unknown> = {},
-): AppError {
+export function signingError(code: ErrorCode, reason: SigningErrorReason, message: string, extra: Record<string, unknown> = {}): AppError {
   return new AppError(code, message, { reason, ...extra });
 }
 

@@ -76,11 +76,7 @@ function trailerEntries(trailer: TrailerInfo, size: number, original: Uint8Array
   return `/Size ${size} /Root ${trailer.root.toString()}${info} /ID ${idArray(trailer, original)} /Prev ${trailer.startxref}`;
 }
 
-export function appendIncrementalUpdate(
-  original: Uint8Array,
-  trailer: TrailerInfo,
-  objects: UpdateObject[],
-): WrittenUpdate {
+export function appendIncrementalUpdate(original: Uint8Array, trailer: TrailerInfo, objects: UpdateObject[]): WrittenUpdate {
   const sink = new ByteSink();
   sink.push(original);
   const last = original[original.length - 1];
@@ -128,8 +124,7 @@ export function appendIncrementalUpdate(
     const packed = deflateSync(data);
     const index = groups.map((g) => `${g[0]?.num ?? 0} ${g.length}`).join(' ');
     sink.push(
-      `${xrefNum} 0 obj\n<< /Type /XRef ${trailerEntries(trailer, xrefNum + 1, original)} ` +
-        `/W [1 ${offsetWidth} 2] /Index [${index}] /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`,
+      `${xrefNum} 0 obj\n<< /Type /XRef ${trailerEntries(trailer, xrefNum + 1, original)} ` + `/W [1 ${offsetWidth} 2] /Index [${index}] /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`,
     );
     sink.push(packed);
     sink.push(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`);

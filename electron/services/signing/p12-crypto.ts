@@ -38,8 +38,7 @@ const knownNames: Record<string, string> = {
 const PBES2 = '1.2.840.113549.1.5.13';
 const PBKDF2 = '1.2.840.113549.1.5.12';
 
-export const wrongPassword = () =>
-  signingError('signature', 'wrong_password', 'Fel lösenord för certifikatfilen. Kontrollera lösenordet (skiftläge och å, ä, ö) och försök igen.');
+export const wrongPassword = () => signingError('signature', 'wrong_password', 'Fel lösenord för certifikatfilen. Kontrollera lösenordet (skiftläge och å, ä, ö) och försök igen.');
 
 export const unsupported = (what: string) =>
   signingError(

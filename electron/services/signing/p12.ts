@@ -29,8 +29,7 @@ export interface Pkcs12Signer extends Signer {
   certificate: CertificateInfo;
 }
 
-const notP12 = () =>
-  signingError('validation', 'unsupported_p12', 'Filen är inte en certifikatfil (PKCS#12, .p12/.pfx). Välj filen med ditt certifikat och din nyckel.');
+const notP12 = () => signingError('validation', 'unsupported_p12', 'Filen är inte en certifikatfil (PKCS#12, .p12/.pfx). Välj filen med ditt certifikat och din nyckel.');
 
 /** Octets of an OCTET STRING, also when implicitly tagged ([0]) or split into BER chunks. */
 function octets(value: unknown): Uint8Array {

@@ -14,14 +14,9 @@ export interface TrailerInfo {
   id?: [PDFObject, PDFObject];
 }
 
-const notPdf = () =>
-  signingError('validation', 'not_pdf', 'Filen är inte en PDF. Välj protokollets PDF-fil och försök igen.');
+const notPdf = () => signingError('validation', 'not_pdf', 'Filen är inte en PDF. Välj protokollets PDF-fil och försök igen.');
 const truncated = () =>
-  signingError(
-    'validation',
-    'truncated_pdf',
-    'PDF-filen är ofullständig eller skadad (slutet saknas). Hämta filen på nytt, t.ex. exportera protokollet igen, och försök sedan igen.',
-  );
+  signingError('validation', 'truncated_pdf', 'PDF-filen är ofullständig eller skadad (slutet saknas). Hämta filen på nytt, t.ex. exportera protokollet igen, och försök sedan igen.');
 
 export function assertPdfHeader(bytes: Uint8Array): void {
   const head = bytesToLatin1(bytes.subarray(0, 1024));
@@ -34,7 +29,14 @@ function lastStartxref(bytes: Uint8Array): number {
   const tail = bytesToLatin1(bytes.subarray(tailStart));
   const eof = tail.lastIndexOf('%%EOF');
   // A file cut short loses its final %%EOF; only trailing whitespace (or NUL padding) may follow it.
-  if (eof < 0 || tail.slice(eof + 5).replace(/\0/g, '').trim() !== '') throw truncated();
+  if (
+    eof < 0 ||
+    tail
+      .slice(eof + 5)
+      .replace(/\0/g, '')
+      .trim() !== ''
+  )
+    throw truncated();
   const sx = tail.lastIndexOf('startxref', eof);
   if (sx < 0) throw truncated();
   const m = /^startxref\s+(\d+)\s+%%EOF/.exec(tail.slice(sx));
@@ -76,11 +78,7 @@ export function readTrailer(bytes: Uint8Array): TrailerInfo {
     throw truncated();
   }
   if (dict.has(PDFName.of('Encrypt'))) {
-    throw signingError(
-      'validation',
-      'encrypted_pdf',
-      'PDF-filen är krypterad eller lösenordsskyddad och kan inte signeras. Använd en oskyddad version av protokollet.',
-    );
+    throw signingError('validation', 'encrypted_pdf', 'PDF-filen är krypterad eller lösenordsskyddad och kan inte signeras. Använd en oskyddad version av protokollet.');
   }
   const size = dict.get(PDFName.of('Size'));
   const root = dict.get(PDFName.of('Root'));

@@ -54,10 +54,7 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** PDF date in UTC ("D:20201106130300Z"): no local offset to get wrong. */
 export function pdfDate(d: Date): string {
-  return (
-    `D:${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}` +
-    `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`
-  );
+  return `D:${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}` + `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 }
 
 /** Parses "D:YYYYMMDDHHmmSS(Z|+HH'mm'|-HH'mm')" with the optional parts PDF allows. */

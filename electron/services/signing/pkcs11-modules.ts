@@ -76,13 +76,15 @@ export function checkModulePath(path: string, options: { platform?: NodeJS.Platf
   if (!EXTENSIONS.test(trimmed)) {
     throw new AppError('validation', `"${trimmed}" är ingen PKCS#11-modul (en .so-, .dll- eller .dylib-fil). Välj kortprogramvarans modul.`, { reason: 'pkcs11_module_refused' });
   }
-  const exists = options.exists ?? ((p: string) => {
-    try {
-      return statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  });
+  const exists =
+    options.exists ??
+    ((p: string) => {
+      try {
+        return statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    });
   if (!exists(trimmed)) {
     throw new AppError('validation', `PKCS#11-modulen ${trimmed} finns inte. Kontrollera att kortprogramvaran är installerad, eller välj modulen på nytt.`, { reason: 'pkcs11_module_refused' });
   }

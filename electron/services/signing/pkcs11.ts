@@ -58,12 +58,9 @@ async function loadLib(): Promise<Pkcs11Lib> {
     const withDefault = mod as { default?: Pkcs11Lib };
     return withDefault.default ?? (mod as Pkcs11Lib);
   } catch (e) {
-    throw signingError(
-      'signature',
-      'pkcs11_unavailable',
-      'Stöd för kortläsare (PKCS#11) saknas i den här installationen. Installera om Justera, eller signera med en certifikatfil.',
-      { cause: e instanceof Error ? e.message : String(e) },
-    );
+    throw signingError('signature', 'pkcs11_unavailable', 'Stöd för kortläsare (PKCS#11) saknas i den här installationen. Installera om Justera, eller signera med en certifikatfil.', {
+      cause: e instanceof Error ? e.message : String(e),
+    });
   }
 }
 
@@ -88,11 +85,7 @@ function translate(e: unknown, what: string): Error {
     case 'CKR_PIN_LEN_RANGE':
       return signingError('signature', 'wrong_pin', 'Fel PIN-kod. Försök igen; efter flera felaktiga försök spärras kortet.');
     case 'CKR_PIN_LOCKED':
-      return signingError(
-        'signature',
-        'pin_locked',
-        'PIN-koden är spärrad efter för många felaktiga försök. Lås upp kortet med PUK-koden eller kontakta den som administrerar e-tjänstekorten.',
-      );
+      return signingError('signature', 'pin_locked', 'PIN-koden är spärrad efter för många felaktiga försök. Lås upp kortet med PUK-koden eller kontakta den som administrerar e-tjänstekorten.');
     case 'CKR_TOKEN_NOT_PRESENT':
     case 'CKR_DEVICE_REMOVED':
     case 'CKR_TOKEN_NOT_RECOGNIZED':
@@ -250,17 +243,13 @@ export async function openPkcs11Signer(options: Pkcs11SignerOptions): Promise<Pk
   let session: Handle | undefined;
   try {
     const present = tokens(m);
-    const wanted = present.filter(
-      (t) => (options.tokenLabel === undefined || t.tokenLabel === options.tokenLabel) && (options.tokenSerial === undefined || t.serialNumber === options.tokenSerial),
-    );
+    const wanted = present.filter((t) => (options.tokenLabel === undefined || t.tokenLabel === options.tokenLabel) && (options.tokenSerial === undefined || t.serialNumber === options.tokenSerial));
     const token = wanted[0];
     if (!token || (wanted.length > 1 && options.tokenLabel === undefined && options.tokenSerial === undefined)) {
       throw signingError(
         'signature',
         'token_missing',
-        present.length === 0
-          ? 'Inget kort hittades i kortläsaren. Sätt i kortet och försök igen.'
-          : `Välj vilket kort som ska användas (${present.map((t) => t.tokenLabel).join(', ')}).`,
+        present.length === 0 ? 'Inget kort hittades i kortläsaren. Sätt i kortet och försök igen.' : `Välj vilket kort som ska användas (${present.map((t) => t.tokenLabel).join(', ')}).`,
         { tokens: present.map((t) => t.tokenLabel) },
       );
     }

@@ -70,12 +70,9 @@ function fieldToSign(doc: PDFDocument, options: SignPdfOptions, touch: (ref: PDF
   const existing = findField(doc, name);
   const field = existing ?? (options.createFieldIfMissing ? createSignatureField(doc, { name, ...options.createFieldIfMissing }, touch) : undefined);
   if (!field) {
-    throw signingError(
-      'validation',
-      'field_missing',
-      `Dokumentet saknar signaturfältet "${name}". Skapa dokumentet på nytt från Justera så att det får fält för alla som ska signera.`,
-      { field: name },
-    );
+    throw signingError('validation', 'field_missing', `Dokumentet saknar signaturfältet "${name}". Skapa dokumentet på nytt från Justera så att det får fält för alla som ska signera.`, {
+      field: name,
+    });
   }
   if (field.fieldType !== 'Sig') {
     throw signingError('validation', 'field_not_signature', `Fältet "${name}" är inte ett signaturfält.`, { field: name });
@@ -111,12 +108,7 @@ function lastByteRange(pdf: Buffer): ByteRange {
 /** @signpdf/signpdf's refusals as ours: a CMS larger than the room reserved for it. */
 function fromSignPdfError(e: unknown, reserved: number): unknown {
   if (e instanceof SignPdfError && /exceeds placeholder length/.test(e.message)) {
-    return signingError(
-      'internal',
-      'signature_too_large',
-      'Signaturen blev större än det utrymme som reserverats i PDF-filen. Försök igen; kvarstår felet, kontakta IT-supporten.',
-      { reserved },
-    );
+    return signingError('internal', 'signature_too_large', 'Signaturen blev större än det utrymme som reserverats i PDF-filen. Försök igen; kvarstår felet, kontakta IT-supporten.', { reserved });
   }
   return e;
 }
@@ -197,9 +189,7 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
     .filter(([ref]) => ref.objectNumber >= firstNew)
     .map(([ref, body]) => ({ ref, body }));
   const update = appendIncrementalUpdate(pdf, trailer, [{ ref: sigRef, body: sigDict }, ...changed.values(), ...fresh]);
-  const cmsSigner = local
-    ? new PadesCmsSigner(local.signer, local.chain, options.tsa)
-    : new RemotePadesCmsSigner(signer as RemoteSigner, options.signingTime, options.tsa);
+  const cmsSigner = local ? new PadesCmsSigner(local.signer, local.chain, options.tsa) : new RemotePadesCmsSigner(signer as RemoteSigner, options.signingTime, options.tsa);
   let out: Buffer;
   try {
     out = await new SignPdf().sign(Buffer.from(update.bytes.buffer, update.bytes.byteOffset, update.bytes.byteLength), cmsSigner);

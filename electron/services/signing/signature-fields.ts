@@ -63,9 +63,7 @@ export function createSignatureField(doc: PDFDocument, spec: EmptySignatureField
   }
   const [x1, y1, x2, y2] = normaliseRect(spec.rect);
   // PDF/A wants an appearance on every widget; an empty one until the field is signed.
-  const emptyAppearance = doc.context.register(
-    doc.context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, x2 - x1, y2 - y1] }),
-  );
+  const emptyAppearance = doc.context.register(doc.context.stream('', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, x2 - x1, y2 - y1] }));
   const dict = doc.context.obj({
     FT: 'Sig',
     T: pdfTextObject(spec.name),
@@ -98,11 +96,7 @@ export function createSignatureField(doc: PDFDocument, spec: EmptySignatureField
  * Adds one empty signature field per signer to a freshly rendered, unsigned PDF. This rewrites the
  * file with pdf-lib, so it refuses a file that already carries a signature.
  */
-export async function addEmptySignatureFields(
-  pdfBytes: Uint8Array,
-  fields: EmptySignatureFieldSpec[],
-  options: { useObjectStreams?: boolean } = {},
-): Promise<Uint8Array> {
+export async function addEmptySignatureFields(pdfBytes: Uint8Array, fields: EmptySignatureFieldSpec[], options: { useObjectStreams?: boolean } = {}): Promise<Uint8Array> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(pdfBytes, { updateMetadata: false });
@@ -110,11 +104,7 @@ export async function addEmptySignatureFields(
     throw signingError('validation', 'not_pdf', 'Filen är inte en läsbar PDF. Skapa dokumentet på nytt och försök igen.');
   }
   if (listFields(doc).some((f) => f.value !== undefined)) {
-    throw signingError(
-      'validation',
-      'field_already_signed',
-      'Dokumentet är redan signerat; signaturfält kan inte läggas till utan att de befintliga signaturerna bryts.',
-    );
+    throw signingError('validation', 'field_already_signed', 'Dokumentet är redan signerat; signaturfält kan inte läggas till utan att de befintliga signaturerna bryts.');
   }
   for (const spec of fields) createSignatureField(doc, spec, () => undefined);
   // ETSI.CAdES.detached belongs to PDF 1.7/2.0 (and PDF/A-2 is 1.7-based); @react-pdf writes 1.3.

@@ -61,4 +61,3 @@ export function openTrueType(bytes: Uint8Array): TrueTypeFont {
     },
   };
 }
-

@@ -69,12 +69,10 @@ function unreachable(url: string, why: string) {
 }
 
 function rejected(url: string, why: string) {
-  return signingError(
-    'signature',
-    'tsa_rejected',
-    `Tidsstämpeltjänsten ${url} gav inget giltigt svar (${why}). Kontrollera adressen till tidsstämpeltjänsten eller kontakta IT-supporten.`,
-    { url, why },
-  );
+  return signingError('signature', 'tsa_rejected', `Tidsstämpeltjänsten ${url} gav inget giltigt svar (${why}). Kontrollera adressen till tidsstämpeltjänsten eller kontakta IT-supporten.`, {
+    url,
+    why,
+  });
 }
 
 /**

@@ -182,14 +182,7 @@ function countEofMarkers(pdf: Uint8Array, end: number): number {
   return text.split('%%EOF').length - 1;
 }
 
-async function checkSignature(
-  pdf: Uint8Array,
-  model: RevisionModel,
-  found: FoundSignature,
-  index: number,
-  options: VerifyOptions,
-  dssCrls: Uint8Array[],
-): Promise<SignatureReport> {
+async function checkSignature(pdf: Uint8Array, model: RevisionModel, found: FoundSignature, index: number, options: VerifyOptions, dssCrls: Uint8Array[]): Promise<SignatureReport> {
   const problems: string[] = [];
   const { dict } = found;
   const br = byteRangeOf(dict);
@@ -275,7 +268,9 @@ async function checkSignature(
     }
     certificateChecks.singleCommonName = certificate.commonNames.length === 1;
     if (!certificateChecks.singleCommonName) {
-      problems.push(`Certifikatets subjekt har ${certificate.commonNames.length} namn (CN${certificate.commonNames.length > 0 ? `: ${certificate.commonNames.join(' / ')}` : ''}); ett underskriftscertifikat ska ha exakt ett.`);
+      problems.push(
+        `Certifikatets subjekt har ${certificate.commonNames.length} namn (CN${certificate.commonNames.length > 0 ? `: ${certificate.commonNames.join(' / ')}` : ''}); ett underskriftscertifikat ska ha exakt ett.`,
+      );
     }
     const shownName = textValue(dict, 'Name');
     certificateChecks.nameMatches = shownName === null || certificate.commonNames.some((cn) => normaliseName(cn) === normaliseName(shownName));
@@ -293,10 +288,7 @@ async function checkSignature(
     if (chain.trusted && chain.anchor) {
       const a = certificateInfo(chain.anchor);
       trust.anchor = { subject: a.subject, sha256: a.sha256 };
-      const crls: CrlInput[] = [
-        ...(options.crls ?? []).map((der) => ({ der, source: 'store' as const })),
-        ...[...cms.crls, ...dssCrls].map((der) => ({ der, source: 'embedded' as const })),
-      ];
+      const crls: CrlInput[] = [...(options.crls ?? []).map((der) => ({ der, source: 'store' as const })), ...[...cms.crls, ...dssCrls].map((der) => ({ der, source: 'embedded' as const }))];
       revocation = checkRevocation(chain.path, crls, at, now);
       if (revocation.status === 'revoked') problems.push(revocation.message);
     }
@@ -308,12 +300,7 @@ async function checkSignature(
     trust.problem = 'Undertecknarens certifikat saknas; tilliten kan inte bedömas.';
   }
 
-  const isBB =
-    subFilter === 'ETSI.CAdES.detached' &&
-    cms.hasSignedAttributes &&
-    cms.contentType === OID.data &&
-    cms.signingCertificateMatches &&
-    !cms.hasSigningTimeAttribute;
+  const isBB = subFilter === 'ETSI.CAdES.detached' && cms.hasSignedAttributes && cms.contentType === OID.data && cms.signingCertificateMatches && !cms.hasSigningTimeAttribute;
   if (subFilter === 'ETSI.CAdES.detached' && cms.hasSigningTimeAttribute) {
     problems.push('Signaturen har attributet signing-time, som PAdES inte tillåter.');
   }
@@ -373,13 +360,7 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): P
   try {
     readTrailer(pdf);
   } catch (e) {
-    problems.push(
-      errorReason(e) === 'encrypted_pdf'
-        ? 'PDF-filen är krypterad; dess signaturer kan inte kontrolleras här.'
-        : e instanceof Error
-          ? e.message
-          : String(e),
-    );
+    problems.push(errorReason(e) === 'encrypted_pdf' ? 'PDF-filen är krypterad; dess signaturer kan inte kontrolleras här.' : e instanceof Error ? e.message : String(e));
   }
   let doc: PDFDocument;
   try {

@@ -320,7 +320,19 @@ export function RichTextEditor({ label, initial, onEdit, onBlur, help, ref, allo
   );
 }
 
-function LinkDialog({ open, selectedText, onClose, onInsert, onRemove }: { open: boolean; selectedText: string; onClose: () => void; onInsert: (url: string, text: string) => void; onRemove: () => void }) {
+function LinkDialog({
+  open,
+  selectedText,
+  onClose,
+  onInsert,
+  onRemove,
+}: {
+  open: boolean;
+  selectedText: string;
+  onClose: () => void;
+  onInsert: (url: string, text: string) => void;
+  onRemove: () => void;
+}) {
   const id = useId();
   const [url, setUrl] = useState('https://');
   const [text, setText] = useState('');

@@ -182,4 +182,3 @@ export function pasteBlocks(state: EditorState, blocks: readonly Block[]): Trans
   }
   return tr.scrollIntoView();
 }
-

@@ -37,16 +37,81 @@ type ListBlock = Extract<Block, { type: 'bullets' | 'numbered' }>;
 
 /** Never read: metadata, scripts, media, form controls, Word/VML/Office XML islands. */
 const SKIP = new Set([
-  'head', 'title', 'meta', 'link', 'style', 'script', 'noscript', 'template', 'xml',
-  'img', 'picture', 'svg', 'math', 'video', 'audio', 'iframe', 'object', 'embed', 'canvas', 'map',
-  'button', 'input', 'select', 'textarea', 'datalist', 'option',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'style',
+  'script',
+  'noscript',
+  'template',
+  'xml',
+  'img',
+  'picture',
+  'svg',
+  'math',
+  'video',
+  'audio',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'map',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'datalist',
+  'option',
 ]);
 
 /** Elements that end the running paragraph (their content is read as blocks of its own). */
 const BLOCKS = new Set([
-  'html', 'body', 'p', 'div', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav',
-  'address', 'center', 'form', 'fieldset', 'legend', 'details', 'summary', 'dl', 'dt', 'dd', 'figure', 'figcaption',
-  'li', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'colgroup', 'col', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'tr', 'td', 'th',
+  'html',
+  'body',
+  'p',
+  'div',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'address',
+  'center',
+  'form',
+  'fieldset',
+  'legend',
+  'details',
+  'summary',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'caption',
+  'colgroup',
+  'col',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'tr',
+  'td',
+  'th',
 ]);
 
 const LINK = /^https?:\/\/\S+$/;
@@ -78,7 +143,13 @@ function styleOf(n: DomNode): ReadonlyMap<string, string> {
   for (const decl of s.split(';')) {
     const colon = decl.indexOf(':');
     if (colon < 0) continue;
-    out.set(decl.slice(0, colon).trim().toLowerCase(), decl.slice(colon + 1).trim().toLowerCase());
+    out.set(
+      decl.slice(0, colon).trim().toLowerCase(),
+      decl
+        .slice(colon + 1)
+        .trim()
+        .toLowerCase(),
+    );
   }
   return out;
 }
@@ -234,7 +305,10 @@ function plainOf(blocks: readonly Block[]): string {
     }
   };
   walk(blocks);
-  return parts.map((p) => p.trim()).filter((p) => p !== '').join(' ');
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .join(' ');
 }
 
 function listOf(el: DomNode, type: ListBlock['type']): ListBlock {

@@ -26,7 +26,15 @@ interface Choice {
 const EMPTY: Choice = { ticked: [], more: '', unmasked: false, entitlement: '' };
 
 function recipientsOf(c: Choice): string[] {
-  return [...new Set([...c.ticked, ...c.more.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '')])];
+  return [
+    ...new Set([
+      ...c.ticked,
+      ...c.more
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== ''),
+    ]),
+  ];
 }
 
 const osl = (provisions: readonly string[]) => provisions.map((p) => `${p} OSL`).join(', ');
@@ -99,7 +107,14 @@ export function Extracts() {
       {paragraphs.length > 0 && (
         <>
           {paragraphs.map((p) => (
-            <ParagraphChoice key={p.number} idBase={`${id}-p${p.number}`} paragraph={p} choice={choiceOf(p.number)} onChange={(c) => update(p.number, c)} reasonMissing={invalid.entitlement.includes(p.number)} />
+            <ParagraphChoice
+              key={p.number}
+              idBase={`${id}-p${p.number}`}
+              paragraph={p}
+              choice={choiceOf(p.number)}
+              onChange={(c) => update(p.number, c)}
+              reasonMissing={invalid.entitlement.includes(p.number)}
+            />
           ))}
           {invalid.general !== null && <p className="field-error">{invalid.general}</p>}
           <div className="actions">
@@ -137,7 +152,19 @@ export function Extracts() {
   );
 }
 
-function ParagraphChoice({ idBase, paragraph: p, choice, onChange, reasonMissing }: { idBase: string; paragraph: Paragraph; choice: Choice; onChange: (c: Partial<Choice>) => void; reasonMissing: boolean }) {
+function ParagraphChoice({
+  idBase,
+  paragraph: p,
+  choice,
+  onChange,
+  reasonMissing,
+}: {
+  idBase: string;
+  paragraph: Paragraph;
+  choice: Choice;
+  onChange: (c: Partial<Choice>) => void;
+  reasonMissing: boolean;
+}) {
   const secret = p.provisions.length > 0;
   return (
     <fieldset className="extract-paragraph">

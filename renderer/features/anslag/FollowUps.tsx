@@ -52,9 +52,7 @@ function Proposals({ onConfirmed }: { onConfirmed: () => void }) {
                   className="small"
                   disabled={action.busy}
                   aria-label={s.followUp.confirmFor(p.description)}
-                  onClick={() =>
-                    void confirm({ paragraph: p.paragraph, decisionPoint: p.decisionPoint, responsible: p.responsible, description: p.description, dueOn: p.dueOn })
-                  }
+                  onClick={() => void confirm({ paragraph: p.paragraph, decisionPoint: p.decisionPoint, responsible: p.responsible, description: p.description, dueOn: p.dueOn })}
                 >
                   {s.followUp.confirm}
                 </button>

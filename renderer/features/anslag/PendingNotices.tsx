@@ -75,14 +75,7 @@ export function PendingNotices({ onPosted }: { onPosted: () => void }) {
                   <label htmlFor={inputId} className="visually-hidden">
                     {s.pending.dateLabel(g.label)}
                   </label>
-                  <input
-                    id={inputId}
-                    type="date"
-                    value={dates[g.groupId] ?? ''}
-                    min={g.adjustedOn}
-                    aria-describedby={helpId}
-                    onChange={(e) => setDates({ ...dates, [g.groupId]: e.target.value })}
-                  />
+                  <input id={inputId} type="date" value={dates[g.groupId] ?? ''} min={g.adjustedOn} aria-describedby={helpId} onChange={(e) => setDates({ ...dates, [g.groupId]: e.target.value })} />
                   <span id={helpId} className="help">
                     {s.pending.dateHelp}
                   </span>

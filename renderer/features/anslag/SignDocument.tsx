@@ -50,7 +50,15 @@ export function SignDocument({ versionId, field, what, fileName }: { versionId: 
           </button>
         </>
       )}
-      <SignDialog open={open !== null} kind={open ?? 'p12'} title={s.signing.title(what, open === 'pkcs11')} intro={s.signing.intro(what)} onClose={() => setOpen(null)} onSign={sign} document={toRead} />
+      <SignDialog
+        open={open !== null}
+        kind={open ?? 'p12'}
+        title={s.signing.title(what, open === 'pkcs11')}
+        intro={s.signing.intro(what)}
+        onClose={() => setOpen(null)}
+        onSign={sign}
+        document={toRead}
+      />
     </div>
   );
 }

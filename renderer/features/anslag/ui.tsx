@@ -31,4 +31,3 @@ export function MeetingSelect({ id, label, none, value, onChange }: { id: string
     </div>
   );
 }
-

@@ -133,8 +133,16 @@ function NewOrganisation({ onCreated }: { onCreated: () => void }) {
       <TextField label={t('boards.newOrg.headerName')} help={t('boards.newOrg.headerName.help')} value={headerName} onChange={(e) => setHeaderName(e.target.value)} />
       <TextField label={t('boards.newOrg.orgNumber')} help={t('boards.newOrg.orgNumber.help')} value={orgNumber} onChange={(e) => setOrgNumber(e.target.value)} inputMode="numeric" />
       <button type="submit">{t('boards.newOrg.submit')}</button>
-      {error && <p className="field-error" role="alert">{error}</p>}
-      {done && <p role="status" className="ok">{done}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p role="status" className="ok">
+          {done}
+        </p>
+      )}
     </form>
   );
 }
@@ -191,7 +199,11 @@ function NewBoard({ organisations }: { organisations: OrganisationSummary[] }) {
           <TextField label={t('boards.newBoard.seats')} help={t('boards.newBoard.seats.help')} value={seats} onChange={(e) => setSeats(e.target.value)} inputMode="numeric" required />
           <TextField label={t('boards.newBoard.storagePlace')} help={t('boards.newBoard.storagePlace.help')} value={storagePlace} onChange={(e) => setStoragePlace(e.target.value)} required />
           <button type="submit">{t('boards.newBoard.submit')}</button>
-          {error && <p className="field-error" role="alert">{error}</p>}
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
         </>
       )}
     </form>

@@ -62,7 +62,13 @@ function BoardFacts({ details, onChanged }: { details: BoardDetails; onChanged: 
       <p className="help">{t('board.facts.help')}</p>
       <div className="grid-2">
         <AutosaveField label={t('boards.newBoard.name')} initial={b.name} saveKey={`board:${b.id}:name`} toOp={(v) => ({ ...op({ name: v }), onSaved: onChanged })} />
-        <AutosaveField label={t('boards.newBoard.shortName')} help={t('boards.newBoard.shortName.help')} initial={b.shortName ?? ''} saveKey={`board:${b.id}:shortName`} toOp={(v) => op({ shortName: v })} />
+        <AutosaveField
+          label={t('boards.newBoard.shortName')}
+          help={t('boards.newBoard.shortName.help')}
+          initial={b.shortName ?? ''}
+          saveKey={`board:${b.id}:shortName`}
+          toOp={(v) => op({ shortName: v })}
+        />
         <SelectField
           label={t('boards.newBoard.kind')}
           value={kind}
@@ -87,8 +93,21 @@ function BoardFacts({ details, onChanged }: { details: BoardDetails; onChanged: 
           validate={(v) => (/^\d{1,3}$/.test(v.trim()) && Number(v) >= 1 ? null : t('boards.newBoard.seats.invalid'))}
           toOp={(v) => ({ ...op({ seats: Number(v) }), onSaved: onChanged })}
         />
-        <AutosaveField label={t('boards.newBoard.storagePlace')} help={t('boards.newBoard.storagePlace.help')} initial={b.storagePlace} saveKey={`board:${b.id}:storagePlace`} toOp={(v) => op({ storagePlace: v })} />
-        <AutosaveField label={t('board.noticeBoardUrl')} help={t('board.noticeBoardUrl.help')} initial={b.noticeBoardUrl ?? ''} saveKey={`board:${b.id}:noticeBoardUrl`} toOp={(v) => op({ noticeBoardUrl: v })} type="url" />
+        <AutosaveField
+          label={t('boards.newBoard.storagePlace')}
+          help={t('boards.newBoard.storagePlace.help')}
+          initial={b.storagePlace}
+          saveKey={`board:${b.id}:storagePlace`}
+          toOp={(v) => op({ storagePlace: v })}
+        />
+        <AutosaveField
+          label={t('board.noticeBoardUrl')}
+          help={t('board.noticeBoardUrl.help')}
+          initial={b.noticeBoardUrl ?? ''}
+          saveKey={`board:${b.id}:noticeBoardUrl`}
+          toOp={(v) => op({ noticeBoardUrl: v })}
+          type="url"
+        />
       </div>
     </section>
   );

@@ -49,11 +49,7 @@ export function MeetingsSection({ details }: { details: BoardDetails }) {
             ))}
           </ul>
         ))}
-      {details.members.some((m) => m.retiredOn === null) ? (
-        <NewMeeting details={details} />
-      ) : (
-        <p className="help">{t('meeting.new.needMembers')}</p>
-      )}
+      {details.members.some((m) => m.retiredOn === null) ? <NewMeeting details={details} /> : <p className="help">{t('meeting.new.needMembers')}</p>}
     </section>
   );
 }
@@ -147,14 +143,24 @@ function NewMeeting({ details }: { details: BoardDetails }) {
         </SelectField>
         <TextField
           label={t('meeting.firstNumber')}
-          help={proposal === null ? t('meeting.firstNumber.help') : proposal.used === '' ? t('meeting.firstNumber.proposalNone', { next: proposal.next }) : t('meeting.firstNumber.proposal', { next: proposal.next, used: proposal.used })}
+          help={
+            proposal === null
+              ? t('meeting.firstNumber.help')
+              : proposal.used === ''
+                ? t('meeting.firstNumber.proposalNone', { next: proposal.next })
+                : t('meeting.firstNumber.proposal', { next: proposal.next, used: proposal.used })
+          }
           value={firstNumber}
           onChange={(e) => setFirstNumber(e.target.value)}
           inputMode="numeric"
         />
       </div>
       <button type="submit">{t('meeting.new.submit')}</button>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -29,7 +29,17 @@ interface MemberForm {
   substituteForPersonId: string;
 }
 
-const emptyForm = (termStart = '', termEnd = ''): MemberForm => ({ name: '', email: '', role: 'ledamot', party: '', represents: '', termStart, termEnd, substituteOrder: '', substituteForPersonId: '' });
+const emptyForm = (termStart = '', termEnd = ''): MemberForm => ({
+  name: '',
+  email: '',
+  role: 'ledamot',
+  party: '',
+  represents: '',
+  termStart,
+  termEnd,
+  substituteOrder: '',
+  substituteForPersonId: '',
+});
 
 function toInput(f: MemberForm) {
   return {
@@ -158,17 +168,50 @@ export function MembersSection({ details, onChanged }: { details: BoardDetails; 
         <h3 id="add-member-heading">{t('member.add.heading')}</h3>
         <MemberFields form={form} setForm={setForm} regular={regular} nameRef={nameRef} />
         <button type="submit">{t('member.add.submit')}</button>
-        {error && <p className="field-error" role="alert">{error}</p>}
-        <p role="status" className="ok">{status ?? ''}</p>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <p role="status" className="ok">
+          {status ?? ''}
+        </p>
       </form>
 
-      <EditMemberDialog member={editing} regular={regular} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); onChanged(); }} />
-      <RetireDialog member={retiring} onClose={() => setRetiring(null)} onSaved={() => { setRetiring(null); onChanged(); }} />
+      <EditMemberDialog
+        member={editing}
+        regular={regular}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          onChanged();
+        }}
+      />
+      <RetireDialog
+        member={retiring}
+        onClose={() => setRetiring(null)}
+        onSaved={() => {
+          setRetiring(null);
+          onChanged();
+        }}
+      />
     </section>
   );
 }
 
-function MemberFields({ form, setForm, regular, nameRef, withName = true }: { form: MemberForm; setForm: (f: MemberForm) => void; regular: MemberView[]; nameRef?: Ref<HTMLInputElement>; withName?: boolean }) {
+function MemberFields({
+  form,
+  setForm,
+  regular,
+  nameRef,
+  withName = true,
+}: {
+  form: MemberForm;
+  setForm: (f: MemberForm) => void;
+  regular: MemberView[];
+  nameRef?: Ref<HTMLInputElement>;
+  withName?: boolean;
+}) {
   const set = (patch: Partial<MemberForm>) => setForm({ ...form, ...patch });
   return (
     <div className="grid-4">
@@ -243,7 +286,11 @@ function EditMemberDialog({ member, regular, onClose, onSaved }: { member: Membe
       >
         <p className="help">{t('member.edit.help')}</p>
         <MemberFields form={form} setForm={setForm} regular={regular.filter((m) => m.personId !== member?.personId)} />
-        {error && <p className="field-error" role="alert">{error}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="actions">
           <button type="submit">{t('common.save')}</button>
           <button type="button" className="secondary" onClick={onClose}>

@@ -57,7 +57,11 @@ export function OfficialsSection({ details, onChanged }: { details: BoardDetails
           </tbody>
         </table>
       )}
-      {rowError && <p className="field-error" role="alert">{rowError}</p>}
+      {rowError && (
+        <p className="field-error" role="alert">
+          {rowError}
+        </p>
+      )}
       <form
         noValidate
         className="subform"
@@ -82,7 +86,11 @@ export function OfficialsSection({ details, onChanged }: { details: BoardDetails
           <TextField label={t('official.organisation')} value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
         </div>
         <button type="submit">{t('official.add.submit')}</button>
-        {error && <p className="field-error" role="alert">{error}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -36,16 +36,13 @@ function stateText(d: ListedDocument): string {
 type Shown = { kind: 'view'; doc: ListedDocument; pdfBase64: string } | { kind: 'verify'; doc: ListedDocument; data: VerifyData } | null;
 
 export function DocumentsPage({ meetingId, boardId, year }: { meetingId?: string; boardId?: string; year?: number }) {
-  const q = useQuery(
-    async () => {
-      const [list, boards] = await Promise.all([
-        meetingId !== undefined ? api.call('documents.list', { meetingId }) : api.call('documents.list', { boardId: boardId ?? '', year: year ?? 0 }),
-        api.call('boards.list', {}),
-      ]);
-      return { list, boardName: boards.find((b) => b.id === (boardId ?? list.meetings[0]?.boardId))?.name ?? '' };
-    },
-    [meetingId, boardId, year],
-  );
+  const q = useQuery(async () => {
+    const [list, boards] = await Promise.all([
+      meetingId !== undefined ? api.call('documents.list', { meetingId }) : api.call('documents.list', { boardId: boardId ?? '', year: year ?? 0 }),
+      api.call('boards.list', {}),
+    ]);
+    return { list, boardName: boards.find((b) => b.id === (boardId ?? list.meetings[0]?.boardId))?.name ?? '' };
+  }, [meetingId, boardId, year]);
   const [result, setResult] = useState<{ node: ReactNode; error: boolean; n: number }>({ node: null, error: false, n: 0 });
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -54,7 +51,12 @@ export function DocumentsPage({ meetingId, boardId, year }: { meetingId?: string
 
   const single = meetingId !== undefined;
   const first = q.status === 'ready' ? q.data.list.meetings[0] : undefined;
-  const title = q.status !== 'ready' ? null : single ? t('documents.title.meeting', { board: first?.boardName ?? '', date: first?.date ?? '' }) : t('documents.title.year', { board: q.data.boardName, year: year ?? '' });
+  const title =
+    q.status !== 'ready'
+      ? null
+      : single
+        ? t('documents.title.meeting', { board: first?.boardName ?? '', date: first?.date ?? '' })
+        : t('documents.title.year', { board: q.data.boardName, year: year ?? '' });
   useEffect(() => {
     if (title !== null) document.title = `${title} – ${t('app.name')}`;
   }, [title]);
@@ -291,7 +293,9 @@ function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: Meeting
           data={shown.data}
           onClose={() => setShown(null)}
           heading={t('documents.verifyHeading', { document: documentTitle(shown.doc) })}
-          {...(shown.doc.kind === 'protocol' ? {} : { complete: shown.data.signatures.length === 1 ? t('documents.verdictCompleteOne') : t('documents.verdictComplete', { n: shown.data.signatures.length }) })}
+          {...(shown.doc.kind === 'protocol'
+            ? {}
+            : { complete: shown.data.signatures.length === 1 ? t('documents.verdictCompleteOne') : t('documents.verdictComplete', { n: shown.data.signatures.length }) })}
         />
       )}
       <Dialog open={shown?.kind === 'view'} title={shown === null ? '' : documentTitle(shown.doc)} onClose={() => setShown(null)} wide>

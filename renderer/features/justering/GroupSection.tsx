@@ -79,8 +79,7 @@ export function GroupSection({ meetingId, doc, group, announce, deadline = null 
           </button>
         </div>
       </Dialog>
-      {group !== null &&
-        versions.map((v) => <VersionSection key={v.id} group={group} version={v} announce={announce} />)}
+      {group !== null && versions.map((v) => <VersionSection key={v.id} group={group} version={v} announce={announce} />)}
       {group !== null && group.status === 'adjusted' && (
         <div className="subform">
           <h3>{s.correct.heading}</h3>

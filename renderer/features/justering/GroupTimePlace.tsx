@@ -62,14 +62,7 @@ export function GroupTimePlace({ meetingId, group, deadline, announce }: Props) 
       )}
       {editable && (
         <form onSubmit={(e) => void submit(e)}>
-          <TextField
-            label={s.timePlace.date}
-            type="date"
-            required
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            {...(deadline === null ? {} : { help: s.timePlace.deadline(deadline) })}
-          />
+          <TextField label={s.timePlace.date} type="date" required value={date} onChange={(e) => setDate(e.target.value)} {...(deadline === null ? {} : { help: s.timePlace.deadline(deadline) })} />
           <TextField label={s.timePlace.time} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
           <TextField label={s.timePlace.place} help={s.timePlace.placeHelp} required value={place} onChange={(e) => setPlace(e.target.value)} />
           <div className="actions">

@@ -22,13 +22,10 @@ export function JusteringPage({ meetingId }: { meetingId: string }) {
 }
 
 function JusteringPageBody({ meetingId }: { meetingId: string }) {
-  const q = useQuery(
-    async () => {
-      const [view, status] = await Promise.all([api.call('workspace.meetings.get', { meetingId }), api.call('justering.status', { meetingId })]);
-      return { view, status };
-    },
-    [meetingId],
-  );
+  const q = useQuery(async () => {
+    const [view, status] = await Promise.all([api.call('workspace.meetings.get', { meetingId }), api.call('justering.status', { meetingId })]);
+    return { view, status };
+  }, [meetingId]);
   const result = useScopedMessage<{ node: ReactNode; n: number }>();
   const [count, setCount] = useState(0);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -69,9 +66,7 @@ function JusteringPageBody({ meetingId }: { meetingId: string }) {
       {status.groups.length === 0 ? (
         <GroupSection meetingId={meetingId} doc={doc} group={null} announce={announce} />
       ) : (
-        status.groups.map((g) => (
-          <GroupSection key={g.groupId} meetingId={meetingId} doc={doc} group={g} announce={announce} deadline={status.deadline} />
-        ))
+        status.groups.map((g) => <GroupSection key={g.groupId} meetingId={meetingId} doc={doc} group={g} announce={announce} deadline={status.deadline} />)
       )}
     </div>
   );

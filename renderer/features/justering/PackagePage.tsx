@@ -35,7 +35,13 @@ export function PackagePage() {
     else if (opened !== null) factsRef.current?.focus();
   }, [opened, signed]);
 
-  const { setFile, missing, error, busy, submit: open } = useFileSubmit(async (file) => {
+  const {
+    setFile,
+    missing,
+    error,
+    busy,
+    submit: open,
+  } = useFileSubmit(async (file) => {
     try {
       const content = await file.text();
       const pkg = await api.call('justering.openPackage', { content });
@@ -63,7 +69,8 @@ export function PackagePage() {
   const m = opened?.pkg.manifest;
   // The justerare reads the whole PDF here and in the sign dialog, before signing.
   const toRead = useMemo(
-    () => (opened === null ? undefined : { label: `${opened.pkg.manifest.board} ${opened.pkg.manifest.date} ${opened.pkg.manifest.paragraphsLabel}`, load: () => Promise.resolve(opened.pkg.pdfBase64) }),
+    () =>
+      opened === null ? undefined : { label: `${opened.pkg.manifest.board} ${opened.pkg.manifest.date} ${opened.pkg.manifest.paragraphsLabel}`, load: () => Promise.resolve(opened.pkg.pdfBase64) },
     [opened],
   );
   return (
@@ -71,13 +78,7 @@ export function PackagePage() {
       <h1>{s.pkg.title}</h1>
       <p>{s.pkg.intro}</p>
       <form className="card" onSubmit={(e) => void open(e)} noValidate>
-        <TextField
-          label={s.pkg.file}
-          error={missing ? s.pkg.missingFile : null}
-          type="file"
-          accept=".justera,application/json"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
+        <TextField label={s.pkg.file} error={missing ? s.pkg.missingFile : null} type="file" accept=".justera,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <button type="submit" disabled={busy}>
           {s.pkg.open}
         </button>
@@ -102,9 +103,7 @@ export function PackagePage() {
               {m.expectedSigner.role} {m.expectedSigner.name}
             </dd>
             <dt>{s.pkg.field}</dt>
-            <dd>
-              {fieldLabel(m.field)}
-            </dd>
+            <dd>{fieldLabel(m.field)}</dd>
             <dt>{s.pkg.created}</dt>
             <dd>{formatInstant(m.createdAt)}</dd>
             <dt>{s.pkg.before}</dt>
@@ -140,9 +139,7 @@ export function PackagePage() {
           {signed === null && (
             <>
               <h3>{s.pkg.signHeading}</h3>
-              {!opened.pkg.authenticity.verified && (
-                <CheckField label={s.pkg.confirmUnverified} checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-              )}
+              {!opened.pkg.authenticity.verified && <CheckField label={s.pkg.confirmUnverified} checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />}
               <div className="actions">
                 <button type="button" disabled={!opened.pkg.authenticity.verified && !confirmed} onClick={() => showDialog('p12')}>
                   {s.version.signP12}

@@ -41,11 +41,7 @@ export function SignDialog({
   return (
     <Dialog open={open} title={title} onClose={onClose} wide={document !== undefined}>
       {document !== undefined && <DocumentToRead source={document} />}
-      {kind === 'eid' ? (
-        eid !== undefined && <EidSign {...eid} onClose={onClose} />
-      ) : (
-        <CredentialForm kind={kind} intro={intro} onCancel={onClose} onSign={onSign} />
-      )}
+      {kind === 'eid' ? eid !== undefined && <EidSign {...eid} onClose={onClose} /> : <CredentialForm kind={kind} intro={intro} onCancel={onClose} onSign={onSign} />}
     </Dialog>
   );
 }
@@ -99,14 +95,7 @@ function CredentialForm({ kind, intro, onCancel, onSign }: { kind: CredentialKin
       <p>{intro}</p>
       {kind === 'p12' ? (
         <>
-          <TextField
-            label={s.sign.p12File}
-            help={s.sign.p12FileHelp}
-            error={errors.file}
-            type="file"
-            accept=".p12,.pfx,application/x-pkcs12"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
+          <TextField label={s.sign.p12File} help={s.sign.p12FileHelp} error={errors.file} type="file" accept=".p12,.pfx,application/x-pkcs12" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <TextField label={s.sign.password} error={errors.password} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
         </>
       ) : (

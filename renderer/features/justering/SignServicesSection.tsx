@@ -48,10 +48,7 @@ export function SignServicesSection() {
   return (
     <section className="card" aria-labelledby="signservices-heading">
       <h2 id="signservices-heading">Underskriftstjänster (e-legitimation)</h2>
-      <p className="help">
-        Med en underskriftstjänst kan ordförande och justerare skriva under med BankID eller Freja eID+. Uppgifterna får ni från tjänstens
-        leverantör; se docs/justering.md.
-      </p>
+      <p className="help">Med en underskriftstjänst kan ordförande och justerare skriva under med BankID eller Freja eID+. Uppgifterna får ni från tjänstens leverantör; se docs/justering.md.</p>
       {q.status === 'loading' && <Loading />}
       {q.status === 'error' && <ErrorBox message={q.message} onRetry={q.reload} />}
       {q.status === 'ready' && (
@@ -121,9 +118,7 @@ function SignServiceForm({ initial, onDone }: { initial: SignServiceSetting | un
     }
   }
 
-  const text = (k: keyof Draft, label: string, help?: string) => (
-    <TextField label={label} help={help} autoComplete="off" spellCheck={false} value={draft[k]} onChange={set(k)} />
-  );
+  const text = (k: keyof Draft, label: string, help?: string) => <TextField label={label} help={help} autoComplete="off" spellCheck={false} value={draft[k]} onChange={set(k)} />;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={initial ? `Ändra ${initial.name}` : 'Ny underskriftstjänst'}>
       {text('name', 'Namn', 'Visas för den som skriver under, t.ex. ”Kommunens underskriftstjänst”.')}

@@ -31,7 +31,13 @@ function TrustBody({ list, reload }: { list: TrustList; reload: () => void }) {
   const [pending, setPending] = useState<{ base64: string; certificates: InspectedCertificate[] } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { setFile, missing, error: readError, busy, submit } = useFileSubmit(async (file) => {
+  const {
+    setFile,
+    missing,
+    error: readError,
+    busy,
+    submit,
+  } = useFileSubmit(async (file) => {
     setDone(null);
     const base64 = await fileToBase64(file);
     const r = await api.call('trust.inspect', { certificateBase64: base64 });

@@ -35,10 +35,7 @@ export function signerLabel(r: Pick<RequiredSigner, 'name' | 'role'>): string {
 }
 
 /** The verdict on a verification report in one sentence. */
-export function verdictText(
-  report: Pick<ValidationSummary, 'valid' | 'modifiedAfterLastSignature' | 'signatures' | 'trustAssessed' | 'trusted'>,
-  missing: number,
-): string {
+export function verdictText(report: Pick<ValidationSummary, 'valid' | 'modifiedAfterLastSignature' | 'signatures' | 'trustAssessed' | 'trusted'>, missing: number): string {
   if (report.signatures.length === 0) return s.verdict.none;
   if (!report.valid || report.modifiedAfterLastSignature || report.signatures.some((x) => !x.valid)) return s.verdict.invalid;
   if (!report.trustAssessed) return s.verdict.notAssessed;
@@ -138,8 +135,7 @@ export interface CorrectionOriginal {
 }
 
 export type CorrectionCheck =
-  | { ok: true; patch: { title?: string; decision?: { numbered: boolean; points: RichText[] } }; reason: string }
-  | { ok: false; field: 'title' | 'points' | 'reason'; message: string };
+  { ok: true; patch: { title?: string; decision?: { numbered: boolean; points: RichText[] } }; reason: string } | { ok: false; field: 'title' | 'points' | 'reason'; message: string };
 
 /** The patch `justering.correct` needs: only what changed, with the reason required. */
 export function buildCorrection(original: CorrectionOriginal, draft: CorrectionDraft): CorrectionCheck {

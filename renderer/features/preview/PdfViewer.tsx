@@ -40,7 +40,11 @@ export function PdfViewer({ pdfBase64, label }: { pdfBase64: string; label: stri
   useEffect(() => {
     const el = box.current;
     if (el === null) return undefined;
-    const pages = new PdfPages(el, (n, total) => t('preview.page', { n, total }), (e) => setError(errorMessage(e)));
+    const pages = new PdfPages(
+      el,
+      (n, total) => t('preview.page', { n, total }),
+      (e) => setError(errorMessage(e)),
+    );
     pages.onState = (s) => {
       setView(s);
       setPageText(String(s.page));
@@ -108,7 +112,14 @@ export function PdfViewer({ pdfBase64, label }: { pdfBase64: string; label: stri
     <>
       {error !== null && <ErrorText message={error} />}
       {/* Keys are handled for the whole frame: the toolbar and the pages. */}
-      <div ref={frame} className={full ? 'pdf-frame full' : 'pdf-frame'} onKeyDown={onKeyDown} role={full ? 'dialog' : undefined} aria-modal={full ? true : undefined} aria-label={full ? label : undefined}>
+      <div
+        ref={frame}
+        className={full ? 'pdf-frame full' : 'pdf-frame'}
+        onKeyDown={onKeyDown}
+        role={full ? 'dialog' : undefined}
+        aria-modal={full ? true : undefined}
+        aria-label={full ? label : undefined}
+      >
         <div className="pdf-toolbar" role="toolbar" aria-label={t('viewer.toolbar', { label })} aria-describedby={keysId}>
           <div className="pdf-toolbar-group">
             <button type="button" className="secondary small" onClick={() => goTo(view.page - 1)} disabled={view.page <= 1}>

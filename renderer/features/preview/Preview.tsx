@@ -25,7 +25,11 @@ export function Preview({ store, focusNumber }: { store: MeetingStore; focusNumb
   useEffect(() => {
     const box = scroller.current;
     if (box === null) return undefined;
-    const pages = new PdfPages(box, (n, total) => t('preview.page', { n, total }), (e) => setStatus({ state: 'error', message: messageOf(e) }));
+    const pages = new PdfPages(
+      box,
+      (n, total) => t('preview.page', { n, total }),
+      (e) => setStatus({ state: 'error', message: messageOf(e) }),
+    );
     view.current = pages;
     pages.focus(focusNumber);
     let closed = false;

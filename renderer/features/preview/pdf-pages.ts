@@ -133,7 +133,13 @@ export class PdfPages {
     const scale = this.zoom ?? this.fitScale(read);
     const total = read.length;
     const pages = read.map((r, i) => this.element(r, i + 1, total, scale));
-    const target = this.focusNumber === null ? null : findParagraphPage(pages.map((p) => p.items), this.focusNumber);
+    const target =
+      this.focusNumber === null
+        ? null
+        : findParagraphPage(
+            pages.map((p) => p.items),
+            this.focusNumber,
+          );
     const offsets = this.offsets(pages, scale);
     const keep = this.doc !== null && (target === null || target === this.focusPage);
     const top = keep ? this.scroller.scrollTop : target === null ? 0 : (offsets[target] ?? 0) - PAD;
@@ -172,7 +178,10 @@ export class PdfPages {
   focus(number: number | null): void {
     this.focusNumber = number;
     if (number === null || this.pages.length === 0) return;
-    const target = findParagraphPage(this.pages.map((p) => p.items), number);
+    const target = findParagraphPage(
+      this.pages.map((p) => p.items),
+      number,
+    );
     this.focusPage = target;
     const el = target === null ? undefined : this.pages[target]?.el;
     if (el !== undefined) this.scroller.scrollTop = el.offsetTop - PAD;

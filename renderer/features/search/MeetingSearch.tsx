@@ -22,7 +22,10 @@ export function MeetingSearch({ meetingId }: { meetingId: string }) {
       void autosave
         .flush()
         .then(() => api.call('workspace.search', { query: q, meetingId, limit: 30 }))
-        .then((r) => live && setHits(r), () => live && setHits([]));
+        .then(
+          (r) => live && setHits(r),
+          () => live && setHits([]),
+        );
     }, 200);
     return () => {
       live = false;

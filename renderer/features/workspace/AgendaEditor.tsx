@@ -43,12 +43,15 @@ export function AgendaEditor({ store }: { store: MeetingStore }) {
   }
 
   const move = (id: string, toIndex: number, button: string) =>
-    act(async () => {
-      const r = await api.call('workspace.agenda.move', { meetingId: view.meetingId, paragraphId: id, toIndex });
-      store.setJournal(r.journal);
-      const p = items.find((x) => x.id === id);
-      return t('agenda.moved', { title: p?.paragraph?.title ?? '', number: r.number });
-    }, { id, button });
+    act(
+      async () => {
+        const r = await api.call('workspace.agenda.move', { meetingId: view.meetingId, paragraphId: id, toIndex });
+        store.setJournal(r.journal);
+        const p = items.find((x) => x.id === id);
+        return t('agenda.moved', { title: p?.paragraph?.title ?? '', number: r.number });
+      },
+      { id, button },
+    );
 
   const onDrop = (e: DragEvent, index: number) => {
     e.preventDefault();
@@ -138,7 +141,14 @@ export function AgendaEditor({ store }: { store: MeetingStore }) {
                       >
                         {t('agenda.removeYes')}
                       </button>
-                      <button type="button" className="secondary small" onClick={() => { setConfirming(null); focusItem(p.id, 'remove'); }}>
+                      <button
+                        type="button"
+                        className="secondary small"
+                        onClick={() => {
+                          setConfirming(null);
+                          focusItem(p.id, 'remove');
+                        }}
+                      >
                         {t('common.cancel')}
                       </button>
                     </span>

@@ -83,9 +83,7 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
   const regular = people.filter((p) => p.kind === 'member');
 
   const sorted = (rs: AttendanceRow[]) =>
-    [...rs].sort(
-      (a, b) => capacityOrder[a.capacity] - capacityOrder[b.capacity] || (orderOf.get(a.personId) ?? 0) - (orderOf.get(b.personId) ?? 0) || (a.fromParagraph ?? 0) - (b.fromParagraph ?? 0),
-    );
+    [...rs].sort((a, b) => capacityOrder[a.capacity] - capacityOrder[b.capacity] || (orderOf.get(a.personId) ?? 0) - (orderOf.get(b.personId) ?? 0) || (a.fromParagraph ?? 0) - (b.fromParagraph ?? 0));
 
   const op = (): SaveOp<'workspace.attendance.set'> => ({
     key: `att:${view.meetingId}`,
@@ -118,9 +116,7 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
   const defaultCapacity = (p: Person): AttendanceRow['capacity'] => (p.kind === 'member' ? 'member' : p.kind === 'official' ? 'official' : 'present');
   const present = new Set(rows.map((r) => r.personId));
   const docForPresence = { attendance: sorted(rows).map(toAttendance), paragraphs: doc.paragraphs };
-  const proposals = [...proposeSubstitutes(doc.members, present)].filter(
-    ([member, sub]) => !rows.some((r) => r.personId === sub && r.capacity === 'substitute' && r.replacesPersonId === member),
-  );
+  const proposals = [...proposeSubstitutes(doc.members, present)].filter(([member, sub]) => !rows.some((r) => r.personId === sub && r.capacity === 'substitute' && r.replacesPersonId === member));
   const problems = presenceProblems(docForPresence, name);
   const arrivals = lateArrivals(rows, numbers);
   const applyArrival = (offer: LateArrival) => {
@@ -301,7 +297,12 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                           </td>
                           <td className="att-from">
                             <CellLabel text={t('attendance.from')} />
-                            <select aria-label={t('attendance.fromFor', { name: p.name })} value={r.fromParagraph ?? ''} disabled={locked} onChange={(e) => update(i, { fromParagraph: e.target.value === '' ? null : Number(e.target.value) })}>
+                            <select
+                              aria-label={t('attendance.fromFor', { name: p.name })}
+                              value={r.fromParagraph ?? ''}
+                              disabled={locked}
+                              onChange={(e) => update(i, { fromParagraph: e.target.value === '' ? null : Number(e.target.value) })}
+                            >
                               <option value="">{t('attendance.fromStart')}</option>
                               {numbers.map((n) => (
                                 <option key={n} value={n}>
@@ -321,7 +322,12 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                           </td>
                           <td className="att-to">
                             <CellLabel text={t('attendance.to')} />
-                            <select aria-label={t('attendance.toFor', { name: p.name })} value={r.toParagraph ?? ''} disabled={locked} onChange={(e) => update(i, { toParagraph: e.target.value === '' ? null : Number(e.target.value) })}>
+                            <select
+                              aria-label={t('attendance.toFor', { name: p.name })}
+                              value={r.toParagraph ?? ''}
+                              disabled={locked}
+                              onChange={(e) => update(i, { toParagraph: e.target.value === '' ? null : Number(e.target.value) })}
+                            >
                               <option value="">{t('attendance.toEnd')}</option>
                               {numbers.map((n) => (
                                 <option key={n} value={n}>
@@ -341,7 +347,12 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                           </td>
                           <td className="att-note">
                             <CellLabel text={t('attendance.note')} />
-                            <input aria-label={t('attendance.noteFor', { name: p.name })} value={r.note ?? ''} disabled={locked} onChange={(e) => update(i, { note: e.target.value === '' ? null : e.target.value }, true)} />
+                            <input
+                              aria-label={t('attendance.noteFor', { name: p.name })}
+                              value={r.note ?? ''}
+                              disabled={locked}
+                              onChange={(e) => update(i, { note: e.target.value === '' ? null : e.target.value }, true)}
+                            />
                             {r.capacity === 'substitute' && (
                               <input
                                 className="att-order-reason"
@@ -366,7 +377,13 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                                 {t('attendance.addPeriod')}
                               </button>
                             ) : (
-                              <button type="button" className="secondary small" disabled={locked} aria-label={t('attendance.removePeriodFor', { name: p.name, n: k + 1 })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                              <button
+                                type="button"
+                                className="secondary small"
+                                disabled={locked}
+                                aria-label={t('attendance.removePeriodFor', { name: p.name, n: k + 1 })}
+                                onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                              >
                                 {t('attendance.removePeriod')}
                               </button>
                             )}
@@ -405,7 +422,23 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
 }
 
 /** An optional clock time (TT:MM) for an attendance period, with the API's message at the field. */
-function TimeInput({ id, short, label, value, disabled, error, onChange }: { id: string; short: string; label: string; value: string; disabled: boolean; error: string | null; onChange: (v: string) => void }) {
+function TimeInput({
+  id,
+  short,
+  label,
+  value,
+  disabled,
+  error,
+  onChange,
+}: {
+  id: string;
+  short: string;
+  label: string;
+  value: string;
+  disabled: boolean;
+  error: string | null;
+  onChange: (v: string) => void;
+}) {
   return (
     <span className="att-time">
       <label htmlFor={id} className="att-time-label">

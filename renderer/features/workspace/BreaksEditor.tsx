@@ -139,7 +139,16 @@ export function BreaksEditor({ store }: { store: MeetingStore }) {
               onBlur={() => check(i, 'start')}
               onChange={(e) => change(i, 'start', e.target.value)}
             />
-            <TextField label={t('breaks.end')} help={t('time.help')} {...timeProps} value={r.end} disabled={locked} error={errors[`${i}.end`]} onBlur={() => check(i, 'end')} onChange={(e) => change(i, 'end', e.target.value)} />
+            <TextField
+              label={t('breaks.end')}
+              help={t('time.help')}
+              {...timeProps}
+              value={r.end}
+              disabled={locked}
+              error={errors[`${i}.end`]}
+              onBlur={() => check(i, 'end')}
+              onChange={(e) => change(i, 'end', e.target.value)}
+            />
             <SelectField label={t('breaks.when')} value={r.when} disabled={locked} error={errors[`${i}.when`]} onChange={(e) => change(i, 'when', e.target.value)}>
               <option value="during">{t('breaks.when.during')}</option>
               <option value="after">{t('breaks.when.after')}</option>

@@ -41,7 +41,8 @@ export function MeetingOverview({ store }: { store: MeetingStore }) {
   const problems = meetingProblems(doc, name);
   const deadline = justeringDeadline(doc.meeting.date);
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-  const late = today > deadline && doc.meeting.status !== 'adjusted' && doc.meeting.status !== 'cancelled' && (doc.adjustmentGroups.length === 0 || doc.adjustmentGroups.some((g) => g.adjustedAt === undefined));
+  const late =
+    today > deadline && doc.meeting.status !== 'adjusted' && doc.meeting.status !== 'cancelled' && (doc.adjustmentGroups.length === 0 || doc.adjustmentGroups.some((g) => g.adjustedAt === undefined));
   return (
     <>
       <section aria-labelledby="facts-heading" className="card">
@@ -123,8 +124,26 @@ function MeetingFacts({ store }: { store: MeetingStore }) {
 
   return (
     <div className="grid-3">
-      <AutosaveField label={t('meeting.date')} help={t('date.help')} validate={(v) => dateError(v)} initial={m.date} saveKey={`m:${store.meetingId}:date`} disabled={locked} toOp={(v) => fieldOp({ date: v.trim() })} onLocal={(v) => store.patchMeeting({ date: v.trim() })} />
-      <AutosaveField label={t('meeting.startTime')} help={t('time.help')} validate={(v) => timeError(v)} initial={m.startTime} saveKey={`m:${store.meetingId}:startTime`} disabled={locked} toOp={(v) => fieldOp({ startTime: v.trim() })} onLocal={(v) => store.patchMeeting({ startTime: v.trim() })} />
+      <AutosaveField
+        label={t('meeting.date')}
+        help={t('date.help')}
+        validate={(v) => dateError(v)}
+        initial={m.date}
+        saveKey={`m:${store.meetingId}:date`}
+        disabled={locked}
+        toOp={(v) => fieldOp({ date: v.trim() })}
+        onLocal={(v) => store.patchMeeting({ date: v.trim() })}
+      />
+      <AutosaveField
+        label={t('meeting.startTime')}
+        help={t('time.help')}
+        validate={(v) => timeError(v)}
+        initial={m.startTime}
+        saveKey={`m:${store.meetingId}:startTime`}
+        disabled={locked}
+        toOp={(v) => fieldOp({ startTime: v.trim() })}
+        onLocal={(v) => store.patchMeeting({ startTime: v.trim() })}
+      />
       <AutosaveField
         label={t('meeting.endTime')}
         help={t('time.help')}
@@ -135,7 +154,15 @@ function MeetingFacts({ store }: { store: MeetingStore }) {
         toOp={(v) => fieldOp({ endTime: v === '' ? null : v })}
         onLocal={(v) => store.patchMeeting({ endTime: v === '' ? undefined : v })}
       />
-      <AutosaveField label={t('meeting.place')} help={t('meeting.place.help')} initial={m.place} saveKey={`m:${store.meetingId}:place`} disabled={locked} toOp={(v) => fieldOp({ place: v })} onLocal={(v) => store.patchMeeting({ place: v })} />
+      <AutosaveField
+        label={t('meeting.place')}
+        help={t('meeting.place.help')}
+        initial={m.place}
+        saveKey={`m:${store.meetingId}:place`}
+        disabled={locked}
+        toOp={(v) => fieldOp({ place: v })}
+        onLocal={(v) => store.patchMeeting({ place: v })}
+      />
       <SelectField
         label={t('meeting.statusLabel')}
         value={m.status}
@@ -153,14 +180,26 @@ function MeetingFacts({ store }: { store: MeetingStore }) {
         ))}
         {m.status === 'adjusted' && <option value="adjusted">{t('meeting.status.adjusted')}</option>}
       </SelectField>
-      <SelectField label={t('meeting.secretary')} value={m.secretary} error={selectError.secretaryId} disabled={locked} onChange={(e) => saveSelect('secretaryId', { secretaryId: e.target.value }, { secretary: e.target.value })}>
+      <SelectField
+        label={t('meeting.secretary')}
+        value={m.secretary}
+        error={selectError.secretaryId}
+        disabled={locked}
+        onChange={(e) => saveSelect('secretaryId', { secretaryId: e.target.value }, { secretary: e.target.value })}
+      >
         {personOptions.map((id) => (
           <option key={id} value={id}>
             {name(id)}
           </option>
         ))}
       </SelectField>
-      <SelectField label={t('meeting.chair')} value={m.chair} error={selectError.chairId} disabled={locked} onChange={(e) => saveSelect('chairId', { chairId: e.target.value }, { chair: e.target.value })}>
+      <SelectField
+        label={t('meeting.chair')}
+        value={m.chair}
+        error={selectError.chairId}
+        disabled={locked}
+        onChange={(e) => saveSelect('chairId', { chairId: e.target.value }, { chair: e.target.value })}
+      >
         {[...new Set([...chairs, m.chair])].map((id) => (
           <option key={id} value={id}>
             {name(id)}

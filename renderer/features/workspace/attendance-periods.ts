@@ -25,7 +25,6 @@ export function addPeriod(rows: readonly AttendanceRow[], i: number, kind: 'memb
   return [...next, { personId: row.personId, capacity, replacesPersonId: null, fromParagraph: numbers[start] ?? null, toParagraph: null, note: null }];
 }
 
-
 /** A member arrived at § `at` while a substitute served in their seat there: the substitute's service should end. */
 export interface LateArrival {
   member: string;

@@ -8,7 +8,12 @@ import { hasTool, requiredOnCi } from '../../helpers/tools';
 
 const JARS = ['preflight', 'pdfbox2', 'xmpbox', 'fontbox2', 'commons-logging', 'javax.activation', 'jaxb-api'].map((j) => `/usr/share/java/${j}.jar`);
 
-export const preflightAvailable = hasTool('java') && requiredOnCi(`PDFBox Preflight (${JARS.join(', ')})`, JARS.every((j) => existsSync(j)));
+export const preflightAvailable =
+  hasTool('java') &&
+  requiredOnCi(
+    `PDFBox Preflight (${JARS.join(', ')})`,
+    JARS.every((j) => existsSync(j)),
+  );
 
 export interface PreflightResult {
   valid: boolean;

@@ -11,8 +11,7 @@ import type { Identity } from './pki';
 
 const latin1 = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
 const bytes = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
-const concat = (...parts: (Uint8Array | string)[]): Uint8Array =>
-  new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
+const concat = (...parts: (Uint8Array | string)[]): Uint8Array => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
 
 export interface RawObject {
   num: number;
@@ -162,7 +161,10 @@ export async function makeShadowBase(): Promise<{ pdf: Uint8Array; overlay: numb
   tf.setText('Bifall');
   tf.addToPage(page, { x: 50, y: 400, width: 200, height: 20 });
   const raw = await doc.save({ useObjectStreams: false });
-  const pdf = await addEmptySignatureFields(raw, protocolFields.map((f) => ({ ...f, page: 0 })));
+  const pdf = await addEmptySignatureFields(
+    raw,
+    protocolFields.map((f) => ({ ...f, page: 0 })),
+  );
   return { pdf, overlay: overlay.objectNumber, blank: blank.objectNumber, ocProps: ocProps.objectNumber };
 }
 

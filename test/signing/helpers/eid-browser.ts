@@ -8,7 +8,12 @@ interface Form {
   fields: URLSearchParams;
 }
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 function formOf(html: string, base: string): Form {
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];

@@ -37,7 +37,10 @@ export async function forgeSignature(pdf: Uint8Array, o: ForgeOptions): Promise<
   const last = all.at(-1);
   if (last === undefined) throw new Error('no /ByteRange');
   const [b, c, d] = [Number(last[2]), Number(last[3]), Number(last[4])];
-  const digest = createHash('sha256').update(shell.subarray(0, b)).update(shell.subarray(c, c + d)).digest();
+  const digest = createHash('sha256')
+    .update(shell.subarray(0, b))
+    .update(shell.subarray(c, c + d))
+    .digest();
   const prepared = prepareSignedAttributes(o.identity.certDer, new Uint8Array(digest));
   const signature = new Uint8Array(cryptoSign('sha256', prepared.toSign, o.identity.privateKey));
   const keyAlgorithm = o.identity.privateKey.asymmetricKeyType === 'ec' ? 'ECDSA' : 'RSA';

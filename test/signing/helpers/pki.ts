@@ -68,10 +68,7 @@ function name(commonName: string, organization: string, person: Pick<IssueOption
 let serialCounter = 1;
 
 async function generateKeys(algorithm: TestKeyAlgorithm): Promise<webcrypto.CryptoKeyPair> {
-  const params =
-    algorithm === 'RSA'
-      ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }
-      : { name: 'ECDSA', namedCurve: 'P-256' };
+  const params = algorithm === 'RSA' ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256' };
   return (await webcrypto.subtle.generateKey(params, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
 }
 
@@ -91,9 +88,7 @@ export async function issue(options: IssueOptions, issuer?: Identity): Promise<I
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
   const extensions: pkijs.Extension[] = [];
   if (options.isCa) {
-    extensions.push(
-      new pkijs.Extension({ extnID: '2.5.29.19', critical: true, extnValue: new pkijs.BasicConstraints({ cA: true }).toSchema().toBER(false) }),
-    );
+    extensions.push(new pkijs.Extension({ extnID: '2.5.29.19', critical: true, extnValue: new pkijs.BasicConstraints({ cA: true }).toSchema().toBER(false) }));
   }
   const ku = options.keyUsage === undefined ? (options.isCa ? ['keyCertSign', 'cRLSign'] : ['digitalSignature', 'nonRepudiation']) : options.keyUsage;
   if (ku) extensions.push(keyUsageExtension(ku));
@@ -121,7 +116,10 @@ export async function issue(options: IssueOptions, issuer?: Identity): Promise<I
 }
 
 export function pem(label: string, der: Uint8Array): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trim();
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trim();
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
@@ -149,8 +147,7 @@ export function writeP12(dir: string, id: Identity, chain: Identity[], file: str
 /** A root CA and one signer per Swedish name, generated once per test file. */
 export async function makeTestPki() {
   const ca = await issue({ commonName: 'Justera Test-CA Ö', isCa: true, algorithm: 'RSA' });
-  const signer = (commonName: string, algorithm: TestKeyAlgorithm, extra: Partial<IssueOptions> = {}) =>
-    issue({ commonName, algorithm, ...extra }, ca);
+  const signer = (commonName: string, algorithm: TestKeyAlgorithm, extra: Partial<IssueOptions> = {}) => issue({ commonName, algorithm, ...extra }, ca);
   return {
     ca,
     asa: await signer('Åsa Öberg', 'RSA'),

@@ -27,17 +27,7 @@ const DS = 'http://www.w3.org/2000/09/xmldsig#';
 const PROFILE = 'http://id.elegnamnden.se/csig/1.1/dss-ext/profile';
 const PNR = 'urn:oid:1.2.752.29.4.13';
 
-export type Misbehaviour =
-  | 'none'
-  | 'wrong-request-id'
-  | 'expired'
-  | 'other-signer'
-  | 'bad-signature'
-  | 'other-ca'
-  | 'user-cancel'
-  | 'refused'
-  | 'wrong-digest'
-  | 'extra-attribute';
+export type Misbehaviour = 'none' | 'wrong-request-id' | 'expired' | 'other-signer' | 'bad-signature' | 'other-ca' | 'user-cancel' | 'refused' | 'wrong-digest' | 'extra-attribute';
 
 export interface TestPerson {
   personnummer: string;

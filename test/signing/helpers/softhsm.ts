@@ -35,11 +35,9 @@ export function softhsmIn(dir: string) {
       writeFileSync(keyFile, pem('PRIVATE KEY', id.pkcs8Der));
       writeFileSync(certFile, id.certDer);
       execFileSync('softhsm2-util', ['--import', keyFile, '--token', token, '--label', label, '--id', keyId, '--pin', SOFTHSM_PIN], { stdio: 'pipe' });
-      execFileSync(
-        'pkcs11-tool',
-        ['--module', module, '--token-label', token, '--login', '--pin', SOFTHSM_PIN, '--write-object', certFile, '--type', 'cert', '--id', keyId, '--label', label],
-        { stdio: 'pipe' },
-      );
+      execFileSync('pkcs11-tool', ['--module', module, '--token-label', token, '--login', '--pin', SOFTHSM_PIN, '--write-object', certFile, '--type', 'cert', '--id', keyId, '--label', label], {
+        stdio: 'pipe',
+      });
     },
   };
 }

@@ -38,10 +38,7 @@ function config(dir: string): string {
 }
 
 export async function startTestTsa(dir: string, ca: Identity): Promise<TestTsa> {
-  const certificate = await issue(
-    { commonName: 'Justera Test-TSA', algorithm: 'RSA', keyUsage: ['digitalSignature', 'nonRepudiation'], extendedKeyUsage: ['1.3.6.1.5.5.7.3.8'] },
-    ca,
-  );
+  const certificate = await issue({ commonName: 'Justera Test-TSA', algorithm: 'RSA', keyUsage: ['digitalSignature', 'nonRepudiation'], extendedKeyUsage: ['1.3.6.1.5.5.7.3.8'] }, ca);
   writeFileSync(join(dir, 'tsa.crt.pem'), pem('CERTIFICATE', certificate.certDer));
   writeFileSync(join(dir, 'tsa.key.pem'), pem('PRIVATE KEY', certificate.pkcs8Der));
   writeFileSync(join(dir, 'tsa-ca.pem'), pem('CERTIFICATE', ca.certDer));

@@ -4,7 +4,12 @@
 
 /** Twelve digits, from "197001012391", "19700101-2391", "SE197001012391" or "PNOSE-197001012391". */
 export function personnummerOf(value: string): string | undefined {
-  const v = value.trim().toUpperCase().replace(/^PNOSE-/, '').replace(/^SE/, '').replace(/-/g, '');
+  const v = value
+    .trim()
+    .toUpperCase()
+    .replace(/^PNOSE-/, '')
+    .replace(/^SE/, '')
+    .replace(/-/g, '');
   return /^\d{12}$/.test(v) ? v : undefined;
 }
 

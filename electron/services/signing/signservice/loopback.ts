@@ -46,10 +46,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function page(title: string, body: string, onload = ''): string {
-  return (
-    `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>${esc(title)}</title></head>` +
-    `<body${onload}><main><h1>${esc(title)}</h1>${body}</main></body></html>`
-  );
+  return `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>${esc(title)}</title></head>` + `<body${onload}><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
 }
 
 /** The auto-submitting form of DSS profile 3.1.1. */

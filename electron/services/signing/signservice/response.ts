@@ -16,16 +16,7 @@ import { verifyEnveloped } from './xmldsig';
 import type { SignServiceConfig } from './request';
 
 export type SignServiceFailure =
-  | 'malformed'
-  | 'bad_signature'
-  | 'wrong_request'
-  | 'expired'
-  | 'cancelled'
-  | 'refused'
-  | 'other_signer'
-  | 'untrusted_certificate'
-  | 'bad_signed_attributes'
-  | 'bad_signature_value';
+  'malformed' | 'bad_signature' | 'wrong_request' | 'expired' | 'cancelled' | 'refused' | 'other_signer' | 'untrusted_certificate' | 'bad_signed_attributes' | 'bad_signature_value';
 
 export class SignServiceError extends Error {
   constructor(

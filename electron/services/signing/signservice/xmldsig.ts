@@ -33,13 +33,7 @@ export function signEnveloped(xml: string, container: 'OptionalInputs' | 'Option
  * root's `container`, covering the whole document (URI="", enveloped), valid under `certificate`.
  * Returns a Swedish reason when not.
  */
-export function verifyEnveloped(
-  xml: string,
-  doc: Document,
-  container: 'OptionalInputs' | 'OptionalOutputs',
-  certificate: Uint8Array,
-  now: Date,
-): string | undefined {
+export function verifyEnveloped(xml: string, doc: Document, container: 'OptionalInputs' | 'OptionalOutputs', certificate: Uint8Array, now: Date): string | undefined {
   if (countDescendants(doc, NS.ds, 'Signature') !== 1) return 'meddelandet ska ha exakt en XML-signatur';
   const root = doc.documentElement as Element;
   let signature: Element;

@@ -66,7 +66,13 @@ export function AttachmentsEditor({ store, paragraphId }: { store: MeetingStore;
                       {t('attachments.downloadShort')}
                     </button>
                   )}
-                  <button type="button" className="secondary small" disabled={k === 0 || busy} aria-label={t('attachments.up', { title: a.title })} onClick={() => void act(() => api.call('workspace.attachments.move', { attachmentId: a.id, direction: 'up' }))}>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    disabled={k === 0 || busy}
+                    aria-label={t('attachments.up', { title: a.title })}
+                    onClick={() => void act(() => api.call('workspace.attachments.move', { attachmentId: a.id, direction: 'up' }))}
+                  >
                     ↑
                   </button>
                   <button
@@ -78,7 +84,13 @@ export function AttachmentsEditor({ store, paragraphId }: { store: MeetingStore;
                   >
                     ↓
                   </button>
-                  <button type="button" className="secondary small" disabled={busy} aria-label={t('attachments.remove', { title: a.title })} onClick={() => void act(() => api.call('workspace.attachments.remove', { attachmentId: a.id }))}>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    disabled={busy}
+                    aria-label={t('attachments.remove', { title: a.title })}
+                    onClick={() => void act(() => api.call('workspace.attachments.remove', { attachmentId: a.id }))}
+                  >
                     {t('common.remove')}
                   </button>
                 </span>
@@ -203,7 +215,12 @@ const DocumentAttachment = memo(function DocumentAttachment({ store, attachment,
             <TextField
               label={t('attachments.section.heading', { n: i + 1 })}
               value={s.heading}
-              onChange={(e) => setSections(latest.current.map((x) => (x.id === s.id ? { ...x, heading: e.target.value } : x)), false)}
+              onChange={(e) =>
+                setSections(
+                  latest.current.map((x) => (x.id === s.id ? { ...x, heading: e.target.value } : x)),
+                  false,
+                )
+              }
               onBlur={() => autosave.flushKey(key)}
             />
             <RichTextEditor
@@ -219,7 +236,17 @@ const DocumentAttachment = memo(function DocumentAttachment({ store, attachment,
               onBlur={() => autosave.flushKey(key)}
             />
             <div className="row-actions">
-              <button type="button" className="secondary small" aria-label={t('attachments.section.remove', { n: i + 1 })} onClick={() => setSections(latest.current.filter((x) => x.id !== s.id), true)}>
+              <button
+                type="button"
+                className="secondary small"
+                aria-label={t('attachments.section.remove', { n: i + 1 })}
+                onClick={() =>
+                  setSections(
+                    latest.current.filter((x) => x.id !== s.id),
+                    true,
+                  )
+                }
+              >
                 {t('common.remove')}
               </button>
             </div>

@@ -38,9 +38,12 @@ export function ParagraphEditor({ store, paragraphId, query }: { store: MeetingS
     return highlightTerms(articleRef.current, query);
   }, [query]);
 
-  useEffect(() => () => {
-    void autosave.flush();
-  }, []);
+  useEffect(
+    () => () => {
+      void autosave.flush();
+    },
+    [],
+  );
 
   if (initial === undefined) return null;
   const status = store.snapshot.view?.paragraphs.find((p) => p.id === paragraphId)?.groupStatus;
@@ -293,8 +296,20 @@ function Pager({ store, paragraphId }: { store: MeetingStore; paragraphId: strin
   const next = view.paragraphs[i + 1];
   return (
     <nav className="pager" aria-label={t('paragraph.pager')}>
-      {prev ? <a href={meetingHref(view.meetingId, prev.number)}>← {t('paragraph.previous')} (§ {prev.number})</a> : <span />}
-      {next ? <a href={meetingHref(view.meetingId, next.number)}>{t('paragraph.next')} (§ {next.number}) →</a> : <span />}
+      {prev ? (
+        <a href={meetingHref(view.meetingId, prev.number)}>
+          ← {t('paragraph.previous')} (§ {prev.number})
+        </a>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <a href={meetingHref(view.meetingId, next.number)}>
+          {t('paragraph.next')} (§ {next.number}) →
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -49,7 +49,11 @@ export const PeopleList = memo(function PeopleList({
         : kind === 'reservations'
           ? { reservations: list.filter((r) => r.person !== '').map((r) => ({ person: r.person, ...(r.text.trim() === '' ? {} : { reason: r.text }) })) }
           : { protocolNotes: list.map((r) => ({ ...(r.person === '' ? {} : { by: r.person }), text: r.text })) };
-    return observe(paragraphOp(store, paragraphId, patch), () => setError(null), (e) => setError(e.message));
+    return observe(
+      paragraphOp(store, paragraphId, patch),
+      () => setError(null),
+      (e) => setError(e.message),
+    );
   };
   const setRows = (next: Row[], immediate: boolean) => {
     latest.current = next;
@@ -65,10 +69,26 @@ export const PeopleList = memo(function PeopleList({
         {rows.map((r, i) => (
           <li key={r.uid} className="people-row">
             <div className="field">
-              <label htmlFor={`${key}-${r.uid}-p`}>{t(x.person)} ({t(x.item, { n: i + 1 })})</label>
-              <select id={`${key}-${r.uid}-p`} value={r.person} onChange={(e) => setRows(rows.map((y) => (y.uid === r.uid ? { ...y, person: e.target.value } : y)), true)}>
+              <label htmlFor={`${key}-${r.uid}-p`}>
+                {t(x.person)} ({t(x.item, { n: i + 1 })})
+              </label>
+              <select
+                id={`${key}-${r.uid}-p`}
+                value={r.person}
+                onChange={(e) =>
+                  setRows(
+                    rows.map((y) => (y.uid === r.uid ? { ...y, person: e.target.value } : y)),
+                    true,
+                  )
+                }
+              >
                 <option value="">{kind === 'protocolNotes' ? t('note.byNobody') : t('common.choose')}</option>
-                {[...people, ...(r.person !== '' && !people.some(([id]) => id === r.person) ? [[r.person, store.snapshot.view?.doc.people.find((p) => p.key === r.person)?.name ?? r.person] as [string, string]] : [])].map(([id, name]) => (
+                {[
+                  ...people,
+                  ...(r.person !== '' && !people.some(([id]) => id === r.person)
+                    ? [[r.person, store.snapshot.view?.doc.people.find((p) => p.key === r.person)?.name ?? r.person] as [string, string]]
+                    : []),
+                ].map(([id, name]) => (
                   <option key={id} value={id}>
                     {name}
                   </option>
@@ -76,10 +96,33 @@ export const PeopleList = memo(function PeopleList({
               </select>
             </div>
             <div className="field grow">
-              <label htmlFor={`${key}-${r.uid}-t`}>{t(x.text)} ({t(x.item, { n: i + 1 })})</label>
-              <textarea id={`${key}-${r.uid}-t`} rows={2} value={r.text} onChange={(e) => setRows(rows.map((y) => (y.uid === r.uid ? { ...y, text: e.target.value } : y)), false)} onBlur={() => autosave.flushKey(key)} />
+              <label htmlFor={`${key}-${r.uid}-t`}>
+                {t(x.text)} ({t(x.item, { n: i + 1 })})
+              </label>
+              <textarea
+                id={`${key}-${r.uid}-t`}
+                rows={2}
+                value={r.text}
+                onChange={(e) =>
+                  setRows(
+                    rows.map((y) => (y.uid === r.uid ? { ...y, text: e.target.value } : y)),
+                    false,
+                  )
+                }
+                onBlur={() => autosave.flushKey(key)}
+              />
             </div>
-            <button type="button" className="secondary small" aria-label={t('common.removeItem', { item: t(x.item, { n: i + 1 }) })} onClick={() => setRows(rows.filter((y) => y.uid !== r.uid), true)}>
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={t('common.removeItem', { item: t(x.item, { n: i + 1 }) })}
+              onClick={() =>
+                setRows(
+                  rows.filter((y) => y.uid !== r.uid),
+                  true,
+                )
+              }
+            >
               {t('common.remove')}
             </button>
           </li>

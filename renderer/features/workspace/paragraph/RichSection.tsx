@@ -8,7 +8,21 @@ import { paragraphOp } from './ops';
 
 type Field = 'summary' | 'description' | 'body' | 'propositionOrder';
 
-export const RichSection = memo(function RichSection({ store, paragraphId, field, label, initial, help }: { store: MeetingStore; paragraphId: string; field: Field; label: string; initial: readonly Block[]; help?: string }) {
+export const RichSection = memo(function RichSection({
+  store,
+  paragraphId,
+  field,
+  label,
+  initial,
+  help,
+}: {
+  store: MeetingStore;
+  paragraphId: string;
+  field: Field;
+  label: string;
+  initial: readonly Block[];
+  help?: string;
+}) {
   const ref = useRef<EditorHandle>(null);
   const key = `p:${paragraphId}:${field}`;
   const produce = () => {

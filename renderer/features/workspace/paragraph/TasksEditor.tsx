@@ -126,8 +126,23 @@ export function TasksEditor({ store, paragraphId, initial }: { store: MeetingSto
               onBlur={() => check(i, 'what')}
               onChange={(e) => change(i, 'what', e.target.value)}
             />
-            <TextField label={t('tasks.responsible')} help={t('tasks.responsible.help')} value={r.responsible} error={errors[`${i}.responsible`]} onBlur={() => check(i, 'responsible')} onChange={(e) => change(i, 'responsible', e.target.value)} />
-            <TextField label={t('tasks.due')} help={t('date.help')} {...dateProps} value={r.due} error={errors[`${i}.due`]} onBlur={() => check(i, 'due')} onChange={(e) => change(i, 'due', e.target.value)} />
+            <TextField
+              label={t('tasks.responsible')}
+              help={t('tasks.responsible.help')}
+              value={r.responsible}
+              error={errors[`${i}.responsible`]}
+              onBlur={() => check(i, 'responsible')}
+              onChange={(e) => change(i, 'responsible', e.target.value)}
+            />
+            <TextField
+              label={t('tasks.due')}
+              help={t('date.help')}
+              {...dateProps}
+              value={r.due}
+              error={errors[`${i}.due`]}
+              onBlur={() => check(i, 'due')}
+              onChange={(e) => change(i, 'due', e.target.value)}
+            />
           </div>
           <button type="button" className="secondary small" aria-label={t('tasks.removeN', { n: i + 1 })} onClick={() => remove(i)}>
             {t('tasks.remove')}

@@ -51,7 +51,9 @@ function toVote(s: State, order: readonly string[], chair: string): Vote | null 
   const subject = s.subject.trim() === '' ? {} : { subject: s.subject.trim() };
   if (s.kind === 'open') {
     const votes = order.filter((p) => s.votes[p] !== undefined).map((p) => ({ person: p, vote: s.votes[p] as Choice }));
-    const extra = Object.keys(s.votes).filter((p) => !order.includes(p)).map((p) => ({ person: p, vote: s.votes[p] as Choice }));
+    const extra = Object.keys(s.votes)
+      .filter((p) => !order.includes(p))
+      .map((p) => ({ person: p, vote: s.votes[p] as Choice }));
     if (votes.length + extra.length === 0) return t('vote.noVotes');
     const open: Extract<Vote, { kind: 'open' }> = { kind: 'open', ...subject, jaMeans: s.jaMeans.trim(), nejMeans: s.nejMeans.trim(), votes: [...votes, ...extra] };
     // A tie is settled by the chair's own Ja or Nej, stored as the casting vote (utslagsröst).
@@ -112,7 +114,11 @@ export function VoteEditor({ store, paragraphId, initial }: { store: MeetingStor
     setError(null);
     autosave.change(saveKey, produce, immediate ? 0 : undefined);
   };
-  const update = (key: number, patch: Partial<State>, immediate = true) => setList(latest.current.map((s) => (s.key === key ? { ...s, ...patch } : s)), immediate);
+  const update = (key: number, patch: Partial<State>, immediate = true) =>
+    setList(
+      latest.current.map((s) => (s.key === key ? { ...s, ...patch } : s)),
+      immediate,
+    );
   const remove = (key: number) => {
     const rest = latest.current.filter((s) => s.key !== key);
     setList(rest.length === 0 ? [blankState('none')] : rest);
