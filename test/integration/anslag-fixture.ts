@@ -33,6 +33,13 @@ export interface FixtureOptions {
   /** adjustedAt per group position; undefined leaves that group open. Default: both adjusted as in the seed. */
   adjusted?: (string | undefined)[];
   now?: string;
+  /**
+   * The back end reads the real time instead of the fixed test clock: for tests that talk to the
+   * test signing service (test/signing/helpers/signservice.ts), which works in real time as a real
+   * service does — it refuses a request whose RequestTime is not now, and the app refuses a
+   * response not from now. `now` and `at` are then unused.
+   */
+  realClock?: boolean;
   /** Changes the reference JSON before it is imported (confidential §§, personnummer …). */
   edit?: (doc: ReferenceDoc) => void | Promise<void>;
   /** The PKCS#11 module the back end may load (as the host's --pkcs11-module). */
@@ -43,7 +50,13 @@ export async function anslagFixture(options: FixtureOptions = {}): Promise<Ansla
   const dir = mkdtempSync(join(tmpdir(), 'justera-anslag-'));
   const dbPath = join(dir, 'justera.db');
   let now = new Date(options.now ?? '2020-11-12T10:00:00+01:00');
-  const backend = createBackend({ databasePath: dbPath, clock: { now: () => now }, ids: counterIds(), actor: 'registrator', pkcs11: { configured: options.pkcs11Module } });
+  const backend = createBackend({
+    databasePath: dbPath,
+    clock: { now: () => (options.realClock === true ? new Date() : now) },
+    ids: counterIds(),
+    actor: 'registrator',
+    pkcs11: { configured: options.pkcs11Module },
+  });
   const api = createClient((m, i) => backend.dispatch(m, i));
   const doc = referenceCopy();
   const adjusted = options.adjusted ?? [ADJUSTED_20_22, ADJUSTED_23_26];

@@ -205,6 +205,21 @@ export async function signEid(deps: JusteringDeps, sessions: EidSessions, input:
   );
 }
 
+/** A document has no signing package: offline, the clerk signs with a certificate file or a card. */
+export const DOCUMENT_UNREACHABLE_MESSAGE =
+  'Signeringstjänsten kan inte nås — datorn verkar vara utan nätverk. Skriv under med certifikatfil eller kort i stället, eller försök igen när nätverket fungerar.';
+
+function documentOffline(start: (now: Date) => Promise<EidSession>): (now: Date) => Promise<EidSession> {
+  return async (now) => {
+    try {
+      return await start(now);
+    } catch (e) {
+      if (e instanceof AppError && e.details?.['reason'] === 'eid_unreachable') throw new AppError(e.code, DOCUMENT_UNREACHABLE_MESSAGE, e.details);
+      throw e;
+    }
+  };
+}
+
 export async function signDocumentEid(deps: JusteringDeps, sessions: EidSessions, input: { versionId: string; field: string; serviceId?: string | undefined }): Promise<EidStarted> {
   const prepared = prepareDocumentSignature(deps, input);
   const service = chooseService(deps, input.serviceId);
@@ -220,7 +235,9 @@ export async function signDocumentEid(deps: JusteringDeps, sessions: EidSessions
     `${ctx.version.id}:${expected.field}`,
     service,
     signMessage,
-    starter(deps, service, { pdf: ctx.current.pdf, field: expected.field, role: expected.role, signerName: expected.name, reason: ctx.info.reason, personnummer: personnummer, signMessage }),
+    documentOffline(
+      starter(deps, service, { pdf: ctx.current.pdf, field: expected.field, role: expected.role, signerName: expected.name, reason: ctx.info.reason, personnummer: personnummer, signMessage }),
+    ),
     async (signed) => {
       const checked = await checkSigned(deps, ctx.current.pdf, signed, expected.field);
       const how = identityChecked(identity, checked, expected.field, expected.role);
