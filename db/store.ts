@@ -25,7 +25,7 @@ export function createStore(db: Db, deps: { clock: Clock; ids: IdGenerator; acto
     listOrganisations: () => listOrganisations(db),
     listBoards: () => listBoards(db),
     listMeetings: (filter) => listMeetings(db, filter),
-    loadMeeting: (id) => loadMeetingDocument(db, id),
+    loadMeeting: (id, options) => loadMeetingDocument(db, id, options),
     findBoard(organisationName, boardName) {
       const row = db
         .select({ id: boards.id })

@@ -69,8 +69,13 @@ function groupIndexOf(doc: MeetingDocument, n: number): number | null {
   return i < 0 ? null : i;
 }
 
-export function exportMeeting(deps: AppDeps, meetingId: string): MeetingDocument {
-  const loaded = deps.store.loadMeeting(meetingId);
+/**
+ * The meeting in the JSON format. People's e-mail addresses only when asked for (`includeEmail`):
+ * the file also goes into archive packages and to other systems, and contact data is not part of
+ * the meeting (docs/meeting-format.md).
+ */
+export function exportMeeting(deps: AppDeps, meetingId: string, options: { includeEmail?: boolean | undefined } = {}): MeetingDocument {
+  const loaded = deps.store.loadMeeting(meetingId, { emails: options.includeEmail === true });
   if (loaded === null) throw new AppError('not_found', `Sammanträdet ${meetingId} finns inte. Lista sammanträdena med "justera list".`);
   return loaded.doc;
 }

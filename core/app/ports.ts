@@ -61,7 +61,8 @@ export interface Store {
   listOrganisations(): OrganisationSummary[];
   listBoards(): BoardSummary[];
   listMeetings(filter: { boardId?: string; year?: number }): MeetingSummary[];
-  loadMeeting(meetingId: string): { doc: MeetingDocument; ids: StoredMeetingIds } | null;
+  /** `emails`: with people's e-mail addresses (an export that asks for them); otherwise without. */
+  loadMeeting(meetingId: string, options?: { emails?: boolean }): { doc: MeetingDocument; ids: StoredMeetingIds } | null;
   findBoard(organisationName: string, boardName: string): { id: string } | null;
   insertMeeting(doc: MeetingDocument): StoredMeetingIds;
   usedParagraphNumbers(boardId: string, year: number): { number: number; meetingId: string; meetingDate: string }[];

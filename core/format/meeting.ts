@@ -8,6 +8,7 @@ import { z } from 'zod';
 import '../api/zod-sv';
 import { isValidIsoDate } from '../domain/calendar';
 import { richTextSchema } from './richtext';
+import { emailAddressSchema } from './email';
 import { oslProvisionSchema } from './provision';
 import { meetingIssues } from '../domain/rules';
 
@@ -54,6 +55,12 @@ export const boardSchema = z.strictObject({
 export const personSchema = z.strictObject({
   key: personKeySchema,
   name: z.string().trim().min(1, 'Personen måste ha ett namn.'),
+  /**
+   * The person's e-mail address (where the kallelse is sent). Written by an export only when
+   * asked for (`includeEmail`, `justera export --med-e-post`); on import it is stored for a
+   * person who has none.
+   */
+  email: emailAddressSchema.optional(),
 });
 
 export const memberSchema = z.strictObject({

@@ -95,8 +95,17 @@ export function insertMeetingDocument(db: Db, doc: MeetingDocument, ctx: WriteCo
     let id = known.get(p.name);
     if (id === undefined) {
       id = ctx.newId();
-      db.insert(persons).values({ id, name: p.name, createdAt: ctx.now }).run();
+      db.insert(persons)
+        .values({ id, name: p.name, email: p.email ?? null, createdAt: ctx.now })
+        .run();
       known.set(p.name, id);
+    } else if (p.email !== undefined) {
+      // A person already in the app keeps the address stored there (the register is newer than a
+      // meeting file); one without an address gets the file's.
+      db.update(persons)
+        .set({ email: p.email })
+        .where(and(eq(persons.id, id), sql`${persons.email} IS NULL`))
+        .run();
     }
     personId.set(p.key, id);
   }
@@ -277,7 +286,12 @@ export function insertAttachment(db: Db, paragraphId: string, position: number, 
 }
 
 /** Reads a meeting back as a document in the file format; null when there is no such meeting. */
-export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDocument; ids: MeetingIds } | null {
+/**
+ * The meeting as a document in the current format. People's e-mail addresses are contact data,
+ * not part of the meeting: they are in the document only when asked for (`emails`, an export
+ * with `includeEmail`), never in what is frozen, signed, archived or made public.
+ */
+export function loadMeetingDocument(db: Db, meetingId: string, options: { emails?: boolean } = {}): { doc: MeetingDocument; ids: MeetingIds } | null {
   const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
   if (!meeting) return null;
   const board = db.select().from(boards).where(eq(boards.id, meeting.boardId)).get();
@@ -351,6 +365,7 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
           )
           .all();
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const emailOf = new Map(options.emails === true ? people.flatMap((p) => (p.email === null ? [] : [[p.id, p.email] as const])) : []);
   const keyOf = uniquePersonKeys(mentioned.map((id) => ({ id, name: nameOf.get(id) ?? '' })));
   const key = (id: string): string => keyOf.get(id) ?? id;
 
@@ -389,7 +404,12 @@ export function loadMeetingDocument(db: Db, meetingId: string): { doc: MeetingDo
     formatVersion: MEETING_FORMAT_VERSION,
     organisation: organisationFromRow(org),
     board: boardFromRow(board),
-    people: mentioned.map((id) => ({ key: key(id), name: nameOf.get(id) ?? '' })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    people: mentioned
+      .map((id) => {
+        const email = emailOf.get(id);
+        return email === undefined ? { key: key(id), name: nameOf.get(id) ?? '' } : { key: key(id), name: nameOf.get(id) ?? '', email };
+      })
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     members: roster.map((a) =>
       dropUndefined({
         person: key(a.personId),

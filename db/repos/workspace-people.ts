@@ -25,6 +25,8 @@ type PeopleStore = Pick<
   | 'insertPerson'
   | 'renamePerson'
   | 'personName'
+  | 'personEmail'
+  | 'setPersonEmail'
   | 'boardPersonByName'
   | 'insertAssignment'
   | 'updateAssignment'
@@ -166,6 +168,12 @@ export function peopleStore(db: Db, ctx: RepoContext): PeopleStore {
     },
     personName(id) {
       return db.select({ name: persons.name }).from(persons).where(eq(persons.id, id)).get()?.name ?? null;
+    },
+    personEmail(id) {
+      return db.select({ email: persons.email }).from(persons).where(eq(persons.id, id)).get()?.email ?? null;
+    },
+    setPersonEmail(id, email) {
+      db.update(persons).set({ email }).where(eq(persons.id, id)).run();
     },
     boardPersonByName(boardId, name) {
       const r = db.get<{ id: string } | undefined>(sql`

@@ -14,7 +14,7 @@ export function coreHandlers(ctx: HandlerContext): HandlersFor<keyof typeof core
     'meetings.list': (input) => meetings.listMeetings(deps, input),
     'meetings.get': (input) => meetings.getMeeting(deps, input.meetingId),
     'meetings.import': (input) => meetings.importMeeting(deps, input.document),
-    'meetings.export': (input) => meetings.exportMeeting(deps, input.meetingId),
+    'meetings.export': (input) => meetings.exportMeeting(deps, input.meetingId, { includeEmail: input.includeEmail }),
     'demo.load': () => meetings.loadDemo(deps),
   };
 }

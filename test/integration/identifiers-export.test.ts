@@ -108,7 +108,7 @@ describe('asked for: people export --med-identiteter, and the import reads them 
     expect(r.status).toBe(0);
     expect(r.out).toContain('3 identifierare');
     const csv = readFileSync(join(dir, 'with-ids.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFNamn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för;Personnummer;HSA-id;Fingeravtryck');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFNamn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för;E-post;Personnummer;HSA-id;Fingeravtryck');
     expect(csv).toMatch(new RegExp(`Sara Lundberg;Ledamot;[^\\r\\n]*;19121212-1212;;${FP}\\r\\n`));
     expect(csv).toMatch(new RegExp(`Isak Utsi;[^\\r\\n]*;;${HSA};\\r\\n`));
 

@@ -51,8 +51,32 @@ describe('member lists', () => {
     );
     expect(r.issues).toEqual([]);
     expect(r.members).toEqual([
-      { line: 2, name: 'Åsa Öberg', role: 'ordforande', party: 'S', represents: 'Piteå', termStart: '2023-01-01', termEnd: '2026-12-31', substituteOrder: null, substituteFor: null, identifiers: [] },
-      { line: 3, name: 'Bo Ek', role: 'ersattare', party: 'M', represents: null, termStart: '2023-01-01', termEnd: '2026-12-31', substituteOrder: 2, substituteFor: 'Åsa Öberg', identifiers: [] },
+      {
+        line: 2,
+        name: 'Åsa Öberg',
+        role: 'ordforande',
+        party: 'S',
+        represents: 'Piteå',
+        termStart: '2023-01-01',
+        termEnd: '2026-12-31',
+        substituteOrder: null,
+        substituteFor: null,
+        email: null,
+        identifiers: [],
+      },
+      {
+        line: 3,
+        name: 'Bo Ek',
+        role: 'ersattare',
+        party: 'M',
+        represents: null,
+        termStart: '2023-01-01',
+        termEnd: '2026-12-31',
+        substituteOrder: 2,
+        substituteFor: 'Åsa Öberg',
+        email: null,
+        identifiers: [],
+      },
     ]);
   });
 

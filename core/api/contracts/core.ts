@@ -20,6 +20,7 @@ export const coreContract = {
   'meetings.list': method<MeetingSummary[]>()(z.strictObject({ boardId: idSchema.optional(), year: z.number().int().min(1900).max(9999).optional() })),
   'meetings.get': method<MeetingView>()(z.strictObject({ meetingId: idSchema })),
   'meetings.import': method<{ meetingId: string; boardId: string }>()(z.strictObject({ document: z.unknown() })),
-  'meetings.export': method<MeetingDocument>()(z.strictObject({ meetingId: idSchema })),
+  /** `includeEmail`: people's e-mail addresses in `people[].email` (left out by default). */
+  'meetings.export': method<MeetingDocument>()(z.strictObject({ meetingId: idSchema, includeEmail: z.boolean().optional() })),
   'demo.load': method<{ meetingId: string; boardId: string; created: boolean }>()(emptyInput),
 } as const;

@@ -2,14 +2,8 @@
 // e-mail messages (.eml) with the record of when it went to whom.
 import { z } from 'zod';
 import { KALLELSE_MODES, type KallelseSending, type KallelseStatus } from '../../app/kallelse';
-import { isValidMailAddress } from '../../format/mime';
+import { optionalEmailSchema as emailSchema } from '../../format/email';
 import { idSchema, method } from './define';
-
-const emailSchema = z
-  .string()
-  .trim()
-  .max(254, 'E-postadressen får vara högst 254 tecken.')
-  .refine((v) => v === '' || isValidMailAddress(v), 'Skriv e-postadressen som namn@exempel.se (utan mellanslag och utan namn före).');
 
 export const kallelseContract = {
   /** The meeting's recipients (with or without e-mail), the deadline by the board's rule, handlingar and earlier sendings. */

@@ -260,6 +260,11 @@ export function importMembers(deps: WorkspaceDeps, input: { boardId: string; dat
         // The value is personal data: the audit log names the kind only.
         if (row !== undefined) deps.store.audit({ action: 'person.addIdentifier', entity: 'person', entityId: personId, details: { identifierId: row.id, kind: row.kind, source: 'members.import' } });
       }
+      if (m.email !== null && deps.ws.personEmail(personId) !== m.email) {
+        // The member list is the clerk's current register: its address replaces a stored one.
+        deps.ws.setPersonEmail(personId, m.email);
+        deps.store.audit({ action: 'person.email', entity: 'person', entityId: personId, details: { email: m.email, source: 'members.import' } });
+      }
       const substituteForPersonId = m.substituteFor === null ? null : (ids.get(m.substituteFor.toLocaleLowerCase('sv-SE')) ?? deps.ws.boardPersonByName(input.boardId, m.substituteFor));
       deps.ws.insertAssignment(input.boardId, {
         personId,

@@ -4,6 +4,7 @@
 import type { MemberRole } from '../../format/meeting';
 import { isValidIsoDate } from '../../domain/calendar';
 import { parseEidIdentifier, type EidIdentifier, type EidKind } from '../../domain/eid';
+import { emailProblem } from '../../format/email';
 
 export interface CsvMember {
   /** The line in the file (the header is line 1). */
@@ -17,6 +18,8 @@ export interface CsvMember {
   substituteOrder: number | null;
   /** Name of the member a personal substitute stands in for. */
   substituteFor: string | null;
+  /** The E-post column: where the kallelse is sent (checked by the rule of core/format/email). */
+  email: string | null;
   /** e-ID identifiers from the Personnummer / HSA-id / Fingeravtryck columns (personal data; only in an export made "med identiteter"). */
   identifiers: EidIdentifier[];
 }
@@ -103,7 +106,7 @@ export function parseCsv(text: string, sep: string): { line: number; cells: stri
   return rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 
-type Column = 'name' | 'role' | 'party' | 'represents' | 'termStart' | 'termEnd' | 'substituteOrder' | 'substituteFor' | EidKind;
+type Column = 'name' | 'role' | 'party' | 'represents' | 'termStart' | 'termEnd' | 'substituteOrder' | 'substituteFor' | 'email' | EidKind;
 
 /** The identifier columns, one kind each; several values in a cell are separated by "|". */
 export const IDENTIFIER_COLUMNS: EidKind[] = ['personnummer', 'hsa', 'fingerprint'];
@@ -118,6 +121,7 @@ const headings: Record<Column, string[]> = {
   termEnd: ['mandattill', 'mandatperiodtill', 'till', 't.o.m.', 'tom', 'to', 'termend', 'slut'],
   substituteOrder: ['ersättarordning', 'ordning', 'inkallelseordning', 'substituteorder', 'nr'],
   substituteFor: ['ersättare för', 'ersättar för', 'personlig ersättare för', 'ersätter', 'substitute for'],
+  email: ['e-post', 'epost', 'e-postadress', 'epostadress', 'mejl', 'mejladress', 'mail', 'e-mail', 'email', 'e-mail address'],
   personnummer: ['personnummer', 'samordningsnummer', 'pnr', 'personal identity number'],
   hsa: ['hsa-id', 'hsaid', 'hsa'],
   fingerprint: ['fingeravtryck', 'certifikatets fingeravtryck', 'fingerprint', 'sha-256', 'sha256'],
@@ -133,6 +137,7 @@ export const columnTitles: Record<Column, string> = {
   termEnd: 'Mandat till',
   substituteOrder: 'Ersättarordning',
   substituteFor: 'Ersättare för',
+  email: 'E-post',
   personnummer: 'Personnummer',
   hsa: 'HSA-id',
   fingerprint: 'Fingeravtryck',
@@ -267,6 +272,11 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
     }
     const substituteFor = cell('substituteFor');
     if (substituteFor !== '' && role !== null && role !== 'ersattare') problem('substituteFor', 'Bara ersättare kan vara personlig ersättare för någon.');
+    const email = cell('email');
+    if (email !== '') {
+      const wrong = emailProblem(email);
+      if (wrong !== null) problem('email', `"${email.slice(0, 80)}" är ingen e-postadress. ${wrong}`);
+    }
     // Identifiers go through the same validation as people.identifiers.add (core/domain/eid).
     const identifiers: EidIdentifier[] = [];
     for (const kind of IDENTIFIER_COLUMNS) {
@@ -290,6 +300,7 @@ export function readMemberCsv(bytes: Uint8Array, defaults: { termStart?: string;
         termEnd,
         substituteOrder,
         substituteFor: substituteFor === '' ? null : substituteFor,
+        email: email === '' ? null : email,
         identifiers,
       });
     }

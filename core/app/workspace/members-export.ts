@@ -1,7 +1,10 @@
 // The member list of a board as a CSV file in the import's format (workspace.members.import reads
-// it back), semicolon-separated UTF-8 with BOM as Excel on Swedish Windows expects. e-ID
-// identifiers are personal data: they are written only when asked for (`includeIdentifiers`,
-// CLI --med-identiteter), and the audit log records which kind of export was made.
+// it back), semicolon-separated UTF-8 with BOM as Excel on Swedish Windows expects. The E-post
+// column is always written: the list is the board's register of its elected members, whose work
+// addresses the municipality publishes anyway, and the kallelse needs them (docs/workspace.md).
+// e-ID identifiers are personal data of another kind (personnummer): they are written only when
+// asked for (`includeIdentifiers`, CLI --med-identiteter), and the audit log records which kind
+// of export was made.
 import { AppError } from '../../api/errors';
 import type { MemberRole } from '../../format/meeting';
 import type { WorkspaceDeps } from './deps';
@@ -30,7 +33,7 @@ export function exportMembers(deps: WorkspaceDeps, input: { boardId: string; inc
   const include = input.includeIdentifiers === true;
   if (include && deps.identity === undefined) throw new AppError('internal', 'Identifierare kan inte exporteras här.');
   const active = deps.ws.listAssignments(input.boardId).filter((a) => a.retiredOn === null);
-  const base = ['name', 'role', 'party', 'represents', 'termStart', 'termEnd', 'substituteOrder', 'substituteFor'] as const;
+  const base = ['name', 'role', 'party', 'represents', 'termStart', 'termEnd', 'substituteOrder', 'substituteFor', 'email'] as const;
   const header = [...base.map((c) => columnTitles[c]), ...(include ? IDENTIFIER_COLUMNS.map((k) => columnTitles[k]) : [])];
   let identifiers = 0;
   const rows = active.map((a) => {
@@ -43,6 +46,7 @@ export function exportMembers(deps: WorkspaceDeps, input: { boardId: string; inc
       a.termEnd,
       a.substituteOrder === null ? '' : String(a.substituteOrder),
       a.substituteForPersonId === null ? '' : (deps.ws.personName(a.substituteForPersonId) ?? ''),
+      deps.ws.personEmail(a.personId) ?? '',
     ];
     if (include) {
       const ids = deps.identity?.identifiers(a.personId) ?? [];

@@ -136,6 +136,9 @@ export interface WorkspaceStore {
   insertPerson(name: string): string;
   renamePerson(id: string, name: string): void;
   personName(id: string): string | null;
+  /** The person's e-mail address (persons.email), null when none is stored. */
+  personEmail(id: string): string | null;
+  setPersonEmail(id: string, email: string | null): void;
   /** People already linked to the board (members, officials, attendance), by exact name. */
   boardPersonByName(boardId: string, name: string): string | null;
   insertAssignment(boardId: string, fields: AssignmentFields): string;

@@ -101,15 +101,21 @@ export const importCommand: CliCommand = {
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Skriv ut ett sammanträde som JSON i Justeras mötesformat.',
-  usage: 'justera export MÖTES-ID --db FIL [-o FIL]',
-  options: { db: dbOption, out: { type: 'string', short: 'o', valueName: 'FIL', description: 'Skriv till filen i stället för till standard ut.' } },
+  usage: 'justera export MÖTES-ID --db FIL [-o FIL] [--med-e-post]',
+  details:
+    'Personernas e-postadresser (dit kallelsen skickas) kommer med bara med --med-e-post (people[].email); filen går annars\nvidare till arkiv och andra system utan kontaktuppgifter. Import sparar en adress i filen för den som saknar en.',
+  options: {
+    db: dbOption,
+    out: { type: 'string', short: 'o', valueName: 'FIL', description: 'Skriv till filen i stället för till standard ut.' },
+    'med-e-post': { type: 'boolean', description: 'Ta med personernas e-postadresser (people[].email).' },
+  },
   run: async (io, args) => {
     const meetingId = args.positionals[0];
     if (meetingId === undefined) throw new AppError('validation', 'Ange sammanträdets id (se "justera list --db FIL").');
     return withBackend(io, args, async (backend) => {
       const api = apiOf(backend);
       await warnQuorum(io, api, meetingId);
-      const doc = await api.call('meetings.export', { meetingId });
+      const doc = await api.call('meetings.export', { meetingId, ...(args.values['med-e-post'] === true ? { includeEmail: true } : {}) });
       const text = `${JSON.stringify(doc, null, 2)}\n`;
       const out = args.values.out;
       if (typeof out === 'string') await writeAtomically(resolve(io.cwd, out), text);

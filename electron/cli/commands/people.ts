@@ -173,7 +173,7 @@ export const peopleExportCommand: CliCommand = {
   summary: 'Skriv nämndens ledamotslista som CSV (samma format som importen); identifierare bara med --med-identiteter.',
   usage: `justera people export NÄMNDS-ID -o FIL.csv --db FIL [--${WITH_IDS}]`,
   details:
-    'Filen har kolumnerna Namn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för och läses in igen med\n' +
+    'Filen har kolumnerna Namn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för;E-post och läses in igen med\n' +
     'Importera ledamöter (CSV) i appen. E-legitimationens identifierare är personuppgifter och kommer med bara med --med-identiteter\n' +
     '(kolumnerna Personnummer, HSA-id, Fingeravtryck; flera värden skiljs med |); importen kontrollerar dem som när de läggs till för hand.\n' +
     'Granskningsloggen noterar exporten och om identifierarna var med.',

@@ -22,7 +22,7 @@ export function CsvImport({ boardId, onImported }: { boardId: string; onImported
       <h2 id={`${id}-heading`}>{t('csv.heading')}</h2>
       <p className="help">{t('csv.help')}</p>
       <p className="help">
-        <code>Namn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för</code>
+        <code>Namn;Roll;Parti;Representerar;Mandat från;Mandat till;Ersättarordning;Ersättare för;E-post</code>
       </p>
       <form
         noValidate

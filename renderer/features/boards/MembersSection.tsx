@@ -9,7 +9,7 @@ import { formatDate, t, type MessageKey } from '../../i18n';
 import { memberRoles, type MemberRole } from '../../../core/format/meeting';
 import type { BoardDetails, MemberView } from '../../../core/app/workspace/types';
 import { errorMessage } from '../../api/errors';
-import { isValidMailAddress } from '../../../core/format/mime';
+import { emailProblem } from '../../../core/format/email';
 
 const roleOrder: Record<MemberRole, number> = { ordforande: 0, vice_ordforande: 1, andre_vice_ordforande: 2, ledamot: 3, ersattare: 4 };
 
@@ -54,7 +54,7 @@ function toInput(f: MemberForm) {
 }
 
 function formError(f: MemberForm): string | null {
-  if (f.email.trim() !== '' && !isValidMailAddress(f.email.trim())) return `${t('member.email')}: ${t('member.email.invalid')}`;
+  if (f.email.trim() !== '' && emailProblem(f.email.trim()) !== null) return `${t('member.email')}: ${t('member.email.invalid')}`;
   const dates = dateError(f.termStart) ?? dateError(f.termEnd);
   if (dates !== null) return `${t('member.term')}: ${dates}`;
   if (f.substituteOrder.trim() !== '' && !/^\d{1,3}$/.test(f.substituteOrder.trim())) return t('member.order.invalid');
