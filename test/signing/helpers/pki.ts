@@ -33,6 +33,8 @@ export interface IssueOptions {
   surname?: string;
   /** Further CNs after the first (a forged subject with two names). */
   extraCommonNames?: string[];
+  /** Further serialNumbers after the first (a subject naming two people). */
+  extraSerialNumbers?: string[];
 }
 
 const kuBits = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign'];
@@ -51,12 +53,17 @@ function keyUsageExtension(names: string[]): pkijs.Extension {
 }
 
 /** C, O, CN as three single-valued RDNs (pkijs alone would put them in one multi-valued RDN). */
-function name(commonName: string, organization: string, person: Pick<IssueOptions, 'serialNumber' | 'givenName' | 'surname' | 'extraCommonNames'> = {}): pkijs.RelativeDistinguishedNames {
+function name(
+  commonName: string,
+  organization: string,
+  person: Pick<IssueOptions, 'serialNumber' | 'givenName' | 'surname' | 'extraCommonNames' | 'extraSerialNumbers'> = {},
+): pkijs.RelativeDistinguishedNames {
   const tv = (type: string, value: asn1js.PrintableString | asn1js.Utf8String): pkijs.AttributeTypeAndValue => new pkijs.AttributeTypeAndValue({ type, value });
   const rdns = [
     tv('2.5.4.6', new asn1js.PrintableString({ value: 'SE' })),
     tv('2.5.4.10', new asn1js.Utf8String({ value: organization })),
     ...(person.serialNumber ? [tv('2.5.4.5', new asn1js.PrintableString({ value: person.serialNumber }))] : []),
+    ...(person.extraSerialNumbers ?? []).map((sn) => tv('2.5.4.5', new asn1js.PrintableString({ value: sn }))),
     ...(person.givenName ? [tv('2.5.4.42', new asn1js.Utf8String({ value: person.givenName }))] : []),
     ...(person.surname ? [tv('2.5.4.4', new asn1js.Utf8String({ value: person.surname }))] : []),
     tv('2.5.4.3', new asn1js.Utf8String({ value: commonName })),

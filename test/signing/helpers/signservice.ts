@@ -84,6 +84,40 @@ export interface TestSignServiceOptions {
   requesters: Record<string, Uint8Array>;
   person: TestPerson;
   ca: Identity;
+  /** The key and certificate the service signs its responses with (default: a self-signed one of its own). */
+  serviceKey?: Identity;
+}
+
+export interface ResponseSignatureOptions {
+  signatureAlgorithm?: string;
+  digestAlgorithm?: string;
+  canonicalizationAlgorithm?: string;
+  transforms?: string[];
+  /** Reference the signed element by its ID attribute (URI="#…") instead of URI="". */
+  referenceById?: boolean;
+  /** The element the reference covers (default the root). */
+  xpath?: string;
+}
+
+/**
+ * Signs a SignResponse the way the service does (enveloped, URI="", appended to OptionalOutputs);
+ * the algorithms can be changed so that tests can offer weak or unusual ones.
+ */
+export function signResponseXml(xml: string, key: Identity, o: ResponseSignatureOptions = {}): string {
+  const s = new SignedXml({
+    privateKey: key.privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    publicCert: certPem(key.certDer),
+    signatureAlgorithm: o.signatureAlgorithm ?? 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    canonicalizationAlgorithm: o.canonicalizationAlgorithm ?? 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  });
+  s.addReference({
+    xpath: o.xpath ?? '/*',
+    transforms: o.transforms ?? ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
+    digestAlgorithm: o.digestAlgorithm ?? 'http://www.w3.org/2001/04/xmlenc#sha256',
+    ...(o.referenceById ? {} : { uri: '', isEmptyUri: true }),
+  });
+  s.computeSignature(xml, { prefix: 'ds', location: { reference: `/*/*[local-name()='OptionalOutputs']`, action: 'append' } });
+  return s.getSignedXml();
 }
 
 export interface TestSignService {
@@ -92,6 +126,8 @@ export interface TestSignService {
   /** POST endpoint (the DSS HTTP POST binding). */
   url: string;
   certificate: Uint8Array;
+  /** The service's signing key (tests re-sign tampered responses with it). */
+  key: Identity;
   ca: Identity;
   /** Every request received (XML) and the problems found in refused ones. */
   received: string[];
@@ -102,7 +138,8 @@ export interface TestSignService {
   close(): Promise<void>;
 }
 
-function essSigningCertificateV2(leafDer: Uint8Array): asn1js.Sequence {
+/** ESS signing-certificate-v2 attribute value for `leafDer` (as a signing service adds it to the signed attributes). */
+export function essSigningCertificateV2(leafDer: Uint8Array): asn1js.Sequence {
   const cert = pkijs.Certificate.fromBER(new Uint8Array(leafDer));
   const generalNames = new asn1js.Sequence({
     value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.issuer.toSchema()] })],
@@ -112,7 +149,8 @@ function essSigningCertificateV2(leafDer: Uint8Array): asn1js.Sequence {
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [id] })] });
 }
 
-function derSorted(values: asn1js.AsnType[]): Uint8Array {
+/** DER SET OF with the elements sorted (X.690 11.6), as signed attributes are signed. */
+export function derSorted(values: asn1js.AsnType[]): Uint8Array {
   const ders = values.map((v) => Buffer.from(v.toBER(false)));
   ders.sort(Buffer.compare);
   return new Uint8Array(new asn1js.Set({ value: ders.map((d) => asn1js.fromBER(new Uint8Array(d)).result) }).toBER(false));
@@ -121,7 +159,7 @@ function derSorted(values: asn1js.AsnType[]): Uint8Array {
 export async function startTestSignService(options: TestSignServiceOptions): Promise<TestSignService> {
   const entityId = options.entityId ?? 'https://sign.test.justera.se/signservice';
   const identityProvider = options.identityProvider ?? 'https://idp.test.justera.se/bankid';
-  const serviceKey = await issue({ commonName: 'Test Signservice', organization: 'Testtjänst' });
+  const serviceKey = options.serviceKey ?? (await issue({ commonName: 'Test Signservice', organization: 'Testtjänst' }));
   const stranger = await issue({ commonName: 'Främmande nyckel', organization: 'Annan' });
   const otherCa = await issue({ commonName: 'Annan CA', isCa: true, organization: 'Annan' });
   let mode: Misbehaviour = 'none';
@@ -266,22 +304,7 @@ export async function startTestSignService(options: TestSignServiceOptions): Pro
       `</csig:SignResponseExtension></dss:OptionalOutputs>` +
       signTask +
       `</dss:SignResponse>`;
-    const key = mode === 'bad-signature' ? stranger : serviceKey;
-    const s = new SignedXml({
-      privateKey: key.privateKey.export({ type: 'pkcs8', format: 'pem' }),
-      publicCert: certPem(key.certDer),
-      signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-      canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-    });
-    s.addReference({
-      xpath: '/*',
-      transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
-      digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
-      uri: '',
-      isEmptyUri: true,
-    });
-    s.computeSignature(xml, { prefix: 'ds', location: { reference: `/*/*[local-name()='OptionalOutputs']`, action: 'append' } });
-    const out = s.getSignedXml();
+    const out = signResponseXml(xml, mode === 'bad-signature' ? stranger : serviceKey);
     const problems = schemaProblems(out);
     if (problems.length > 0) throw new Error(`testtjänsten skapade ett ogiltigt svar: ${problems.join('; ')}`);
     return out;
@@ -380,6 +403,7 @@ export async function startTestSignService(options: TestSignServiceOptions): Pro
     identityProvider,
     url: `http://127.0.0.1:${port}/sign`,
     certificate: serviceKey.certDer,
+    key: serviceKey,
     ca: options.ca,
     received,
     refused,

@@ -5,7 +5,7 @@
 import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { nameField, parseCertificate } from '../certificates';
+import { nameField, nameFields, parseCertificate } from '../certificates';
 import { attributesOf, derSet } from '../cms';
 import { validateChainSync } from '../chain';
 import { OID } from '../oids';
@@ -196,7 +196,13 @@ function checkSignResponseUnsafe(xml: string, expected: ExpectedResponse): Check
   if (!trusted.trusted) {
     fail('untrusted_certificate', `Certifikatet från underskriftstjänsten är inte betrott: ${trusted.problem ?? 'okänd utfärdare'} Inget har sparats.`);
   }
-  const serialNumber = nameField(leafCert.subject, '2.5.4.5') ?? '';
+  // Exactly one serialNumber: a subject naming two people does not say who signed (reading the
+  // first one would accept a certificate that also names someone else).
+  const serialNumbers = nameFields(leafCert.subject, '2.5.4.5');
+  if (serialNumbers.length > 1) {
+    fail('other_signer', 'Certifikatet som tjänsten utfärdade anger flera personnummer, så det går inte att veta vem som skrev under. Inget har sparats.');
+  }
+  const serialNumber = serialNumbers[0] ?? '';
   if (!identityMatches(expected.personnummer, serialNumber)) {
     fail('other_signer', 'Certifikatet som tjänsten utfärdade gäller en annan person än den som ska skriva under. Inget har sparats.');
   }

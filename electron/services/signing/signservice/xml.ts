@@ -1,5 +1,5 @@
 // Small, strict XML helpers for the DSS messages: escaping for the writer, and a parser that
-// refuses DOCTYPEs and reads elements by namespace and exact position (no "find it anywhere",
+// refuses DOCTYPEs, comments and processing instructions, and reads elements by namespace and exact position (no "find it anywhere",
 // which is what signature-wrapping attacks rely on).
 import { DOMParser } from '@xmldom/xmldom';
 
@@ -18,7 +18,26 @@ export function parseXml(xml: string): Document {
   };
   const doc = new DOMParser({ errorHandler: { error: note, fatalError: note } }).parseFromString(xml, 'text/xml');
   if (errors.length > 0 || !doc.documentElement) throw new XmlShapeError(`XML kan inte läsas: ${errors.join('; ')}`);
+  refuseUnsignedNodes(doc);
   return doc;
+}
+
+/**
+ * Comments are dropped by the canonicalisation the signature is computed over, and nodes beside the
+ * root are outside it: anyone on the way can add them without breaking the signature. A signed
+ * message has no use for either, and a reader that stops at a comment reads a different value
+ * than the one signed (the SAML comment-truncation attack, `194911172296<!---->9999`); so they
+ * are refused rather than skipped. The XML declaration is the one processing instruction allowed.
+ */
+function refuseUnsignedNodes(doc: Document): void {
+  const walk = (node: Node): void => {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 8) throw new XmlShapeError('det innehåller en XML-kommentar, som inte omfattas av signaturen');
+      if (n.nodeType === 7 && !(node === doc && n.nodeName === 'xml' && n === doc.firstChild)) throw new XmlShapeError('det innehåller en processinstruktion, som inte omfattas av signaturen');
+      if (n.nodeType === 1) walk(n);
+    }
+  };
+  walk(doc);
 }
 
 export function childElements(parent: Element): Element[] {

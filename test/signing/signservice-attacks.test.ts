@@ -1,0 +1,142 @@
+// The attack corpus (helpers/eid-attacks.ts) against checkSignResponse: every published attack on
+// an XML-signed SignResponse is refused with its own failure and Swedish reason. Controls first:
+// the tools that build the attacks make responses that are accepted when they change nothing, so a
+// refusal below is the attack's, not a broken forgery's.
+import { createHash } from 'node:crypto';
+import { DOMParser } from '@xmldom/xmldom';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { signedAttributesForService } from '../../electron/services/signing/cms';
+import { LOA } from '../../electron/services/signing/signservice/names';
+import { buildSignRequest, type BuiltSignRequest, type SignServiceConfig } from '../../electron/services/signing/signservice/request';
+import { checkSignResponse, SignServiceError } from '../../electron/services/signing/signservice/response';
+import { verifyEnveloped } from '../../electron/services/signing/signservice/xmldsig';
+import { ATTACKS, resign, setText, withLeaf, withSignedInfo, type AttackContext } from './helpers/eid-attacks';
+import { issue, type Identity } from './helpers/pki';
+import { startTestSignService, type TestSignService } from './helpers/signservice';
+import { hasTool } from './helpers/tools';
+
+const PNR = '194911172296';
+const OTHER_PNR = '198112289874';
+const REQUESTER = 'https://justera.testkommun.se/sign/sp';
+const needsXmllint = !hasTool('xmllint') && process.env['CI'] !== 'true';
+
+let ca: Identity;
+let requester: Identity;
+let service: TestSignService;
+let config: SignServiceConfig;
+let ctx: AttackContext;
+let req: BuiltSignRequest;
+let requestTime: Date;
+let xml: string;
+
+const digest = new Uint8Array(createHash('sha256').update('dokumentets byte ranges').digest());
+
+function request(): BuiltSignRequest {
+  return buildSignRequest({
+    config,
+    requesterKey: requester.privateKey,
+    requesterCertificate: requester.certDer,
+    personnummer: PNR,
+    signMessage: 'Jag justerar protokollet från Socialnämndens sammanträde 2027-03-18, §§ 12–16',
+    toBeSigned: signedAttributesForService(digest),
+    returnUrl: 'http://127.0.0.1:45678/return/abc',
+    now: new Date(),
+  });
+}
+
+function check(response: string) {
+  return checkSignResponse(response, {
+    config,
+    requestId: req.requestId,
+    signTaskId: req.signTaskId,
+    requestTime,
+    now: new Date(),
+    personnummer: PNR,
+    contentDigest: digest,
+    anchors: [ca.certDer],
+  });
+}
+
+function refusal(response: string): SignServiceError {
+  try {
+    check(response);
+  } catch (e) {
+    if (e instanceof SignServiceError) return e;
+    throw e;
+  }
+  throw new Error('svaret godtogs');
+}
+
+beforeAll(async () => {
+  ca = await issue({ commonName: 'Test e-legitimation CA', isCa: true });
+  requester = await issue({ commonName: 'Testkommunen Justera underskrifter' });
+  // The service's signing certificate comes from the same trusted CA, as when a municipality
+  // trusts the service provider's CA: the certificate chains, so only its use decides.
+  const serviceKey = await issue({ commonName: 'Test Signservice', organization: 'Testtjänst' }, ca);
+  service = await startTestSignService({ requesters: { [REQUESTER]: requester.certDer }, person: { personnummer: PNR, givenName: 'Sara', surname: 'Lundberg' }, ca, serviceKey });
+  config = {
+    signServiceEntityId: service.entityId,
+    signServiceUrl: service.url,
+    serviceCertificate: service.certificate,
+    identityProvider: service.identityProvider,
+    requesterEntityId: REQUESTER,
+    loa: LOA.loa3,
+  };
+  ctx = {
+    serviceKey,
+    ca,
+    otherCa: await issue({ commonName: 'Annan CA', isCa: true, organization: 'Annan' }),
+    stranger: await issue({ commonName: 'Främmande nyckel', organization: 'Annan' }),
+    personnummer: PNR,
+    signerName: { givenName: 'Sara', surname: 'Lundberg' },
+    otherPersonnummer: OTHER_PNR,
+    otherResponse: () => service.answer(request().xml),
+  };
+  requestTime = new Date();
+  req = request();
+  xml = await service.answer(req.xml);
+}, 60_000);
+
+afterAll(async () => {
+  await service?.close();
+});
+
+describe.skipIf(needsXmllint)('controls: the attack tools make valid responses when they change nothing', () => {
+  it('the service’s own response is accepted', () => {
+    expect(check(xml).serialNumber).toBe(PNR);
+  });
+
+  it('signed again by the service, SignedInfo re-signed unchanged, a new certificate from the trusted CA: all accepted', async () => {
+    expect(check(resign(xml, ctx.serviceKey)).serialNumber).toBe(PNR);
+    expect(check(withSignedInfo(xml, ctx.serviceKey, (si) => si)).serialNumber).toBe(PNR);
+    const reissued = await withLeaf(xml, ctx);
+    expect(check(reissued).chain[0]).not.toEqual(check(xml).chain[0]);
+    expect(check(setText(resign(xml, ctx.serviceKey), 'csig:ResponseTime', getResponseTime(xml))).serialNumber).toBe(PNR);
+  });
+
+  it('a comment leaves the XML signature valid (comments are not signed), which is why a comment is refused', () => {
+    const commented = xml.replace(`<saml:AttributeValue>${PNR}`, `<saml:AttributeValue>${PNR.slice(0, 8)}<!---->${PNR.slice(8)}`);
+    expect(commented).not.toBe(xml);
+    const doc = new DOMParser().parseFromString(commented, 'text/xml');
+    expect(verifyEnveloped(commented, doc, 'OptionalOutputs', service.certificate, new Date())).toBeUndefined();
+  });
+});
+
+function getResponseTime(x: string): string {
+  return /<csig:ResponseTime>([^<]*)</.exec(x)?.[1] ?? '';
+}
+
+describe.skipIf(needsXmllint)('attack corpus: each is refused with its reason', () => {
+  it.each(ATTACKS.map((a) => [a.id, a] as const))('%s', async (_id, attack) => {
+    const tampered = await attack.tamper(xml, ctx);
+    expect(tampered).not.toBe(xml);
+    const e = refusal(tampered);
+    expect({ failure: e.failure, message: e.message }).toEqual({ failure: attack.failure, message: expect.stringMatching(attack.message) as unknown });
+  });
+
+  it('a DOCTYPE in UTF-16 (as the loopback would read it as UTF-8) is refused too', () => {
+    const doctype = xml.replace(/<\?xml[^>]*\?>/, '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "x">]>');
+    const asRead = Buffer.from(`\ufeff${doctype}`, 'utf16le').toString('utf8');
+    expect(refusal(asRead).failure).toBe('malformed');
+  });
+});
