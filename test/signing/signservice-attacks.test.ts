@@ -3,9 +3,11 @@
 // the tools that build the attacks make responses that are accepted when they change nothing, so a
 // refusal below is the attack's, not a broken forgery's.
 import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { signedAttributesForService } from '../../electron/services/signing/cms';
+import { openLoopback, type LoopbackSession } from '../../electron/services/signing/signservice/loopback';
 import { LOA } from '../../electron/services/signing/signservice/names';
 import { buildSignRequest, type BuiltSignRequest, type SignServiceConfig } from '../../electron/services/signing/signservice/request';
 import { checkSignResponse, SignServiceError } from '../../electron/services/signing/signservice/response';
@@ -138,5 +140,96 @@ describe.skipIf(needsXmllint)('attack corpus: each is refused with its reason', 
     const doctype = xml.replace(/<\?xml[^>]*\?>/, '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "x">]>');
     const asRead = Buffer.from(`\ufeff${doctype}`, 'utf16le').toString('utf8');
     expect(refusal(asRead).failure).toBe('malformed');
+  });
+});
+
+interface RawAnswer {
+  status: number;
+  body: string;
+}
+
+/** One HTTP request (own connection) with full control of method, Host and body; rejects when no connection is made or it is cut. */
+function raw(url: string, o: { method?: string; body?: string | Buffer; headers?: Record<string, string>; address?: string } = {}): Promise<RawAnswer> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const r = httpRequest(
+      { agent: false, host: o.address ?? u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: o.method ?? 'GET', headers: { host: u.host, ...o.headers } },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    r.on('error', reject);
+    r.end(o.body);
+  });
+}
+
+const form = (fields: Record<string, string>): { body: string; headers: Record<string, string> } => ({
+  body: new URLSearchParams(fields).toString(),
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
+
+describe.skipIf(needsXmllint)('the loopback takes only the expected POST, once, on 127.0.0.1', () => {
+  let session: LoopbackSession;
+  let built: BuiltSignRequest;
+  let exchange: Promise<string>;
+  let response: string;
+  let good: Record<string, string>;
+
+  beforeAll(async () => {
+    session = await openLoopback(service.url, () => {});
+    built = request();
+    exchange = session.exchange(built);
+    exchange.catch(() => {});
+    response = await service.answer(built.xml);
+    good = { Binding: 'POST/XML/1.0', RelayState: built.requestId, EidSignResponse: Buffer.from(response, 'utf8').toString('base64') };
+  });
+  afterAll(() => session?.close());
+
+  it('the return URL is http://127.0.0.1:<port>/return/<192-bit state>', () => {
+    expect(session.returnUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/return\/[0-9a-f]{48}$/);
+  });
+
+  it('binds 127.0.0.1 only: 127.0.0.2 and ::1 on the same port get no connection', async () => {
+    const port = new URL(session.returnUrl).port;
+    await expect(raw(`http://127.0.0.2:${port}/`)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(raw(`http://[::1]:${port}/`, { address: '::1' })).rejects.toThrow(/ECONNREFUSED|EADDRNOTAVAIL|ENETUNREACH|EAFNOSUPPORT/);
+  });
+
+  it('refuses a GET with the response as query parameters, other paths, another state, and POST to the start page', async () => {
+    const base = new URL(session.returnUrl);
+    const query = new URLSearchParams(good).toString();
+    expect((await raw(`${session.returnUrl}?${query}`)).status).toBe(404);
+    expect((await raw(`${base.origin}/return/${'0'.repeat(48)}`, { method: 'POST', ...form(good) })).status).toBe(404);
+    expect((await raw(`${session.returnUrl}/x`, { method: 'POST', ...form(good) })).status).toBe(404);
+    expect((await raw(`${base.origin}/`, { method: 'POST', ...form(good) })).status).toBe(404);
+    expect((await raw(session.startUrl, { method: 'POST', ...form(good) })).status).toBe(404);
+  });
+
+  it('refuses another Host (DNS rebinding), another Binding, a missing or other RelayState', async () => {
+    const rebinding = await raw(session.returnUrl, { method: 'POST', body: form(good).body, headers: { ...form(good).headers, host: `angripare.example:${new URL(session.returnUrl).port}` } });
+    expect(rebinding.status).toBe(403);
+    expect((await raw(session.startUrl, { headers: { host: 'angripare.example' } })).status).toBe(403);
+    expect((await raw(session.returnUrl, { method: 'POST', ...form({ ...good, Binding: 'POST/XML/2.0' }) })).status).toBe(400);
+    expect((await raw(session.returnUrl, { method: 'POST', ...form({ Binding: good.Binding ?? '', EidSignResponse: good.EidSignResponse ?? '' }) })).status).toBe(400);
+    expect((await raw(session.returnUrl, { method: 'POST', ...form({ ...good, RelayState: '_annan' }) })).status).toBe(400);
+  });
+
+  it('refuses a body over 2 MB (413 or the connection cut)', async () => {
+    const big = form({ ...good, fyll: 'x'.repeat(3 * 1024 * 1024) });
+    const answer = await raw(session.returnUrl, { method: 'POST', ...big }).catch((e: unknown) => ({ status: 0, body: String(e) }));
+    if (answer.status !== 0) expect(answer.status).toBe(413);
+    else expect(answer.body).toMatch(/ECONNRESET|EPIPE|socket hang up/);
+  });
+
+  it('none of that used up the one-time state: the real response (even posted from another origin) is taken, then nothing more', async () => {
+    const taken = await raw(session.returnUrl, { method: 'POST', body: form(good).body, headers: { ...form(good).headers, origin: 'https://angripare.example' } });
+    expect(taken.status).toBe(200);
+    expect(await exchange).toBe(response);
+    // The server closed: a second response, a replay, the start page — no connection at all.
+    await expect(raw(session.returnUrl, { method: 'POST', ...form(good) })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(raw(session.startUrl)).rejects.toThrow(/ECONNREFUSED/);
   });
 });

@@ -71,6 +71,7 @@ export async function openLoopback(serviceUrl: string, open: (url: string) => vo
   let request: BuiltSignRequest | undefined;
   let settle: { resolve: (xml: string) => void; reject: (e: Error) => void } | undefined;
   let done = false;
+  let host = '';
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -78,6 +79,12 @@ export async function openLoopback(serviceUrl: string, open: (url: string) => vo
         res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
         res.end(html);
       };
+      // Only requests addressed to this very loopback: a page on another site whose name the
+      // attacker points at 127.0.0.1 (DNS rebinding) sends its own name as Host and gets nothing.
+      if (req.headers.host !== host) {
+        send(403, page('Fel adress', '<p>Den här adressen tar bara emot svar som skickas till 127.0.0.1.</p>'));
+        return;
+      }
       if (req.method === 'GET' && url.pathname === `/start/${state}` && request && !done) {
         send(200, requestForm(serviceUrl, request));
         return;
@@ -107,7 +114,8 @@ export async function openLoopback(serviceUrl: string, open: (url: string) => vo
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const base = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
+  const base = `http://${host}`;
   let timer: NodeJS.Timeout | undefined;
   const close = (reason: 'cancel' | 'timeout' = 'cancel'): void => {
     if (timer) clearTimeout(timer);
