@@ -3,6 +3,7 @@ import { AppError } from '../api/errors';
 import { parseOrThrow } from '../api/validation';
 import { meetingDocumentSchema, upgradeMeetingDocument, type MeetingDocument } from '../format/meeting';
 import { numberOrderProblem, numberSlot } from '../domain/numbering';
+import { meetingProtocolState } from '../domain/protocol-state';
 import { presenceProblems, quorumOn, servingOn, type PresenceProblem, type Quorum, type ServingSeat } from '../domain/presence';
 import referenceMeeting from '../reference/e-namnden-2020-11-05.json' with { type: 'json' };
 import type { AppDeps, BoardSummary, MeetingSummary, OrganisationSummary } from './ports';
@@ -33,8 +34,9 @@ export function listBoards(deps: AppDeps): BoardSummary[] {
   return deps.store.listBoards();
 }
 
+/** Every listing of meetings goes through here: the state is derived, never the stored status column. */
 export function listMeetings(deps: AppDeps, filter: { boardId?: string; year?: number }): MeetingSummary[] {
-  return deps.store.listMeetings(filter);
+  return deps.store.listMeetings(filter).map(({ status, paragraphGroupStatuses, ...m }) => ({ ...m, state: meetingProtocolState(status, paragraphGroupStatuses) }));
 }
 
 export function getMeeting(deps: AppDeps, meetingId: string): MeetingView {

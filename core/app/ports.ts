@@ -1,5 +1,6 @@
 // What the use cases need from the outside world; db/, electron/ and tests implement these.
 import type { MeetingDocument } from '../format/meeting';
+import type { ProtocolState } from '../domain/protocol-state';
 
 export interface Clock {
   now(): Date;
@@ -26,7 +27,8 @@ export interface BoardSummary {
   meetingCount: number;
 }
 
-export interface MeetingSummary {
+/** A meeting as the store lists it: its stored columns, and each §'s group status for deriving its state. */
+export interface StoredMeetingSummary {
   id: string;
   boardId: string;
   boardName: string;
@@ -34,10 +36,18 @@ export interface MeetingSummary {
   startTime: string;
   endTime: string | null;
   place: string;
+  /** The stored meeting status; lists show the derived `state` instead (core/domain/protocol-state.ts). */
   status: string;
   paragraphCount: number;
   firstParagraph: number | null;
   lastParagraph: number | null;
+  /** Each §'s adjustment-group status in § order (null: in no group yet). */
+  paragraphGroupStatuses: (string | null)[];
+}
+
+/** A meeting in every list (API, board page, CLI): where its protocol stands, derived once (meetingProtocolState). */
+export interface MeetingSummary extends Omit<StoredMeetingSummary, 'status' | 'paragraphGroupStatuses'> {
+  state: ProtocolState;
 }
 
 export interface StoredMeetingIds {
@@ -60,7 +70,7 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   listOrganisations(): OrganisationSummary[];
   listBoards(): BoardSummary[];
-  listMeetings(filter: { boardId?: string; year?: number }): MeetingSummary[];
+  listMeetings(filter: { boardId?: string; year?: number }): StoredMeetingSummary[];
   /** `emails`: with people's e-mail addresses (an export that asks for them); otherwise without. */
   loadMeeting(meetingId: string, options?: { emails?: boolean }): { doc: MeetingDocument; ids: StoredMeetingIds } | null;
   findBoard(organisationName: string, boardName: string): { id: string } | null;

@@ -124,7 +124,7 @@ describe('recent meetings', () => {
       startTime: '09:00',
       endTime: null,
       place: '',
-      status: '',
+      state: 'held' as const,
       paragraphCount: 0,
       firstParagraph: null,
       lastParagraph: null,

@@ -63,7 +63,7 @@ describe('demo, list, export, import', () => {
     const id = listed.meetings[0]?.id ?? '';
     out = [];
     expect(await cli('list', '--db', 'a.db')).toBe(0);
-    expect(stdout()).toContain(`2020-11-05 09:00  Teams  §§ 20–26  [${id}]`);
+    expect(stdout()).toContain(`2020-11-05 09:00  Teams  §§ 20–26  Genomfört, ej justerat  [${id}]`);
 
     expect(await cli('export', id, '--db', 'a.db', '-o', 'm.json')).toBe(0);
     expect(await cli('import', 'm.json', '--db', 'b.db', '--json')).toBe(0);

@@ -4,7 +4,8 @@
 // every group is.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLockedState, protocolState, type GroupState } from '../../core/domain/protocol-state';
+import { isLockedState, meetingProtocolState, protocolState, protocolStateLabels, type GroupState } from '../../core/domain/protocol-state';
+import { sv } from '../../renderer/i18n/sv';
 import { meetingStatuses } from '../../core/format/meeting';
 
 describe('protocolState', () => {
@@ -29,5 +30,18 @@ describe('protocolState', () => {
         if (state === 'frozen') expect(groups).not.toContain('adjusted');
       }),
     );
+  });
+});
+
+describe('meetingProtocolState and its words', () => {
+  it('reads §s in no group as open and an unknown stored status as held', () => {
+    expect(meetingProtocolState('held', [null, 'frozen'])).toBe('frozen');
+    expect(meetingProtocolState('planned', [null, null])).toBe('planned');
+    expect(meetingProtocolState('adjusted', [null])).toBe('held');
+    expect(meetingProtocolState('bogus', ['adjusted'])).toBe('adjusted');
+  });
+
+  it('has the same Swedish words for the CLI as the UI catalogue', () => {
+    for (const [state, label] of Object.entries(protocolStateLabels)) expect(sv[`meeting.state.${state}` as keyof typeof sv]).toBe(label);
   });
 });

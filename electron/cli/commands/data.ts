@@ -2,6 +2,7 @@
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { dirname, resolve, basename, join } from 'node:path';
 import { AppError } from '../../../core/api/errors';
+import { protocolStateLabels } from '../../../core/domain/protocol-state';
 import type { CliCommand } from '../types';
 import { apiOf, dbOption, jsonOption, printJson, warnQuorum, withBackend } from '../io';
 
@@ -55,7 +56,7 @@ export const listCommand: CliCommand = {
           lines.push(`  ${b.name}  [${b.id}]`);
           for (const m of meetings.filter((x) => x.boardId === b.id)) {
             const range = m.firstParagraph === null ? 'inga paragrafer' : m.firstParagraph === m.lastParagraph ? `§ ${m.firstParagraph}` : `§§ ${m.firstParagraph}–${m.lastParagraph}`;
-            lines.push(`    ${m.date} ${m.startTime}  ${m.place}  ${range}  [${m.id}]`);
+            lines.push(`    ${m.date} ${m.startTime}  ${m.place}  ${range}  ${protocolStateLabels[m.state]}  [${m.id}]`);
           }
         }
       }

@@ -9,6 +9,7 @@ import { formatLongDate, t, type MessageKey } from '../../i18n';
 import { boardDocumentsHref, meetingHref, navigate } from '../../router';
 import { paragraphSpan } from './span';
 import { isValidIsoDate } from '../../../core/domain/calendar';
+import { isLockedState } from '../../../core/domain/protocol-state';
 import type { BoardDetails } from '../../../core/app/workspace/types';
 import { errorMessage } from '../../api/errors';
 
@@ -41,7 +42,8 @@ export function MeetingsSection({ details }: { details: BoardDetails }) {
                   <span className="meeting-date">{formatLongDate(m.date)}</span>
                   <span className="meeting-meta">
                     {m.startTime}
-                    {m.endTime ? `–${m.endTime}` : ''} · {m.place} · {t(`meeting.status.${m.status}` as MessageKey)}
+                    {m.endTime ? `–${m.endTime}` : ''} · {m.place} · {/* The derived state, with the same words and badge as the meeting's header. */}
+                    <span className={isLockedState(m.state) ? 'badge warn' : undefined}>{t(`meeting.state.${m.state}` as MessageKey)}</span>
                     {m.firstParagraph !== null ? ` · ${paragraphSpan(m.firstParagraph, m.lastParagraph)}` : ''}
                   </span>
                 </a>

@@ -9,7 +9,7 @@ import { ErrorBox, Loading } from '../../components/Status';
 import { formatLongDate, t, type MessageKey } from '../../i18n';
 import { attendanceHref, boardHref, meetingHref, navigate } from '../../router';
 import { quorumOn } from '../../../core/domain/presence';
-import { isLockedState, protocolState } from '../../../core/domain/protocol-state';
+import { isLockedState, meetingProtocolState } from '../../../core/domain/protocol-state';
 import { meetingStore, useMeetingSnapshot, type MeetingStore } from './store';
 import { MeetingOverview } from './MeetingOverview';
 import { AttendanceEditor } from './AttendanceEditor';
@@ -119,9 +119,9 @@ export function MeetingWorkspace({ meetingId, paragraph, attendance, query }: Pr
   if (view === null) return snap.error ? <ErrorBox message={snap.error} onRetry={() => void store.load(true)} /> : <Loading />;
   const doc = view.doc;
   // The status shown once, from one derivation (never "Justerat" beside "Låst för justering").
-  const state = protocolState(
+  const state = meetingProtocolState(
     doc.meeting.status,
-    view.paragraphs.map((p) => p.groupStatus ?? 'open'),
+    view.paragraphs.map((p) => p.groupStatus),
   );
   const index = paragraph === null ? -1 : doc.paragraphs.findIndex((p) => p.number === paragraph);
   const selected = index >= 0 ? view.paragraphs[index] : undefined;
