@@ -121,6 +121,8 @@ const sv = {
     title: (role: string, name: string) => `Skriv under som ${role.toLowerCase()} ${name} med e-legitimation`,
     intro: (name: string) =>
       `Signeringstjänsten öppnas i webbläsaren. Där legitimerar sig ${name} med sin e-legitimation (t.ex. BankID eller Freja eID+), läser texten som skrivs under och godkänner. Bara protokollets kontrollsumma lämnar kommunen.`,
+    introDocument: (name: string) =>
+      `Signeringstjänsten öppnas i webbläsaren. Där legitimerar sig ${name} med sin e-legitimation (t.ex. BankID eller Freja eID+), läser texten som skrivs under och godkänner. Bara dokumentets kontrollsumma lämnar kommunen.`,
     service: 'Signeringstjänst',
     personnummer: 'Ditt personnummer',
     personnummerHelp: 'Tolv siffror, t.ex. 19701231-1234. Signeringstjänsten kontrollerar att det är du som legitimerar dig.',
@@ -139,6 +141,8 @@ const sv = {
     unreachable:
       'Signeringstjänsten kan inte nås — datorn verkar vara utan nätverk. Använd underskriftspaket i stället: exportera paketet och skriv under det på en dator med nätverk, eller försök igen när nätverket fungerar.',
     packageRoute: 'Exportera underskriftspaket i stället',
+    unreachableDocument: 'Signeringstjänsten kan inte nås — datorn verkar vara utan nätverk. Skriv under med certifikatfil eller kort i stället, eller försök igen när nätverket fungerar.',
+    fileRoute: 'Skriv under med certifikatfil i stället',
     cancelled: 'Underskriften avbröts i e-legitimationen. Inget har sparats; du kan försöka igen.',
     cancelledHere: 'Du avbröt underskriften. Inget har sparats.',
     otherSigner: (name: string) => `En annan person än ${name} legitimerade sig hos signeringstjänsten. Inget har sparats. ${name} måste själv legitimera sig med sin egen e-legitimation.`,
@@ -458,6 +462,8 @@ const en: Widen<typeof sv> = {
     title: (role: string, name: string) => `Sign as ${role.toLowerCase()} ${name} with e-ID`,
     intro: (name: string) =>
       `The signing service opens in the browser. There ${name} identifies with their e-ID (e.g. BankID or Freja eID+), reads the text being signed and approves. Only the protocol's checksum leaves the municipality.`,
+    introDocument: (name: string) =>
+      `The signing service opens in the browser. There ${name} identifies with their e-ID (e.g. BankID or Freja eID+), reads the text being signed and approves. Only the document's checksum leaves the municipality.`,
     service: 'Signing service',
     personnummer: 'Your personal identity number',
     personnummerHelp: 'Twelve digits, e.g. 19701231-1234. The signing service checks that it is you who identifies.',
@@ -476,6 +482,8 @@ const en: Widen<typeof sv> = {
     unreachable:
       'The signing service cannot be reached — the computer seems to be offline. Use a signing package instead: export the package and sign it on a computer with a network, or try again when the network works.',
     packageRoute: 'Export a signing package instead',
+    unreachableDocument: 'The signing service cannot be reached — the computer seems to be offline. Sign with a certificate file or a card instead, or try again when the network works.',
+    fileRoute: 'Sign with a certificate file instead',
     cancelled: 'The signature was cancelled in the e-ID app. Nothing was saved; you can try again.',
     cancelledHere: 'You cancelled the signature. Nothing was saved.',
     otherSigner: (name: string) => `Someone other than ${name} identified at the signing service. Nothing was saved. ${name} must identify with their own e-ID.`,

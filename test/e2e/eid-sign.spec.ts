@@ -2,12 +2,16 @@
 // (renderer/features/justering/EidSign.tsx): the chair of the reference meeting (personnummer added
 // by the administrator, the test signing service configured, its CA trusted) starts the signature,
 // opens the service from the dialog's link in a new tab, "authenticates" on the test service's page,
-// and the dialog closes with the signature recorded; cancelling at the service is told in Swedish
-// with nothing stored. axe-core on the dialog's waiting and error states.
+// and the dialog closes with the signature recorded; cancelling at the service, a refusal, the
+// service unreachable (offline: said so, the package route offered and taken with the keyboard) and
+// another person authenticating at the service are told in Swedish in the dialog with nothing
+// stored. axe-core on the dialog's waiting and error states.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
 import { startApp, type JusteringApp } from './justering-helpers';
 import { issue, pem, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
@@ -26,6 +30,8 @@ let p12Path: string;
 let passwordFile: string;
 let app: JusteringApp;
 let versionId: string;
+let settingInput: Record<string, unknown>;
+let settingId: string;
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -48,7 +54,7 @@ test.beforeEach(async () => {
   // The service works in real time; so does this back end (no test clock).
   app = await startApp();
   await trustCa(app.api, ca);
-  await app.api.call('settings.signServices.save', {
+  settingInput = {
     name: 'Testtjänsten',
     signServiceEntityId: service.entityId,
     signServiceUrl: service.url,
@@ -58,7 +64,8 @@ test.beforeEach(async () => {
     requesterP12Path: p12Path,
     requesterPasswordFile: passwordFile,
     loa: 'loa3',
-  });
+  };
+  settingId = (await app.api.call('settings.signServices.save', settingInput as never)).id;
   const frozen = await app.api.call('justering.freeze', { meetingId: app.meetingId, groupIndex: 0 });
   versionId = frozen.version.id;
   const chairId = frozen.version.signers.find((s) => s.field === 'sig-ordforande')?.personId ?? '';
@@ -90,6 +97,23 @@ async function startAndOpen(page: Page) {
   // The loopback page posts the request on load; the service shows its authentication page.
   await expect(tab.getByRole('heading', { name: 'Testlegitimering' })).toBeVisible({ timeout: 15_000 });
   return { dialog, tab };
+}
+
+/** Tabs through the dialog until `target` has focus: it can be reached with the keyboard. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('kan inte nås med tabb');
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((ok) => server.close(() => ok()));
+  return port;
 }
 
 const chairSignature = async () =>
@@ -168,4 +192,48 @@ test('the package page: the chair opens the package, gives their own personnumme
   const signed = await Promise.all([page.waitForEvent('download'), done.getByRole('button', { name: 'Ladda ner den underskrivna PDF:en' }).click()]).then(([d]) => d.path());
   await app.api.call('justering.importSigned', { versionId, field: 'sig-ordforande', pdfBase64: readFileSync(signed).toString('base64') });
   expect(await chairSignature()).not.toBeNull();
+});
+
+test('the service unreachable: the dialog says the app is offline and offers the package route, taken with the keyboard (axe)', async ({ page }) => {
+  // Nothing listens on the service's port: as when the computer has no network.
+  await app.api.call('settings.signServices.save', { ...settingInput, id: settingId, signServiceUrl: `http://127.0.0.1:${await closedPort()}/sign` } as never);
+  const receivedBefore = service.received.length;
+  await openJustering(page);
+  await page.getByRole('button', { name: CHAIR_BUTTON }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: DIALOG });
+  await tabTo(page, dialog.getByRole('button', { name: 'Fortsätt till signeringstjänsten' }));
+  await page.keyboard.press('Enter');
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('Signeringstjänsten kan inte nås — datorn verkar vara utan nätverk. Använd underskriftspaket i stället', { timeout: 30_000 });
+  await expect(dialog.getByRole('button', { name: 'Försök igen' })).toBeVisible();
+  await expectAccessible(page, 'e-legitimation – signeringstjänsten kan inte nås');
+  expect(service.received).toHaveLength(receivedBefore);
+  // The package route, from the keyboard: the dialog closes and the chair's package is saved.
+  const packageRoute = alert.getByRole('button', { name: 'Exportera underskriftspaket i stället' });
+  await tabTo(page, packageRoute);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toMatch(/\.justera$/);
+  await expect(dialog).toBeHidden();
+  expect(await chairSignature()).toBeNull();
+});
+
+test('another person authenticates at the service: the dialog says so by name, nothing stored (axe, keyboard)', async ({ page }) => {
+  service.misbehave('other-signer');
+  await openJustering(page);
+  const { dialog, tab } = await startAndOpen(page);
+  await tab.getByRole('button', { name: 'Legitimera och skriv under' }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText(
+    'En annan person än Anders Lundkvist legitimerade sig hos signeringstjänsten. Inget har sparats. Anders Lundkvist måste själv legitimera sig med sin egen e-legitimation.',
+    { timeout: 30_000 },
+  );
+  await expectAccessible(page, 'e-legitimation – en annan person skrev under');
+  expect(await chairSignature()).toBeNull();
+  // Trying again is one Tab stop away; the dialog closes with Esc, the signature still missing.
+  await page.bringToFront();
+  await tabTo(page, dialog.getByRole('button', { name: 'Försök igen' }));
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await chairSignature()).toBeNull();
 });

@@ -89,7 +89,13 @@ export function Extracts() {
                   {t('extracts.downloadFor', { label: r.extract.label })}
                 </button>
               </div>
-              <SignDocument versionId={r.document.id} field="sig-utdragsbestyrkande" what={t('extracts.what', { label: r.extract.label })} fileName={r.document.fileName} />
+              <SignDocument
+                meetingId={r.document.meetingId}
+                versionId={r.document.id}
+                field="sig-utdragsbestyrkande"
+                what={t('extracts.what', { label: r.extract.label })}
+                fileName={r.document.fileName}
+              />
             </div>
           ))}
         </>

@@ -37,8 +37,8 @@ export function PendingNotices({ onPosted }: { onPosted: () => void }) {
               {s.pending.downloadBevis}
             </button>
           </div>
-          <SignDocument versionId={r.tillkannagivande.id} field="sig-anslag" what={s.signing.notice} fileName={r.tillkannagivande.fileName} />
-          <SignDocument versionId={r.anslagsbevis.id} field="sig-anslagsbevis" what={s.signing.bevis} fileName={r.anslagsbevis.fileName} />
+          <SignDocument meetingId={r.tillkannagivande.meetingId} versionId={r.tillkannagivande.id} field="sig-anslag" what={s.signing.notice} fileName={r.tillkannagivande.fileName} />
+          <SignDocument meetingId={r.anslagsbevis.meetingId} versionId={r.anslagsbevis.id} field="sig-anslagsbevis" what={s.signing.bevis} fileName={r.anslagsbevis.fileName} />
         </>
       );
     });

@@ -1,7 +1,8 @@
 // "#/meetings/ID/dokument" and "#/boards/ID/dokument/ÅR": every document version of a meeting (or
 // of each meeting of a board in a year) with its state and signers, to view, download, sign where
 // the document waits for a signature, and verify — so nothing produced is reachable only in the
-// message right after it was made.
+// message right after it was made. Signing: certificate file, card, or e-legitimation through the
+// municipality's signing service (documents.signEid) when one is set.
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ListedDocument, MeetingDocuments } from '../../../core/app/documents/overview';
 import { api } from '../../api/transport';
@@ -13,6 +14,8 @@ import { ErrorBox, ErrorText, Loading } from '../../components/Status';
 import { formatDateTime, t, type MessageKey } from '../../i18n';
 import { boardDocumentsHref, boardHref, justeringHref, meetingHref, navigate } from '../../router';
 import { SignDialog, type Credential, type CredentialKind } from '../justering/SignDialog';
+import { useSignServices } from '../justering/EidSign';
+import type { DocumentSignResult } from '../../../core/app/justering/documents';
 import { VerifyReport, type VerifyData } from '../justering/VerifyReport';
 import './documents.css';
 
@@ -128,7 +131,8 @@ function YearChooser({ boardId, year }: { boardId: string; year: number }) {
 function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: MeetingDocuments; headed: boolean; announce: (node: ReactNode, error?: boolean) => void }) {
   const headingId = useId();
   const [shown, setShown] = useState<Shown>(null);
-  const [signing, setSigning] = useState<{ doc: ListedDocument; kind: CredentialKind } | null>(null);
+  const [signing, setSigning] = useState<{ doc: ListedDocument; kind: CredentialKind | 'eid' } | null>(null);
+  const services = useSignServices();
   // The signer reads the document as it stands now in the sign dialog.
   const signingDoc = signing?.doc;
   const toRead = useMemo(
@@ -171,11 +175,14 @@ function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: Meeting
       setShown({ kind: 'verify', doc: d, data: { ...r, signedFields, requiredFields: d.signers.map((s) => s.field), missing: d.signers.length - signedFields.length } });
     });
 
-  async function sign(d: ListedDocument, c: Credential): Promise<void> {
-    const field = d.nextSignature?.field ?? '';
-    const r = await api.call('documents.sign', { versionId: d.versionId, field, credential: c });
+  function signed(d: ListedDocument, r: DocumentSignResult): void {
     setSigning(null);
     announce(<p>{t('documents.signed', { document: documentTitle(d), name: r.signature.signerName, time: formatDateTime(r.signature.signedAt) })}</p>);
+  }
+
+  async function sign(d: ListedDocument, c: Credential): Promise<void> {
+    const field = d.nextSignature?.field ?? '';
+    signed(d, await api.call('documents.sign', { versionId: d.versionId, field, credential: c }));
   }
 
   const caption = t('documents.caption', { date: meeting.date });
@@ -269,6 +276,15 @@ function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: Meeting
                                 – {t('documents.signAs', { name: d.nextSignature.name })} {name}
                               </span>
                             </button>
+                            {services !== null && services.length > 0 && (
+                              <button type="button" className="secondary small" onClick={() => setSigning({ doc: d, kind: 'eid' })}>
+                                {t('documents.signWithEid')}
+                                <span className="visually-hidden">
+                                  {' '}
+                                  – {t('documents.signAs', { name: d.nextSignature.name })} {name}
+                                </span>
+                              </button>
+                            )}
                           </>
                         )}
                         {d.kind === 'protocol' && d.isCurrent && d.signing !== 'complete' && (
@@ -315,11 +331,31 @@ function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: Meeting
       <SignDialog
         open={signing !== null}
         kind={signing?.kind ?? 'p12'}
-        title={signing === null ? '' : t('documents.signTitle', { document: documentTitle(signing.doc) })}
+        title={
+          signing === null
+            ? ''
+            : signing.kind === 'eid'
+              ? t('documents.signEidTitle', { document: documentTitle(signing.doc), name: signing.doc.nextSignature?.name ?? '' })
+              : t('documents.signTitle', { document: documentTitle(signing.doc) })
+        }
         intro={signing === null ? '' : t('documents.signIntro', { role: signing.doc.nextSignature?.role.toLowerCase() ?? '', name: signing.doc.nextSignature?.name ?? '' })}
         onClose={() => setSigning(null)}
         onSign={(c) => (signing === null ? Promise.resolve() : sign(signing.doc, c))}
         {...(toRead === undefined ? {} : { document: toRead })}
+        eid={
+          signing === null || signing.kind !== 'eid' || services === null
+            ? undefined
+            : {
+                signerName: signing.doc.nextSignature?.name ?? '',
+                subject: 'document',
+                services,
+                start: ({ serviceId }) => api.call('documents.signEid', { versionId: signing.doc.versionId, field: signing.doc.nextSignature?.field ?? '', serviceId }),
+                onDone: (outcome) => {
+                  if (outcome.kind === 'document') signed(signing.doc, outcome.result);
+                },
+                onFileRoute: () => setSigning({ doc: signing.doc, kind: 'p12' }),
+              }
+        }
       />
     </section>
   );

@@ -1,10 +1,12 @@
 // "Skriv under med e-legitimation": the signing service does the e-ID step in the browser. The
 // caller's `start` makes the request (justering.signEid, documents.signEid or
-// justering.signPackageEid); this panel opens the service's page (the desktop app has already
+// justering.signPackageEid) — the protocol on the justering and package pages, the clerk's
+// documents on the anslag page and in the Dokument view (`subject`); this panel opens the service's page (the desktop app has already
 // opened it in the system browser; in a browser host it is a link to a new tab), waits with
 // eid.status (each call at most 20 s, asked again until done), offers "Avbryt" (eid.cancel), and
 // tells a failure in the catalogue's words: offline (with the package route), cancelled, another
-// person, refused (the service's own message behind "Visa detaljer").
+// person, refused (the service's own message behind "Visa detaljer"). Offline, the protocol's
+// alternative is the signing package; a document's is a certificate file or a card.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { EidOutcome, EidStarted } from '../../../core/app/justering/eid';
 import type { SignServiceSetting } from '../../../core/app/justering/sign-services';
@@ -32,16 +34,20 @@ export function EidSettingsHint() {
 }
 
 export interface EidSignProps {
-  /** Who signs, for the texts. */
+  /** Who signs, for the texts: the protocol's signer, or the person a document names (documents.list nextSignature). */
   signerName: string;
+  /** What is signed: the protocol (justering, package) or one of the clerk's documents; only the words differ. */
+  subject?: 'protocol' | 'document';
   services: SignServiceSetting[];
   /** The package page: the signer gives their own personnummer (the package carries none). */
   askPersonnummer?: boolean;
   start: (o: { serviceId: string; personnummer?: string }) => Promise<EidStarted>;
   onDone: (outcome: EidOutcome) => void;
   onClose: () => void;
-  /** Offered when the service cannot be reached: sign through a signing package instead. */
+  /** Offered when the service cannot be reached: sign through a signing package instead (the protocol). */
   onPackageRoute?: (() => void) | undefined;
+  /** Offered when the service cannot be reached: sign with a certificate file instead (a document). */
+  onFileRoute?: (() => void) | undefined;
 }
 
 type Failure = { reason: string; message: string; serviceMessage: string | null };
@@ -55,7 +61,7 @@ function failureOf(e: unknown): Failure {
 
 const WAIT_MS = 20_000;
 
-export function EidSign({ signerName, services, askPersonnummer = false, start, onDone, onClose, onPackageRoute }: EidSignProps) {
+export function EidSign({ signerName, subject = 'protocol', services, askPersonnummer = false, start, onDone, onClose, onPackageRoute, onFileRoute }: EidSignProps) {
   const [serviceId, setServiceId] = useState(services[0]?.id ?? '');
   const [personnummer, setPersonnummer] = useState('');
   const [missing, setMissing] = useState(false);
@@ -126,7 +132,7 @@ export function EidSign({ signerName, services, askPersonnummer = false, start, 
   const failureText = (f: Failure): string => {
     switch (f.reason) {
       case 'eid_unreachable':
-        return s.eid.unreachable;
+        return subject === 'document' ? s.eid.unreachableDocument : s.eid.unreachable;
       case 'eid_cancelled':
         return cancelledHere ? s.eid.cancelledHere : s.eid.cancelled;
       case 'eid_other_signer':
@@ -172,7 +178,7 @@ export function EidSign({ signerName, services, askPersonnummer = false, start, 
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-busy={phase === 'starting'}>
-      <p>{s.eid.intro(signerName)}</p>
+      <p>{subject === 'document' ? s.eid.introDocument(signerName) : s.eid.intro(signerName)}</p>
       {services.length > 1 && (
         <SelectField label={s.eid.service} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
           {services.map((x) => (
@@ -205,6 +211,11 @@ export function EidSign({ signerName, services, askPersonnummer = false, start, 
           {failure.reason === 'eid_unreachable' && onPackageRoute !== undefined && (
             <button type="button" className="secondary" onClick={onPackageRoute}>
               {s.eid.packageRoute}
+            </button>
+          )}
+          {failure.reason === 'eid_unreachable' && onFileRoute !== undefined && (
+            <button type="button" className="secondary" onClick={onFileRoute}>
+              {s.eid.fileRoute}
             </button>
           )}
         </div>
