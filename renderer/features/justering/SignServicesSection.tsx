@@ -7,6 +7,9 @@ import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { SelectField, TextArea, TextField } from '../../components/fields';
 import { ErrorBox, ErrorText, Loading } from '../../components/Status';
+import { justeringStrings as strings } from './strings';
+
+const s = strings.signServices;
 
 type Draft = Omit<SignServiceSetting, 'id'>;
 
@@ -22,11 +25,7 @@ const empty: Draft = {
   loa: 'loa3',
 };
 
-const loaNames: Record<SignServiceSetting['loa'], string> = {
-  loa2: 'Tillitsnivå 2 (loa2)',
-  loa3: 'Tillitsnivå 3 (loa3) – BankID, Freja eID+',
-  loa4: 'Tillitsnivå 4 (loa4)',
-};
+const loaNames: Record<SignServiceSetting['loa'], string> = { loa2: s.loa2, loa3: s.loa3, loa4: s.loa4 };
 
 export function SignServicesSection() {
   const q = useQuery(() => api.call('settings.signServices.list', {}), []);
@@ -38,7 +37,7 @@ export function SignServicesSection() {
     setError(null);
     try {
       await api.call('settings.signServices.remove', { id: service.id });
-      setStatus(`${service.name} togs bort.`);
+      setStatus(s.removed(service.name));
       q.reload();
     } catch (e) {
       setError(errorMessage(e));
@@ -47,24 +46,24 @@ export function SignServicesSection() {
 
   return (
     <section className="card" aria-labelledby="signservices-heading">
-      <h2 id="signservices-heading">Underskriftstjänster (e-legitimation)</h2>
-      <p className="help">Med en underskriftstjänst kan ordförande och justerare skriva under med BankID eller Freja eID+. Uppgifterna får ni från tjänstens leverantör; se docs/justering.md.</p>
+      <h2 id="signservices-heading">{s.heading}</h2>
+      <p className="help">{s.help}</p>
       {q.status === 'loading' && <Loading />}
       {q.status === 'error' && <ErrorBox message={q.message} onRetry={q.reload} />}
       {q.status === 'ready' && (
         <>
           {q.data.services.length === 0 ? (
-            <p>Ingen underskriftstjänst är inställd.</p>
+            <p>{s.none}</p>
           ) : (
             <ul>
               {q.data.services.map((svc) => (
                 <li key={svc.id}>
                   <strong>{svc.name}</strong> – {svc.signServiceUrl} ({svc.loa}){' '}
-                  <button type="button" onClick={() => setEditing(svc)} aria-label={`Ändra ${svc.name}`}>
-                    Ändra
+                  <button type="button" onClick={() => setEditing(svc)} aria-label={s.editFor(svc.name)}>
+                    {s.edit}
                   </button>{' '}
-                  <button type="button" onClick={() => void remove(svc)} aria-label={`Ta bort ${svc.name}`}>
-                    Ta bort
+                  <button type="button" onClick={() => void remove(svc)} aria-label={s.removeFor(svc.name)}>
+                    {s.remove}
                   </button>
                 </li>
               ))}
@@ -72,7 +71,7 @@ export function SignServicesSection() {
           )}
           {editing === null && (
             <button type="button" onClick={() => setEditing('new')}>
-              Lägg till underskriftstjänst
+              {s.add}
             </button>
           )}
           {editing !== null && (
@@ -82,7 +81,7 @@ export function SignServicesSection() {
               onDone={(saved) => {
                 setEditing(null);
                 if (saved) {
-                  setStatus(`${saved.name} sparades.`);
+                  setStatus(s.saved(saved.name));
                   q.reload();
                 }
               }}
@@ -120,23 +119,16 @@ function SignServiceForm({ initial, onDone }: { initial: SignServiceSetting | un
 
   const text = (k: keyof Draft, label: string, help?: string) => <TextField label={label} help={help} autoComplete="off" spellCheck={false} value={draft[k]} onChange={set(k)} />;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={initial ? `Ändra ${initial.name}` : 'Ny underskriftstjänst'}>
-      {text('name', 'Namn', 'Visas för den som skriver under, t.ex. ”Kommunens underskriftstjänst”.')}
-      {text('signServiceEntityId', 'Tjänstens entityID', 'Ur tjänstens SAML-metadata.')}
-      {text('signServiceUrl', 'Tjänstens adress', 'Dit begäran skickas, t.ex. https://sign.example.se/sign/request.')}
-      <TextArea
-        label="Tjänstens certifikat (PEM)"
-        help="Certifikatet tjänsten signerar sina svar med, ur dess metadata."
-        rows={4}
-        spellCheck={false}
-        value={draft.serviceCertificatePem}
-        onChange={set('serviceCertificatePem')}
-      />
-      {text('identityProvider', 'Legitimeringstjänstens entityID', 'T.ex. BankID:s eller Freja eID+:s entityID i Sweden Connect.')}
-      {text('requesterEntityId', 'Kommunens entityID', 'Det entityID kommunen registrerat hos tjänsten.')}
-      {text('requesterP12Path', 'Kommunens signeringsnyckel (PKCS#12-fil)', 'Fullständig sökväg på den här datorn.')}
-      {text('requesterPasswordFile', 'Fil med PKCS#12-filens lösenord', 'Fullständig sökväg; filen läses bara när en begäran skickas.')}
-      <SelectField label="Tillitsnivå" value={draft.loa} onChange={set('loa')}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={initial ? s.editFor(initial.name) : s.newForm}>
+      {text('name', s.name, s.nameHelp)}
+      {text('signServiceEntityId', s.entityId, s.entityIdHelp)}
+      {text('signServiceUrl', s.url, s.urlHelp)}
+      <TextArea label={s.certificate} help={s.certificateHelp} rows={4} spellCheck={false} value={draft.serviceCertificatePem} onChange={set('serviceCertificatePem')} />
+      {text('identityProvider', s.idp, s.idpHelp)}
+      {text('requesterEntityId', s.requester, s.requesterHelp)}
+      {text('requesterP12Path', s.p12, s.p12Help)}
+      {text('requesterPasswordFile', s.passwordFile, s.passwordFileHelp)}
+      <SelectField label={s.loa} value={draft.loa} onChange={set('loa')}>
         {(Object.keys(loaNames) as SignServiceSetting['loa'][]).map((k) => (
           <option key={k} value={k}>
             {loaNames[k]}
@@ -144,10 +136,10 @@ function SignServiceForm({ initial, onDone }: { initial: SignServiceSetting | un
         ))}
       </SelectField>
       <button type="submit" disabled={busy}>
-        Spara
+        {s.save}
       </button>{' '}
       <button type="button" onClick={() => onDone(null)}>
-        Avbryt
+        {s.cancel}
       </button>
       {error !== null && <ErrorText message={error} />}
     </form>

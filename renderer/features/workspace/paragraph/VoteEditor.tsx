@@ -271,9 +271,9 @@ function OneVote(props: OneVoteProps) {
             <thead>
               <tr>
                 <th scope="col">{t('member.name')}</th>
-                <th scope="col">Ja</th>
-                <th scope="col">Nej</th>
-                <th scope="col">Avstår</th>
+                <th scope="col">{t('vote.choice.ja')}</th>
+                <th scope="col">{t('vote.choice.nej')}</th>
+                <th scope="col">{t('vote.choice.avstar')}</th>
               </tr>
             </thead>
             <tbody>
