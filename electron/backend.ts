@@ -20,6 +20,7 @@ import type { HandlersFor, MethodName } from '../core/api/contract';
 import type { HandlerContext } from './handlers/context';
 import { trustContract } from '../core/api/contracts/trust';
 import { kallelseContract } from '../core/api/contracts/kallelse';
+import { archiveContract } from '../core/api/contracts/archive';
 import type { Pkcs11ModuleConfig } from './services/signing/pkcs11-modules';
 
 export interface BackendOptions {
@@ -93,6 +94,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...lazyHandlers(shellContract, async () => (await import('./handlers/documents')).shellHandlers()),
     ...lazyHandlers(trustContract, async () => (await import('./handlers/trust')).trustHandlers(ctx)),
     ...lazyHandlers(kallelseContract, async () => (await import('./handlers/kallelse')).kallelseHandlers(ctx)),
+    ...lazyHandlers(archiveContract, async () => (await import('./handlers/archive')).archiveHandlers(ctx)),
   };
   const onInternalError = options.onInternalError ?? ((method: string, e: unknown) => console.error(`[justera] internt fel i ${method}:`, e));
   return {

@@ -13,6 +13,7 @@ import { documentsContract } from './contracts/documents';
 import { shellContract } from './contracts/shell';
 import { trustContract } from './contracts/trust';
 import { kallelseContract } from './contracts/kallelse';
+import { archiveContract } from './contracts/archive';
 import './zod-sv';
 
 export type { AppInfo } from './contracts/core';
@@ -28,6 +29,7 @@ export const contract = {
   ...shellContract,
   ...trustContract,
   ...kallelseContract,
+  ...archiveContract,
 } as const;
 
 export type Contract = typeof contract;

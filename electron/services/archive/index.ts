@@ -7,22 +7,22 @@
 // an XML parser (mets-check.ts) and validates against the METS 1.12.1 schema (checked in the tests).
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../../core/api/errors';
-import type { ApiClient } from '../../../core/api/client';
+import type { ArchiveExportResult, ArchiveFileUse, ArchivePackages, ArchiveProblem, ArchiveVerification, ArchiveWriteInput } from '../../../core/app/archive';
 import type { ArchiveStore } from '../../../db/repos/archive';
 import { paragraphLabel } from '../../../core/domain/numbering';
+import { signatureFieldName } from '../../../core/domain/signature-fields';
 import { verifyPdf } from '../signing';
 import { checkMetsStructure, parseMets, type MetsEntry } from './mets-check';
 
-export { parseMets };
 import { APP_NAME, APP_VERSION } from '../../version';
+
+export { parseMets };
+export type { ArchiveExportResult, ArchiveFileUse, ArchiveProblem, ArchiveVerification };
 
 export const METS_FILE = 'METS.xml';
 export const MANIFEST_FILE = 'manifest.sha256';
-
-/** What a file in the package is; written as the METS file's USE attribute. */
-export type ArchiveFileUse = 'meeting-data' | 'document-register' | 'frozen-pdf' | 'signed-pdf' | 'validation-report';
 
 export interface ArchiveFile {
   /** Relative path with forward slashes. */
@@ -49,23 +49,18 @@ export interface ArchiveCreator {
   organisation: string;
 }
 
-export interface ExportArchiveResult {
-  dir: string;
-  objId: string;
-  meetings: number;
-  files: number;
-  signedPdfs: number;
-}
-
-export interface ExportArchiveOptions {
-  api: ApiClient;
+/** The board, its meetings of the year (core/app/archive.ts picks them) and the target folder, which must not exist or be empty. */
+export interface ExportArchiveOptions extends ArchiveWriteInput {
   /** The stored document versions and signatures (db/repos/archive.ts). */
   documents: ArchiveStore;
-  boardId: string;
-  year: number;
-  /** The target folder: must not exist or be empty. */
-  dir: string;
-  now: Date;
+}
+
+/** The package port of core/app/archive.ts over this module, reading documents from `documents`. */
+export function archivePackages(documents: ArchiveStore): ArchivePackages {
+  return {
+    write: (input) => exportArchive({ ...input, documents }),
+    verify: (directory, options) => verifyArchive(directory, options),
+  };
 }
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -91,13 +86,16 @@ async function assertEmptyTarget(dir: string): Promise<boolean> {
 
 const safeName = (s: string): string => s.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80);
 
+/** A folder path given by a client must be complete on this computer (the contract checks the form; "C:\\x" is no full path on Linux). */
+function fullPath(dir: string): string {
+  if (!isAbsolute(dir)) throw new AppError('validation', `Ange hela sökvägen till mappen, inte "${dir}". En ofullständig sökväg skulle hamna i programmets egen arbetsmapp.`);
+  return resolve(dir);
+}
+
 /** Writes an archive package for a board and year into `dir`, atomically (temp folder + rename). */
-export async function exportArchive(o: ExportArchiveOptions): Promise<ExportArchiveResult> {
-  const dir = resolve(o.dir);
-  const boards = await o.api.call('boards.list', {});
-  const board = boards.find((b) => b.id === o.boardId);
-  if (board === undefined) throw new AppError('not_found', `Nämnden ${o.boardId} finns inte. Se "justera list --db FIL".`);
-  const meetings = (await o.api.call('meetings.list', { boardId: o.boardId, year: o.year })).sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+export async function exportArchive(o: ExportArchiveOptions): Promise<ArchiveExportResult> {
+  const dir = fullPath(o.directory);
+  const { board, meetings } = o;
   if (meetings.length === 0) throw new AppError('not_found', `${board.name} har inga sammanträden år ${o.year}; inget arkivpaket skrevs.`);
   const existed = await assertEmptyTarget(dir);
 
@@ -118,7 +116,7 @@ export async function exportArchive(o: ExportArchiveOptions): Promise<ExportArch
     for (const m of meetings) {
       const files: ArchiveFile[] = [];
       const base = `representations/${m.date}_${safeName(m.id)}/data`;
-      const doc = await o.api.call('meetings.export', { meetingId: m.id });
+      const doc = o.meetingDocument(m.id);
       await put(files, `${base}/sammantrade.json`, `${JSON.stringify(doc, null, 2)}\n`, 'meeting-data', 'application/json');
       const register: unknown[] = [];
       for (const v of o.documents.meetingDocuments(m.id)) {
@@ -154,7 +152,7 @@ export async function exportArchive(o: ExportArchiveOptions): Promise<ExportArch
       await put(files, `${base}/dokumentforteckning.json`, `${JSON.stringify({ meetingId: m.id, date: m.date, versions: register }, null, 2)}\n`, 'document-register', 'application/json');
       packaged.push({ meetingId: m.id, date: m.date, label: `${board.name} ${m.date}`, paragraphs: doc.paragraphs.length === 0 ? '' : paragraphLabel(doc.paragraphs.map((p) => p.number)), files });
     }
-    const objId = `urn:justera:arkiv:${o.boardId}:${o.year}`;
+    const objId = `urn:justera:arkiv:${board.id}:${o.year}`;
     const creator = { board: board.name, organisation: board.organisationName };
     const mets = metsXml({ objId, label: `${board.name} – protokoll ${o.year}`, created, year: o.year, creator, meetings: packaged });
     const metsBytes = Buffer.from(mets, 'utf8');
@@ -262,20 +260,7 @@ export function metsXml(p: { objId: string; label: string; created: string; year
 
 // ---- verification -------------------------------------------------------------------------
 
-export interface ArchiveProblem {
-  path: string;
-  problem: string;
-}
-
-export interface ArchiveVerification {
-  dir: string;
-  objId: string | null;
-  /** The structural check of METS.xml (parsed with @xmldom/xmldom; the XSD is checked in the tests with xmllint). */
-  mets: { valid: boolean; problems: string[] };
-  files: { ok: number; bad: ArchiveProblem[] };
-  signatures: { valid: number; invalid: ArchiveProblem[] };
-  ok: boolean;
-}
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A package path must stay inside the package. */
 function insidePath(dir: string, rel: string): string | null {
@@ -297,7 +282,7 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 
 /** Recomputes every checksum in METS.xml and manifest.sha256 and re-verifies every signed PDF. */
 export async function verifyArchive(dirIn: string, options: { now?: Date; trustAnchors?: Uint8Array[]; crls?: Uint8Array[] } = {}): Promise<ArchiveVerification> {
-  const dir = resolve(dirIn);
+  const dir = fullPath(dirIn);
   const bad: ArchiveProblem[] = [];
   const invalid: ArchiveProblem[] = [];
   let okFiles = 0;
@@ -318,23 +303,26 @@ export async function verifyArchive(dirIn: string, options: { now?: Date; trustA
   if (mets.files.length === 0) bad.push({ path: METS_FILE, problem: 'METS.xml listar inga filer.' });
   const listed = new Set<string>([METS_FILE, MANIFEST_FILE]);
 
+  const uses: readonly string[] = ['meeting-data', 'document-register', 'frozen-pdf', 'signed-pdf', 'validation-report'] satisfies ArchiveFileUse[];
   for (const f of mets.files) {
     listed.add(f.path);
+    // What the file is and which meeting it belongs to, so a report can name it without its path.
+    const about = { ...(uses.includes(f.use) ? { use: f.use as ArchiveFileUse } : {}), ...(f.meetingDate === undefined ? {} : { meetingDate: f.meetingDate }) };
     const full = insidePath(dir, f.path);
     if (full === null) {
-      bad.push({ path: f.path, problem: 'Sökvägen pekar utanför paketet.' });
+      bad.push({ path: f.path, problem: 'Sökvägen pekar utanför paketet.', ...about });
       continue;
     }
     let data: Buffer;
     try {
       data = await readFile(full);
     } catch {
-      bad.push({ path: f.path, problem: 'Filen saknas.' });
+      bad.push({ path: f.path, problem: 'Filen saknas.', ...about });
       continue;
     }
-    if (f.checksumType !== 'SHA-256') bad.push({ path: f.path, problem: `Okänd checksumtyp "${f.checksumType}".` });
-    else if (data.length !== f.size) bad.push({ path: f.path, problem: `Fel storlek: ${data.length} byte, METS.xml anger ${f.size}.` });
-    else if (sha256(data) !== f.sha256) bad.push({ path: f.path, problem: 'Checksumman stämmer inte: filen har ändrats.' });
+    if (f.checksumType !== 'SHA-256') bad.push({ path: f.path, problem: `Okänd checksumtyp "${f.checksumType}".`, ...about });
+    else if (data.length !== f.size) bad.push({ path: f.path, problem: `Fel storlek: ${data.length} byte, METS.xml anger ${f.size}.`, ...about });
+    else if (sha256(data) !== f.sha256) bad.push({ path: f.path, problem: 'Checksumman stämmer inte: filen har ändrats.', ...about });
     else okFiles++;
     if (f.use === 'signed-pdf') {
       const report = await verifyPdf(new Uint8Array(data), {
@@ -344,15 +332,23 @@ export async function verifyArchive(dirIn: string, options: { now?: Date; trustA
       });
       // Valid is not enough: every signature must chain to a trust anchor (none given = not judged, not passed).
       if (report.accepted) validSigs++;
-      else if (!report.valid) invalid.push({ path: f.path, problem: report.problems.join(' ') || 'Underskriften är ogiltig.' });
-      else if (!report.trustAssessed) invalid.push({ path: f.path, problem: 'Tillit ej bedömd: inga betrodda rotcertifikat (ange --trust CA.pem eller --db med en tillitslista).' });
+      else if (!report.valid) {
+        // What is wrong with each signature, named by its role ("ordförande"), never by the field's id.
+        const each = report.signatures
+          .filter((x) => !x.valid)
+          .map((x) => `${x.fieldName === null ? 'Underskrift' : capitalised(signatureFieldName(x.fieldName))}: ${x.problems.join(' ') || 'ogiltig'}`);
+        invalid.push({ path: f.path, problem: [...report.problems, ...each].join(' ') || 'Underskriften är ogiltig.', reason: 'invalid', ...about });
+      } else if (!report.trustAssessed)
+        invalid.push({ path: f.path, problem: 'Tillit ej bedömd: det finns inga betrodda rotcertifikat att pröva underskrifterna mot.', reason: 'not-assessed', ...about });
       else
         invalid.push({
           path: f.path,
           problem: report.signatures
             .filter((x) => !x.trust.trusted)
-            .map((x) => `${x.fieldName ?? 'underskrift'}: ${x.trust.problem ?? 'inte betrodd'}`)
+            .map((x) => `${x.fieldName === null ? 'Underskrift' : capitalised(signatureFieldName(x.fieldName))}: ${x.trust.problem ?? 'inte betrodd'}`)
             .join(' '),
+          reason: 'untrusted',
+          ...about,
         });
     }
   }
@@ -389,6 +385,7 @@ export async function verifyArchive(dirIn: string, options: { now?: Date; trustA
     mets: { valid: structure.length === 0, problems: structure },
     files: { ok: okFiles, bad },
     signatures: { valid: validSigs, invalid },
+    trustAssessed: (options.trustAnchors?.length ?? 0) > 0,
     ok: structure.length === 0 && bad.length === 0 && invalid.length === 0,
   };
 }

@@ -39,6 +39,8 @@ export interface MetsEntry {
   size: number;
   sha256: string;
   checksumType: string;
+  /** The meeting's date, from the file group it is in (USE="Representations/ÅÅÅÅ-MM-DD"). */
+  meetingDate?: string;
 }
 
 /** OBJID and the files METS.xml lists (path from FLocat xlink:href). Throws when the XML is not well-formed. */
@@ -47,12 +49,15 @@ export function parseMets(xml: string): { objId: string | null; files: MetsEntry
   const objId = inMets(root, 'mets') ? (attr(root, 'OBJID') ?? null) : null;
   const files = metsAll(root, 'file').map((f) => {
     const loc = childElements(f).find((c) => inMets(c, 'FLocat'));
+    const group = f.parentNode !== null && f.parentNode.nodeType === 1 ? (f.parentNode as Element) : null;
+    const date = group !== null && inMets(group, 'fileGrp') ? /^Representations\/(\d{4}-\d{2}-\d{2})$/.exec(attr(group, 'USE') ?? '')?.[1] : undefined;
     return {
       path: loc?.getAttributeNS(XLINK_NS, 'href') ?? '',
       use: attr(f, 'USE') ?? '',
       size: Number(attr(f, 'SIZE') ?? NaN),
       sha256: (attr(f, 'CHECKSUM') ?? '').toLowerCase(),
       checksumType: attr(f, 'CHECKSUMTYPE') ?? '',
+      ...(date === undefined ? {} : { meetingDate: date }),
     };
   });
   return { objId, files };
