@@ -4,6 +4,7 @@
 // problem names its row (and column where there is one) in Swedish. Valid files import whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { FUZZ_TIMEOUT_MS } from '../helpers/fuzz';
 import type { ApiError } from '../../core/api/client';
 import { decodeWindows1252 } from '../../core/app/workspace/csv';
 import { rowCounts, testBackend, type TestBackend } from '../helpers/backend';
@@ -142,46 +143,58 @@ async function importAndCheck(bytes: Uint8Array, expectRows?: number): Promise<'
 }
 
 describe('CSV member import fuzzing', () => {
-  it('valid files in every encoding and separator import every row, names intact', async () => {
-    await fc.assert(
-      fc.asyncProperty(file, async ([f, members]) => {
-        const bytes = encode(csvText(f, members), f.enc);
-        const before = rowCounts(t.backend);
-        const r = await t.api.call('workspace.members.import', { boardId, dataBase64: b64(bytes), termStart: '2023-01-01', termEnd: '2026-12-31' });
-        expect(r.imported).toBe(members.length);
-        const board = await t.api.call('workspace.boards.get', { boardId });
-        expect(board.members.map((m) => m.name).sort()).toEqual(members.map((m) => m.name).sort());
-        t.backend.db.$client.prepare('DELETE FROM assignments WHERE board_id = ?').run(boardId);
-        expect(rowCounts(t.backend).assignments).toBe(before.assignments);
-      }),
-      { numRuns: 40 },
-    );
-  }, 30_000);
+  it(
+    'valid files in every encoding and separator import every row, names intact',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(file, async ([f, members]) => {
+          const bytes = encode(csvText(f, members), f.enc);
+          const before = rowCounts(t.backend);
+          const r = await t.api.call('workspace.members.import', { boardId, dataBase64: b64(bytes), termStart: '2023-01-01', termEnd: '2026-12-31' });
+          expect(r.imported).toBe(members.length);
+          const board = await t.api.call('workspace.boards.get', { boardId });
+          expect(board.members.map((m) => m.name).sort()).toEqual(members.map((m) => m.name).sort());
+          t.backend.db.$client.prepare('DELETE FROM assignments WHERE board_id = ?').run(boardId);
+          expect(rowCounts(t.backend).assignments).toBe(before.assignments);
+        }),
+        { numRuns: 40 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('mutated files: refused whole with row and column, or imported whole', async () => {
-    const outcomes = { ok: 0, refused: 0 };
-    await fc.assert(
-      fc.asyncProperty(file, fc.array(textEdit, { minLength: 1, maxLength: 4 }), fc.array(byteEdit, { maxLength: 2 }), async ([f, members], edits, bytesEdits) => {
-        const text = edits.reduce(applyText, csvText(f, members));
-        const bytes = encode(text, f.enc);
-        for (const b of bytesEdits) if (bytes.length > 0) bytes[b.at % bytes.length] = b.byte;
-        outcomes[await importAndCheck(bytes)] += 1;
-      }),
-      { numRuns: 150 },
-    );
-    // Both outcomes occur, so the property tests something on each side.
-    expect(outcomes.ok).toBeGreaterThan(0);
-    expect(outcomes.refused).toBeGreaterThan(0);
-  }, 30_000);
+  it(
+    'mutated files: refused whole with row and column, or imported whole',
+    async () => {
+      const outcomes = { ok: 0, refused: 0 };
+      await fc.assert(
+        fc.asyncProperty(file, fc.array(textEdit, { minLength: 1, maxLength: 4 }), fc.array(byteEdit, { maxLength: 2 }), async ([f, members], edits, bytesEdits) => {
+          const text = edits.reduce(applyText, csvText(f, members));
+          const bytes = encode(text, f.enc);
+          for (const b of bytesEdits) if (bytes.length > 0) bytes[b.at % bytes.length] = b.byte;
+          outcomes[await importAndCheck(bytes)] += 1;
+        }),
+        { numRuns: 150 },
+      );
+      // Both outcomes occur, so the property tests something on each side.
+      expect(outcomes.ok).toBeGreaterThan(0);
+      expect(outcomes.refused).toBeGreaterThan(0);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('arbitrary bytes never give an internal error or a partial write', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), async (bytes) => {
-        await importAndCheck(bytes);
-      }),
-      { numRuns: 150 },
-    );
-  }, 30_000);
+  it(
+    'arbitrary bytes never give an internal error or a partial write',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), async (bytes) => {
+          await importAndCheck(bytes);
+        }),
+        { numRuns: 150 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
   it("a row with too many fields names the row and the file's own separator", async () => {
     const text = 'Namn,Roll\nÅsa Öberg,Ledamot,19800101-1234\n';

@@ -161,8 +161,12 @@ function withCmsCrl(pdf: Uint8Array, der: Uint8Array): Uint8Array {
   const text = latin1(pdf);
   const last = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].at(-1);
   const [b, c] = [Number(last?.[2]), Number(last?.[3])];
-  const hex = text.slice(b + 1, c - 1).replace(/(00)+$/, '');
-  const ci = pkijs.ContentInfo.fromBER(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'));
+  // The CMS ends where its DER length says, not at the last non-zero byte: a signature value may
+  // itself end in 0x00 (1 in 256 RSA signatures), so trimming the zero padding would cut it.
+  const contents = Buffer.from(text.slice(b + 1, c - 1), 'hex');
+  const parsed = asn1js.fromBER(contents);
+  expect(parsed.offset).not.toBe(-1);
+  const ci = pkijs.ContentInfo.fromBER(contents.subarray(0, parsed.offset));
   const sd = new pkijs.SignedData({ schema: ci.content });
   sd.crls = [pkijs.CertificateRevocationList.fromBER(new Uint8Array(der))];
   const out = new pkijs.ContentInfo({ contentType: ci.contentType, content: sd.toSchema(true) });
