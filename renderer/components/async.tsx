@@ -46,13 +46,17 @@ export function useScopedMessage<T>(): { current: T | null; show: (m: T) => void
   };
 }
 
-/** Runs an action with a busy flag, and keeps its last success line or error (until another action of the page's scope starts). */
-export function useAction(): {
+/** An action's state (useAction): `run` says whether it succeeded; `clear` drops its message once the state it described changed. */
+export interface Action {
   busy: boolean;
   error: string | null;
   done: ReactNode;
-  run: (fn: () => Promise<ReactNode>) => Promise<void>;
-} {
+  run: (fn: () => Promise<ReactNode>) => Promise<boolean>;
+  clear: () => void;
+}
+
+/** Runs an action with a busy flag, and keeps its last success line or error (until another action of the page's scope starts, or `clear`). */
+export function useAction(): Action {
   const scope = useContext(ActionScopeContext);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ error: string | null; done: ReactNode; turn: number }>({ error: null, done: null, turn: 0 });
@@ -68,12 +72,15 @@ export function useAction(): {
       try {
         const done = await fn();
         setResult({ error: null, done, turn });
+        return true;
       } catch (e) {
         setResult({ error: errorMessage(e), done: null, turn });
+        return false;
       } finally {
         setBusy(false);
       }
     },
+    clear: () => setResult((r) => ({ ...r, error: null, done: null })),
   };
 }
 
@@ -114,6 +121,11 @@ export function QueryTable<T>({
   if (idle) return null;
   if (query.status === 'loading') return <Loading />;
   if (query.data.length === 0) return <p>{empty}</p>;
+  return <DataTable caption={caption} columns={columns} items={query.data} row={row} />;
+}
+
+/** Rows as a captioned table with column headings, scrolling sideways inside its own box when narrow. */
+export function DataTable<T>({ caption, columns, items, row }: { caption: ReactNode; columns: ReactNode[]; items: T[]; row: (item: T, index: number) => ReactNode }) {
   return (
     <div className="table-scroll">
       <table className="data">
@@ -127,8 +139,36 @@ export function QueryTable<T>({
             ))}
           </tr>
         </thead>
-        <tbody>{query.data.map(row)}</tbody>
+        <tbody>{items.map(row)}</tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A card section around one query: heading and help, then the loading state, the error (with
+ * "Försök igen") or `children` with the data and a reload.
+ */
+export function QuerySection<T>({
+  id,
+  heading,
+  help,
+  query,
+  children,
+}: {
+  id: string;
+  heading: ReactNode;
+  help?: ReactNode;
+  query: QueryState<T> & { reload: () => void };
+  children: (data: T, reload: () => void) => ReactNode;
+}) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {help !== undefined && <p className="help">{help}</p>}
+      {query.status === 'loading' && <Loading />}
+      {query.status === 'error' && <ErrorText message={query.message} onRetry={query.reload} />}
+      {query.status === 'ready' && children(query.data, query.reload)}
+    </section>
   );
 }

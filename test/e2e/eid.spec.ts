@@ -104,6 +104,9 @@ test('Inställningar: a CRL is imported and listed; a forged one is refused with
   await file.setInputFiles({ name: 'forged.crl', mimeType: 'application/pkix-crl', buffer: Buffer.from(forged) });
   await section.getByRole('button', { name: 'Importera spärrlistan' }).click();
   await expect(section.getByText(/signatur kan inte verifieras med det rotcertifikatet i tillitslistan/)).toBeVisible();
+  // The refusal is said at the file field, which has the focus.
+  await expect(file).toBeFocused();
+  await expect(file).toHaveAccessibleDescription(/signatur kan inte verifieras/);
   await file.setInputFiles({ name: 'ca.crl', mimeType: 'application/pkix-crl', buffer: Buffer.from(good) });
   await section.getByRole('button', { name: 'Importera spärrlistan' }).click();
   await expect(section.getByRole('status').filter({ hasText: 'Spärrlistan är importerad.' })).toBeVisible();

@@ -244,12 +244,17 @@ test('settings: the time-stamping service; the board: its signing order', async 
   await page.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toContainText('utan tidsstämpel (PAdES B-B)');
   expect((await app.api.call('settings.get', {})).tsaUrl).toBeNull();
+  const tsa = page.getByRole('region', { name: 'Tidsstämpel på underskrifter' });
+  await expect(tsa.getByRole('status')).toContainText('Sparat');
 
   // The trust store: remove the test CA (the list is then said to be empty), add it back from its file.
   const trust = page.getByRole('region', { name: 'Betrodda utfärdare (tillitslista)' });
   await expect(trust.getByRole('table', { name: 'Betrodda rotcertifikat' })).toContainText('Justera Test-CA Ö');
   await trust.getByRole('button', { name: /^Ta bort .*Justera Test-CA Ö.* ur tillitslistan$/ }).click();
   await expect(trust).toContainText('Tillitslistan är tom');
+  // The page has one message: the removal's line replaces the time-stamping section's "Sparat".
+  await expect(trust.getByRole('status')).toContainText('är borttaget ur tillitslistan.');
+  await expect(tsa.getByRole('status')).toHaveCount(0);
   expect((await app.api.call('trust.list', {})).anchors).toEqual([]);
   await expectAccessible(page, 'inställningar med tom tillitslista');
   await trust.getByLabel('Rotcertifikat (.pem, .crt, .cer)').setInputFiles({ name: 'ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pemOf(certs.ca.certDer)) });
@@ -262,6 +267,15 @@ test('settings: the time-stamping service; the board: its signing order', async 
   await expect(trust.getByRole('status')).toHaveText('Ett rotcertifikat har lagts till.');
   await expect(trust.getByRole('table', { name: 'Betrodda rotcertifikat' })).toContainText('Justera Test-CA Ö');
   expect((await app.api.call('trust.list', {})).anchors).toHaveLength(1);
+  // Another file chosen: the line about the last one goes; a file that is no certificate is refused at its field.
+  const certFile = trust.getByLabel('Rotcertifikat (.pem, .crt, .cer)');
+  await certFile.setInputFiles({ name: 'inte.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from('inget certifikat') });
+  await expect(trust.getByRole('status')).toHaveCount(0);
+  await trust.getByRole('button', { name: 'Visa certifikatet' }).click();
+  await expect(certFile).toBeFocused();
+  await expect(certFile).toHaveAttribute('aria-invalid', 'true');
+  await expect(certFile).toHaveAccessibleDescription(/.+/);
+  await expectAccessible(page, 'rotcertifikat som inte kunde läsas');
 
   await page.goto(`${new URL(app.url).origin}/#/boards/${encodeURIComponent(app.boardId)}`);
   const order = page.getByRole('region', { name: 'Underskriftsordning vid justering' });
@@ -275,6 +289,10 @@ test('settings: the time-stamping service; the board: its signing order', async 
   await order.getByRole('button', { name: 'Spara ordningen' }).click();
   await expect(order.getByRole('status')).toHaveText('Sparat: justerare → sekreterare → ordförande.');
   expect((await app.api.call('boards.getSigningOrder', { boardId: app.boardId })).order).toEqual(['justerare', 'sekreterare', 'ordforande']);
+  // A changed order is not saved yet: "Sparat: …" no longer describes it and goes.
+  await order.getByRole('button', { name: 'Flytta ned: Justerare' }).click();
+  await expect(order.getByRole('status')).toHaveCount(0);
+  await order.getByRole('button', { name: 'Flytta upp: Justerare' }).click();
 
   await openJustering(page);
   await expect(page.getByText('Nämndens underskriftsordning: justerare → sekreterare → ordförande.')).toBeVisible();

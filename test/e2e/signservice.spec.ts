@@ -118,6 +118,12 @@ test('settings: a signing service is added, refused in Swedish when wrong, chang
   await expectAccessible(page, 'underskriftstjänst – formulär');
   await form.getByRole('button', { name: 'Spara' }).click();
   await expect(form.getByText(/PEM-form/)).toBeVisible();
+  // The refusal is said at the field it is about (focused, its description), not below the form.
+  const pemField = form.getByLabel('Tjänstens certifikat (PEM)', { exact: true });
+  await expect(pemField).toBeFocused();
+  await expect(pemField).toHaveAccessibleDescription(/PEM-form/);
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await expectAccessible(page, 'underskriftstjänst – fel vid fältet');
   await expect(section.getByText('Ingen underskriftstjänst är inställd.')).toBeVisible();
   await form.getByLabel('Tjänstens certifikat (PEM)', { exact: true }).fill(pem('CERTIFICATE', service.certificate));
   await form.getByRole('button', { name: 'Spara' }).click();
@@ -127,8 +133,11 @@ test('settings: a signing service is added, refused in Swedish when wrong, chang
   await section.getByRole('button', { name: 'Ändra Testtjänsten' }).click();
   const edit = section.getByRole('form', { name: 'Ändra Testtjänsten' });
   await edit.getByLabel('Tillitsnivå', { exact: true }).selectOption('loa4');
+  // Opening a form: "… sparades." no longer describes what is on screen.
+  await expect(section.getByRole('status')).toHaveCount(0);
   await edit.getByRole('button', { name: 'Spara' }).click();
   await expect(section.getByText(`Testtjänsten – ${service.url} (loa4)`)).toBeVisible();
   await section.getByRole('button', { name: 'Ta bort Testtjänsten' }).click();
   await expect(section.getByText('Ingen underskriftstjänst är inställd.')).toBeVisible();
+  await expect(section.getByRole('status')).toHaveText('Testtjänsten togs bort.');
 });

@@ -3,9 +3,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
+import { ActionResult, ActionScope, QuerySection, useAction } from '../../components/async';
 import { TextField } from '../../components/fields';
-import { ErrorBox, ErrorText, Loading } from '../../components/Status';
-import { errorMessage } from '../../api/errors';
 import { parseTsaUrl } from './format';
 import { SignServicesSection } from './SignServicesSection';
 import { justeringStrings as s } from './strings';
@@ -17,16 +16,17 @@ export function SettingsPage() {
   useEffect(() => {
     document.title = `${s.settings.title} – Justera`;
   }, []);
+  // One action scope for the page: a section's message goes as soon as any section does something else.
   return (
-    <>
+    <ActionScope>
       <h1>{s.settings.title}</h1>
-      {q.status === 'loading' && <Loading />}
-      {q.status === 'error' && <ErrorBox message={q.message} onRetry={q.reload} />}
-      {q.status === 'ready' && <TsaForm initial={q.data.tsaUrl} />}
+      <QuerySection id="tsa-heading" heading={s.settings.tsaHeading} help={s.settings.tsaHelp} query={q}>
+        {(settings) => <TsaForm initial={settings.tsaUrl} />}
+      </QuerySection>
       <TrustSection />
       <CrlSection />
       <SignServicesSection />
-    </>
+    </ActionScope>
   );
 }
 
@@ -34,38 +34,28 @@ function TsaForm({ initial }: { initial: string | null }) {
   const [value, setValue] = useState(initial ?? '');
   const [current, setCurrent] = useState(initial);
   const [invalid, setInvalid] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setDone(null);
-    setError(null);
     const url = parseTsaUrl(value);
     if (url === undefined) {
+      save.clear();
       setInvalid(true);
       e.currentTarget.querySelector<HTMLElement>('input')?.focus();
       return;
     }
     setInvalid(false);
-    setBusy(true);
-    try {
+    await save.run(async () => {
       const r = await api.call('settings.set', { tsaUrl: url });
       setCurrent(r.tsaUrl);
       setValue(r.tsaUrl ?? '');
-      setDone(s.settings.saved(r.tsaUrl));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+      return s.settings.saved(r.tsaUrl);
+    });
   }
 
   return (
-    <section className="card" aria-labelledby="tsa-heading">
-      <h2 id="tsa-heading">{s.settings.tsaHeading}</h2>
-      <p className="help">{s.settings.tsaHelp}</p>
+    <>
       <p>{s.settings.current(current)}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <TextField
@@ -79,14 +69,11 @@ function TsaForm({ initial }: { initial: string | null }) {
           value={value}
           onChange={(e) => setValue(e.target.value)}
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={save.busy}>
           {s.settings.save}
         </button>
       </form>
-      <p role="status" className="ok">
-        {done}
-      </p>
-      {error !== null && <ErrorText message={error} />}
-    </section>
+      <ActionResult error={save.error} done={save.done} />
+    </>
   );
 }

@@ -1,12 +1,13 @@
 // Inställningar → Underskriftstjänster: the central signing services (Sweden Connect) that
 // "Skriv under med e-legitimation" uses. Add, change and remove; the API validates every field.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SignServiceSetting } from '../../../core/app/justering/sign-services';
-import { errorMessage } from '../../api/errors';
+import { fieldErrors } from '../../api/errors';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
+import { ActionResult, QuerySection, useAction } from '../../components/async';
 import { SelectField, TextArea, TextField } from '../../components/fields';
-import { ErrorBox, ErrorText, Loading } from '../../components/Status';
+import { ErrorText } from '../../components/Status';
 import { justeringStrings as strings } from './strings';
 
 const s = strings.signServices;
@@ -30,39 +31,36 @@ const loaNames: Record<SignServiceSetting['loa'], string> = { loa2: s.loa2, loa3
 export function SignServicesSection() {
   const q = useQuery(() => api.call('settings.signServices.list', {}), []);
   const [editing, setEditing] = useState<SignServiceSetting | 'new' | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
-  async function remove(service: SignServiceSetting) {
-    setError(null);
-    try {
+  const remove = (service: SignServiceSetting) =>
+    action.run(async () => {
       await api.call('settings.signServices.remove', { id: service.id });
-      setStatus(s.removed(service.name));
       q.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+      return s.removed(service.name);
+    });
+
+  const edit = (what: SignServiceSetting | 'new') => {
+    // Opening a form: the last save or removal is no longer what the section is about.
+    action.clear();
+    setEditing(what);
+  };
 
   return (
-    <section className="card" aria-labelledby="signservices-heading">
-      <h2 id="signservices-heading">{s.heading}</h2>
-      <p className="help">{s.help}</p>
-      {q.status === 'loading' && <Loading />}
-      {q.status === 'error' && <ErrorBox message={q.message} onRetry={q.reload} />}
-      {q.status === 'ready' && (
+    <QuerySection id="signservices-heading" heading={s.heading} help={s.help} query={q}>
+      {(data) => (
         <>
-          {q.data.services.length === 0 ? (
+          {data.services.length === 0 ? (
             <p>{s.none}</p>
           ) : (
             <ul>
-              {q.data.services.map((svc) => (
+              {data.services.map((svc) => (
                 <li key={svc.id}>
                   <strong>{svc.name}</strong> – {svc.signServiceUrl} ({svc.loa}){' '}
-                  <button type="button" onClick={() => setEditing(svc)} aria-label={s.editFor(svc.name)}>
+                  <button type="button" onClick={() => edit(svc)} aria-label={s.editFor(svc.name)}>
                     {s.edit}
                   </button>{' '}
-                  <button type="button" onClick={() => void remove(svc)} aria-label={s.removeFor(svc.name)}>
+                  <button type="button" disabled={action.busy} onClick={() => void remove(svc)} aria-label={s.removeFor(svc.name)}>
                     {s.remove}
                   </button>
                 </li>
@@ -70,7 +68,7 @@ export function SignServicesSection() {
             </ul>
           )}
           {editing === null && (
-            <button type="button" onClick={() => setEditing('new')}>
+            <button type="button" onClick={() => edit('new')}>
               {s.add}
             </button>
           )}
@@ -78,70 +76,84 @@ export function SignServicesSection() {
             <SignServiceForm
               key={editing === 'new' ? 'new' : editing.id}
               initial={editing === 'new' ? undefined : editing}
-              onDone={(saved) => {
+              onCancel={() => setEditing(null)}
+              onSaved={(saved) => {
                 setEditing(null);
-                if (saved) {
-                  setStatus(s.saved(saved.name));
-                  q.reload();
-                }
+                q.reload();
+                // Said as the section's latest step: it replaces every other message of the page.
+                void action.run(() => Promise.resolve(s.saved(saved.name)));
               }}
             />
           )}
+          <ActionResult error={action.error} done={action.done} />
         </>
       )}
-      <p role="status" className="ok">
-        {status}
-      </p>
-      {error !== null && <ErrorText message={error} />}
-    </section>
+    </QuerySection>
   );
 }
 
-function SignServiceForm({ initial, onDone }: { initial: SignServiceSetting | undefined; onDone: (saved: SignServiceSetting | null) => void }) {
+const fields = Object.keys(empty) as (keyof Draft)[];
+
+function SignServiceForm({ initial, onCancel, onSaved }: { initial: SignServiceSetting | undefined; onCancel: () => void; onSaved: (saved: SignServiceSetting) => void }) {
   const [draft, setDraft] = useState<Draft>(initial ?? empty);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A refusal that names a field is said at that field (focused); any other below the form.
+  const [at, setAt] = useState<Partial<Record<keyof Draft, string>>>({});
+  const save = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (Object.keys(at).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [at]);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const saved = await api.call('settings.signServices.save', initial ? { ...draft, id: initial.id } : draft);
-      onDone(saved);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    let saved: SignServiceSetting | null = null;
+    setAt({});
+    await save.run(async () => {
+      try {
+        saved = await api.call('settings.signServices.save', initial ? { ...draft, id: initial.id } : draft);
+      } catch (err) {
+        setAt(fieldErrors(err, fields).at);
+        throw err;
+      }
+      return null;
+    });
+    if (saved !== null) onSaved(saved);
   }
 
-  const text = (k: keyof Draft, label: string, help?: string) => <TextField label={label} help={help} autoComplete="off" spellCheck={false} value={draft[k]} onChange={set(k)} />;
+  const text = (k: keyof Draft, label: string, help?: string) => <TextField label={label} help={help} error={at[k] ?? null} autoComplete="off" spellCheck={false} value={draft[k]} onChange={set(k)} />;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={initial ? s.editFor(initial.name) : s.newForm}>
+    <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-label={initial ? s.editFor(initial.name) : s.newForm}>
       {text('name', s.name, s.nameHelp)}
       {text('signServiceEntityId', s.entityId, s.entityIdHelp)}
       {text('signServiceUrl', s.url, s.urlHelp)}
-      <TextArea label={s.certificate} help={s.certificateHelp} rows={4} spellCheck={false} value={draft.serviceCertificatePem} onChange={set('serviceCertificatePem')} />
+      <TextArea
+        label={s.certificate}
+        help={s.certificateHelp}
+        error={at.serviceCertificatePem ?? null}
+        rows={4}
+        spellCheck={false}
+        value={draft.serviceCertificatePem}
+        onChange={set('serviceCertificatePem')}
+      />
       {text('identityProvider', s.idp, s.idpHelp)}
       {text('requesterEntityId', s.requester, s.requesterHelp)}
       {text('requesterP12Path', s.p12, s.p12Help)}
       {text('requesterPasswordFile', s.passwordFile, s.passwordFileHelp)}
-      <SelectField label={s.loa} value={draft.loa} onChange={set('loa')}>
+      <SelectField label={s.loa} error={at.loa ?? null} value={draft.loa} onChange={set('loa')}>
         {(Object.keys(loaNames) as SignServiceSetting['loa'][]).map((k) => (
           <option key={k} value={k}>
             {loaNames[k]}
           </option>
         ))}
       </SelectField>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={save.busy}>
         {s.save}
       </button>{' '}
-      <button type="button" onClick={() => onDone(null)}>
+      <button type="button" onClick={onCancel}>
         {s.cancel}
       </button>
-      {error !== null && <ErrorText message={error} />}
+      {save.error !== null && Object.keys(at).length === 0 && <ErrorText message={save.error} />}
     </form>
   );
 }

@@ -4,8 +4,7 @@ import { useRef, useState } from 'react';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { SIGNING_ROLES, type SigningOrder, type SigningRole } from '../../../core/app/justering/types';
-import { ErrorText, Loading } from '../../components/Status';
-import { errorMessage } from '../../api/errors';
+import { ActionResult, QuerySection, useAction } from '../../components/async';
 import { moveItem, orderText } from './format';
 import { justeringStrings as s } from './strings';
 import './justering.css';
@@ -13,27 +12,26 @@ import './justering.css';
 export function SigningOrderSection({ boardId }: { boardId: string }) {
   const q = useQuery(() => api.call('boards.getSigningOrder', { boardId }), [boardId]);
   return (
-    <section className="card" aria-labelledby="signing-order-heading">
-      <h2 id="signing-order-heading">{s.order.heading}</h2>
-      <p className="help">{s.order.help}</p>
-      {q.status === 'loading' && <Loading />}
-      {q.status === 'error' && <ErrorText message={q.message} onRetry={q.reload} />}
-      {q.status === 'ready' && <OrderForm boardId={boardId} initial={q.data.order} />}
-    </section>
+    <QuerySection id="signing-order-heading" heading={s.order.heading} help={s.order.help} query={q}>
+      {(data) => <OrderForm boardId={boardId} initial={data.order} />}
+    </QuerySection>
   );
 }
 
 function OrderForm({ boardId, initial }: { boardId: string; initial: SigningOrder }) {
   const [fixed, setFixed] = useState(initial !== null);
   const [order, setOrder] = useState<SigningRole[]>(initial ?? [...SIGNING_ROLES]);
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useAction();
   const listRef = useRef<HTMLOListElement>(null);
 
+  // A changed choice or order is not saved yet: "Sparat: …" or a refusal no longer describes it.
+  const choose = (f: boolean) => {
+    setFixed(f);
+    save.clear();
+  };
   const move = (i: number, step: -1 | 1) => {
     setOrder(moveItem(order, i, step));
-    setDone(null);
+    save.clear();
     // Keep focus on the same role's button after it moved (or its other button at an end).
     requestAnimationFrame(() => {
       const item = listRef.current?.children[i + step];
@@ -43,30 +41,22 @@ function OrderForm({ boardId, initial }: { boardId: string; initial: SigningOrde
     });
   };
 
-  async function save() {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+  const submit = () =>
+    save.run(async () => {
       const r = await api.call('boards.setSigningOrder', { boardId, order: fixed ? order : null });
-      setDone(s.order.saved(orderText(r.order)));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+      return s.order.saved(orderText(r.order));
+    });
 
   return (
     <>
       <fieldset>
         <legend>{s.order.choice}</legend>
         <label className="inline-check">
-          <input type="radio" name={`order-${boardId}`} checked={!fixed} onChange={() => setFixed(false)} />
+          <input type="radio" name={`order-${boardId}`} checked={!fixed} onChange={() => choose(false)} />
           {s.order.any}
         </label>
         <label className="inline-check">
-          <input type="radio" name={`order-${boardId}`} checked={fixed} onChange={() => setFixed(true)} />
+          <input type="radio" name={`order-${boardId}`} checked={fixed} onChange={() => choose(true)} />
           {s.order.fixed}
         </label>
       </fieldset>
@@ -91,14 +81,11 @@ function OrderForm({ boardId, initial }: { boardId: string; initial: SigningOrde
         </ol>
       )}
       <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void save()}>
+        <button type="button" disabled={save.busy} onClick={() => void submit()}>
           {s.order.save}
         </button>
       </div>
-      <p role="status" className="ok">
-        {done}
-      </p>
-      {error !== null && <ErrorText message={error} />}
+      <ActionResult error={save.error} done={save.done} />
     </>
   );
 }

@@ -4,11 +4,10 @@
 import { useState } from 'react';
 import type { InspectedCertificate, TrustList } from '../../../core/app/trust';
 import { api } from '../../api/transport';
-import { errorMessage } from '../../api/errors';
 import { fileToBase64 } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
+import { ActionResult, DataTable, QuerySection, useAction } from '../../components/async';
 import { TextField } from '../../components/fields';
-import { ErrorBox, ErrorText, Loading } from '../../components/Status';
 import { useFileSubmit } from './useFileSubmit';
 import { justeringStrings as s } from './strings';
 
@@ -17,56 +16,40 @@ const day = (iso: string) => iso.slice(0, 10);
 export function TrustSection() {
   const q = useQuery(() => api.call('trust.list', {}), []);
   return (
-    <section className="card" aria-labelledby="trust-heading">
-      <h2 id="trust-heading">{s.trust.heading}</h2>
-      <p className="help">{s.trust.help}</p>
-      {q.status === 'loading' && <Loading />}
-      {q.status === 'error' && <ErrorBox message={q.message} onRetry={q.reload} />}
-      {q.status === 'ready' && <TrustBody list={q.data} reload={q.reload} />}
-    </section>
+    <QuerySection id="trust-heading" heading={s.trust.heading} help={s.trust.help} query={q}>
+      {(list, reload) => <TrustBody list={list} reload={reload} />}
+    </QuerySection>
   );
 }
 
 function TrustBody({ list, reload }: { list: TrustList; reload: () => void }) {
   const [pending, setPending] = useState<{ base64: string; certificates: InspectedCertificate[] } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const {
-    setFile,
-    missing,
-    error: readError,
-    busy,
-    submit,
-  } = useFileSubmit(async (file) => {
-    setDone(null);
-    const base64 = await fileToBase64(file);
-    const r = await api.call('trust.inspect', { certificateBase64: base64 });
-    setPending({ base64, certificates: r.certificates });
-  });
+  // Reading a file is refused at its field; adding and removing say what they did below the section.
+  // In Inställningar (an ActionScope) only the latest step's message is shown.
+  const file = useFileSubmit(
+    async (f) => {
+      const base64 = await fileToBase64(f);
+      const r = await api.call('trust.inspect', { certificateBase64: base64 });
+      setPending({ base64, certificates: r.certificates });
+    },
+    { errorAtField: true },
+  );
+  const action = useAction();
 
-  async function add() {
-    if (pending === null) return;
-    setError(null);
-    try {
-      const r = await api.call('trust.add', { certificateBase64: pending.base64, expectSha256: pending.certificates.map((c) => c.sha256) });
+  const add = (p: NonNullable<typeof pending>) =>
+    action.run(async () => {
+      const r = await api.call('trust.add', { certificateBase64: p.base64, expectSha256: p.certificates.map((c) => c.sha256) });
       setPending(null);
-      setDone(s.trust.added(r.added.length, r.alreadyTrusted.length));
       reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+      return s.trust.added(r.added.length, r.alreadyTrusted.length);
+    });
 
-  async function remove(id: string, subject: string) {
-    setError(null);
-    try {
+  const remove = (id: string, subject: string) =>
+    action.run(async () => {
       await api.call('trust.remove', { id });
-      setDone(s.trust.removed(subject));
       reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+      return s.trust.removed(subject);
+    });
 
   return (
     <>
@@ -75,57 +58,47 @@ function TrustBody({ list, reload }: { list: TrustList; reload: () => void }) {
           <strong>{list.emptyMessage}</strong>
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="data">
-            <caption>{s.trust.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.trust.subject}</th>
-                <th scope="col">{s.trust.issuer}</th>
-                <th scope="col">{s.trust.validity}</th>
-                <th scope="col">{s.trust.fingerprint}</th>
-                <th scope="col">{s.trust.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.anchors.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row" className="justering-subject">
-                    {a.subject}
-                  </th>
-                  <td className="justering-subject">{a.issuer}</td>
-                  <td>
-                    {day(a.notBefore)} – {day(a.notAfter)}
-                  </td>
-                  <td className="justering-subject">{a.sha256}</td>
-                  <td>
-                    <button type="button" className="secondary small" aria-label={s.trust.removeFor(a.subject)} onClick={() => void remove(a.id, a.subject)}>
-                      {s.trust.remove}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={s.trust.caption}
+          columns={[s.trust.subject, s.trust.issuer, s.trust.validity, s.trust.fingerprint, s.trust.actions]}
+          items={list.anchors}
+          row={(a) => (
+            <tr key={a.id}>
+              <th scope="row" className="justering-subject">
+                {a.subject}
+              </th>
+              <td className="justering-subject">{a.issuer}</td>
+              <td>
+                {day(a.notBefore)} – {day(a.notAfter)}
+              </td>
+              <td className="justering-subject">{a.sha256}</td>
+              <td>
+                <button type="button" className="secondary small" aria-label={s.trust.removeFor(a.subject)} disabled={action.busy} onClick={() => void remove(a.id, a.subject)}>
+                  {s.trust.remove}
+                </button>
+              </td>
+            </tr>
+          )}
+        />
       )}
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={(e) => void file.submit(e)} noValidate>
         <TextField
           label={s.trust.file}
           help={s.trust.fileHelp}
-          error={missing ? s.trust.missingFile : null}
+          error={file.missing ? s.trust.missingFile : file.error}
           type="file"
           accept=".pem,.crt,.cer,.der,application/x-x509-ca-cert,application/pkix-cert"
           onChange={(e) => {
+            // Another file: what was shown or said about the last one no longer holds.
             setPending(null);
-            setFile(e.target.files?.[0] ?? null);
+            action.clear();
+            file.setFile(e.target.files?.[0] ?? null);
           }}
         />
-        <button type="submit" className="secondary" disabled={busy}>
+        <button type="submit" className="secondary" disabled={file.busy}>
           {s.trust.show}
         </button>
       </form>
-      {readError !== null && <ErrorText message={readError} />}
       {pending !== null && (
         <section className="card" aria-labelledby="trust-pending">
           <h3 id="trust-pending">{s.trust.pendingHeading(pending.certificates.length)}</h3>
@@ -152,7 +125,7 @@ function TrustBody({ list, reload }: { list: TrustList; reload: () => void }) {
           ))}
           <p className="help">{s.trust.compare}</p>
           <div className="actions">
-            <button type="button" onClick={() => void add()}>
+            <button type="button" disabled={action.busy} onClick={() => void add(pending)}>
               {s.trust.add}
             </button>
             <button type="button" className="secondary" onClick={() => setPending(null)}>
@@ -161,10 +134,7 @@ function TrustBody({ list, reload }: { list: TrustList; reload: () => void }) {
           </div>
         </section>
       )}
-      <p role="status" className="ok">
-        {done}
-      </p>
-      {error !== null && <ErrorText message={error} />}
+      <ActionResult error={action.error} done={action.done} />
     </>
   );
 }
