@@ -1,6 +1,6 @@
 // Writes a whole meeting document into the tables and reads it back. Callers wrap writes in a
 // transaction (db/store.ts); nothing here awaits.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { GroupTimePlace, Attachment, MeetingDocument, Member, Paragraph } from '../../core/format/meeting';
 import { MEETING_FORMAT, MEETING_FORMAT_VERSION, withVoteList, type Break } from '../../core/format/meeting';
@@ -351,19 +351,7 @@ export function loadMeetingDocument(db: Db, meetingId: string, options: { emails
       mention(vote.castingVote?.person);
     }
   }
-  const people =
-    mentioned.length === 0
-      ? []
-      : db
-          .select()
-          .from(persons)
-          .where(
-            sql`${persons.id} IN (${sql.join(
-              mentioned.map((id) => sql`${id}`),
-              sql`, `,
-            )})`,
-          )
-          .all();
+  const people = mentioned.length === 0 ? [] : db.select().from(persons).where(inArray(persons.id, mentioned)).all();
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const emailOf = new Map(options.emails === true ? people.flatMap((p) => (p.email === null ? [] : [[p.id, p.email] as const])) : []);
   const keyOf = uniquePersonKeys(mentioned.map((id) => ({ id, name: nameOf.get(id) ?? '' })));
@@ -375,10 +363,10 @@ export function loadMeetingDocument(db: Db, meetingId: string, options: { emails
       .select()
       .from(attachments)
       .where(
-        sql`${attachments.paragraphId} IN (${sql.join(
-          paras.map((p) => sql`${p.id}`),
-          sql`, `,
-        )})`,
+        inArray(
+          attachments.paragraphId,
+          paras.map((p) => p.id),
+        ),
       )
       .orderBy(asc(attachments.position))
       .all();
@@ -392,10 +380,10 @@ export function loadMeetingDocument(db: Db, meetingId: string, options: { emails
           .select()
           .from(notices)
           .where(
-            sql`${notices.groupId} IN (${sql.join(
-              groups.map((g) => sql`${g.id}`),
-              sql`, `,
-            )})`,
+            inArray(
+              notices.groupId,
+              groups.map((g) => g.id),
+            ),
           )
           .all();
 

@@ -1,6 +1,6 @@
 // Workspace persistence, part 2: meetings, §§ (with numbering that never trips the unique index),
 // adjustment groups, attendance, attachments, and the meeting as the workspace reads it.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db } from '../open';
 import { adjustmentGroups, assignments, attachments, attendance, boards, meetingDrafts, meetingJusterare, meetings, notices, officials, organisations, paragraphs, persons } from '../schema';
@@ -249,19 +249,7 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
         for (const vote of c.votes ?? []) if (vote.kind === 'open') vote.votes.forEach((x) => mention(x.person));
       }
       const ids = [...mentioned];
-      const people =
-        ids.length === 0
-          ? []
-          : db
-              .select({ id: persons.id, name: persons.name })
-              .from(persons)
-              .where(
-                sql`${persons.id} IN (${sql.join(
-                  ids.map((id) => sql`${id}`),
-                  sql`, `,
-                )})`,
-              )
-              .all();
+      const people = ids.length === 0 ? [] : db.select({ id: persons.id, name: persons.name }).from(persons).where(inArray(persons.id, ids)).all();
       people.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 
       const attachmentsOf = (paragraphId: string): Attachment[] =>
