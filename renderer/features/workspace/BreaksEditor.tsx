@@ -2,7 +2,7 @@
 // falls during or after its handling. The whole list is saved through workspace.meetings.update
 // once every row is complete; the API's Swedish message (e.g. a break outside the meeting's time)
 // is shown at the field it names, or at the field edited last.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { autosave } from '../../api/autosave';
 import { SelectField, TextField } from '../../components/fields';
 import { timeError, timeProps } from '../../components/datetime';
@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import type { Break } from '../../../core/format/meeting';
 import type { ErrorBody } from '../../../core/api/errors';
 import { meetingOp } from './MeetingOverview';
+import { rowErrors, rowIssueAt, useRowFocus } from './rows';
 import { useMeetingSnapshot, type MeetingStore } from './store';
 
 type Field = 'start' | 'end' | 'paragraph' | 'when';
@@ -21,27 +22,13 @@ interface Draft {
 }
 
 /** The row and field an API issue path such as "patch.breaks[1].end" or "meeting.breaks.1.end" names. */
-export function breakIssueAt(path: string): { i: number; field: Field } | null {
-  const m = /breaks(?:\[(\d+)\]|\.(\d+))\.?(start|end|paragraph|when)?/.exec(path);
-  if (m === null) return null;
-  return { i: Number(m[1] ?? m[2]), field: (m[3] as Field | undefined) ?? 'start' };
-}
+export const breakIssueAt = (path: string) => rowIssueAt('breaks', ['start', 'end', 'paragraph', 'when'] as const, path);
 
 export function BreaksEditor({ store }: { store: MeetingStore }) {
   const view = useMeetingSnapshot(store).view;
   const [rows, setRows] = useState<Draft[]>(() => (view?.doc.meeting.breaks ?? []).map((b) => ({ ...b })));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [focusRow, setFocusRow] = useState<number | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const firstFields = useRef<(HTMLInputElement | null)[]>([]);
-  const [focusHeading, setFocusHeading] = useState(0);
-  const [announce, setAnnounce] = useState('');
-  useEffect(() => {
-    if (focusRow !== null) firstFields.current[focusRow]?.focus();
-  }, [focusRow]);
-  useEffect(() => {
-    if (focusHeading > 0) heading.current?.focus();
-  }, [focusHeading]);
+  const focus = useRowFocus();
   if (view === null) return null;
   const numbers = view.doc.paragraphs.map((p) => p.number);
   const locked = view.locked;
@@ -69,15 +56,7 @@ export function BreaksEditor({ store }: { store: MeetingStore }) {
         store.patchMeeting({ breaks });
         op.onSaved?.(r);
       },
-      onError: (e: ErrorBody) => {
-        const at: Record<string, string> = {};
-        for (const issue of e.details?.issues ?? []) {
-          const where = breakIssueAt(issue.path);
-          if (where !== null) at[`${where.i}.${where.field}`] = issue.message;
-        }
-        if (Object.keys(at).length === 0) at[edited === null ? '0.start' : `${edited.i}.${edited.field}`] = e.message;
-        setErrors(at);
-      },
+      onError: (e: ErrorBody) => setErrors(rowErrors(e, breakIssueAt, edited === null ? '0.start' : `${edited.i}.${edited.field}`)),
     };
     if (debounce) autosave.change(withErrors.key, () => withErrors);
     else autosave.save(withErrors);
@@ -103,21 +82,18 @@ export function BreaksEditor({ store }: { store: MeetingStore }) {
     const next = [...rows, { start: '', end: '', paragraph: numbers[0] ?? 1, when: 'after' as const }];
     setRows(next);
     setErrors({});
-    setFocusRow(next.length - 1);
-    setAnnounce(t('breaks.added', { n: next.length }));
+    focus.added(next.length - 1, t('breaks.added', { n: next.length }));
   };
   const remove = (i: number) => {
     const next = rows.filter((_, j) => j !== i);
     setRows(next);
     save(next, null, false);
-    setFocusRow(null);
-    setAnnounce(t('breaks.removed', { n: i + 1 }));
-    setFocusHeading((n) => n + 1);
+    focus.removed(t('breaks.removed', { n: i + 1 }));
   };
 
   return (
     <section className="card" aria-labelledby="breaks-heading">
-      <h2 id="breaks-heading" ref={heading} tabIndex={-1}>
+      <h2 id="breaks-heading" ref={focus.heading} tabIndex={-1}>
         {t('breaks.title')}
       </h2>
       <p className="help">{t('breaks.help')}</p>
@@ -127,9 +103,7 @@ export function BreaksEditor({ store }: { store: MeetingStore }) {
           <legend>{t('breaks.legend', { n: i + 1 })}</legend>
           <div className="grid-4">
             <TextField
-              ref={(el) => {
-                firstFields.current[i] = el;
-              }}
+              ref={focus.firstField(i)}
               label={t('breaks.start')}
               help={t('time.help')}
               {...timeProps}
@@ -173,7 +147,7 @@ export function BreaksEditor({ store }: { store: MeetingStore }) {
         {numbers.length === 0 && <span className="help small-block">{t('breaks.needParagraphs')}</span>}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {announce}
+        {focus.announce}
       </p>
     </section>
   );

@@ -1,7 +1,7 @@
 // Follow-up tasks (uppdrag) a decision gives: what, who is responsible, by when. The whole list is
 // saved through workspace.paragraphs.update once every row has what and responsible; the API's
 // Swedish message is shown at the field its path names, or at the field edited last.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { autosave } from '../../../api/autosave';
 import { TextField } from '../../../components/fields';
 import { dateError, dateProps } from '../../../components/datetime';
@@ -9,6 +9,7 @@ import { t } from '../../../i18n';
 import type { Task } from '../../../../core/format/meeting';
 import type { ErrorBody } from '../../../../core/api/errors';
 import type { MeetingStore } from '../store';
+import { rowErrors, rowIssueAt, useRowFocus } from '../rows';
 import { paragraphOp } from './ops';
 
 type Field = 'what' | 'responsible' | 'due';
@@ -19,11 +20,7 @@ interface Draft {
 }
 
 /** The row and field an API issue path such as "patch.tasks[1].due" names. */
-export function taskIssueAt(path: string): { i: number; field: Field } | null {
-  const m = /tasks(?:\[(\d+)\]|\.(\d+))\.?(what|responsible|due)?/.exec(path);
-  if (m === null) return null;
-  return { i: Number(m[1] ?? m[2]), field: (m[3] as Field | undefined) ?? 'what' };
-}
+export const taskIssueAt = (path: string) => rowIssueAt('tasks', ['what', 'responsible', 'due'] as const, path);
 
 function localError(r: Draft, f: Field): string | null {
   if (f === 'due') return dateError(r.due, false);
@@ -33,17 +30,7 @@ function localError(r: Draft, f: Field): string | null {
 export function TasksEditor({ store, paragraphId, initial }: { store: MeetingStore; paragraphId: string; initial: Task[] }) {
   const [rows, setRows] = useState<Draft[]>(() => initial.map((x) => ({ what: x.what, responsible: x.responsible, due: x.due ?? '' })));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [focusRow, setFocusRow] = useState<number | null>(null);
-  const [focusHeading, setFocusHeading] = useState(0);
-  const [announce, setAnnounce] = useState('');
-  const firstFields = useRef<(HTMLInputElement | null)[]>([]);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (focusRow !== null) firstFields.current[focusRow]?.focus();
-  }, [focusRow]);
-  useEffect(() => {
-    if (focusHeading > 0) heading.current?.focus();
-  }, [focusHeading]);
+  const focus = useRowFocus();
 
   const save = (next: Draft[], edited: { i: number; field: Field } | null) => {
     // An incomplete row is not saved (nothing half-written); its fields say what is missing when left.
@@ -56,15 +43,7 @@ export function TasksEditor({ store, paragraphId, initial }: { store: MeetingSto
         setErrors({});
         op.onSaved?.(r);
       },
-      onError: (e: ErrorBody) => {
-        const at: Record<string, string> = {};
-        for (const issue of e.details?.issues ?? []) {
-          const where = taskIssueAt(issue.path);
-          if (where !== null) at[`${where.i}.${where.field}`] = issue.message;
-        }
-        if (Object.keys(at).length === 0) at[edited === null ? '0.what' : `${edited.i}.${edited.field}`] = e.message;
-        setErrors(at);
-      },
+      onError: (e: ErrorBody) => setErrors(rowErrors(e, taskIssueAt, edited === null ? '0.what' : `${edited.i}.${edited.field}`)),
     };
     autosave.change(withErrors.key, () => withErrors);
   };
@@ -92,22 +71,19 @@ export function TasksEditor({ store, paragraphId, initial }: { store: MeetingSto
   const add = () => {
     const next = [...rows, { what: '', responsible: '', due: '' }];
     setRows(next);
-    setFocusRow(next.length - 1);
-    setAnnounce(t('tasks.added', { n: next.length }));
+    focus.added(next.length - 1, t('tasks.added', { n: next.length }));
   };
   const remove = (i: number) => {
     const next = rows.filter((_, j) => j !== i);
     setRows(next);
     setErrors({});
     save(next, null);
-    setFocusRow(null);
-    setAnnounce(t('tasks.removed', { n: i + 1 }));
-    setFocusHeading((n) => n + 1);
+    focus.removed(t('tasks.removed', { n: i + 1 }));
   };
 
   return (
     <div className="tasks-editor">
-      <h4 id={`tasks-heading-${paragraphId}`} ref={heading} tabIndex={-1}>
+      <h4 id={`tasks-heading-${paragraphId}`} ref={focus.heading} tabIndex={-1}>
         {t('tasks.title')}
       </h4>
       <p className="help">{t('tasks.help')}</p>
@@ -117,9 +93,7 @@ export function TasksEditor({ store, paragraphId, initial }: { store: MeetingSto
           <legend>{t('tasks.legend', { n: i + 1 })}</legend>
           <div className="grid-3">
             <TextField
-              ref={(el) => {
-                firstFields.current[i] = el;
-              }}
+              ref={focus.firstField(i)}
               label={t('tasks.what')}
               value={r.what}
               error={errors[`${i}.what`]}
@@ -155,7 +129,7 @@ export function TasksEditor({ store, paragraphId, initial }: { store: MeetingSto
         </button>
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {announce}
+        {focus.announce}
       </p>
     </div>
   );
