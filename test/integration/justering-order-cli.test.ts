@@ -5,30 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
-import type { CliIo } from '../../electron/cli/types';
-import { openDatabase } from '../../db/open';
+import { auditCount, cliSession } from '../helpers/cli';
 
 let dir: string;
-let out: string[];
-let err: string[];
-const io = (): CliIo => ({ out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir, today: () => '2020-11-05', now: () => new Date('2020-11-05T10:35:00+01:00') });
-const cli = async (...argv: string[]): Promise<number> => {
-  out = [];
-  err = [];
-  return main(argv, io());
-};
-const stdout = () => out.join('\n');
-const stderr = () => err.join('\n');
-
-function auditCount(): number {
-  const db = openDatabase(join(dir, 'j.db'));
-  try {
-    return (db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-  } finally {
-    db.$client.close();
-  }
-}
+const { cli, stdout, stderr } = cliSession(() => dir, '2020-11-05T10:35:00+01:00');
+const auditRows = () => auditCount(join(dir, 'j.db'));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'justera-order-cli-'));
@@ -41,11 +22,11 @@ describe('justera settings tsa', () => {
     expect(stdout()).toContain('Ingen tidsstämpeltjänst');
     expect(await cli('settings', 'tsa', 'https://tsa.example.se/tsa', '--db', 'j.db')).toBe(0);
     expect(stdout()).toBe('Tidsstämpeltjänst: https://tsa.example.se/tsa');
-    const audits = auditCount();
+    const audits = auditRows();
     expect(await cli('settings', 'tsa', 'ftp://tsa.example.se', '--db', 'j.db')).toBe(1);
     expect(stderr()).toContain('http- eller https-adress');
     expect(await cli('settings', 'tsa', 'https://x.se', '--clear', '--db', 'j.db')).toBe(1);
-    expect(auditCount()).toBe(audits);
+    expect(auditRows()).toBe(audits);
     expect(await cli('settings', 'tsa', '--db', 'j.db', '--json')).toBe(0);
     expect(JSON.parse(stdout())).toEqual({ tsaUrl: 'https://tsa.example.se/tsa' });
     expect(await cli('settings', 'tsa', '--clear', '--db', 'j.db')).toBe(0);
@@ -64,14 +45,14 @@ describe('justera justering order', () => {
     boardId = (JSON.parse(stdout()) as { boards: { id: string }[] }).boards[0]?.id ?? '';
     expect(await cli('justering', 'order', boardId, '--db', 'j.db')).toBe(0);
     expect(stdout()).toBe('Underskriftsordning: valfri ordning.');
-    const audits = auditCount();
+    const audits = auditRows();
     expect(await cli('justering', 'order', boardId, 'sekreterare,kassör', '--db', 'j.db')).toBe(1);
     expect(stderr()).toContain('Okänd roll kassör');
     expect(await cli('justering', 'order', boardId, 'justerare,justerare', '--db', 'j.db')).toBe(1);
     expect(stderr()).toContain('högst en gång');
     expect(await cli('justering', 'order', 'finns-inte', 'justerare', '--db', 'j.db')).toBe(1);
     expect(stderr()).toContain('Nämnden finns inte');
-    expect(auditCount()).toBe(audits);
+    expect(auditRows()).toBe(audits);
     expect(await cli('justering', 'order', boardId, 'sekreterare, Ordförande ,justerare', '--db', 'j.db')).toBe(0);
     expect(stdout()).toBe('Underskriftsordning: sekreterare → ordförande → justerare.');
   });

@@ -6,24 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { main } from '../../electron/cli/main';
-import type { CliIo } from '../../electron/cli/types';
+import { cliSession } from '../helpers/cli';
 
 let dir: string;
-let out: string[];
-let err: string[];
-const io = (): CliIo => ({
-  out: (t) => out.push(t),
-  err: (t) => err.push(t),
-  cwd: dir,
-  today: () => '2020-11-05',
-  now: () => new Date('2020-11-05T10:45:00+01:00'),
-});
-const cli = async (...argv: string[]) => {
-  out = [];
-  err = [];
-  return main([...argv, '--db', 'j.db'], io());
-};
+const { cli, stdout, stderr } = cliSession(() => dir, '2020-11-05T10:45:00+01:00', ['--db', 'j.db']);
 const sql = <T>(q: string): T[] => {
   const db = new Database(join(dir, 'j.db'), { readonly: true });
   try {
@@ -39,7 +25,7 @@ interface Listed {
 
 async function saraId(): Promise<string> {
   expect(await cli('people', 'list', '--json')).toBe(0);
-  const listed = JSON.parse(out.join('')) as Listed;
+  const listed = JSON.parse(stdout('')) as Listed;
   const sara = listed.boards.flatMap((b) => b.people).find((p) => p.name === 'Sara Lundberg');
   expect(sara).toBeDefined();
   return sara?.personId ?? '';
@@ -47,16 +33,14 @@ async function saraId(): Promise<string> {
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'justera-people-'));
-  out = [];
-  err = [];
-  expect(await main(['demo', '--db', 'j.db'], io())).toBe(0);
+  expect(await cli('demo')).toBe(0);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('justera people list', () => {
   it('lists every member and official of each board with the person id from the database', async () => {
     expect(await cli('people', 'list')).toBe(0);
-    const text = out.join('\n');
+    const text = stdout();
     const persons = sql<{ id: string; name: string }>('SELECT id, name FROM persons');
     const assigned = sql<{ person_id: string }>('SELECT person_id FROM assignments WHERE retired_on IS NULL UNION SELECT person_id FROM officials');
     expect(assigned.length).toBeGreaterThan(5);
@@ -71,9 +55,9 @@ describe('justera people list', () => {
   it('--board filters; an unknown board is named', async () => {
     const board = sql<{ id: string }>('SELECT id FROM boards')[0]?.id ?? '';
     expect(await cli('people', 'list', '--board', board, '--json')).toBe(0);
-    expect((JSON.parse(out.join('')) as Listed).boards.map((b) => b.boardId)).toEqual([board]);
+    expect((JSON.parse(stdout('')) as Listed).boards.map((b) => b.boardId)).toEqual([board]);
     expect(await cli('people', 'list', '--board', 'finns-inte')).toBe(1);
-    expect(err.join('')).toContain('Nämnden finns-inte finns inte');
+    expect(stderr('')).toContain('Nämnden finns-inte finns inte');
   });
 });
 
@@ -83,18 +67,18 @@ describe('justera people identifiers', () => {
     // 121212+1212: "+" = 100 years or older, so 1912; the check digit is Skatteverket's test number's.
     for (const form of ['19121212-1212', '191212121212', 'SE191212121212', 'PNOSE-191212121212', '121212+1212']) {
       expect(await cli('people', 'identifiers', 'add', id, 'personnummer', form)).toBe(0);
-      expect(out.join('')).toContain('19121212-••••');
+      expect(stdout('')).toContain('19121212-••••');
     }
     expect(sql<{ value: string }>('SELECT value FROM person_identifiers')).toEqual([{ value: '191212121212' }]);
     expect(await cli('people', 'identifiers', 'list', id)).toBe(0);
-    expect(out.join('')).toContain('personnummer: 19121212-••••');
-    expect(out.join('')).not.toContain('1212121212');
+    expect(stdout('')).toContain('personnummer: 19121212-••••');
+    expect(stdout('')).not.toContain('1212121212');
     expect(await cli('people', 'identifiers', 'list', id, '--json')).toBe(0);
-    expect(out.join('')).not.toContain('191212121212');
+    expect(stdout('')).not.toContain('191212121212');
     // The people list counts it but does not show it.
     expect(await cli('people', 'list')).toBe(0);
-    expect(out.join('\n')).toMatch(/Sara Lundberg .* e-leg: 1 {2}\[/);
-    expect(out.join('\n')).not.toContain('19121212');
+    expect(stdout()).toMatch(/Sara Lundberg .* e-leg: 1 {2}\[/);
+    expect(stdout()).not.toContain('19121212');
   });
 
   it('without a century: under 100 years old on the day, "+" for 100 or older; samordningsnummer too', async () => {
@@ -111,8 +95,8 @@ describe('justera people identifiers', () => {
     expect(await cli('people', 'identifiers', 'add', id, 'hsa', 'se2321000016-1003')).toBe(0);
     expect(await cli('people', 'identifiers', 'add', id, 'fingeravtryck', 'AB:'.repeat(32).slice(0, -1))).toBe(0);
     expect(await cli('people', 'identifiers', 'list', id, '--visa-fullständiga')).toBe(0);
-    expect(out.join('\n')).toContain('HSA-id: SE2321000016-1003');
-    expect(out.join('\n')).toContain('ab'.repeat(32));
+    expect(stdout()).toContain('HSA-id: SE2321000016-1003');
+    expect(stdout()).toContain('ab'.repeat(32));
     const audit = sql<{ action: string; details: string }>("SELECT action, details FROM audit_log WHERE action LIKE 'person.%' ORDER BY rowid");
     expect(audit.map((a) => a.action)).toEqual(['person.addIdentifier', 'person.addIdentifier', 'person.revealIdentifiers']);
     for (const a of audit) expect(a.details).not.toMatch(/2321000016|abab/i);
@@ -131,10 +115,10 @@ describe('justera people identifiers', () => {
     ];
     for (const [rest, message] of cases) {
       expect(await cli('people', 'identifiers', 'add', id, ...rest)).toBe(1);
-      expect(err.join('')).toMatch(message);
+      expect(stderr('')).toMatch(message);
     }
     expect(await cli('people', 'identifiers', 'add', 'ingen-sådan', 'personnummer', '19121212-1212')).toBe(1);
-    expect(err.join('')).toContain('Personen finns inte');
+    expect(stderr('')).toContain('Personen finns inte');
     expect(sql('SELECT * FROM person_identifiers')).toEqual([]);
     expect(sql("SELECT * FROM audit_log WHERE action LIKE 'person.%'")).toEqual([]);
   });
@@ -143,12 +127,12 @@ describe('justera people identifiers', () => {
     const id = await saraId();
     writeFileSync(join(dir, 'pnr.txt'), '19121212-1212\n');
     expect(await cli('people', 'identifiers', 'add', id, 'personnummer', '--value-file', 'pnr.txt', '--json')).toBe(0);
-    const added = JSON.parse(out.join('')) as { id: string; masked: string; value?: string };
+    const added = JSON.parse(stdout('')) as { id: string; masked: string; value?: string };
     expect(added.masked).toBe('19121212-••••');
     expect(added.value).toBeUndefined();
     expect(await cli('people', 'identifiers', 'remove', added.id)).toBe(0);
     expect(sql('SELECT * FROM person_identifiers')).toEqual([]);
     expect(await cli('people', 'identifiers', 'remove', added.id)).toBe(1);
-    expect(err.join('')).toContain('Identifieraren finns inte längre');
+    expect(stderr('')).toContain('Identifieraren finns inte längre');
   });
 });

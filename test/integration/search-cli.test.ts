@@ -1,25 +1,15 @@
 // `justera search` through main() with a fake terminal, on the reference meeting.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../electron/cli/main';
-import type { CliIo } from '../../electron/cli/types';
+import { cliSession } from '../helpers/cli';
 import { referenceCopy } from '../helpers/backend';
 
 let dir: string;
-let out: string[];
-let err: string[];
 let boardId: string;
-const io = (): CliIo => ({
-  out: (t) => out.push(t),
-  err: (t) => err.push(t),
-  cwd: dir,
-  today: () => '2020-11-05',
-  now: () => new Date('2020-11-05T10:45:00+01:00'),
-});
-const cli = (...argv: string[]) => main(argv, io());
-const stdout = () => out.join('');
+const { cli, stdout: lines, stderr } = cliSession(() => dir, '2020-11-05T10:45:00+01:00');
+const stdout = () => lines('');
 
 interface JsonHit {
   boardId: string;
@@ -34,26 +24,18 @@ interface JsonHit {
   matches: string[];
 }
 async function jsonSearch(...argv: string[]): Promise<JsonHit[]> {
-  out = [];
   expect(await cli('search', ...argv, '--db', 'a.db', '--json')).toBe(0);
   return (JSON.parse(stdout()) as { hits: JsonHit[] }).hits;
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'justera-search-'));
-  out = [];
-  err = [];
   expect(await cli('demo', '--db', 'a.db', '--json')).toBe(0);
-  out = [];
   expect(await cli('list', '--db', 'a.db', '--json')).toBe(0);
   boardId = (JSON.parse(stdout()) as { boards: { id: string }[] }).boards[0]?.id ?? '';
   expect(boardId).not.toBe('');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-beforeEach(() => {
-  out = [];
-  err = [];
-});
 
 describe('justera search', () => {
   it('finds Swedish words whatever their case and marks the hit words', async () => {
@@ -81,11 +63,10 @@ describe('justera search', () => {
     expect((await jsonSearch('nyckelsys', '--board', boardId)).map((h) => h.meetingDate)).toEqual(['2020-11-05']);
     expect(await jsonSearch('nyckelsys', '--board', boardId, '--year', '2021')).toEqual([]);
     expect(await jsonSearch('luleå', '--year', '2019')).toEqual([]);
-    out = [];
     expect(await cli('search', 'luleå', '--year', '2019', '--db', 'a.db')).toBe(0);
     expect(stdout()).toContain('Inga träffar för "luleå"');
     expect(await cli('search', 'luleå', '--year', '20', '--db', 'a.db')).toBe(1);
-    expect(err.join('')).toContain('--year ska vara ett årtal');
+    expect(stderr('')).toContain('--year ska vara ett årtal');
   });
 
   it('prints hits as JSON with board, date, § number, title and snippet', async () => {
@@ -102,12 +83,10 @@ describe('justera search', () => {
 
   it('never errors on FTS syntax characters', async () => {
     for (const q of ['"', 'nyckelsystem AND (', 'NEAR(a b)', '*', 'a OR b"* -c', ')', '^luleå', 'kommuns:']) {
-      out = [];
-      err = [];
       expect(await cli('search', q, '--db', 'a.db')).toBe(0);
-      expect(err).toEqual([]);
+      expect(stderr()).toBe('');
     }
     expect(await cli('search', '--db', 'a.db')).toBe(1);
-    expect(err.join('')).toContain('Ange vad du söker efter');
+    expect(stderr('')).toContain('Ange vad du söker efter');
   });
 });

@@ -6,31 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
-import type { CliIo } from '../../electron/cli/types';
-import { openDatabase } from '../../db/open';
+import { auditCount, cliSession } from '../helpers/cli';
 import { issue, pem } from '../signing/helpers/pki';
 
 let dir: string;
-let out: string[];
-let err: string[];
-const io = (): CliIo => ({ out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir, today: () => '2020-11-05', now: () => new Date('2020-11-05T10:35:00+01:00') });
-const cli = async (...argv: string[]): Promise<number> => {
-  out = [];
-  err = [];
-  return main(argv, io());
-};
-const stdout = () => out.join('\n');
-const stderr = () => err.join('\n');
-
-function auditCount(): number {
-  const db = openDatabase(join(dir, 'j.db'));
-  try {
-    return (db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-  } finally {
-    db.$client.close();
-  }
-}
+const { cli, stdout, stderr } = cliSession(() => dir, '2020-11-05T10:35:00+01:00');
+const auditRows = () => auditCount(join(dir, 'j.db'));
 
 let certDer: Uint8Array;
 const base = () => [
@@ -67,7 +48,7 @@ describe('justera signservice', () => {
   it('lists none, refuses bad input with nothing stored, adds, lists, refuses a duplicate, removes', async () => {
     expect(await cli('signservice', 'list', '--db', 'j.db')).toBe(0);
     expect(stdout()).toContain('Ingen underskriftstjänst är inställd');
-    const audits = auditCount();
+    const audits = auditRows();
 
     // Missing options: every one named.
     expect(await cli('signservice', 'add', '--name', 'X', '--db', 'j.db')).toBe(1);
@@ -88,7 +69,7 @@ describe('justera signservice', () => {
     ftp[ftp.indexOf('https://sign.test.justera.se/sign/request')] = 'ftp://sign.test.justera.se';
     expect(await cli('signservice', 'add', ...ftp)).toBe(1);
     expect(stderr()).toContain('https-adress');
-    expect(auditCount()).toBe(audits);
+    expect(auditRows()).toBe(audits);
     expect(await cli('signservice', 'list', '--db', 'j.db', '--json')).toBe(0);
     expect(JSON.parse(stdout())).toEqual({ services: [] });
 
@@ -96,7 +77,7 @@ describe('justera signservice', () => {
     expect(await cli('signservice', 'add', ...base())).toBe(0);
     expect(stdout()).toContain('Tillagd:');
     expect(stdout()).toContain(`Nyckel:          ${join(dir, 'nycklar/underskrift.p12')} (lösenord i ${join(dir, 'nycklar/underskrift.pass')})`);
-    expect(auditCount()).toBe(audits + 1);
+    expect(auditRows()).toBe(audits + 1);
     expect(await cli('signservice', 'list', '--db', 'j.db', '--json')).toBe(0);
     const [saved] = (JSON.parse(stdout()) as { services: Record<string, string>[] }).services;
     expect(saved).toMatchObject({ name: 'Testtjänsten', loa: 'loa3', requesterP12Path: join(dir, 'nycklar/underskrift.p12'), serviceCertificatePem: pem('CERTIFICATE', certDer).trim() });
@@ -118,15 +99,15 @@ describe('justera signservice', () => {
     expect(stdout()).toContain('Reservtjänsten');
 
     // Removing: an unknown one refused; by name (any case) and by id.
-    const before = auditCount();
+    const before = auditRows();
     expect(await cli('signservice', 'remove', 'Okänd', '--db', 'j.db')).toBe(1);
     expect(stderr()).toContain('Det finns ingen underskriftstjänst med id eller namn ”Okänd”');
-    expect(auditCount()).toBe(before);
+    expect(auditRows()).toBe(before);
     expect(await cli('signservice', 'remove', 'testtjänsten', '--db', 'j.db')).toBe(0);
     expect(stdout()).toBe('Borttagen: Testtjänsten');
     expect(await cli('signservice', 'remove', reserve['id'] ?? '', '--db', 'j.db')).toBe(0);
     expect(await cli('signservice', 'list', '--db', 'j.db')).toBe(0);
     expect(stdout()).toContain('Ingen underskriftstjänst är inställd');
-    expect(auditCount()).toBe(before + 2);
+    expect(auditRows()).toBe(before + 2);
   }, 60_000);
 });
