@@ -506,6 +506,7 @@ export const enTexts: Record<MessageKey, string> = {
   'attachments.section.add': 'Add a section',
   'attachments.section.remove': 'Remove section {n}',
 
+  'editor.loading': 'Loading the text editor…',
   'editor.toolbar': 'Text tools for {field}',
   'editor.bold': 'Bold (Ctrl+B)',
   'editor.bold.short': 'Bold',

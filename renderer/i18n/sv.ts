@@ -503,6 +503,7 @@ export const sv = {
   'attachments.section.add': 'Lägg till avsnitt',
   'attachments.section.remove': 'Ta bort avsnitt {n}',
 
+  'editor.loading': 'Textredigeraren läses in…',
   'editor.toolbar': 'Textverktyg för {field}',
   'editor.bold': 'Fet (Ctrl+B)',
   'editor.bold.short': 'Fet',

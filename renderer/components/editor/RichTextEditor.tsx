@@ -28,7 +28,7 @@ export interface EditorHandle {
   element(): HTMLElement | null;
 }
 
-interface Props {
+export interface RichTextEditorProps {
   label: string;
   initial: readonly Block[];
   /** Called on every change; cheap — read() the content later. */
@@ -79,23 +79,41 @@ const editorKeys = keymap({
   'Shift-Enter': chainCommands(splitListItem(nodes.item), splitBlock),
 });
 
-function surfaceAttributes(o: { id: string; minRows: number; readOnly: boolean; help: boolean }): Record<string, string> {
-  const a: Record<string, string> = {
-    id: o.id,
-    class: `rte-surface rows-${o.minRows}`,
-    role: 'textbox',
-    'aria-multiline': 'true',
-    'aria-labelledby': `${o.id}-label`,
-    lang: 'sv',
-    spellcheck: 'true',
-    tabindex: '0',
-  };
-  if (o.help) a['aria-describedby'] = `${o.id}-help`;
-  if (o.readOnly) a['aria-readonly'] = 'true';
-  return a;
+/**
+ * From this many top-level blocks on (a long paste from Word is ~1,000) the surface gets the class
+ * rte-long: its blocks are then laid out and painted only near the visible part (app.css), which
+ * cuts the layout and style work of a 500 KB paste to about a third (test/bench/paste.ts).
+ * Short texts keep ordinary layout.
+ */
+const LONG_DOCUMENT = 200;
+
+interface SurfaceOptions {
+  id: string;
+  minRows: number;
+  readOnly: boolean;
+  help: boolean;
 }
 
-export function RichTextEditor({ label, initial, onEdit, onBlur, help, ref, allowConfidential = true, minRows = 3, id }: Props) {
+/** The surface's attributes for a state (ProseMirror asks again after every transaction). */
+function surfaceAttributes(o: SurfaceOptions): (state: EditorState) => Record<string, string> {
+  return (state) => {
+    const a: Record<string, string> = {
+      id: o.id,
+      class: `rte-surface rows-${o.minRows}${state.doc.childCount >= LONG_DOCUMENT ? ' rte-long' : ''}`,
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-labelledby': `${o.id}-label`,
+      lang: 'sv',
+      spellcheck: 'true',
+      tabindex: '0',
+    };
+    if (o.help) a['aria-describedby'] = `${o.id}-help`;
+    if (o.readOnly) a['aria-readonly'] = 'true';
+    return a;
+  };
+}
+
+export function RichTextEditor({ label, initial, onEdit, onBlur, help, ref, allowConfidential = true, minRows = 3, id }: RichTextEditorProps) {
   const autoId = useId();
   const baseId = id ?? autoId;
   const readOnly = useReadOnly();

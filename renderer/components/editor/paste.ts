@@ -135,10 +135,13 @@ export function defuseStyles(html: string): string {
 
 const NO_STYLE: ReadonlyMap<string, string> = new Map();
 
+/** The only properties the reader looks at; any other style (most of Word's) is not parsed. */
+const READ_PROPERTIES = /mso-list|font-weight|font-style/i;
+
 /** A (renamed) style attribute as property → value (lower-case), read as text: no CSSOM. */
 function styleOf(n: DomNode): ReadonlyMap<string, string> {
   const s = attrOf(n, 'data-style');
-  if (s === null || s === '') return NO_STYLE;
+  if (s === null || s === '' || !READ_PROPERTIES.test(s)) return NO_STYLE;
   const out = new Map<string, string>();
   for (const decl of s.split(';')) {
     const colon = decl.indexOf(':');
@@ -199,7 +202,9 @@ function isWordMarker(el: DomNode): boolean {
 
 /** The text of Word's list marker ("1.", "a)", "·", "o", "§"), to tell numbered from bullets. */
 function wordMarkerText(el: DomNode): string | null {
-  for (const c of Array.from(el.childNodes)) {
+  const kids = el.childNodes;
+  for (let i = 0; i < kids.length; i += 1) {
+    const c = kids[i] as DomNode;
     if (c.nodeType !== ELEMENT) continue;
     if (isWordMarker(c)) return textOf(c).trim();
     const inner = wordMarkerText(c);
@@ -212,10 +217,9 @@ function textOf(n: DomNode): string {
   if (n.nodeType === TEXT) return n.nodeValue ?? '';
   if (n.nodeType !== ELEMENT) return '';
   let s = '';
-  for (const c of Array.from(n.childNodes)) {
-    // The marker's padding span sits inside the marker span; its text is spaces only.
-    s += textOf(c);
-  }
+  // The marker's padding span sits inside the marker span; its text is spaces only.
+  const kids = n.childNodes;
+  for (let i = 0; i < kids.length; i += 1) s += textOf(kids[i] as DomNode);
   return s;
 }
 
@@ -283,7 +287,8 @@ class Reader {
 }
 
 function readChildren(el: DomNode, marks: Marks, r: Reader): void {
-  for (const c of Array.from(el.childNodes)) readNode(c, marks, r);
+  const kids = el.childNodes;
+  for (let i = 0; i < kids.length; i += 1) readNode(kids[i] as DomNode, marks, r);
 }
 
 /** The blocks of an element read on its own (a list item, a table cell, a Word list paragraph). */
@@ -318,7 +323,9 @@ function listOf(el: DomNode, type: ListBlock['type']): ListBlock {
     if (loose.length > 0) items.push(loose);
     loose = [];
   };
-  for (const c of Array.from(el.childNodes)) {
+  const kids = el.childNodes;
+  for (let i = 0; i < kids.length; i += 1) {
+    const c = kids[i] as DomNode;
     const name = c.nodeType === ELEMENT ? nameOf(c) : '';
     if (name === 'li') {
       flushLoose();
@@ -373,10 +380,19 @@ function readNode(node: DomNode, marks: Marks, r: Reader): void {
       r.block(listOf(node, name === 'ol' ? 'numbered' : 'bullets'));
       return;
     case 'tr': {
-      const cells = Array.from(node.childNodes)
-        .filter((c) => c.nodeType === ELEMENT && (nameOf(c) === 'td' || nameOf(c) === 'th'))
-        .map((c) => plainOf(blocksOf(c, {})))
-        .filter((s) => s !== '');
+      // One paragraph per row, cells joined by dashes. Whatever else a row holds (text or
+      // elements outside a cell, which a lenient parser leaves there) is read as a cell of its own:
+      // no word of the source is dropped.
+      const cells: string[] = [];
+      const kids = node.childNodes;
+      for (let i = 0; i < kids.length; i += 1) {
+        const c = kids[i] as DomNode;
+        const cell = new Reader();
+        if (c.nodeType === ELEMENT && (nameOf(c) === 'td' || nameOf(c) === 'th')) readChildren(c, {}, cell);
+        else readNode(c, {}, cell);
+        const text = plainOf(cell.blocks());
+        if (text !== '') cells.push(text);
+      }
       if (cells.length > 0) r.block({ type: 'paragraph', content: [{ text: cells.join(' – ') }] });
       else r.flush();
       return;

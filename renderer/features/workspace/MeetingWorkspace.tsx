@@ -15,6 +15,7 @@ import { MeetingOverview } from './MeetingOverview';
 import { AttendanceEditor } from './AttendanceEditor';
 import { ParagraphEditor } from './paragraph/ParagraphEditor';
 import { MeetingSearch } from '../search/MeetingSearch';
+import { preloadEditor } from '../../components/editor/LazyRichTextEditor';
 import { errorMessage } from '../../api/errors';
 import type { WorkspaceView } from '../../../core/app/workspace/types';
 
@@ -61,6 +62,9 @@ export function MeetingWorkspace({ meetingId, paragraph, attendance, query }: Pr
   }, [loaded, previewReady]);
 
   useEffect(() => {
+    // The § editor's chunk is fetched alongside the meeting (not on the first screen); a failure
+    // here is reported when a field needs the editor.
+    preloadEditor().catch(() => undefined);
     void store.load(true).then(() => {
       performance.mark('justera:meeting-loaded');
     });

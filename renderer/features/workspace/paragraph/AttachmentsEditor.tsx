@@ -5,7 +5,7 @@ import { api } from '../../../api/transport';
 import { autosave, type SaveOp } from '../../../api/autosave';
 import { AutosaveField } from '../../../components/AutosaveField';
 import { TextField } from '../../../components/fields';
-import { RichTextEditor, type EditorHandle } from '../../../components/editor/RichTextEditor';
+import { RichTextEditor, type EditorHandle } from '../../../components/editor/LazyRichTextEditor';
 import { t } from '../../../i18n';
 import type { Attachment } from '../../../../core/format/meeting';
 import type { Block } from '../../../../core/format/richtext';

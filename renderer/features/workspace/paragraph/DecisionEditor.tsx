@@ -1,7 +1,7 @@
 // Beslut: the decision points as a numbered (or plain) list, each point rich text.
 import { memo, useRef, useState } from 'react';
 import { autosave } from '../../../api/autosave';
-import { RichTextEditor, type EditorHandle } from '../../../components/editor/RichTextEditor';
+import { RichTextEditor, type EditorHandle } from '../../../components/editor/LazyRichTextEditor';
 import { CheckField } from '../../../components/fields';
 import { t } from '../../../i18n';
 import type { Paragraph } from '../../../../core/format/meeting';

@@ -1,7 +1,7 @@
 // One rich-text section of a § (Sammanfattning, Beskrivning, …), saved as it changes.
 import { memo, useRef } from 'react';
 import { autosave } from '../../../api/autosave';
-import { RichTextEditor, type EditorHandle } from '../../../components/editor/RichTextEditor';
+import { RichTextEditor, type EditorHandle } from '../../../components/editor/LazyRichTextEditor';
 import type { Block } from '../../../../core/format/richtext';
 import type { MeetingStore } from '../store';
 import { paragraphOp } from './ops';
