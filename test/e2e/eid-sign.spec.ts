@@ -169,7 +169,8 @@ test('the package page: the chair opens the package, gives their own personnumme
   await page.getByLabel('Underskriftspaket (.justera)').setInputFiles({ name: pkg.fileName, mimeType: 'application/json', buffer: Buffer.from(pkg.content) });
   await page.getByRole('button', { name: 'Öppna paketet' }).click();
   const facts = page.getByRole('region', { name: 'Paketets innehåll' });
-  await expect(facts).toContainText('Ordförande Anders Lundkvist');
+  // Opening checks the package (its PDF and signatures): on a loaded machine that takes a while.
+  await expect(facts).toContainText('Ordförande Anders Lundkvist', { timeout: 30_000 });
   // Nobody has signed before the chair here, so the package's origin is not verified: confirmed by hand.
   await facts.getByLabel('Jag har kontrollerat med sekreteraren att paketet är äkta och vill skriva under ändå.').check();
   await facts.getByRole('button', { name: 'Skriv under med e-legitimation' }).click();
