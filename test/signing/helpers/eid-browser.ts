@@ -3,7 +3,7 @@
 // service's authentication page, and posts the auto-submitted response back to the loopback.
 // (test/e2e/signservice.spec.ts does the same in a real browser.)
 
-interface Form {
+export interface Form {
   action: string;
   fields: URLSearchParams;
 }
@@ -30,8 +30,11 @@ export interface BrowserVisit {
   returnStatus: number;
 }
 
-/** Goes through the round trip, pressing "sign" or "cancel" at the service. */
-export async function visitSignService(startUrl: string, button: 'sign' | 'cancel' = 'sign'): Promise<BrowserVisit> {
+/**
+ * Goes through the round trip up to the service's answer, pressing "sign" or "cancel": the form
+ * the service's page would post to the loopback (action, Binding, RelayState, EidSignResponse).
+ */
+export async function serviceAnswer(startUrl: string, button: 'sign' | 'cancel' = 'sign'): Promise<Form & { authenticationPage: string }> {
   const startPage = await (await fetch(startUrl)).text();
   const start = formOf(startPage, startUrl);
   const auth = await fetch(start.action, { method: 'POST', body: start.fields });
@@ -39,8 +42,13 @@ export async function visitSignService(startUrl: string, button: 'sign' | 'cance
   if (!auth.ok) throw new Error(`tjänsten avvisade begäran: ${authenticationPage}`);
   const a = formOf(authenticationPage, start.action);
   a.fields.set('action', button);
-  const back = formOf(await (await fetch(a.action, { method: 'POST', body: a.fields })).text(), a.action);
+  return { ...formOf(await (await fetch(a.action, { method: 'POST', body: a.fields })).text(), a.action), authenticationPage };
+}
+
+/** Goes through the round trip, pressing "sign" or "cancel" at the service. */
+export async function visitSignService(startUrl: string, button: 'sign' | 'cancel' = 'sign'): Promise<BrowserVisit> {
+  const back = await serviceAnswer(startUrl, button);
   const returned = await fetch(back.action, { method: 'POST', body: back.fields });
   await returned.text();
-  return { authenticationPage, returnStatus: returned.status };
+  return { authenticationPage: back.authenticationPage, returnStatus: returned.status };
 }
