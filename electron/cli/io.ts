@@ -37,6 +37,20 @@ export async function withBackend<T>(io: CliIo, args: CliArgs, fn: (b: Backend) 
 }
 
 /** The typed API client over the back end's dispatch: the CLI uses the same API as the UI. */
+/** The first positional argument; missing or empty: "Ange WHAT." */
+export function positional(args: CliArgs, what: string): string {
+  const v = args.positionals[0];
+  if (v === undefined || v.length === 0) throw new AppError('validation', `Ange ${what}.`);
+  return v;
+}
+
+/** The value of the string option `name`; missing or empty: `hint` (what to give, in Swedish). */
+export function requiredString(args: CliArgs, name: string, hint: string): string {
+  const v = args.values[name];
+  if (typeof v !== 'string' || v.length === 0) throw new AppError('validation', hint);
+  return v;
+}
+
 export function apiOf(backend: Backend): ApiClient {
   return createClient((method, input) => backend.dispatch(method, input));
 }

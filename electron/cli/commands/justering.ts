@@ -6,8 +6,8 @@ import { AppError } from '../../../core/api/errors';
 import type { Credential } from '../../../core/api/contracts/credential';
 import { bytesToBase64 } from '../../../core/format/base64';
 import type { JusteringStatus } from '../../../core/app/justering/types';
-import type { CliArgs, CliCommand } from '../types';
-import { apiOf, dbOption, jsonOption, printJson, warnQuorum, withBackend } from '../io';
+import type { CliCommand } from '../types';
+import { apiOf, dbOption, jsonOption, positional, printJson, requiredString, warnQuorum, withBackend } from '../io';
 import { writeAtomically } from './data';
 import { cliModulePath, credentialOptions, printTokens, readInput, readSecret, tokenInSlot } from '../credentials';
 import { describeOrder } from './justering-settings';
@@ -16,18 +16,6 @@ import { crlOption, printable, trustDbOption, trustMaterialOf, trustOption } fro
 // Loaded when a command runs, not at start-up (`justera --help` stays fast; see scripts/build-cli.mjs).
 const justeringApp = () => import('../../../core/app/justering');
 const justeringService = () => import('../../services/justering');
-
-function positional(args: CliArgs, what: string): string {
-  const v = args.positionals[0];
-  if (v === undefined || v.length === 0) throw new AppError('validation', `Ange ${what}.`);
-  return v;
-}
-
-function requiredString(args: CliArgs, name: string, hint: string): string {
-  const v = args.values[name];
-  if (typeof v !== 'string' || v.length === 0) throw new AppError('validation', hint);
-  return v;
-}
 
 const fieldOption = { type: 'string', valueName: 'FÄLT', description: 'Underskriftsfältet, t.ex. sig-ordforande, sig-sekreterare, sig-justerare-1.' } as const;
 const outOption = { type: 'string', short: 'o', valueName: 'FIL', description: 'Filen som ska skrivas.' } as const;

@@ -4,16 +4,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../core/api/errors';
 import type { KallelseStatus } from '../../../core/app/kallelse';
-import type { CliCommand } from '../types';
-import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
+import type { CliArgs, CliCommand } from '../types';
+import { apiOf, dbOption, jsonOption, printJson, requiredString, withBackend } from '../io';
 
 const meetingOption = { type: 'string', valueName: 'ID', description: 'Sammanträdets id (visas av justera list).' } as const;
 
-function meetingOf(args: { values: Record<string, unknown> }): string {
-  const id = args.values.meeting;
-  if (typeof id !== 'string' || id === '') throw new AppError('validation', 'Ange sammanträdet med --meeting ID (id:t visas av justera list).');
-  return id;
-}
+const meetingOf = (args: CliArgs): string => requiredString(args, 'meeting', 'Ange sammanträdet med --meeting ID (id:t visas av justera list).');
 
 const stockholm = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
 const when = (iso: string) => stockholm.format(new Date(iso)).replace(' ', ' kl. ').replace(':', '.');
@@ -65,8 +61,7 @@ export const kallelseSendCommand: CliCommand = {
   run: (io, args) =>
     withBackend(io, args, async (backend) => {
       const meetingId = meetingOf(args);
-      const out = args.values.out;
-      if (typeof out !== 'string' || out === '') throw new AppError('validation', 'Ange mappen som meddelandena ska skrivas till med --out MAPP.');
+      const out = requiredString(args, 'out', 'Ange mappen som meddelandena ska skrivas till med --out MAPP.');
       const api = apiOf(backend);
       const status = await api.call('kallelse.status', { meetingId });
       const from = typeof args.values.from === 'string' ? args.values.from : status.defaultFrom;

@@ -7,7 +7,7 @@ import type { PersonIdentifier } from '../../../core/app/trust/identity';
 import type { MemberRole } from '../../../core/format/meeting';
 import { EID_KIND_NAMES, type EidKind } from '../../../core/domain/eid';
 import type { CliCommand } from '../types';
-import { apiOf, dbOption, jsonOption, printJson, withBackend } from '../io';
+import { apiOf, dbOption, jsonOption, printJson, requiredString, withBackend } from '../io';
 import { readSecret } from '../credentials';
 import { writeAtomically } from './data';
 import { resolve } from 'node:path';
@@ -187,8 +187,7 @@ export const peopleExportCommand: CliCommand = {
     withBackend(io, args, async (backend) => {
       const boardId = args.positionals[0];
       if (boardId === undefined) throw new AppError('validation', 'Ange nämndens id (se "justera list --db FIL").');
-      const out = args.values.out;
-      if (typeof out !== 'string' || out === '') throw new AppError('validation', 'Ange filen som ska skrivas med -o FIL.csv.');
+      const out = requiredString(args, 'out', 'Ange filen som ska skrivas med -o FIL.csv.');
       const r = await apiOf(backend).call('workspace.members.export', { boardId, ...(args.values[WITH_IDS] === true ? { includeIdentifiers: true } : {}) });
       await writeAtomically(resolve(io.cwd, out), r.csv);
       if (args.values.json) printJson(io, { file: out, members: r.members, identifiers: r.identifiers });
