@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createClient, type ApiClient } from '../../core/api/client';
 import { createBackend, type Backend } from '../../electron/backend';
 import { startHost, type Host } from '../../electron/host';
-import { rendererDist } from './fixtures';
+import { rendererDist, test } from './fixtures';
 import { makeTestPki, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
 import { SOFTHSM_PIN, softhsmIn, softhsmModule } from '../signing/helpers/softhsm';
 
@@ -64,6 +64,27 @@ export async function startApp(): Promise<JusteringApp> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The hooks of a spec whose tests each get a fresh app (startApp) with the test CA in its trust
+ * store, the certificates made once for the file; `env.app` and `env.certs` are set before each test.
+ */
+export function trustedAppPerTest(): { readonly certs: Certificates; readonly app: JusteringApp } {
+  const env = {} as { certs: Certificates; app: JusteringApp };
+  test.beforeAll(async () => {
+    env.certs = await makeCertificates();
+  });
+  test.afterAll(() => env.certs.dispose());
+  test.beforeEach(async () => {
+    env.app = await startApp();
+    // The administrator has added the (test) issuer to the trust store; Justera ships none.
+    await env.certs.trust(env.app.api);
+  });
+  test.afterEach(async () => {
+    await env.app.dispose();
+  });
+  return env;
 }
 
 /** Debian's SoftHSM2 module, when it and its tools are installed. */

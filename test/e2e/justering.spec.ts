@@ -7,43 +7,23 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
-import { hasSoftHsm, makeCertificates, makeToken, PASSWORD, PIN, SOFTHSM_MODULE, startApp, type Certificates, type JusteringApp } from './justering-helpers';
+import { hasSoftHsm, makeToken, PASSWORD, PIN, SOFTHSM_MODULE, trustedAppPerTest } from './justering-helpers';
 import { pem as pemLabelled } from '../signing/helpers/pki';
 
 const pemOf = (der: Uint8Array) => pemLabelled('CERTIFICATE', der);
 
-let certs: Certificates;
-let app: JusteringApp;
-
-test.beforeAll(async () => {
-  certs = await makeCertificates();
-});
-
-test.afterAll(() => {
-  certs.dispose();
-});
-
-test.beforeEach(async () => {
-  app = await startApp();
-  // The administrator has added the (test) issuer to the trust store; Justera ships none.
-  await certs.trust(app.api);
-});
-
 // Rendering and signing PDFs takes a few seconds each; on an idle machine each test needs well
 // under a minute, but the margin keeps a loaded CI runner from failing them.
 test.describe.configure({ timeout: 120_000 });
+const env = trustedAppPerTest();
 
-test.afterEach(async () => {
-  await app.dispose();
-});
-
-const p12 = (name: string) => ({ name: `${name}.p12`, mimeType: 'application/x-pkcs12', buffer: certs.p12.get(name) ?? Buffer.alloc(0) });
+const p12 = (name: string) => ({ name: `${name}.p12`, mimeType: 'application/x-pkcs12', buffer: env.certs.p12.get(name) ?? Buffer.alloc(0) });
 const result = (page: Page) => page.locator('.justering-result');
 const group = (page: Page, label: string) => page.getByRole('region', { name: `Justeringsgrupp ${label}` });
 
 async function openJustering(page: Page): Promise<void> {
-  await page.goto(`${app.url}`);
-  await page.goto(`${new URL(app.url).origin}/#/meetings/${encodeURIComponent(app.meetingId)}/justering`);
+  await page.goto(`${env.app.url}`);
+  await page.goto(`${new URL(env.app.url).origin}/#/meetings/${encodeURIComponent(env.app.meetingId)}/justering`);
   await expect(page.getByRole('heading', { level: 1, name: 'Justering – Norrbottens e-nämnd 2020-11-05' })).toBeVisible({ timeout: 30_000 }); // the first justering.status loads the signing libraries
 }
 
@@ -65,7 +45,7 @@ async function saved(download: Promise<Download>): Promise<{ name: string; bytes
 test('lock, sign as secretary, chair and justerare with certificate files, verify, correct', async ({ page }) => {
   const started = Date.now();
   await page.setViewportSize({ width: 1400, height: 1000 });
-  await page.goto(app.url);
+  await page.goto(env.app.url);
   await page.getByRole('link', { name: /torsdag 5 november 2020/ }).click();
   await page.getByRole('link', { name: 'Justering och underskrifter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Justering – Norrbottens e-nämnd 2020-11-05' })).toBeVisible({ timeout: 30_000 }); // the first justering.status loads the signing libraries
@@ -92,7 +72,7 @@ test('lock, sign as secretary, chair and justerare with certificate files, verif
   await wrong.getByRole('button', { name: 'Avbryt' }).click();
   await expect(wrong).toBeHidden();
   await expect(secretaryRow).toContainText('Väntar');
-  expect((await app.api.call('justering.status', { meetingId: app.meetingId })).groups[0]?.versions[0]?.signers.every((x) => x.signature === null)).toBe(true);
+  expect((await env.app.api.call('justering.status', { meetingId: env.app.meetingId })).groups[0]?.versions[0]?.signers.every((x) => x.signature === null)).toBe(true);
 
   await signWithFile(page, 'Sekreterare', 'Robert Karlsson', PASSWORD);
   await expect(result(page)).toContainText('Robert Karlsson har skrivit under');
@@ -143,7 +123,7 @@ test('lock, sign as secretary, chair and justerare with certificate files, verif
 });
 
 test('the secretary signs with a card, the justerare signs a package on #/underskrift, the secretary imports it', async ({ page }) => {
-  const { api, meetingId } = app;
+  const { api, meetingId } = env.app;
   const frozen = await api.call('justering.freeze', { meetingId, groupIndex: 0 });
   const versionId = frozen.version.id;
   await api.call('justering.sign', { versionId, field: 'sig-ordforande', credential: { kind: 'p12', p12Base64: p12('Anders Lundkvist').buffer.toString('base64'), password: PASSWORD } });
@@ -151,7 +131,7 @@ test('the secretary signs with a card, the justerare signs a package on #/unders
   const g = group(page, '§§ 20-22');
 
   if (hasSoftHsm) {
-    makeToken(certs.dir, certs.robert, 'SITHS Robert');
+    makeToken(env.certs.dir, env.certs.robert, 'SITHS Robert');
     await g.getByRole('button', { name: 'Skriv under med kort (PKCS#11): Sekreterare Robert Karlsson' }).click();
     const card = page.getByRole('dialog', { name: 'Skriv under som sekreterare Robert Karlsson med kort' });
     // Over HTTP only the host's configured module is offered; no path can be typed.
@@ -226,7 +206,7 @@ test('the secretary signs with a card, the justerare signs a package on #/unders
 });
 
 test('settings: the time-stamping service; the board: its signing order', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(env.app.url);
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Inställningar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
   await expect(page.getByText('Nu: ingen tidsstämpeltjänst (PAdES B-B).')).toBeVisible();
@@ -239,11 +219,11 @@ test('settings: the time-stamping service; the board: its signing order', async 
   await field.fill('https://tsa.example.se/tsa');
   await page.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toContainText('https://tsa.example.se/tsa (PAdES B-T)');
-  expect((await app.api.call('settings.get', {})).tsaUrl).toBe('https://tsa.example.se/tsa');
+  expect((await env.app.api.call('settings.get', {})).tsaUrl).toBe('https://tsa.example.se/tsa');
   await field.fill('');
   await page.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toContainText('utan tidsstämpel (PAdES B-B)');
-  expect((await app.api.call('settings.get', {})).tsaUrl).toBeNull();
+  expect((await env.app.api.call('settings.get', {})).tsaUrl).toBeNull();
   const tsa = page.getByRole('region', { name: 'Tidsstämpel på underskrifter' });
   await expect(tsa.getByRole('status')).toContainText('Sparat');
 
@@ -255,18 +235,18 @@ test('settings: the time-stamping service; the board: its signing order', async 
   // The page has one message: the removal's line replaces the time-stamping section's "Sparat".
   await expect(trust.getByRole('status')).toContainText('är borttaget ur tillitslistan.');
   await expect(tsa.getByRole('status')).toHaveCount(0);
-  expect((await app.api.call('trust.list', {})).anchors).toEqual([]);
+  expect((await env.app.api.call('trust.list', {})).anchors).toEqual([]);
   await expectAccessible(page, 'inställningar med tom tillitslista');
-  await trust.getByLabel('Rotcertifikat (.pem, .crt, .cer)').setInputFiles({ name: 'ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pemOf(certs.ca.certDer)) });
+  await trust.getByLabel('Rotcertifikat (.pem, .crt, .cer)').setInputFiles({ name: 'ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pemOf(env.certs.ca.certDer)) });
   await trust.getByRole('button', { name: 'Visa certifikatet' }).click();
   const pending = trust.getByRole('region', { name: 'Kontrollera certifikatet innan du lägger till det' });
-  await expect(pending).toContainText(createHash('sha256').update(certs.ca.certDer).digest('hex'));
+  await expect(pending).toContainText(createHash('sha256').update(env.certs.ca.certDer).digest('hex'));
   await expect(pending).toContainText('utfärdare (CA), rotcertifikat (självutfärdat)');
   await expectAccessible(page, 'rotcertifikat att lägga till');
   await pending.getByRole('button', { name: 'Lägg till i tillitslistan' }).click();
   await expect(trust.getByRole('status')).toHaveText('Ett rotcertifikat har lagts till.');
   await expect(trust.getByRole('table', { name: 'Betrodda rotcertifikat' })).toContainText('Justera Test-CA Ö');
-  expect((await app.api.call('trust.list', {})).anchors).toHaveLength(1);
+  expect((await env.app.api.call('trust.list', {})).anchors).toHaveLength(1);
   // Another file chosen: the line about the last one goes; a file that is no certificate is refused at its field.
   const certFile = trust.getByLabel('Rotcertifikat (.pem, .crt, .cer)');
   await certFile.setInputFiles({ name: 'inte.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from('inget certifikat') });
@@ -277,7 +257,7 @@ test('settings: the time-stamping service; the board: its signing order', async 
   await expect(certFile).toHaveAccessibleDescription(/.+/);
   await expectAccessible(page, 'rotcertifikat som inte kunde läsas');
 
-  await page.goto(`${new URL(app.url).origin}/#/boards/${encodeURIComponent(app.boardId)}`);
+  await page.goto(`${new URL(env.app.url).origin}/#/boards/${encodeURIComponent(env.app.boardId)}`);
   const order = page.getByRole('region', { name: 'Underskriftsordning vid justering' });
   await expect(order.getByLabel('Valfri ordning')).toBeChecked();
   await order.getByLabel('Bestämd ordning').check();
@@ -288,7 +268,7 @@ test('settings: the time-stamping service; the board: its signing order', async 
   await expectAccessible(page, 'nämndens sida med underskriftsordningen');
   await order.getByRole('button', { name: 'Spara ordningen' }).click();
   await expect(order.getByRole('status')).toHaveText('Sparat: justerare → sekreterare → ordförande.');
-  expect((await app.api.call('boards.getSigningOrder', { boardId: app.boardId })).order).toEqual(['justerare', 'sekreterare', 'ordforande']);
+  expect((await env.app.api.call('boards.getSigningOrder', { boardId: env.app.boardId })).order).toEqual(['justerare', 'sekreterare', 'ordforande']);
   // A changed order is not saved yet: "Sparat: …" no longer describes it and goes.
   await order.getByRole('button', { name: 'Flytta ned: Justerare' }).click();
   await expect(order.getByRole('status')).toHaveCount(0);

@@ -2,30 +2,17 @@
 // never as done; the file offered under a name that says so; signing again offered first, and
 // then done with the right certificate. Keyboard and axe.
 import { expect, expectAccessible, test } from './fixtures';
-import { makeCertificates, PASSWORD, startApp, type Certificates, type JusteringApp } from './justering-helpers';
-
-let certs: Certificates;
-let app: JusteringApp;
+import { PASSWORD, trustedAppPerTest } from './justering-helpers';
 
 test.describe.configure({ timeout: 120_000 });
-test.beforeAll(async () => {
-  certs = await makeCertificates();
-});
-test.afterAll(() => certs.dispose());
-test.beforeEach(async () => {
-  app = await startApp();
-  await certs.trust(app.api);
-});
-test.afterEach(async () => {
-  await app.dispose();
-});
+const env = trustedAppPerTest();
 
-const p12 = (name: string) => ({ name: `${name}.p12`, mimeType: 'application/x-pkcs12', buffer: certs.p12.get(name) ?? Buffer.alloc(0) });
+const p12 = (name: string) => ({ name: `${name}.p12`, mimeType: 'application/x-pkcs12', buffer: env.certs.p12.get(name) ?? Buffer.alloc(0) });
 
 test('signed with the wrong certificate: not usable, named so, sign again', async ({ page }) => {
-  const frozen = await app.api.call('justering.freeze', { meetingId: app.meetingId, groupIndex: 0 });
-  const pkg = await app.api.call('justering.exportPackage', { versionId: frozen.version.id, field: 'sig-justerare-1' });
-  await page.goto(`${app.url}#/underskrift`);
+  const frozen = await env.app.api.call('justering.freeze', { meetingId: env.app.meetingId, groupIndex: 0 });
+  const pkg = await env.app.api.call('justering.exportPackage', { versionId: frozen.version.id, field: 'sig-justerare-1' });
+  await page.goto(`${env.app.url}#/underskrift`);
   await page.getByLabel('Underskriftspaket (.justera)').setInputFiles({ name: pkg.fileName, mimeType: 'application/json', buffer: Buffer.from(pkg.content) });
   await page.getByRole('button', { name: 'Öppna paketet' }).click();
   // Nobody has signed yet, so no trusted secretary signature vouches for the package.

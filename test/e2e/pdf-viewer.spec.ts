@@ -3,23 +3,10 @@
 // N", previous/next, a page number), zoom (+, −, 0 and the buttons), full window (Esc leaves it
 // and gives focus back; in a dialog the dialog stays open). axe on each state.
 import { expect, expectAccessible, test } from './fixtures';
-import { makeCertificates, startApp, type Certificates, type JusteringApp } from './justering-helpers';
-
-let certs: Certificates;
-let app: JusteringApp;
+import { trustedAppPerTest } from './justering-helpers';
 
 test.describe.configure({ timeout: 120_000 });
-test.beforeAll(async () => {
-  certs = await makeCertificates();
-});
-test.afterAll(() => certs.dispose());
-test.beforeEach(async () => {
-  app = await startApp();
-  await certs.trust(app.api);
-});
-test.afterEach(async () => {
-  await app.dispose();
-});
+const env = trustedAppPerTest();
 
 async function tabTo(page: import('@playwright/test').Page, target: import('@playwright/test').Locator): Promise<void> {
   for (let i = 0; i < 60; i += 1) {
@@ -30,9 +17,9 @@ async function tabTo(page: import('@playwright/test').Page, target: import('@pla
 }
 
 test('the package page shows the whole PDF to read, with pages, zoom and full window from the keyboard', async ({ page }) => {
-  const frozen = await app.api.call('justering.freeze', { meetingId: app.meetingId, groupIndex: 0 });
-  const pkg = await app.api.call('justering.exportPackage', { versionId: frozen.version.id, field: 'sig-justerare-1' });
-  await page.goto(`${app.url}#/underskrift`);
+  const frozen = await env.app.api.call('justering.freeze', { meetingId: env.app.meetingId, groupIndex: 0 });
+  const pkg = await env.app.api.call('justering.exportPackage', { versionId: frozen.version.id, field: 'sig-justerare-1' });
+  await page.goto(`${env.app.url}#/underskrift`);
   await page.getByLabel('Underskriftspaket (.justera)').setInputFiles({ name: pkg.fileName, mimeType: 'application/json', buffer: Buffer.from(pkg.content) });
   await page.getByRole('button', { name: 'Öppna paketet' }).click();
 
@@ -133,9 +120,9 @@ test('the package page shows the whole PDF to read, with pages, zoom and full wi
 });
 
 test('the sign dialog shows the version to sign; Esc leaves full window and keeps the dialog', async ({ page }) => {
-  await app.api.call('justering.freeze', { meetingId: app.meetingId, groupIndex: 0 });
-  await page.goto(app.url);
-  await page.goto(`${new URL(app.url).origin}/#/meetings/${encodeURIComponent(app.meetingId)}/justering`);
+  await env.app.api.call('justering.freeze', { meetingId: env.app.meetingId, groupIndex: 0 });
+  await page.goto(env.app.url);
+  await page.goto(`${new URL(env.app.url).origin}/#/meetings/${encodeURIComponent(env.app.meetingId)}/justering`);
   const signButton = page.getByRole('button', { name: 'Skriv under med certifikatfil: Sekreterare Robert Karlsson' });
   await signButton.click();
   const dialog = page.getByRole('dialog', { name: /Skriv under som sekreterare Robert Karlsson med certifikatfil/ });
