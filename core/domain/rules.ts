@@ -8,6 +8,7 @@ import { covers, presenceProblems, quorumOn, servingOn } from './presence';
 import { formatRanges } from './numbering';
 import { justeringDeadline, stockholmDay } from './calendar';
 import { substituteOrderProblems } from './substitute-order';
+import { departureWarnings } from './departure';
 
 export interface RuleIssue {
   /** Path inside the meeting document (or inside the § for paragraphIssues). */
@@ -427,9 +428,15 @@ export function freezeIssues(doc: MeetingDocument, numbers: readonly number[], n
 
 /**
  * The problem list of the workspace: every rule the protocol breaks as it stands (a tie included,
- * which is refused when freezing), and §§ where the board is not beslutför. Same words as import.
+ * which is refused when freezing), §§ where the board is not beslutför, substitutes out of order and
+ * seats left empty after a departure while a substitute was there (departure.ts). Same words as import.
  */
 export function meetingProblems(doc: MeetingDocument, names: Names): string[] {
-  const out = [...meetingIssues(doc, names).map((i) => i.message), ...quorumShortfalls(doc).map(quorumWarning), ...substituteOrderProblems(doc, names).map((o) => o.message)];
+  const out = [
+    ...meetingIssues(doc, names).map((i) => i.message),
+    ...quorumShortfalls(doc).map(quorumWarning),
+    ...substituteOrderProblems(doc, names).map((o) => o.message),
+    ...departureWarnings(doc, names),
+  ];
   return [...new Set(out)];
 }

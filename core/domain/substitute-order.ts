@@ -60,7 +60,8 @@ export function substituteOrderProblems(doc: OrderInput, names: (key: string) =>
         const ry = rank(y) ?? [9, 0];
         return rx[0] - ry[0] || rx[1] - ry[1];
       };
-      const earlier = personal ?? free.filter(ahead).sort(byRank)[0];
+      // A personal substitute of another member serves only for that member (as proposeSubstitutes calls them in).
+      const earlier = personal ?? free.filter((m) => m.substituteFor === undefined && ahead(m)).sort(byRank)[0];
       if (earlier === undefined) continue;
       reported.add(i);
       const why =

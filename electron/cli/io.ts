@@ -5,6 +5,7 @@ import { createClient, type ApiClient } from '../../core/api/client';
 import type { CliArgs, CliIo } from './types';
 import type { Backend, BackendOptions } from '../backend';
 import { quorumShortfalls, quorumWarning } from '../../core/domain/rules';
+import { departureOffers, departureWarning } from '../../core/domain/departure';
 
 /** Today's date in Sweden (Europe/Stockholm), whatever the machine's time zone. */
 export function swedishToday(now: Date): string {
@@ -67,5 +68,10 @@ export async function warnQuorum(io: CliIo, api: ApiClient, meetingId: string, p
   const doc = await api.call('meetings.export', { meetingId });
   for (const s of quorumShortfalls(doc)) {
     if (paragraphs === undefined || paragraphs.includes(s.number)) io.err(`Varning: ${quorumWarning(s)}`);
+  }
+  // A seat left empty after a departure while a substitute was there: the same rule as the attendance editor's offer.
+  const names = new Map(doc.people.map((p) => [p.key, p.name]));
+  for (const o of departureOffers(doc)) {
+    if (paragraphs === undefined || paragraphs.includes(o.from)) io.err(`Varning: ${departureWarning(o, (k) => names.get(k) ?? k)}`);
   }
 }

@@ -44,6 +44,7 @@ export function workspaceHandlers(ctx: HandlerContext): HandlersFor<keyof typeof
     'workspace.agenda.move': (i) => agenda.moveAgendaItem(deps, i),
     'workspace.agenda.remove': (i) => agenda.removeAgendaItem(deps, i),
     'workspace.attendance.set': (i) => attendance.setAttendance(deps, i.meetingId, attendance.normaliseRows(i.rows)),
+    'workspace.attendance.serveAfterDeparture': (i) => attendance.substituteAfterDeparture(deps, i.meetingId, { seat: i.seat, from: i.from, substituteId: i.substituteId }),
     'workspace.undo': (i) => undo(deps, i.meetingId),
     'workspace.redo': (i) => redo(deps, i.meetingId),
     'workspace.search': (i) => search(deps, i),

@@ -4,6 +4,7 @@ import { method } from './define';
 import { attendanceRowSchema, meetingCreateSchema, meetingPatchSchema, searchInputSchema, workspaceIdSchema as id } from '../../app/workspace/schemas';
 import { groupTimePlaceSchema, isoDateSchema, type GroupTimePlace } from '../../format/meeting';
 import type { JournalState, SearchHit, WorkspaceView } from '../../app/workspace/types';
+import type { AttendanceRow } from '../../app/workspace/ports';
 import type { AgendaResult } from '../../app/workspace/agenda';
 import type { UndoResult } from '../../app/workspace/undo';
 
@@ -20,6 +21,10 @@ export const workspaceMeetingsContract = {
   /** An open adjustment group's own time and place of justering (null: the meeting's applies). */
   'workspace.groups.setTimePlace': method<{ timePlace: GroupTimePlace | null }>()(z.strictObject({ meetingId: id, groupId: id, timePlace: groupTimePlaceSchema.nullable() })),
   'workspace.attendance.set': method<{ journal: JournalState }>()(z.strictObject({ meetingId: id, rows: z.array(attendanceRowSchema).max(500) })),
+  /** A member left: a substitute serves in the empty seat from § `from` (core/domain/departure.ts; refused unless that seat is empty there). */
+  'workspace.attendance.serveAfterDeparture': method<{ journal: JournalState; rows: AttendanceRow[] }>()(
+    z.strictObject({ meetingId: id, seat: id, from: z.number().int().min(1).max(99999), substituteId: id.optional() }),
+  ),
   'workspace.undo': method<UndoResult>()(z.strictObject({ meetingId: id })),
   'workspace.redo': method<UndoResult>()(z.strictObject({ meetingId: id })),
   'workspace.search': method<SearchHit[]>()(searchInputSchema),

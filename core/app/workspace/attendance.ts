@@ -3,6 +3,7 @@
 import { AppError } from '../../api/errors';
 import type { Attendance, MeetingDocument, Member, Paragraph } from '../../format/meeting';
 import { covers, proposeSubstitutes, servingOn } from '../../domain/presence';
+import { departureOffers, serveAfterDeparture } from '../../domain/departure';
 import { assertEditable, assertMeetingEditable, personNameOrThrow, requireMeeting, requireParagraph, sameJson, type WorkspaceDeps } from './deps';
 import { allFields } from './fields';
 import { journalState, recordChange } from './journal';
@@ -180,36 +181,86 @@ export function setAttendance(deps: WorkspaceDeps, meetingId: string, input: rea
   return deps.store.transaction(() => {
     requireMeeting(deps, meetingId);
     assertMeetingEditable(deps, meetingId, 'Närvaron');
-    const numbers = sortedNumbers(deps, meetingId);
-    const rows = normaliseRows(input);
-    const issues: { path: string; message: string }[] = [];
-    rows.forEach((r, i) => {
-      const name = personNameOrThrow(deps, r.personId, `Närvarorad ${i + 1}`);
-      if (r.replacesPersonId !== null) {
-        if (r.capacity !== 'substitute') issues.push({ path: `rows[${i}].replacesPersonId`, message: `${name}: bara en tjänstgörande ersättare ersätter någon.` });
-        else personNameOrThrow(deps, r.replacesPersonId, `Närvarorad ${i + 1} (ersätter)`);
-      }
-      for (const field of ['fromParagraph', 'toParagraph'] as const) {
-        const n = r[field];
-        if (n !== null && !numbers.includes(n)) issues.push({ path: `rows[${i}].${field}`, message: `${name}: § ${n} finns inte i sammanträdet.` });
-      }
-      if (r.orderReason !== null && r.orderReason !== undefined && r.capacity !== 'substitute') {
-        issues.push({ path: `rows[${i}].orderReason`, message: `${name}: bara en tjänstgörande ersättare kan vara inkallad utanför turordningen. Ta bort skälet.` });
-      }
-      if (r.fromParagraph !== null && r.toParagraph !== null && r.toParagraph < r.fromParagraph) {
-        issues.push({ path: `rows[${i}].toParagraph`, message: `${name}: närvaron slutar (§ ${r.toParagraph}) före den börjar (§ ${r.fromParagraph}).` });
-      }
-    });
-    const first = issues[0];
-    if (first !== undefined) throw new AppError('validation', first.message, { issues });
-    const meeting = requireMeeting(deps, meetingId);
-    checkTimes(deps, meetingId, meeting, rows);
-    const before = deps.ws.listAttendance(meetingId);
-    if (sameJson(before, rows)) return { journal: journalState(deps, meetingId) };
-    deps.ws.replaceAttendance(meetingId, rows);
-    recordChange(deps, meetingId, { label: 'Ändring av närvaron', before: [{ kind: 'attendance', rows: before }], after: [{ kind: 'attendance', rows }] });
-    deps.store.audit({ action: 'attendance.updated', entity: 'meeting', entityId: meetingId, details: { rows: rows.length } });
+    writeAttendance(deps, meetingId, normaliseRows(input), 'Ändring av närvaron');
     return { journal: journalState(deps, meetingId) };
+  });
+}
+
+/** Validates and stores a meeting's attendance as one undoable step (inside the caller's transaction). */
+function writeAttendance(deps: WorkspaceDeps, meetingId: string, rows: AttendanceRow[], label: string): boolean {
+  const numbers = sortedNumbers(deps, meetingId);
+  const issues: { path: string; message: string }[] = [];
+  rows.forEach((r, i) => {
+    const name = personNameOrThrow(deps, r.personId, `Närvarorad ${i + 1}`);
+    if (r.replacesPersonId !== null) {
+      if (r.capacity !== 'substitute') issues.push({ path: `rows[${i}].replacesPersonId`, message: `${name}: bara en tjänstgörande ersättare ersätter någon.` });
+      else personNameOrThrow(deps, r.replacesPersonId, `Närvarorad ${i + 1} (ersätter)`);
+    }
+    for (const field of ['fromParagraph', 'toParagraph'] as const) {
+      const n = r[field];
+      if (n !== null && !numbers.includes(n)) issues.push({ path: `rows[${i}].${field}`, message: `${name}: § ${n} finns inte i sammanträdet.` });
+    }
+    if (r.orderReason !== null && r.orderReason !== undefined && r.capacity !== 'substitute') {
+      issues.push({ path: `rows[${i}].orderReason`, message: `${name}: bara en tjänstgörande ersättare kan vara inkallad utanför turordningen. Ta bort skälet.` });
+    }
+    if (r.fromParagraph !== null && r.toParagraph !== null && r.toParagraph < r.fromParagraph) {
+      issues.push({ path: `rows[${i}].toParagraph`, message: `${name}: närvaron slutar (§ ${r.toParagraph}) före den börjar (§ ${r.fromParagraph}).` });
+    }
+  });
+  const first = issues[0];
+  if (first !== undefined) throw new AppError('validation', first.message, { issues });
+  const meeting = requireMeeting(deps, meetingId);
+  checkTimes(deps, meetingId, meeting, rows);
+  const before = deps.ws.listAttendance(meetingId);
+  if (sameJson(before, rows)) return false;
+  deps.ws.replaceAttendance(meetingId, rows);
+  recordChange(deps, meetingId, { label, before: [{ kind: 'attendance', rows: before }], after: [{ kind: 'attendance', rows }] });
+  deps.store.audit({ action: 'attendance.updated', entity: 'meeting', entityId: meetingId, details: { rows: rows.length } });
+  return true;
+}
+
+export interface DepartureInput {
+  /** Whose seat is empty (the member). */
+  seat: string;
+  /** The first § the seat is empty. */
+  from: number;
+  /** The substitute to serve from there; omitted: the one the substitutes' order calls in. */
+  substituteId?: string | undefined;
+}
+
+/**
+ * A seat left empty after a departure (core/domain/departure.ts): the substitute serves in it from
+ * § `from` for as long as it stays empty, in one undoable step. Refused unless departureOffers()
+ * finds that empty seat and the substitute is present and free there — the same rule the
+ * attendance editor offers and the problem list, import and CLI warn with.
+ */
+export function substituteAfterDeparture(deps: WorkspaceDeps, meetingId: string, input: DepartureInput): { journal: JournalState; rows: AttendanceRow[] } {
+  return deps.store.transaction(() => {
+    requireMeeting(deps, meetingId);
+    assertMeetingEditable(deps, meetingId, 'Närvaron');
+    const view = deps.ws.loadWorkspace(meetingId);
+    if (view === null) throw new AppError('not_found', 'Sammanträdet finns inte (det kan ha tagits bort). Välj ett sammanträde i listan.');
+    const rows = deps.ws.listAttendance(meetingId);
+    const doc = { attendance: rows.map(toAttendance), members: view.doc.members, paragraphs: view.doc.paragraphs.map((p) => ({ number: p.number })) };
+    const seatName = personNameOrThrow(deps, input.seat, 'Ledamoten');
+    const offer = departureOffers(doc).find((o) => o.seat === input.seat && o.from === input.from);
+    if (offer === undefined) {
+      throw new AppError(
+        'validation',
+        `Platsen för ${seatName} står inte tom från § ${input.from} efter att någon lämnat sammanträdet, med en ledig ersättare närvarande. Ange först till och med vilken § ${seatName} var med ("Till §"), och att ersättaren är närvarande.`,
+      );
+    }
+    const substitute = input.substituteId ?? offer.substitute;
+    const subName = personNameOrThrow(deps, substitute, 'Ersättaren');
+    if (!offer.candidates.includes(substitute)) {
+      throw new AppError(
+        'validation',
+        `${subName} är inte en närvarande ersättare som är ledig på § ${input.from} och kan inte gå in för ${seatName}. Välj någon av: ${offer.candidates.map((c) => deps.ws.personName(c) ?? c).join(', ')}.`,
+      );
+    }
+    const next = normaliseRows(serveAfterDeparture(doc, input.seat, input.from, substitute).map(fromAttendance));
+    writeAttendance(deps, meetingId, next, `${subName} tjänstgör för ${seatName} från § ${input.from}`);
+    return { journal: journalState(deps, meetingId), rows: deps.ws.listAttendance(meetingId) };
   });
 }
 
