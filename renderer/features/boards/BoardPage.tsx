@@ -14,6 +14,7 @@ import { MembersSection } from './MembersSection';
 import { CsvImport } from './CsvImport';
 import { OfficialsSection } from './OfficialsSection';
 import { EidSection } from './EidSection';
+import { ArchiveSection } from './ArchiveSection';
 import { MeetingsSection } from './MeetingsSection';
 import { SigningOrderSection } from '../justering/SigningOrderSection';
 import { NoticeBoardAddressSection } from '../anslag/NoticeBoardAddressSection';
@@ -42,6 +43,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <EidSection details={d} />
       <BoardFacts details={d} onChanged={q.reload} />
       <SigningOrderSection boardId={d.board.id} />
+      <ArchiveSection details={d} />
       <NoticeBoardAddressSection organisationId={d.organisation.id} organisationName={d.organisation.name} />
     </>
   );
