@@ -33,9 +33,9 @@ export function manifestMismatches(m: PackageManifest, facts: PdfFacts): string[
   if (missing.length > 0) out.push(`${missing.map((p) => `§ ${p}`).join(', ')} finns inte i protokollet`);
   if (!has(m.expectedSigner.name)) out.push(`${m.expectedSigner.name} nämns inte i protokollet`);
   const field = facts.fields.find((f) => f.name === m.field);
-  if (field === undefined) out.push(`protokollet har inget underskriftsfält ${m.field}`);
+  if (field === undefined) out.push(`protokollet har inget underskriftsfält för ${fieldWords(m.field)}`);
   const role = ROLE_OF_FIELD.find(([re]) => re.test(m.field))?.[1];
-  if (role === undefined || squash(m.expectedSigner.role) !== role) out.push(`fältet ${m.field} hör inte till rollen ${m.expectedSigner.role}`);
+  if (role === undefined || squash(m.expectedSigner.role) !== role) out.push(`underskriftsfältet för ${fieldWords(m.field)} hör inte till rollen ${m.expectedSigner.role}`);
   return out;
 }
 
@@ -48,25 +48,48 @@ export interface PackageAuthenticity {
   reasons: string[];
   /** "Ej verifierat — kontrollera med sekreteraren …" or null. */
   message: string | null;
+  /** The same reasons as data, for a screen to word in its own language (the manifest's are in Swedish). */
+  problems: PackageProblem[];
+}
+
+export type PackageProblem = { kind: 'noTrust' } | { kind: 'noSecretary' } | { kind: 'untrusted'; fields: (string | null)[] } | { kind: 'manifest'; text: string };
+
+/** "justerare 1", "sekreterare": a signature field as people call it, never its internal name. */
+function fieldWords(field: string | null): string {
+  if (field === null) return 'okänt fält';
+  const j = /^sig-justerare-(\d+)$/.exec(field);
+  if (j) return `justerare ${j[1]}`;
+  return field === 'sig-sekreterare' ? 'sekreterare' : field === 'sig-ordforande' ? 'ordförande' : 'okänt fält';
 }
 
 export const UNVERIFIED_PACKAGE = 'Ej verifierat — kontrollera med sekreteraren';
 
 export function packageAuthenticity(m: PackageManifest, signedBefore: SignatureCheck[], facts: PdfFacts, trustAssessed: boolean): PackageAuthenticity {
   const reasons: string[] = [];
-  if (!trustAssessed) reasons.push('din tillitslista är tom, så ingen underskrift kan bedömas');
+  const problems: PackageProblem[] = [];
+  if (!trustAssessed) {
+    reasons.push('din tillitslista är tom, så ingen underskrift kan bedömas');
+    problems.push({ kind: 'noTrust' });
+  }
   const secretary = signedBefore.find((s) => s.field === 'sig-sekreterare' && s.valid && s.trusted === true);
-  if (trustAssessed && secretary === undefined) reasons.push('protokollet har ingen betrodd underskrift av sekreteraren');
+  if (trustAssessed && secretary === undefined) {
+    reasons.push('protokollet har ingen betrodd underskrift av sekreteraren');
+    problems.push({ kind: 'noSecretary' });
+  }
   const untrusted = signedBefore.filter((s) => s.trusted !== true);
   if (trustAssessed && untrusted.length > 0) {
-    reasons.push(`underskrifterna i ${untrusted.map((s) => s.field ?? 'okänt fält').join(', ')} leder inte till något betrott rotcertifikat`);
+    reasons.push(`underskrifterna som ${untrusted.map((s) => fieldWords(s.field)).join(', ')} leder inte till något betrott rotcertifikat`);
+    problems.push({ kind: 'untrusted', fields: untrusted.map((s) => s.field) });
   }
-  reasons.push(...manifestMismatches(m, facts));
+  const mismatches = manifestMismatches(m, facts);
+  reasons.push(...mismatches);
+  problems.push(...mismatches.map((text) => ({ kind: 'manifest' as const, text })));
   const verified = reasons.length === 0;
   return {
     verified,
     secretary: secretary?.certificateSubject ?? null,
     reasons,
+    problems,
     message: verified ? null : `${UNVERIFIED_PACKAGE}: ${reasons.join('; ')}. Skriv bara under om sekreteraren har bekräftat paketet på annat sätt (t.ex. per telefon).`,
   };
 }

@@ -126,7 +126,21 @@ export function PackagePage() {
           ) : (
             <div className="warning" role="alert">
               <p>
-                <strong>{opened.pkg.authenticity.message}</strong>
+                <strong>
+                  {s.pkg.unverified(
+                    opened.pkg.authenticity.problems
+                      .map((p) =>
+                        p.kind === 'noTrust'
+                          ? s.pkg.noTrust
+                          : p.kind === 'noSecretary'
+                            ? s.pkg.noSecretary
+                            : p.kind === 'untrusted'
+                              ? s.pkg.untrusted(p.fields.map((f) => (f === null ? '?' : fieldLabel(f).toLocaleLowerCase())).join(', '))
+                              : p.text,
+                      )
+                      .join('; '),
+                  )}
+                </strong>
               </p>
             </div>
           )}
