@@ -259,7 +259,9 @@ test('settings: the time-stamping service; the board: its signing order', async 
 
   await page.goto(`${new URL(env.app.url).origin}/#/boards/${encodeURIComponent(env.app.boardId)}`);
   const order = page.getByRole('region', { name: 'Underskriftsordning vid justering' });
-  await expect(order.getByLabel('Valfri ordning')).toBeChecked();
+  // The first justering call loads the signing modules on demand: at load 30 on 2 cores that took
+  // longer than the 5 s default (getSigningOrder answered after 7-40 s), so the section gets 30 s.
+  await expect(order.getByLabel('Valfri ordning')).toBeChecked({ timeout: 30_000 });
   await order.getByLabel('Bestämd ordning').check();
   await order.getByRole('button', { name: 'Flytta upp: Justerare' }).click();
   await expect(order.getByRole('button', { name: 'Flytta upp: Justerare' })).toBeFocused();
