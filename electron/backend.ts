@@ -34,6 +34,13 @@ export interface BackendOptions {
   pkcs11?: Pkcs11ModuleConfig;
   /** The desktop app: opens e-legitimation pages in the system browser (shell.openExternal). */
   openExternal?: (url: string) => Promise<void>;
+  /**
+   * Leave the preview's typesetting threads running when this back end closes. They are one pool
+   * for the process (their fonts parsed, their part cache warm); a process that opens many back
+   * ends in turn (the end-to-end tests: one per test) keeps them and stops them itself with
+   * `closePreviewPool()` (electron/handlers/preview.ts). Left alone, they still stop after a minute idle.
+   */
+  keepPreviewThreads?: boolean;
 }
 
 export interface Backend {
@@ -104,7 +111,7 @@ export function createBackend(options: BackendOptions): Backend {
     dispatch: (method, input) => dispatch(handlers, method, input, { onInternalError }),
     close: () => {
       // The preview's typesetting threads stop with the back end (a later request starts them anew).
-      void closePreviewPool();
+      if (options.keepPreviewThreads !== true) void closePreviewPool();
       db.$client.close();
     },
   };

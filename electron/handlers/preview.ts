@@ -97,6 +97,11 @@ async function renderInPool(data: ProtocolData): Promise<RenderResult> {
   }
 }
 
+/** Whether the preview's worker threads are started (they start on the first preview). */
+export function previewPoolRunning(): boolean {
+  return pool !== null;
+}
+
 /** Stops the preview's worker threads (idle, at shutdown, after tests). */
 export async function closePreviewPool(): Promise<void> {
   clearTimeout(idleTimer);

@@ -1,4 +1,6 @@
-// Each test gets its own temp database and loopback host serving the built renderer.
+// Each test gets its own temp database and loopback host serving the built renderer. Each
+// Playwright worker is its own process: its back ends, ports (0: the system picks) and temp
+// directories are its own, so files may run in parallel workers (playwright.config.ts `workers`).
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 export const rendererDist = fileURLToPath(new URL('../../renderer/dist', import.meta.url));
 import { createBackend, type Backend } from '../../electron/backend';
 import { startHost, type Host } from '../../electron/host';
+import { closePreviewPool } from '../../electron/handlers/preview';
 
 export interface AppFixture {
   url: string;
@@ -16,7 +19,21 @@ export interface AppFixture {
   host: Host;
 }
 
-export const test = base.extend<{ app: AppFixture; emptyApp: AppFixture }>({
+/**
+ * Back ends made for the end-to-end tests leave the preview's typesetting threads running when
+ * they close (`keepPreviewThreads`): the next test's preview finds them loaded (a fresh thread
+ * costs some 3 s of CPU before its first page). The worker stops them when it ends.
+ */
+export const E2E_BACKEND = { transport: 'http', actor: 'e2e', keepPreviewThreads: true } as const;
+
+export const test = base.extend<{ app: AppFixture; emptyApp: AppFixture }, { previewThreads: void }>({
+  previewThreads: [
+    async ({}, use) => {
+      await use();
+      await closePreviewPool();
+    },
+    { scope: 'worker', auto: true },
+  ],
   app: async ({}, use) => {
     await withApp(true, use);
   },
@@ -27,7 +44,7 @@ export const test = base.extend<{ app: AppFixture; emptyApp: AppFixture }>({
 
 async function withApp(demo: boolean, use: (a: AppFixture) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'justera-e2e-'));
-  const backend = createBackend({ databasePath: join(dir, 'justera.db'), transport: 'http', actor: 'e2e' });
+  const backend = createBackend({ databasePath: join(dir, 'justera.db'), ...E2E_BACKEND });
   if (demo) await backend.dispatch('demo.load', {});
   const host = await startHost({ dispatch: (m, i) => backend.dispatch(m, i), staticDir: rendererDist });
   try {

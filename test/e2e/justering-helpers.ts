@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createClient, type ApiClient } from '../../core/api/client';
 import { createBackend, type Backend } from '../../electron/backend';
 import { startHost, type Host } from '../../electron/host';
-import { rendererDist, test } from './fixtures';
+import { E2E_BACKEND, rendererDist, test } from './fixtures';
 import { makeTestPki, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
 import { SOFTHSM_PIN, softhsmIn, softhsmModule } from '../signing/helpers/softhsm';
 
@@ -47,7 +47,7 @@ export interface JusteringApp {
 export async function startApp(): Promise<JusteringApp> {
   const dir = mkdtempSync(join(tmpdir(), 'justera-justering-e2e-'));
   // As `npm run web -- --pkcs11-module …`: over HTTP only this module can be used.
-  const backend = createBackend({ databasePath: join(dir, 'justera.db'), transport: 'http', actor: 'e2e', pkcs11: { configured: softhsmModule } });
+  const backend = createBackend({ databasePath: join(dir, 'justera.db'), ...E2E_BACKEND, pkcs11: { configured: softhsmModule } });
   const api = createClient((m, i) => backend.dispatch(m, i));
   const { meetingId } = await api.call('demo.load', {});
   const view = await api.call('workspace.meetings.get', { meetingId });
