@@ -59,6 +59,11 @@ export function checkTimestampToken(token: Uint8Array, stampedData: Uint8Array):
   return out;
 }
 
+function isStaleConnection(e: unknown): boolean {
+  const cause = e instanceof Error ? (e.cause as { code?: unknown } | undefined) : undefined;
+  return cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET';
+}
+
 function unreachable(url: string, why: string) {
   return signingError(
     'signature',
@@ -99,13 +104,20 @@ export async function requestTimestampToken(url: string, stampedData: Uint8Array
     certReq: true,
   });
   let body: Uint8Array;
+  const der = new Uint8Array(req.toSchema().toBER());
+  const signal = AbortSignal.timeout(timeoutMs);
+  const post = () => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/timestamp-query' }, body: der, signal });
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/timestamp-query' },
-      body: new Uint8Array(req.toSchema().toBER()),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    let res: Response;
+    try {
+      res = await post();
+    } catch (e) {
+      // A kept-alive connection the server closed while idle fails at once with ECONNRESET, before
+      // anything was answered (seen with a TSA between two signatures on a busy machine). The query
+      // is the same bytes and nothing was stamped yet, so it is sent once more on a new connection.
+      if (!isStaleConnection(e)) throw e;
+      res = await post();
+    }
     if (!res.ok) throw rejected(url, `HTTP ${res.status}`);
     body = new Uint8Array(await res.arrayBuffer());
   } catch (e) {
