@@ -126,3 +126,69 @@ test('a late arrival by keyboard offers ending the substitute who served until t
     ['present', 42, null],
   ]);
 });
+
+// A member leaving early: the seat is offered to the substitute the order calls in (here Henrik
+// Blind's personal substitute, Robert Bernhardsson), from the next § on; Ångra takes it back.
+test('a member leaving early by keyboard offers the next substitute from the next §, and Ångra restores it', async ({ page, app }) => {
+  const api = createClient((m, i) => app.backend.dispatch(m, i));
+  const boardId = (await api.call('boards.list', {}))[0]?.id ?? '';
+  const board = await api.call('workspace.boards.get', { boardId });
+  const id = (name: string) => board.members.find((m) => m.name === name)?.personId ?? '';
+  const { meetingId } = await api.call('workspace.meetings.create', {
+    boardId,
+    date: '2020-12-03',
+    startTime: '09:00',
+    place: 'Sessionssalen',
+    secretaryId: id('Anders Lundkvist'),
+    chairId: id('Anders Lundkvist'),
+    firstNumber: 40,
+  });
+  for (const title of ['Val av justerare', 'Budget 2021', 'Taxor 2021', 'Övriga frågor']) await api.call('workspace.agenda.add', { meetingId, title });
+  const rows: AttendanceRow[] = board.members
+    .filter((m) => m.role !== 'ersattare')
+    .map((m) => ({ personId: m.personId, capacity: 'member', replacesPersonId: null, fromParagraph: null, toParagraph: null, note: null }));
+  rows.push({ personId: id('Robert Bernhardsson'), capacity: 'present', replacesPersonId: null, fromParagraph: null, toParagraph: null, note: null });
+  await api.call('workspace.attendance.set', { meetingId, rows });
+
+  await page.goto(`${app.url}#/meetings/${encodeURIComponent(meetingId)}/narvaro`);
+  // Henrik Blind leaves after § 41.
+  const to = page.getByLabel('Till paragraf: Henrik Blind');
+  await to.focus();
+  // "Till slutet", § 40, § 41: two steps down.
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
+  await expect(to).toHaveValue('41');
+
+  const offer = page.getByRole('region', { name: 'Lämnar under sammanträdet' });
+  await expect(offer).toContainText('Henrik Blind lämnade sammanträdet efter § 41, och platsen för Henrik Blind står tom från § 42 fast Robert Bernhardsson är närvarande.');
+  await expectAccessible(page, 'närvaron när en ledamot lämnat');
+  const serve = offer.getByRole('button', { name: 'Låt Robert Bernhardsson tjänstgöra från § 42' });
+  await serve.focus();
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Närvaro' })).toBeFocused();
+  await expectFocusNotLost(page);
+  await expect(offer).toHaveCount(0);
+  const perParagraph = page.getByRole('table', { name: 'Tjänstgörande per paragraf' });
+  await expect(perParagraph.getByRole('row', { name: /§ 41/ })).toContainText('Henrik Blind');
+  await expect(perParagraph.getByRole('row', { name: /§ 41/ })).not.toContainText('Robert Bernhardsson');
+  await expect(perParagraph.getByRole('row', { name: /§ 42/ })).toContainText('Robert Bernhardsson (för Henrik Blind)');
+  await expect(perParagraph.getByRole('row', { name: /§ 43/ })).toContainText('Robert Bernhardsson (för Henrik Blind)');
+  await expect(page.getByLabel('Deltar som: Robert Bernhardsson').nth(1)).toHaveValue(`sub:${id('Henrik Blind')}`);
+  await expect(page.getByLabel('Från paragraf: Robert Bernhardsson').nth(1)).toHaveValue('42');
+  await expectAccessible(page, 'närvaron efter att ersättaren gått in');
+  const stored = (await api.call('workspace.meetings.get', { meetingId })).doc.attendance
+    .filter((a) => a.person === id('Robert Bernhardsson'))
+    .map((a) => [a.capacity, a.fromParagraph ?? null, a.toParagraph ?? null]);
+  expect(stored).toEqual([
+    ['present', null, 41],
+    ['substitute', 42, null],
+  ]);
+
+  // Ångra by keyboard: the substitute is present, not serving, again; the offer is back.
+  const undo = page.getByRole('button', { name: 'Ångra', exact: true });
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Lämnar under sammanträdet' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Tjänstgörande per paragraf' }).getByRole('row', { name: /§ 42/ })).not.toContainText('Robert Bernhardsson');
+  await expectAccessible(page, 'närvaron efter Ångra');
+});

@@ -12,6 +12,9 @@ import type { AttendanceRow } from '../../../core/app/workspace/ports';
 import { fromAttendance, toAttendance } from '../../../core/app/workspace/attendance';
 import { useMeetingSnapshot, type MeetingStore } from './store';
 import { addPeriod, endSubstituteAtArrival, lateArrivals, type LateArrival } from './attendance-periods';
+import { departureOffers, type DepartureOffer } from '../../../core/domain/departure';
+import { api } from '../../api/transport';
+import { errorMessage } from '../../api/errors';
 
 type Kind = 'member' | 'substitute' | 'official' | 'other';
 
@@ -125,6 +128,24 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
     setFocusHeading((n) => n + 1);
   };
 
+  // A seat left empty after a departure: the same rule (core/domain/departure.ts) the API applies and refuses anything else by.
+  const departures = departureOffers({ attendance: sorted(rows).map(toAttendance), members: doc.members, paragraphs: doc.paragraphs });
+  const applyDeparture = async (offer: DepartureOffer) => {
+    try {
+      await autosave.flush();
+      const r = await api.call('workspace.attendance.serveAfterDeparture', { meetingId: view.meetingId, seat: offer.seat, from: offer.from, substituteId: offer.substitute });
+      latest.current = r.rows;
+      setRowsState(r.rows);
+      store.patchAttendance(sorted(r.rows).map(toAttendance));
+      store.setJournal(r.journal);
+      setError(null);
+      setAnnounce(t('attendance.departure.applied', { sub: name(offer.substitute), member: name(offer.seat), from: offer.from, to: offer.to }));
+      setFocusHeading((n) => n + 1);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
   const togglePresent = (p: Person, on: boolean) => {
     if (on) setRows([...rows, { personId: p.id, capacity: defaultCapacity(p), replacesPersonId: null, fromParagraph: null, toParagraph: null, note: null }]);
     else setRows(rows.filter((r) => r.personId !== p.id && r.replacesPersonId !== p.id));
@@ -226,6 +247,21 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                   {t('attendance.arrival.item', { member: name(o.member), at: o.at, sub: name(o.substitute) })}{' '}
                   <button type="button" className="secondary small" onClick={() => applyArrival(o)}>
                     {t('attendance.arrival.apply', { sub: name(o.substitute), last: o.lastServed })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {departures.length > 0 && !locked && (
+          <div className="proposal" role="region" aria-label={t('attendance.departure.heading')}>
+            <h3>{t('attendance.departure.heading')}</h3>
+            <ul>
+              {departures.map((o) => (
+                <li key={`${o.seat}:${o.from}`}>
+                  {t('attendance.departure.item', { leaver: name(o.leaver), last: o.lastServed, member: name(o.seat), from: o.from, sub: name(o.substitute) })}{' '}
+                  <button type="button" className="secondary small" onClick={() => void applyDeparture(o)}>
+                    {t('attendance.departure.apply', { sub: name(o.substitute), from: o.from })}
                   </button>
                 </li>
               ))}
