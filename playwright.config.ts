@@ -5,7 +5,9 @@ export default defineConfig({
   testDir: 'test/e2e',
   timeout: 60_000,
   fullyParallel: false,
-  workers: 1,
+  // Two worker processes (the CI machine has two cores): each has its own back ends, ports and temp
+  // directories (test/e2e/fixtures.ts); the tests of one file stay in order in one worker.
+  workers: 2,
   reporter: [['list']],
   use: {
     locale: 'sv-SE',

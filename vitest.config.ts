@@ -57,6 +57,12 @@ export default defineConfig({
           include: ALL,
           exclude: FAST,
           pool: 'forks',
+          // Vitest's default is one worker fewer than the machine has cores: one on the two-core CI
+          // machine, where these files mostly wait on child processes (pdftotext, qpdf, Java,
+          // SoftHSM) and render threads. Two forks keep both cores busy. A project with its own
+          // maxWorkers needs its own group: the fast project runs first, as before, then this one.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
