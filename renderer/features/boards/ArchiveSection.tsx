@@ -108,35 +108,54 @@ function folderProblem(dir: string): string | null {
   return isAbsolutePath(dir.trim()) ? null : t('archive.folderAbsolute');
 }
 
-function ArchiveExport({ details, desktop }: { details: BoardDetails; desktop: boolean }) {
-  const years = details.meetingYears;
-  const [year, setYear] = useState(years[0] ?? null);
+/**
+ * A form around one folder field (export and verify): the form's own check first, then the call; a
+ * refusal the API gives for the folder is shown at the field, which takes focus.
+ */
+function useFolderForm() {
   const [directory, setDirectory] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const action = useAction();
   const formRef = useId();
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
+  const onChange = (v: string) => {
+    setDirectory(v);
+    setInvalid(null);
+  };
+  async function submit(e: FormEvent<HTMLFormElement>, ready: boolean, call: (dir: string) => Promise<ReactNode>) {
     e.preventDefault();
     const form = e.currentTarget;
+    const focusField = () => form.querySelector<HTMLInputElement>('input')?.focus();
     const problem = folderProblem(directory);
     setInvalid(problem);
-    if (problem !== null || year === null) {
-      form.querySelector<HTMLInputElement>('input')?.focus();
+    if (problem !== null || !ready) {
+      focusField();
       return;
     }
     await action.run(async () => {
       try {
-        const r = await api.call('archive.export', { boardId: details.board.id, year, directory: directory.trim() });
-        return t('archive.exported', { dir: r.dir, meetings: r.meetings, files: r.files, signed: r.signedPdfs, year });
+        return await call(directory.trim());
       } catch (er) {
         const atField = folderError(er);
         if (atField !== null) {
           setInvalid(atField);
-          form.querySelector<HTMLInputElement>('input')?.focus();
+          focusField();
         }
         throw er;
       }
+    });
+  }
+  return { directory, invalid, action, formRef, onChange, submit };
+}
+
+function ArchiveExport({ details, desktop }: { details: BoardDetails; desktop: boolean }) {
+  const years = details.meetingYears;
+  const [year, setYear] = useState(years[0] ?? null);
+  const { directory, invalid, action, formRef, onChange, submit: submitFolder } = useFolderForm();
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    await submitFolder(e, year !== null, async (dir) => {
+      const r = await api.call('archive.export', { boardId: details.board.id, year: year ?? 0, directory: dir });
+      return t('archive.exported', { dir: r.dir, meetings: r.meetings, files: r.files, signed: r.signedPdfs, year: year ?? 0 });
     });
   }
 
@@ -153,17 +172,7 @@ function ArchiveExport({ details, desktop }: { details: BoardDetails; desktop: b
       <h3 id={`${formRef}-h`}>{t('archive.export.heading')}</h3>
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${formRef}-h`}>
         <div className="grid-2">
-          <FolderField
-            label={t('archive.export.folder')}
-            value={directory}
-            onChange={(v) => {
-              setDirectory(v);
-              setInvalid(null);
-            }}
-            error={invalid}
-            desktop={desktop}
-            dialogTitle={t('archive.export.dialogTitle')}
-          />
+          <FolderField label={t('archive.export.folder')} value={directory} onChange={onChange} error={invalid} desktop={desktop} dialogTitle={t('archive.export.dialogTitle')} />
           <SelectField label={t('archive.export.year')} value={String(year)} onChange={(e) => setYear(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
@@ -184,49 +193,17 @@ function ArchiveExport({ details, desktop }: { details: BoardDetails; desktop: b
 }
 
 function ArchiveVerify({ desktop }: { desktop: boolean }) {
-  const [directory, setDirectory] = useState('');
-  const [invalid, setInvalid] = useState<string | null>(null);
-  const action = useAction();
-  const formRef = useId();
+  const { directory, invalid, action, formRef, onChange, submit: submitFolder } = useFolderForm();
 
   async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const problem = folderProblem(directory);
-    setInvalid(problem);
-    if (problem !== null) {
-      form.querySelector<HTMLInputElement>('input')?.focus();
-      return;
-    }
-    await action.run(async () => {
-      try {
-        return <VerificationReport report={await api.call('archive.verify', { directory: directory.trim() })} />;
-      } catch (er) {
-        const atField = folderError(er);
-        if (atField !== null) {
-          setInvalid(atField);
-          form.querySelector<HTMLInputElement>('input')?.focus();
-        }
-        throw er;
-      }
-    });
+    await submitFolder(e, true, async (dir) => <VerificationReport report={await api.call('archive.verify', { directory: dir })} />);
   }
 
   return (
     <>
       <h3 id={`${formRef}-h`}>{t('archive.verify.heading')}</h3>
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${formRef}-h`}>
-        <FolderField
-          label={t('archive.verify.folder')}
-          value={directory}
-          onChange={(v) => {
-            setDirectory(v);
-            setInvalid(null);
-          }}
-          error={invalid}
-          desktop={desktop}
-          dialogTitle={t('archive.verify.dialogTitle')}
-        />
+        <FolderField label={t('archive.verify.folder')} value={directory} onChange={onChange} error={invalid} desktop={desktop} dialogTitle={t('archive.verify.dialogTitle')} />
         <div className="actions">
           <button type="submit" disabled={action.busy}>
             {action.busy ? t('archive.verify.busy') : t('archive.verify.submit')}
