@@ -253,7 +253,8 @@ describe('every word of the source reaches the page', () => {
         fc.pre(!/data-caption|rt-figure/.test(source));
         expect(words(blocksText(htmlToBlocks(source, parseHtml)))).toEqual(sourceWords(source));
       }),
-      { numRuns: 500 },
+      // Found by this property in CI (seed 1791708901): text either side of a dropped image in a row.
+      { numRuns: 500, examples: [[['<tr>Hej<img>Hej</img></tr>']]] },
     );
   });
 });

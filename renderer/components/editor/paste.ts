@@ -381,18 +381,27 @@ function readNode(node: DomNode, marks: Marks, r: Reader): void {
       return;
     case 'tr': {
       // One paragraph per row, cells joined by dashes. Whatever else a row holds (text or
-      // elements outside a cell, which a lenient parser leaves there) is read as a cell of its own:
-      // no word of the source is dropped.
+      // elements outside a cell, which a lenient parser leaves there) is read as a cell of its own,
+      // consecutive such nodes together (text on both sides of a dropped image stays one word):
+      // no word of the source is dropped or split.
       const cells: string[] = [];
       const kids = node.childNodes;
-      for (let i = 0; i < kids.length; i += 1) {
-        const c = kids[i] as DomNode;
-        const cell = new Reader();
-        if (c.nodeType === ELEMENT && (nameOf(c) === 'td' || nameOf(c) === 'th')) readChildren(c, {}, cell);
-        else readNode(c, {}, cell);
+      let stray: Reader | null = null;
+      const keep = (cell: Reader) => {
         const text = plainOf(cell.blocks());
         if (text !== '') cells.push(text);
+      };
+      for (let i = 0; i < kids.length; i += 1) {
+        const c = kids[i] as DomNode;
+        if (c.nodeType === ELEMENT && (nameOf(c) === 'td' || nameOf(c) === 'th')) {
+          if (stray !== null) keep(stray);
+          stray = null;
+          const cell = new Reader();
+          readChildren(c, {}, cell);
+          keep(cell);
+        } else readNode(c, {}, (stray ??= new Reader()));
       }
+      if (stray !== null) keep(stray);
       if (cells.length > 0) r.block({ type: 'paragraph', content: [{ text: cells.join(' – ') }] });
       else r.flush();
       return;
