@@ -128,9 +128,31 @@ function attrOf(n: DomNode, name: string): string | null {
  * Before parsing, style elements go and every style attribute is renamed data-style: a DOMParser
  * document shares the page's CSP, and parsing one style attribute under style-src 'self' is one
  * CSP violation report (Chromium sent ~8,000 for 500 KB from Word, and they cost seconds).
+ *
+ * The markup is scanned left to right the way an HTML parser tokenises it, so that only real
+ * tags are touched: a comment, or the raw text of a script or textarea, that happens to contain
+ * "<style>" is kept as it is (a plain search for <style>…</style> would take the visible text
+ * between such a "tag" and a later real one with it).
  */
+const TOKENS = new RegExp(
+  [
+    /<!--(?:-?>|[\s\S]*?(?:--!?>|$))/.source, // a comment (also <!--> and <!--->, and one left open)
+    /<[!?/][^>]*>?/.source, // <!doctype>, <![endif]>, <?xml?>, an end tag: kept as they are
+    /<(script|textarea|title|xmp|iframe|noembed|noframes)(?=[\s/>])[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/.source, // raw text
+    /<style(?=[\s/>])[\s\S]*?(?:<\/style\s*>|$)/.source, // a style element: removed
+    // A start tag; a quoted value may hold ">". One left open runs to the end, as in a parser (and
+    // every token can match wherever it starts, so the scan stays linear on broken markup).
+    /<[a-zA-Z](?:[^"'>]|"[^"]*(?:"|$)|'[^']*(?:'|$))*(?:>|$)/.source,
+  ].join('|'),
+  'gi',
+);
+
 export function defuseStyles(html: string): string {
-  return html.replace(/<style[\s>][\s\S]*?<\/style\s*>/gi, '').replace(/<[a-zA-Z][^>]*>/g, (tag) => (tag.includes('style') ? tag.replace(/(\s)style(\s*=)/gi, '$1data-style$2') : tag));
+  return html.replace(TOKENS, (token: string, raw: string | undefined) => {
+    if (raw !== undefined || token[1] === '!' || token[1] === '?' || token[1] === '/') return token;
+    if (/^<style[\s/>]/i.test(token)) return '';
+    return token.includes('style') ? token.replace(/(\s)style(\s*=)/gi, '$1data-style$2') : token;
+  });
 }
 
 const NO_STYLE: ReadonlyMap<string, string> = new Map();
@@ -316,17 +338,27 @@ function plainOf(blocks: readonly Block[]): string {
     .join(' ');
 }
 
+/** Word's list marker ("1.", "·") and its padding: hidden whatever element carries it. Every place
+ * that reads an element's children itself (lists, table rows) asks this, as readNode does. */
+function isHiddenMarker(n: DomNode): boolean {
+  return n.nodeType === ELEMENT && styleOf(n).get('mso-list') === 'ignore';
+}
+
 function listOf(el: DomNode, type: ListBlock['type']): ListBlock {
   const items: Block[][] = [];
-  let loose: Block[] = [];
+  // Text or elements right inside the list, outside any item (a lenient parser leaves them there),
+  // are read together as one item per run: a comment between two words does not split a word.
+  let loose: Reader | null = null;
   const flushLoose = () => {
-    if (loose.length > 0) items.push(loose);
-    loose = [];
+    const blocks = loose === null ? [] : loose.blocks();
+    if (blocks.length > 0) items.push(blocks);
+    loose = null;
   };
   const kids = el.childNodes;
   for (let i = 0; i < kids.length; i += 1) {
     const c = kids[i] as DomNode;
     const name = c.nodeType === ELEMENT ? nameOf(c) : '';
+    if (isHiddenMarker(c)) continue;
     if (name === 'li') {
       flushLoose();
       items.push(blocksOf(c, {}));
@@ -337,11 +369,7 @@ function listOf(el: DomNode, type: ListBlock['type']): ListBlock {
       const last = items[items.length - 1];
       if (last === undefined) items.push([nested]);
       else last.push(nested);
-    } else {
-      const r = new Reader();
-      readNode(c, {}, r);
-      loose.push(...r.blocks());
-    }
+    } else readNode(c, {}, (loose ??= new Reader()));
   }
   flushLoose();
   return { type, items };
@@ -357,7 +385,7 @@ function readNode(node: DomNode, marks: Marks, r: Reader): void {
   // Office XML islands (<o:p>, <v:shape>, <w:…>) and skipped elements.
   if (SKIP.has(name) || name.includes(':')) return;
   const style = styleOf(node);
-  if (style.get('mso-list') === 'ignore') return; // Word's list marker ("1.", "·") and its padding
+  if (isHiddenMarker(node)) return; // Word's list marker ("1.", "·") and its padding
   switch (name) {
     case 'br':
       r.flush();
@@ -393,6 +421,7 @@ function readNode(node: DomNode, marks: Marks, r: Reader): void {
       };
       for (let i = 0; i < kids.length; i += 1) {
         const c = kids[i] as DomNode;
+        if (isHiddenMarker(c)) continue;
         if (c.nodeType === ELEMENT && (nameOf(c) === 'td' || nameOf(c) === 'th')) {
           if (stray !== null) keep(stray);
           stray = null;
