@@ -4,6 +4,7 @@ import type { MeetingDocument } from '../format/meeting';
 import { buildProtocolData } from './protocol';
 import type { ProtocolData } from './types';
 import { countVote } from './vote';
+import { actingChair } from '../domain/chair';
 
 /**
  * The protocol view model of a draft. A draft may hold what a finished protocol may not (a tied
@@ -16,7 +17,7 @@ export function draftProtocolData(doc: MeetingDocument, generatedAt: string): Pr
     if (p.votes.length === 0) return p;
     const kept = p.votes.filter((vote, k) => {
       try {
-        countVote(vote, doc.meeting.chair, p.number, { index: k, count: p.votes.length });
+        countVote(vote, actingChair(doc, p.number)?.person ?? '', p.number, { index: k, count: p.votes.length });
         return true;
       } catch (e) {
         remarks.set(p.number, [...(remarks.get(p.number) ?? []), e instanceof Error ? e.message : String(e)]);

@@ -9,6 +9,7 @@ import { presenceNotes, type PresenceSource } from './presence-notes';
 import { countVote, voteResultText } from './vote';
 import { quorumOn } from '../domain/presence';
 import { notQuorateText } from '../domain/rules';
+import { actingChair, chairAbsence, chairAbsenceText, type ActingChair } from '../domain/chair';
 
 export const IMMEDIATE_POINT = 'Paragrafen anses omedelbart justerad.';
 
@@ -30,6 +31,9 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
     const items = p.jav.map((j) => withDetail(`${who(j.person)} anmäler jäv och deltar inte i handläggningen av ärendet.`, j.note));
     sections.push({ kind: 'statements', heading: 'Jäv', items });
   }
+  const acting = actingChair(doc, p.number);
+  const chairText = actingChairText(doc, p.number, acting, people);
+  if (chairText !== null) sections.push({ kind: 'statements', heading: 'Ordförande under paragrafen', items: [{ text: chairText }] });
   if (p.decision !== undefined) {
     sections.push({ kind: 'decision', heading: 'Beslut', numbered: p.decision.numbered, points: decisionPoints(doc, p) });
   }
@@ -46,7 +50,7 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
   }
   pushText(sections, 'Propositionsordning', p.propositionOrder);
   p.votes.forEach((vote, k) => {
-    sections.push({ kind: 'vote', heading: voteHeading(vote, k, p.votes.length), vote: voteView(vote, doc.meeting.chair, board, people, p.number, { index: k, count: p.votes.length }) });
+    sections.push({ kind: 'vote', heading: voteHeading(vote, k, p.votes.length), vote: voteView(vote, acting?.person ?? '', board, people, p.number, { index: k, count: p.votes.length }) });
   });
   if (p.protocolNotes.length > 0) {
     const items = p.protocolNotes.map((n): Statement => (n.by === undefined ? { text: n.text } : { text: `${who(n.by)} antecknar följande till protokollet:`, detail: n.text }));
@@ -65,6 +69,20 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
     presenceNotes: presenceNotes(doc, p.number, people, whole),
     sections,
   };
+}
+
+/**
+ * Who chaired § n when the meeting's chair did not: "Anna Andersson (S), vice ordförande, då
+ * ordföranden Kalle Karlsson (S) har anmält jäv." Null when the chair led it (the reference
+ * protocol) or nobody is known (the problem list asks for one; such a § cannot be frozen).
+ */
+export function actingChairText(doc: MeetingDocument, n: number, acting: ActingChair | null, people: People): string | null {
+  if (acting === null || acting.basis === 'meeting') return null;
+  const absence = chairAbsence(doc, n);
+  const role = people.member(acting.person)?.role;
+  const title = role === 'vice_ordforande' ? 'vice ordförande' : role === 'andre_vice_ordforande' ? 'andre vice ordförande' : null;
+  const why = absence === null ? '' : `, då ordföranden ${people.withParty(doc.meeting.chair)} ${chairAbsenceText(absence)}`;
+  return `${people.withParty(acting.person)}${title === null ? '' : `, ${title}`}${why}.`;
 }
 
 /** "Sammanträdet ajourneras kl. 15.10–15.25." (during the §) or "… efter § 33." */

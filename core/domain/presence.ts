@@ -1,6 +1,8 @@
 // Presence as intervals over paragraphs: who served on each §, the närvarolista groups, quorum.
 // Pure functions over the meeting format; the UI, documents and checks all derive from here.
 import type { Attendance, MeetingDocument, Member } from '../format/meeting';
+import { actingChairs } from './chair';
+import { paragraphLabel } from './numbering';
 
 export interface ServingSeat {
   person: string;
@@ -111,7 +113,7 @@ export function presenceProblems(doc: PresenceInput, names: (key: string) => str
 
 export interface NarvaroEntry {
   person: string;
-  /** Remark column: "Ordförande", "Ersätter X", "§§ 20-22", "Jäv § 24" … */
+  /** Remark column: "Ordförande", "Ersätter X", "§§ 20-22", "Jäv § 24", "Ordförande § 24" (chaired that § in the chair's place) … */
   remarks: string[];
 }
 
@@ -152,6 +154,13 @@ export function narvarolista(doc: MeetingDocument, names: (key: string) => strin
       const entry = entryFor.get(`member:${j.person}`) ?? entryFor.get(`substitute:${j.person}`);
       entry?.remarks.push(`Jäv § ${p.number}`);
     }
+  }
+  // Who chaired the §§ the meeting's chair did not lead (chair.ts): "Ordförande § 24".
+  const chaired = new Map<string, number[]>();
+  for (const [n, acting] of actingChairs(doc)) if (acting !== null) chaired.set(acting.person, [...(chaired.get(acting.person) ?? []), n]);
+  for (const [person, numbers] of chaired) {
+    const entry = entryFor.get(`member:${person}`) ?? entryFor.get(`substitute:${person}`);
+    entry?.remarks.push(`Ordförande ${paragraphLabel(numbers)}`);
   }
   return groups;
 }

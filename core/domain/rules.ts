@@ -9,6 +9,7 @@ import { formatRanges } from './numbering';
 import { justeringDeadline, stockholmDay } from './calendar';
 import { substituteOrderProblems } from './substitute-order';
 import { departureWarnings } from './departure';
+import { actingChair, chairAbsence, type ActingChair, type ChairInput } from './chair';
 
 export interface RuleIssue {
   /** Path inside the meeting document (or inside the § for paragraphIssues). */
@@ -21,7 +22,13 @@ export type Names = (key: string) => string;
 type PresenceInput = Pick<MeetingDocument, 'attendance' | 'paragraphs'>;
 
 /** The parts of a § the rules look at; the workspace passes the § as it would be after an edit. */
-export type ParagraphPeople = Pick<Paragraph, 'number' | 'motions' | 'reservations' | 'protocolNotes' | 'jav' | 'votes'>;
+export type ParagraphPeople = Pick<Paragraph, 'number' | 'motions' | 'reservations' | 'protocolNotes' | 'jav' | 'votes' | 'chair'>;
+
+/** What deciding who chairs a § needs beyond the presence: the meeting's chair and the roster (vice chairs). */
+export interface ChairContext {
+  chair: string;
+  members: MeetingDocument['members'];
+}
 
 export type VoteSide = 'ja' | 'nej';
 
@@ -81,10 +88,11 @@ function voteIssues(
   vote: Vote,
   at: { n: number; index: number; count: number },
   serving: ReadonlySet<string>,
-  chair: string,
+  acting: ActingChair | null,
   names: Names,
   complete: boolean,
 ): { issues: RuleIssue[]; outcome: ReturnType<typeof voteWinner> } {
+  const chair = acting?.person ?? '';
   const issues: RuleIssue[] = [];
   const { n, index, count } = at;
   const label = voteLabel(n, index, count);
@@ -113,8 +121,14 @@ function voteIssues(
     const side = c.side === 'ja' ? 'Ja' : 'Nej';
     if (t.ja !== t.nej) {
       issues.push({ path: ['castingVote'], message: `${voteLabel(n, index, count, true)} slutade inte lika (${t.ja}–${t.nej}), så ingen utslagsröst behövs. Ta bort utslagsrösten.` });
+    } else if (acting === null) {
+      issues.push({
+        path: ['castingVote', 'person'],
+        message: `Bara den som är ordförande under § ${n} har utslagsröst, och det är inte angivet vem det var. Ange vem som var ordförande under paragrafen, sedan utslagsrösten.`,
+      });
     } else if (c.person !== chair) {
-      issues.push({ path: ['castingVote', 'person'], message: `Bara ordföranden (${names(chair)}) har utslagsröst ${onP}, inte ${names(c.person)}.` });
+      const role = acting.basis === 'meeting' ? 'ordföranden' : 'ordföranden under paragrafen';
+      issues.push({ path: ['castingVote', 'person'], message: `Bara ${role} (${names(chair)}) har utslagsröst ${onP}, inte ${names(c.person)}.` });
     } else if (own !== c.side) {
       issues.push({
         path: ['castingVote', 'side'],
@@ -132,11 +146,14 @@ function voteIssues(
  * drafted: a tie is then not yet an error (the remaining votes may not be entered), only a
  * problem to show; import and freezing pass true.
  */
-export function paragraphIssues(doc: PresenceInput, chair: string, p: ParagraphPeople, names: Names, complete: boolean): RuleIssue[] {
+export function paragraphIssues(doc: PresenceInput, ctx: ChairContext, p: ParagraphPeople, names: Names, complete: boolean): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const n = p.number;
   const withP = { attendance: doc.attendance, paragraphs: [...doc.paragraphs.filter((x) => x.number !== n), p as Paragraph] };
   const serving = new Set(servingOn(withP, n).map((s) => s.person));
+  const chairDoc: ChairInput = { attendance: doc.attendance, members: ctx.members, meeting: { chair: ctx.chair }, paragraphs: withP.paragraphs };
+  const acting = actingChair(chairDoc, n);
+  issues.push(...chosenChairIssues(chairDoc, n, p.chair, names));
   const here = doc.attendance.filter((a) => covers(a, n));
   const javSet = new Set(p.jav.map((j) => j.person));
   const mayTakePart = new Set(here.filter((a) => a.capacity !== 'official' && a.capacity !== 'absent' && !javSet.has(a.person)).map((a) => a.person));
@@ -160,7 +177,7 @@ export function paragraphIssues(doc: PresenceInput, chair: string, p: ParagraphP
   // Each vote is counted and checked on its own; the outcomes decide who may reserve themselves.
   const votes = p.votes;
   const outcomes = votes.map((vote, k) => {
-    const r = voteIssues(vote, { n, index: k, count: votes.length }, serving, chair, names, complete);
+    const r = voteIssues(vote, { n, index: k, count: votes.length }, serving, acting, names, complete);
     for (const issue of r.issues) issues.push({ path: ['votes', k, ...issue.path], message: issue.message });
     return r.outcome;
   });
@@ -204,6 +221,53 @@ export function paragraphIssues(doc: PresenceInput, chair: string, p: ParagraphP
     issues.push({
       path: ['protocolNotes', i, 'by'],
       message: `${names(note.by)} har inte rätt att delta i § ${n} och kan inte lämna en protokollsanteckning där. Anteckningar lämnas av närvarande ledamöter och ersättare som inte har jäv.`,
+    });
+  });
+  return issues;
+}
+
+/**
+ * A chair recorded for § n (paths relative to the §): only where the meeting's chair does not
+ * serve (there the chair leads), and only someone who serves on the §.
+ */
+function chosenChairIssues(doc: ChairInput, n: number, chosen: string | undefined, names: Names): RuleIssue[] {
+  if (chosen === undefined) return [];
+  const serving = new Set(servingOn({ attendance: doc.attendance, paragraphs: doc.paragraphs as Paragraph[] }, n).map((s) => s.person));
+  if (serving.has(doc.meeting.chair)) {
+    return [
+      {
+        path: ['chair'],
+        message: `${names(doc.meeting.chair)} är sammanträdets ordförande och tjänstgör på § ${n}, och leder därför paragrafen. Ta bort valet av ${names(chosen)} som ordförande under § ${n}.`,
+      },
+    ];
+  }
+  if (!serving.has(chosen)) {
+    return [
+      {
+        path: ['chair'],
+        message: `${names(chosen)} tjänstgör inte på § ${n} och kan inte vara ordförande under paragrafen. Välj en ledamot eller ersättare som tjänstgör på § ${n}, eller rätta närvaron.`,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * §§ nobody is known to chair: the meeting's chair does not serve there, no chair is recorded for
+ * the § and neither vice chair serves (paths from the root, at paragraphs[i].chair). Not an
+ * import error — an older file has no per-§ chair — but the problem list shows it and a group
+ * with such a § cannot be frozen. §§ where nobody serves are left to the quorum warning.
+ */
+export function missingChairIssues(doc: Pick<MeetingDocument, 'attendance' | 'members' | 'paragraphs' | 'meeting'>, names: Names): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  doc.paragraphs.forEach((p, i) => {
+    if (servingOn(doc, p.number).length === 0 || actingChair(doc, p.number) !== null) return;
+    const absence = chairAbsence(doc, p.number);
+    if (absence === null) return;
+    const reason = { jav: 'jäv', left: 'har lämnat sammanträdet', not_arrived: 'har ännu inte anslutit', absent: 'inte närvarande' }[absence];
+    issues.push({
+      path: ['paragraphs', i, 'chair'],
+      message: `Ordföranden ${names(doc.meeting.chair)} deltar inte i § ${p.number} (${reason}) och varken vice ordföranden eller andre vice ordföranden tjänstgör där. Ange vem som var ordförande under § ${p.number} (den som varit ledamot längst tid, eller den nämnden utsåg) i paragrafens redigerare, under Ordförande under paragrafen.`,
     });
   });
   return issues;
@@ -293,7 +357,7 @@ export function adjustmentIssues(doc: Pick<MeetingDocument, 'adjustmentGroups' |
 export function meetingIssues(doc: MeetingDocument, names: Names, complete = true): RuleIssue[] {
   const issues: RuleIssue[] = [...attendanceIssues(doc, names), ...timeIssues(doc, names), ...justerareIssues(doc, names), ...adjustmentIssues(doc)];
   doc.paragraphs.forEach((p, i) => {
-    for (const issue of paragraphIssues(doc, doc.meeting.chair, p, names, complete)) issues.push({ path: ['paragraphs', i, ...issue.path], message: issue.message });
+    for (const issue of paragraphIssues(doc, { chair: doc.meeting.chair, members: doc.members }, p, names, complete)) issues.push({ path: ['paragraphs', i, ...issue.path], message: issue.message });
   });
   return issues;
 }
@@ -419,6 +483,9 @@ export function freezeIssues(doc: MeetingDocument, numbers: readonly number[], n
     if (i.path[0] === 'adjustmentGroups') return false;
     return true;
   });
+  for (const issue of missingChairIssues(doc, names)) {
+    if (inGroup.has(doc.paragraphs[issue.path[1] as number]?.number ?? -1)) issues.push(issue);
+  }
   for (const s of quorumShortfalls(doc)) {
     if (!inGroup.has(s.number) || !s.decides) continue;
     issues.push({ path: ['paragraphs', s.index], message: quorumWarning(s) });
@@ -428,12 +495,13 @@ export function freezeIssues(doc: MeetingDocument, numbers: readonly number[], n
 
 /**
  * The problem list of the workspace: every rule the protocol breaks as it stands (a tie included,
- * which is refused when freezing), §§ where the board is not beslutför, substitutes out of order and
+ * which is refused when freezing), §§ nobody is known to chair, §§ where the board is not beslutför, substitutes out of order and
  * seats left empty after a departure while a substitute was there (departure.ts). Same words as import.
  */
 export function meetingProblems(doc: MeetingDocument, names: Names): string[] {
   const out = [
     ...meetingIssues(doc, names).map((i) => i.message),
+    ...missingChairIssues(doc, names).map((i) => i.message),
     ...quorumShortfalls(doc).map(quorumWarning),
     ...substituteOrderProblems(doc, names).map((o) => o.message),
     ...departureWarnings(doc, names),

@@ -225,6 +225,13 @@ export const paragraphSchema = z.strictObject({
   reservations: z.array(reservationSchema).default([]),
   protocolNotes: z.array(protocolNoteSchema).default([]),
   jav: z.array(javSchema).default([]),
+  /**
+   * Who chaired this § when the meeting's chair did not serve on it (jäv, left early, not yet
+   * arrived) and the roster's vice ordförande or andre vice ordförande did not lead it either, or
+   * the board chose someone else (KL 6 kap. 20–21 §§). Absent: the meeting's chair, else the vice
+   * chairs in turn (core/domain/chair.ts). Must serve on the §.
+   */
+  chair: personKeySchema.optional(),
   distribution: z.array(z.string().trim().min(1)).default([]),
   /** Follow-up tasks the decision gives, for the follow-up register. */
   tasks: z.array(taskSchema).default([]),
@@ -380,6 +387,7 @@ export function crossCheckMeetingDocument(doc: Shape): CrossIssue[] {
     p.reservations.forEach((r, j) => ref(r.person, ['paragraphs', i, 'reservations', j, 'person']));
     p.protocolNotes.forEach((n, j) => ref(n.by, ['paragraphs', i, 'protocolNotes', j, 'by']));
     p.jav.forEach((r, j) => ref(r.person, ['paragraphs', i, 'jav', j, 'person']));
+    ref(p.chair, ['paragraphs', i, 'chair']);
     p.votes.forEach((vote, k) => {
       if (vote.kind !== 'open') return;
       vote.votes.forEach((v, j) => ref(v.person, ['paragraphs', i, 'votes', k, 'votes', j, 'person']));

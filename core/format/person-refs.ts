@@ -31,7 +31,7 @@ export function uniquePersonKeys(names: readonly { id: string; name: string }[])
   return keys;
 }
 
-/** Rewrites every person reference in a paragraph (motions, votes, reservations, notes, jäv). */
+/** Rewrites every person reference in a paragraph (motions, votes, reservations, notes, jäv, the § chair). */
 export function mapParagraphPersons(p: Paragraph, map: (ref: string) => string): Paragraph {
   return {
     ...p,
@@ -39,6 +39,7 @@ export function mapParagraphPersons(p: Paragraph, map: (ref: string) => string):
     reservations: p.reservations.map((r) => ({ ...r, person: map(r.person) })),
     protocolNotes: p.protocolNotes.map((n) => (n.by === undefined ? n : { ...n, by: map(n.by) })),
     jav: p.jav.map((j) => ({ ...j, person: map(j.person) })),
+    ...(p.chair === undefined ? {} : { chair: map(p.chair) }),
     votes: p.votes.map((vote) =>
       vote.kind === 'open'
         ? {

@@ -345,6 +345,7 @@ export function loadMeetingDocument(db: Db, meetingId: string, options: { emails
     c.reservations.forEach((x) => mention(x.person));
     c.protocolNotes.forEach((x) => mention(x.by));
     c.jav.forEach((x) => mention(x.person));
+    mention(c.chair);
     for (const vote of c.votes ?? []) {
       if (vote.kind !== 'open') continue;
       vote.votes.forEach((x) => mention(x.person));

@@ -246,6 +246,7 @@ export function meetingStore(db: Db, ctx: RepoContext): MeetingStore {
         c.reservations.forEach((x) => mention(x.person));
         c.protocolNotes.forEach((x) => mention(x.by));
         c.jav.forEach((x) => mention(x.person));
+        mention(c.chair);
         for (const vote of c.votes ?? []) if (vote.kind === 'open') vote.votes.forEach((x) => mention(x.person));
       }
       const ids = [...mentioned];

@@ -23,6 +23,7 @@ export const paragraphFieldNames: readonly ParagraphFieldName[] = [
   'appeal',
   'immediatelyAdjusted',
   'confidential',
+  'chair',
 ];
 
 /** Swedish names of the fields, for the journal's labels. */
@@ -45,6 +46,7 @@ export const paragraphFieldLabels: Record<ParagraphFieldName, string> = {
   appeal: 'Överklagande',
   immediatelyAdjusted: 'Omedelbar justering',
   confidential: 'Sekretess',
+  chair: 'Ordförande under paragrafen',
 };
 
 export function allFields(row: ParagraphRow): ParagraphFields {
@@ -68,6 +70,8 @@ export function allFields(row: ParagraphRow): ParagraphFields {
     appeal: c.appeal ?? null,
     immediatelyAdjusted: row.immediatelyAdjusted,
     confidential: row.confidentialProvision,
+    // A journal entry or a row written before the field existed has none.
+    chair: c.chair ?? null,
   };
 }
 
@@ -116,6 +120,7 @@ export function contentOf(f: ParagraphFields): ParagraphContent {
   ordered.reservations = c.reservations;
   ordered.protocolNotes = c.protocolNotes;
   ordered.jav = c.jav;
+  if (f.chair !== null) ordered.chair = f.chair;
   ordered.distribution = c.distribution;
   ordered.tasks = c.tasks;
   if (f.appeal !== null) ordered.appeal = f.appeal;

@@ -26,6 +26,8 @@ export interface ParagraphFields {
   immediatelyAdjusted: boolean;
   /** OSL provision when the whole § is confidential. */
   confidential: string | null;
+  /** Who chaired the § in the meeting chair's place (paragraphs[].chair); null: not recorded. */
+  chair: string | null;
 }
 
 export type ParagraphFieldName = keyof ParagraphFields;

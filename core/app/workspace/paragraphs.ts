@@ -2,7 +2,8 @@
 // for undo and in the audit log. Person references must fit the presence on that §.
 import { AppError } from '../../api/errors';
 import type { Paragraph } from '../../format/meeting';
-import { castingVoteFor, paragraphIssues } from '../../domain/rules';
+import { castingVoteFor, paragraphIssues, type ChairContext } from '../../domain/rules';
+import { actingChair } from '../../domain/chair';
 import { pathText } from '../../api/validation';
 import { assertEditable, requireParagraph, sameJson, type WorkspaceDeps } from './deps';
 import { paragraphFieldLabels, paragraphFieldNames, paragraphOf, pickFields, withFields } from './fields';
@@ -72,6 +73,9 @@ export function normalisePatch(patch: ParagraphPatch): Partial<ParagraphFields> 
       case 'confidential':
         out.confidential = patch.confidential ?? null;
         break;
+      case 'chair':
+        out.chair = patch.chair ?? null;
+        break;
       default: {
         const never: never = key;
         throw new AppError('validation', `Okänt fält ${String(never)}.`);
@@ -87,19 +91,30 @@ export function normalisePatch(patch: ParagraphPatch): Partial<ParagraphFields> 
  * is refused when the protocol is frozen). A tie is not refused here: votes are entered one by one.
  */
 function checkPeople(deps: WorkspaceDeps, p: ParagraphRow, next: ParagraphRow, fields: Partial<ParagraphFields>): void {
-  const checked = ['motions', 'reservations', 'votes', 'protocolNotes'] as const;
+  const checked = ['motions', 'reservations', 'votes', 'protocolNotes', 'chair'] as const;
   if (checked.every((f) => fields[f] === undefined)) return;
   const paragraphs = deps.ws.listParagraphs(p.meetingId);
   const rows = deps.ws.listAttendance(p.meetingId);
-  const chair = deps.ws.getMeeting(p.meetingId)?.chairId ?? '';
   const name = (id: string) => deps.ws.personName(id) ?? 'Personen';
   const candidate = paragraphOf(next);
-  const issues = paragraphIssues(presenceDoc(rows, paragraphs), chair, candidate, name, false)
+  const issues = paragraphIssues(presenceDoc(rows, paragraphs), chairContext(deps, p.meetingId), candidate, name, false)
     // A reservation depends on the vote: changing the vote re-checks the reservations too.
     .filter((i) => fields[i.path[0] as keyof ParagraphFields] !== undefined || (i.path[0] === 'reservations' && fields.votes !== undefined))
     .map((i) => ({ path: pathText(i.path), message: i.message }));
   const first = issues[0];
   if (first !== undefined) throw new AppError('validation', first.message, { issues });
+}
+
+/** The meeting's chair and the board's roster on the meeting day (its vice chairs), for who chairs a §. */
+export function chairContext(deps: WorkspaceDeps, meetingId: string): ChairContext {
+  const meeting = deps.ws.getMeeting(meetingId);
+  if (meeting === null) return { chair: '', members: [] };
+  const on = meeting.date;
+  const members = deps.ws
+    .listAssignments(meeting.boardId)
+    .filter((a) => a.termStart <= on && on <= a.termEnd && (a.retiredOn === null || a.retiredOn > on))
+    .map((a) => ({ person: a.personId, role: a.role, termStart: a.termStart, termEnd: a.termEnd }));
+  return { chair: meeting.chairId, members };
 }
 
 export interface ParagraphUpdateResult {
@@ -112,9 +127,18 @@ export function updateParagraph(deps: WorkspaceDeps, paragraphId: string, patch:
   return deps.store.transaction(() => {
     const p = requireParagraph(deps, paragraphId);
     assertEditable(p);
-    // The casting vote is recorded as data: in a tie it is the chair's own Ja or Nej.
+    // The casting vote is recorded as data: in a tie it is the own Ja or Nej of whoever chairs the § (chair.ts).
     if (fields.votes !== undefined) {
-      const chair = deps.ws.getMeeting(p.meetingId)?.chairId ?? '';
+      const ctx = chairContext(deps, p.meetingId);
+      const presence = presenceDoc(deps.ws.listAttendance(p.meetingId), deps.ws.listParagraphs(p.meetingId));
+      const own = withFields(p, fields).content;
+      const chairDoc = {
+        ...presence,
+        members: ctx.members,
+        meeting: { chair: ctx.chair },
+        paragraphs: presence.paragraphs.map((x) => (x.number === p.number ? { number: p.number, jav: own.jav, chair: own.chair } : x)),
+      };
+      const chair = actingChair(chairDoc, p.number)?.person ?? '';
       fields.votes = fields.votes.map((vote) => {
         if (vote.kind !== 'open' || vote.castingVote !== undefined) return vote;
         const casting = castingVoteFor(vote, chair);

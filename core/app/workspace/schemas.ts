@@ -188,6 +188,8 @@ export const paragraphPatchSchema = z.strictObject({
   appeal: appealSchema.nullable().optional(),
   immediatelyAdjusted: z.boolean().optional(),
   confidential: oslProvisionSchema.nullable().optional(),
+  /** Who chaired the § in the meeting chair's place (a serving member or substitute); null: none recorded. */
+  chair: refSchema.nullable().optional(),
 });
 
 export type ParagraphPatch = z.output<typeof paragraphPatchSchema>;
