@@ -70,7 +70,9 @@ function writeThenKill(dbPath: string, paragraphId: string, start: number, ms: n
       }
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`writer stopped by itself: ${stderr}`))));
+    // 'close', not 'exit': 'exit' may come before the last "ack N" lines still in the pipe are
+    // read, and the count would then lag the database by more than the one write in flight.
+    child.on('close', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`writer stopped by itself: ${stderr}`))));
   });
 }
 
