@@ -132,10 +132,16 @@ async function importAndCheck(bytes: Uint8Array, expectRows?: number): Promise<'
   expect(e.message).toMatch(/ingenting har importerats|Filen/);
   const issues = e.details?.issues ?? [];
   expect(issues.length).toBeGreaterThan(0);
+  // Leaked program text (an undefined or NaN in a template, an error's toString) is a fault, but a
+  // message may quote the file's own text: a header cut to "Na" and doubled reads "NaNa", and
+  // 'Okänd kolumn "NaNa"' is the right message. Such a word counts only when the file lacks it
+  // (the words are ASCII, so latin1 finds them in UTF-8 and Windows-1252 alike).
+  const fileText = Buffer.from(bytes).toString('latin1');
   for (const i of issues) {
     expect(i.path).toMatch(/^rad \d+(, .+)?$/);
     expect(i.message.length).toBeGreaterThan(5);
-    expect(i.message).not.toMatch(/undefined|NaN|\[object|Error:|TypeError/);
+    const leaked = [...i.message.matchAll(/undefined|NaN|\[object|Error:|TypeError/g)].map((m) => m[0]).filter((w) => !fileText.includes(w));
+    expect(leaked, i.message).toEqual([]);
   }
   const after = rowCounts(t.backend);
   expect({ ...after, audit_log: 0 }).toEqual({ ...before, audit_log: 0 });
@@ -174,7 +180,21 @@ describe('CSV member import fuzzing', () => {
           for (const b of bytesEdits) if (bytes.length > 0) bytes[b.at % bytes.length] = b.byte;
           outcomes[await importAndCheck(bytes)] += 1;
         }),
-        { numRuns: 150 },
+        {
+          numRuns: 150,
+          examples: [
+            // Found with 7,500 runs (seed -1526061138): the header cut to "Na" and that line doubled
+            // gives the column "NaNa"; the message quoting it was taken for a leaked NaN.
+            [
+              [{ sep: ';', eol: '\n', enc: 'utf8', quoteAll: false, count: 1 }, [{ name: 'Anna Öberg 1', role: 'Ledamot', party: 'S', from: '2023-01-01', to: '2026-12-31' }]],
+              [
+                { kind: 'truncate', at: 2 },
+                { kind: 'duplicate-row', at: 0 },
+              ],
+              [],
+            ],
+          ],
+        },
       );
       // Both outcomes occur, so the property tests something on each side.
       expect(outcomes.ok).toBeGreaterThan(0);
