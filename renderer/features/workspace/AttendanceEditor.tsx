@@ -14,6 +14,7 @@ import { useMeetingSnapshot, type MeetingStore } from './store';
 import { addPeriod, endSubstituteAtArrival, lateArrivals, type LateArrival } from './attendance-periods';
 import { departureOffers, type DepartureOffer } from '../../../core/domain/departure';
 import { api } from '../../api/transport';
+import { SelectField } from '../../components/fields';
 import { errorMessage } from '../../api/errors';
 
 type Kind = 'member' | 'substitute' | 'official' | 'other';
@@ -53,6 +54,8 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
   // focus to the section's heading instead of letting it fall to <body>.
   const heading = useRef<HTMLHeadingElement>(null);
   const [focusHeading, setFocusHeading] = useState(0);
+  // After a departure: which of the offer's candidates the secretary picked (seat:from → person); the proposal otherwise.
+  const [departurePick, setDeparturePick] = useState<Record<string, string>>({});
   useEffect(() => {
     if (focusHeading > 0) heading.current?.focus();
   }, [focusHeading]);
@@ -130,16 +133,22 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
 
   // A seat left empty after a departure: the same rule (core/domain/departure.ts) the API applies and refuses anything else by.
   const departures = departureOffers({ attendance: sorted(rows).map(toAttendance), members: doc.members, paragraphs: doc.paragraphs });
-  const applyDeparture = async (offer: DepartureOffer) => {
+  const pickOf = (o: DepartureOffer) => {
+    const picked = departurePick[`${o.seat}:${o.from}`];
+    return picked !== undefined && o.candidates.includes(picked) ? picked : o.substitute;
+  };
+  const applyDeparture = async (offer: DepartureOffer, substitute: string) => {
     try {
       await autosave.flush();
-      const r = await api.call('workspace.attendance.serveAfterDeparture', { meetingId: view.meetingId, seat: offer.seat, from: offer.from, substituteId: offer.substitute });
+      const r = await api.call('workspace.attendance.serveAfterDeparture', { meetingId: view.meetingId, seat: offer.seat, from: offer.from, substituteId: substitute });
       latest.current = r.rows;
       setRowsState(r.rows);
       store.patchAttendance(sorted(r.rows).map(toAttendance));
       store.setJournal(r.journal);
       setError(null);
-      setAnnounce(t('attendance.departure.applied', { sub: name(offer.substitute), member: name(offer.seat), from: offer.from, to: offer.to }));
+      const to =
+        r.rows.find((x) => x.personId === substitute && x.capacity === 'substitute' && x.replacesPersonId === offer.seat && x.fromParagraph === offer.from)?.toParagraph ?? numbers[numbers.length - 1];
+      setAnnounce(t('attendance.departure.applied', { sub: name(substitute), member: name(offer.seat), from: offer.from, to: to ?? offer.to }));
       setFocusHeading((n) => n + 1);
     } catch (e) {
       setError(errorMessage(e));
@@ -257,14 +266,30 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
           <div className="proposal" role="region" aria-label={t('attendance.departure.heading')}>
             <h3>{t('attendance.departure.heading')}</h3>
             <ul>
-              {departures.map((o) => (
-                <li key={`${o.seat}:${o.from}`}>
-                  {t('attendance.departure.item', { leaver: name(o.leaver), last: o.lastServed, member: name(o.seat), from: o.from, sub: name(o.substitute) })}{' '}
-                  <button type="button" className="secondary small" onClick={() => void applyDeparture(o)}>
-                    {t('attendance.departure.apply', { sub: name(o.substitute), from: o.from })}
-                  </button>
-                </li>
-              ))}
+              {departures.map((o) => {
+                const pick = pickOf(o);
+                return (
+                  <li key={`${o.seat}:${o.from}`}>
+                    <p>{t('attendance.departure.item', { leaver: name(o.leaver), last: o.lastServed, member: name(o.seat), from: o.from, sub: name(o.substitute) })}</p>
+                    {o.candidates.length > 1 && (
+                      <SelectField
+                        label={t('attendance.departure.choose', { member: name(o.seat), from: o.from })}
+                        value={pick}
+                        onChange={(e) => setDeparturePick({ ...departurePick, [`${o.seat}:${o.from}`]: e.target.value })}
+                      >
+                        {o.candidates.map((c) => (
+                          <option key={c} value={c}>
+                            {c === o.substitute ? t('attendance.departure.proposed', { name: name(c) }) : name(c)}
+                          </option>
+                        ))}
+                      </SelectField>
+                    )}
+                    <button type="button" className="secondary small" onClick={() => void applyDeparture(o, pick)}>
+                      {t('attendance.departure.apply', { sub: name(pick), from: o.from })}
+                    </button>
+                  </li>
+                );
+              })}
             </ul>
           </div>
         )}

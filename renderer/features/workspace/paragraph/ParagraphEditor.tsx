@@ -15,6 +15,7 @@ import { RichSection } from './RichSection';
 import { DecisionEditor } from './DecisionEditor';
 import { PeopleList, rowsOf } from './PeopleLists';
 import { JavEditor } from './JavEditor';
+import { ChairEditor } from './ChairEditor';
 import { AppealEditor } from './AppealEditor';
 import { VoteEditor } from './VoteEditor';
 import { AttachmentsEditor } from './AttachmentsEditor';
@@ -144,6 +145,7 @@ function Presence({ store, paragraphId }: { store: MeetingStore; paragraphId: st
         </details>
       )}
       <JavEditor store={store} paragraphId={paragraphId} />
+      <ChairEditor store={store} paragraphId={paragraphId} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { t } from '../../../i18n';
 import { servingOn } from '../../../../core/domain/presence';
 import { countVote, voteResultText } from '../../../../core/documents/vote';
 import { castingVoteFor } from '../../../../core/domain/rules';
+import { actingChair } from '../../../../core/domain/chair';
 import type { Vote } from '../../../../core/format/meeting';
 import { useMeetingSnapshot, type MeetingStore } from '../store';
 import { paragraphOp } from './ops';
@@ -56,7 +57,7 @@ function toVote(s: State, order: readonly string[], chair: string): Vote | null 
       .map((p) => ({ person: p, vote: s.votes[p] as Choice }));
     if (votes.length + extra.length === 0) return t('vote.noVotes');
     const open: Extract<Vote, { kind: 'open' }> = { kind: 'open', ...subject, jaMeans: s.jaMeans.trim(), nejMeans: s.nejMeans.trim(), votes: [...votes, ...extra] };
-    // A tie is settled by the chair's own Ja or Nej, stored as the casting vote (utslagsröst).
+    // A tie is settled by the § chair's own Ja or Nej, stored as the casting vote (utslagsröst).
     const casting = castingVoteFor(open, chair);
     return casting === undefined ? open : { ...open, castingVote: casting };
   }
@@ -91,7 +92,8 @@ export function VoteEditor({ store, paragraphId, initial }: { store: MeetingStor
   const order = serving.map((s) => s.person);
   const name = (id: string) => doc.people.find((x) => x.key === id)?.name ?? id;
   const party = (id: string) => doc.members.find((m) => m.person === id)?.party;
-  const chair = doc.meeting.chair;
+  // Whoever chairs this § holds the casting vote (core/domain/chair.ts): the vice chair where the chair has jäv.
+  const chair = actingChair(doc, p.number)?.person ?? '';
   const saveKey = `p:${paragraphId}:votes`;
 
   const produce = () => {
