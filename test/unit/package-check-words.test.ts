@@ -3,7 +3,7 @@
 // "ordförande"), never by their internal name (sig-justerare-1), and come as data (`problems`) that
 // the package page words in the chosen language.
 import { describe, expect, it } from 'vitest';
-import { packageAuthenticity } from '../../core/app/justering/package-check';
+import { manifestMismatches, packageAuthenticity } from '../../core/app/justering/package-check';
 import type { PackageManifest, SignatureCheck } from '../../core/app/justering/types';
 
 const manifest = (field: string, role: string): PackageManifest => ({
@@ -41,5 +41,21 @@ describe('packageAuthenticity', () => {
   it('an empty trust list is a problem of its own', () => {
     const a = packageAuthenticity(manifest('sig-sekreterare', 'sekreterare'), [], facts, false);
     expect(a.problems).toEqual([{ kind: 'noTrust' }]);
+  });
+});
+
+describe('manifestMismatches: § numbers from the file are numbers, never patterns', () => {
+  // The package-fuzz property found '(' among the paragraphs: it was put into a regular expression,
+  // which threw (an internal error for the signer); '.*' matched any § and so hid a false claim.
+  it('a § that is not a whole number is not found in the protocol, and nothing throws', () => {
+    for (const odd of ['(', '.*', '20|99', '\\d+', { n: 20 }, null, 20.5]) {
+      const m = { ...manifest('sig-sekreterare', 'sekreterare'), paragraphs: [20, odd] as unknown as number[] };
+      const reasons = manifestMismatches(m, facts);
+      expect(reasons).toHaveLength(1);
+      expect(reasons[0]).toMatch(/^§ .+ finns inte i protokollet$/);
+      expect(reasons[0]).not.toMatch(/^§ 20[, ]/);
+    }
+    expect(manifestMismatches(manifest('sig-sekreterare', 'sekreterare'), facts)).toEqual([]);
+    expect(manifestMismatches({ ...manifest('sig-sekreterare', 'sekreterare'), paragraphs: [20, 2] }, facts)).toEqual(['§ 2 finns inte i protokollet']);
   });
 });

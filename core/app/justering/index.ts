@@ -297,7 +297,11 @@ export async function openPackage(deps: Pick<JusteringDeps, 'services'> & TrustS
   }
   // Everything shown from here on comes from someone else's file: no control characters.
   const manifest = printableDeep(m);
-  if (typeof manifest.field !== 'string' || !Array.isArray(manifest.paragraphs)) throw bad('uppgifterna om underskriften saknas');
+  // The facts the signer is shown and that are compared with the PDF's text: strings, and § numbers
+  // that are whole numbers (a "(" among them made the comparison throw, an internal error).
+  const paragraphNumbers = (v: unknown) => Array.isArray(v) && v.every((p) => Number.isSafeInteger(p) && (p as number) >= 1);
+  const strings = [manifest.field, manifest.board, manifest.date, manifest.expectedSigner.role];
+  if (strings.some((v) => typeof v !== 'string') || !paragraphNumbers(manifest.paragraphs)) throw bad('uppgifterna om underskriften saknas');
   const facts = await deps.services.pdfFacts(pdf).catch(() => {
     throw bad('PDF-filen i paketet går inte att läsa');
   });

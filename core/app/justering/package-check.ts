@@ -27,10 +27,12 @@ export function manifestMismatches(m: PackageManifest, facts: PdfFacts): string[
   const has = (needle: string) => text.includes(squash(needle));
   if (!has(m.board)) out.push(`nämnden "${m.board}" står inte i protokollet`);
   if (!has(m.date)) out.push(`datumet ${m.date} står inte i protokollet`);
-  const paragraphs = Array.isArray(m.paragraphs) ? m.paragraphs : [];
-  const missing = paragraphs.filter((p) => !new RegExp(`§\\s*${p}(?!\\d)`).test(text));
+  const paragraphs: unknown[] = Array.isArray(m.paragraphs) ? m.paragraphs : [];
+  // Only a whole number is looked for: anything else from the file would be read as a pattern
+  // ("(" threw; ".*" would have matched any §), so it counts as not found.
+  const missing = paragraphs.filter((p) => !(Number.isSafeInteger(p) && new RegExp(`§\\s*${p as number}(?!\\d)`).test(text)));
   if (paragraphs.length === 0) out.push('paketet anger inga paragrafer');
-  if (missing.length > 0) out.push(`${missing.map((p) => `§ ${p}`).join(', ')} finns inte i protokollet`);
+  if (missing.length > 0) out.push(`${missing.map((p) => `§ ${typeof p === 'number' ? p : JSON.stringify(p)}`).join(', ')} finns inte i protokollet`);
   if (!has(m.expectedSigner.name)) out.push(`${m.expectedSigner.name} nämns inte i protokollet`);
   const field = facts.fields.find((f) => f.name === m.field);
   if (field === undefined) out.push(`protokollet har inget underskriftsfält för ${fieldWords(m.field)}`);
