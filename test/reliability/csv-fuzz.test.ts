@@ -193,10 +193,19 @@ describe('CSV member import fuzzing', () => {
               ],
               [],
             ],
+            // A cut after the last character (85): the file unchanged, imported. With it and the
+            // refused case above, both outcomes occur in every run; random edits alone leave a file
+            // importable in about 3 % of runs (483 of 15,000 measured), so in 150 runs none did now
+            // and then (about 0.7 % of CI runs) and the check below failed by chance.
+            [
+              [{ sep: ';', eol: '\n', enc: 'utf8', quoteAll: false, count: 1 }, [{ name: 'Anna Öberg 1', role: 'Ledamot', party: 'S', from: '2023-01-01', to: '2026-12-31' }]],
+              [{ kind: 'truncate', at: 85 }],
+              [],
+            ],
           ],
         },
       );
-      // Both outcomes occur, so the property tests something on each side.
+      // Both outcomes occur, so the property tests something on each side (the examples see to it).
       expect(outcomes.ok).toBeGreaterThan(0);
       expect(outcomes.refused).toBeGreaterThan(0);
     },
