@@ -32,7 +32,7 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
     sections.push({ kind: 'statements', heading: 'Jäv', items });
   }
   const acting = actingChair(doc, p.number);
-  const chairText = actingChairText(doc, p.number, acting, people);
+  const chairText = actingChairText(doc, p.number, acting, people, whole);
   if (chairText !== null) sections.push({ kind: 'statements', heading: 'Ordförande under paragrafen', items: [{ text: chairText }] });
   if (p.decision !== undefined) {
     sections.push({ kind: 'decision', heading: 'Beslut', numbered: p.decision.numbered, points: decisionPoints(doc, p) });
@@ -76,9 +76,9 @@ export function buildParagraph(doc: MeetingDocument, p: Paragraph, people: Peopl
  * ordföranden Kalle Karlsson (S) har anmält jäv." Null when the chair led it (the reference
  * protocol) or nobody is known (the problem list asks for one; such a § cannot be frozen).
  */
-export function actingChairText(doc: MeetingDocument, n: number, acting: ActingChair | null, people: People): string | null {
+export function actingChairText(doc: MeetingDocument, n: number, acting: ActingChair | null, people: People, whole: PresenceSource = doc): string | null {
   if (acting === null || acting.basis === 'meeting') return null;
-  const absence = chairAbsence(doc, n);
+  const absence = chairAbsence(doc, n, whole);
   const role = people.member(acting.person)?.role;
   const title = role === 'vice_ordforande' ? 'vice ordförande' : role === 'andre_vice_ordforande' ? 'andre vice ordförande' : null;
   const why = absence === null ? '' : `, då ordföranden ${people.withParty(doc.meeting.chair)} ${chairAbsenceText(absence)}`;

@@ -8,7 +8,7 @@
 //
 // One rule for every entrance: rules.ts checks the recorded choice and asks for one where no
 // proposal exists; the documents, the editor and the vote checks all ask actingChair().
-import type { MeetingDocument, Member, Paragraph } from '../format/meeting';
+import type { Attendance, MeetingDocument, Member, Paragraph } from '../format/meeting';
 import { covers, servingOn } from './presence';
 
 export type ChairInput = Pick<MeetingDocument, 'attendance' | 'members'> & {
@@ -64,13 +64,17 @@ export function actingChair(doc: ChairInput, n: number): ActingChair | null {
   return proposedChair(doc, n);
 }
 
-/** Why the meeting's chair is not leading § n, or null when they serve on it. */
-export function chairAbsence(doc: ChairInput, n: number): ChairAbsence | null {
+/**
+ * Why the meeting's chair is not leading § n, or null when they serve on it. `whole`: the whole
+ * meeting's attendance and § numbers when `doc` holds only some §§ (an extract), so the reason
+ * reads as in the protocol ("har lämnat sammanträdet", not "inte är närvarande").
+ */
+export function chairAbsence(doc: ChairInput, n: number, whole: { attendance: readonly Attendance[]; paragraphs: readonly { number: number }[] } = doc): ChairAbsence | null {
   if (chairServes(doc, n)) return null;
   const chair = doc.meeting.chair;
   if (doc.paragraphs.find((p) => p.number === n)?.jav.some((j) => j.person === chair) === true) return 'jav';
-  const numbers = doc.paragraphs.map((p) => p.number);
-  const served = numbers.filter((m) => doc.attendance.some((a) => a.person === chair && (a.capacity === 'member' || a.capacity === 'substitute') && covers(a, m)));
+  const numbers = whole.paragraphs.map((p) => p.number);
+  const served = numbers.filter((m) => whole.attendance.some((a) => a.person === chair && (a.capacity === 'member' || a.capacity === 'substitute') && covers(a, m)));
   if (served.some((m) => m < n)) return 'left';
   if (served.some((m) => m > n)) return 'not_arrived';
   return 'absent';

@@ -4,7 +4,7 @@ import { AppError } from '../../core/api/errors';
 import { createClient, type ApiClient } from '../../core/api/client';
 import type { CliArgs, CliIo } from './types';
 import type { Backend, BackendOptions } from '../backend';
-import { quorumShortfalls, quorumWarning } from '../../core/domain/rules';
+import { missingChairIssues, quorumShortfalls, quorumWarning } from '../../core/domain/rules';
 import { departureOffers, departureWarning } from '../../core/domain/departure';
 
 /** Today's date in Sweden (Europe/Stockholm), whatever the machine's time zone. */
@@ -62,7 +62,8 @@ export function printJson(io: CliIo, value: unknown): void {
 
 /**
  * Warns on stderr about every § (of `paragraphs`, or all) where the board was not beslutför
- * (KL 6 kap. 27 §): every command that touches such a § says so, as the problem list does.
+ * (KL 6 kap. 27 §), a seat left empty after a departure, a § nobody is known to chair: every
+ * command that touches such a § says so, as the problem list does.
  */
 export async function warnQuorum(io: CliIo, api: ApiClient, meetingId: string, paragraphs?: readonly number[]): Promise<void> {
   const doc = await api.call('meetings.export', { meetingId });
@@ -73,5 +74,10 @@ export async function warnQuorum(io: CliIo, api: ApiClient, meetingId: string, p
   const names = new Map(doc.people.map((p) => [p.key, p.name]));
   for (const o of departureOffers(doc)) {
     if (paragraphs === undefined || paragraphs.includes(o.from)) io.err(`Varning: ${departureWarning(o, (k) => names.get(k) ?? k)}`);
+  }
+  // A § nobody is known to chair (core/domain/chair.ts): the same words as the problem list; freezing refuses it.
+  for (const issue of missingChairIssues(doc, (k) => names.get(k) ?? k)) {
+    const n = doc.paragraphs[issue.path[1] as number]?.number;
+    if (paragraphs === undefined || (n !== undefined && paragraphs.includes(n))) io.err(`Varning: ${issue.message}`);
   }
 }

@@ -2,6 +2,10 @@
 // the workspace records it as one undoable edit and refuses someone who does not serve on the §,
 // and the casting vote the workspace fills in for a tie is that of whoever chairs the §.
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../electron/cli/main';
 import type { Vote } from '../../core/format/meeting';
 import { meetingProblems } from '../../core/domain/rules';
 import { socialnamnd } from '../fixtures/meetings/socialnamnd';
@@ -109,5 +113,33 @@ describe('paragraphs[].chair through import, export and the workspace', () => {
     // The meeting chair's casting vote is refused there.
     const refused = await rejection(t.api.call('workspace.paragraphs.update', { paragraphId: id33, patch: { votes: [{ ...vote, castingVote: { person: key('Karin Ek'), side: 'nej' } }] } }));
     expect(refused.message).toBe('Bara ordföranden under paragrafen (Per Olsson) har utslagsröst i § 33, inte Karin Ek.');
+  });
+});
+
+describe('a § nobody can chair: freezing refuses it, the CLI warns', () => {
+  it('freeze names the §; justera import warns in the problem list words; recording a chair lifts both', async () => {
+    const t = backend();
+    const doc = withJav(true, (d) => {
+      d.adjustmentGroups = [];
+    });
+    const { meetingId } = await t.api.call('meetings.import', { document: doc });
+    const e = await rejection(t.api.call('justering.freeze', { meetingId }));
+    expect(e.message).toContain('Ordföranden Karin Ek deltar inte i § 33 (jäv) och varken vice ordföranden eller andre vice ordföranden tjänstgör där.');
+
+    const dir = mkdtempSync(join(tmpdir(), 'justera-chair-'));
+    try {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), cwd: dir, today: () => '2026-03-12', now: () => new Date('2026-03-12T16:30:00+01:00') };
+      writeFileSync(join(dir, 'm.json'), JSON.stringify(doc));
+      expect(await main(['import', 'm.json', '--db', 'j.db', '--json'], io)).toBe(0);
+      expect(err.join('\n')).toContain('Varning: Ordföranden Karin Ek deltar inte i § 33 (jäv)');
+      err.length = 0;
+      writeFileSync(join(dir, 'chosen.json'), JSON.stringify(withJav(true, (d) => (d.paragraphs[2]!.chair = 'lars-lind'))));
+      expect(await main(['import', 'chosen.json', '--db', 'k.db', '--json'], io)).toBe(0);
+      expect(err.join('\n')).not.toContain('deltar inte i § 33');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,6 +9,10 @@ import { actingChair, chairAbsence, chairServes, proposedChair } from '../../cor
 import { freezeIssues, meetingIssues, meetingProblems, paragraphIssues } from '../../core/domain/rules';
 import { narvarolista, servingOn } from '../../core/domain/presence';
 import { countVote } from '../../core/documents/vote';
+import { buildParagraph } from '../../core/documents/paragraph';
+import { restrictTo } from '../../core/documents/extract';
+import { peopleOf } from '../../core/documents/people';
+import { presenceSourceOf } from '../../core/documents/presence-notes';
 import { meetingDocumentSchema, type Attendance, type MeetingDocument, type Member, type Paragraph } from '../../core/format/meeting';
 import { socialnamnd } from '../fixtures/meetings/socialnamnd';
 import { FUZZ_TIMEOUT_MS } from '../helpers/fuzz';
@@ -170,6 +174,22 @@ describe('leaving early and arriving late', () => {
     expect(actingChair(doc, 34)).toEqual({ person: 'per-olsson', basis: 'vice' });
     expect(actingChair(doc, 35)).toEqual({ person: 'lena-viklund', basis: 'andre_vice' });
     expect(chairAbsence(doc, 35)).toBe('left');
+  });
+
+  it('an extract of a § after the chair left says so as the protocol does', () => {
+    const doc = parsed();
+    doc.attendance[0] = { person: 'karin-ek', capacity: 'member', toParagraph: 33 };
+    const people = peopleOf(doc);
+    const sentence = (d: MeetingDocument) =>
+      buildParagraph(
+        d,
+        d.paragraphs.find((p) => p.number === 35)!,
+        people,
+        presenceSourceOf(doc),
+      ).sections.find((x) => x.heading === 'Ordförande under paragrafen');
+    const expected = { kind: 'statements', heading: 'Ordförande under paragrafen', items: [{ text: 'Per Olsson (M), vice ordförande, då ordföranden Karin Ek (S) har lämnat sammanträdet.' }] };
+    expect(sentence(doc)).toEqual(expected);
+    expect(sentence(restrictTo(doc, [35]))).toEqual(expected);
   });
 
   it('a chair who arrives late does not chair the §§ before', () => {
