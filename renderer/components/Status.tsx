@@ -37,3 +37,22 @@ export function ErrorText({ message, onRetry }: { message: string; onRetry?: () 
     </div>
   );
 }
+
+/**
+ * What an editor says after an edit: the announcement (read by screen readers, not shown) and the
+ * refusal, if any, shown and announced at once.
+ */
+export function EditFeedback({ announce, error }: { announce: string; error?: string | null }) {
+  return (
+    <>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

@@ -8,6 +8,7 @@ import { t } from '../../i18n';
 import { meetingHref } from '../../router';
 import { useMeetingSnapshot, type MeetingStore } from './store';
 import { errorMessage } from '../../api/errors';
+import { EditFeedback } from '../../components/Status';
 
 export function AgendaEditor({ store }: { store: MeetingStore }) {
   const snap = useMeetingSnapshot(store);
@@ -172,14 +173,7 @@ export function AgendaEditor({ store }: { store: MeetingStore }) {
           />
         </ol>
       )}
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {announce}
-      </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <EditFeedback announce={announce} error={error} />
       <form
         noValidate
         className="subform"

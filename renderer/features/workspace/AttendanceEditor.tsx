@@ -16,6 +16,7 @@ import { departureOffers, type DepartureOffer } from '../../../core/domain/depar
 import { api } from '../../api/transport';
 import { SelectField } from '../../components/fields';
 import { errorMessage } from '../../api/errors';
+import { EditFeedback } from '../../components/Status';
 
 type Kind = 'member' | 'substitute' | 'official' | 'other';
 
@@ -458,14 +459,7 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
             );
           })}
         </div>
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {announce}
-        </p>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <EditFeedback announce={announce} error={error} />
       </section>
       {problems.length > 0 && (
         <section className="card warn" aria-labelledby="att-problems">

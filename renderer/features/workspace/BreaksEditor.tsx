@@ -12,6 +12,7 @@ import type { ErrorBody } from '../../../core/api/errors';
 import { meetingOp } from './MeetingOverview';
 import { rowErrors, rowIssueAt, useRowFocus } from './rows';
 import { useMeetingSnapshot, type MeetingStore } from './store';
+import { EditFeedback } from '../../components/Status';
 
 type Field = 'start' | 'end' | 'paragraph' | 'when';
 interface Draft {
@@ -146,9 +147,7 @@ export function BreaksEditor({ store }: { store: MeetingStore }) {
         </button>
         {numbers.length === 0 && <span className="help small-block">{t('breaks.needParagraphs')}</span>}
       </p>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {focus.announce}
-      </p>
+      <EditFeedback announce={focus.announce} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { actingChair, chairAbsence, chairServes, proposedChair, type ChairBasis 
 import { servingOn } from '../../../../core/domain/presence';
 import { useMeetingSnapshot, type MeetingStore } from '../store';
 import { paragraphOp } from './ops';
+import { EditFeedback } from '../../../components/Status';
 
 const basisKey: Record<Exclude<ChairBasis, 'meeting'>, MessageKey> = { vice: 'chair.basis.vice', andre_vice: 'chair.basis.andre_vice', chosen: 'chair.basis.chosen' };
 
@@ -89,14 +90,7 @@ export function ChairEditor({ store, paragraphId }: { store: MeetingStore; parag
             </option>
           ))}
       </SelectField>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {announce}
-      </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <EditFeedback announce={announce} error={error} />
     </section>
   );
 }

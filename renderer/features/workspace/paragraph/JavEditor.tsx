@@ -7,6 +7,7 @@ import { t } from '../../../i18n';
 import { covers, servingOn } from '../../../../core/domain/presence';
 import { fromAttendance, proposeJavSubstitute } from '../../../../core/app/workspace/attendance';
 import { useMeetingSnapshot, type MeetingStore } from '../store';
+import { EditFeedback } from '../../../components/Status';
 
 export function JavEditor({ store, paragraphId }: { store: MeetingStore; paragraphId: string }) {
   const view = useMeetingSnapshot(store).view;
@@ -146,14 +147,7 @@ export function JavEditor({ store, paragraphId }: { store: MeetingStore; paragra
           {t('jav.add.submit')}
         </button>
       </div>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {announce}
-      </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <EditFeedback announce={announce} error={error} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { ErrorBody } from '../../../../core/api/errors';
 import type { MeetingStore } from '../store';
 import { rowErrors, rowIssueAt, useRowFocus } from '../rows';
 import { paragraphOp } from './ops';
+import { EditFeedback } from '../../../components/Status';
 
 type Field = 'what' | 'responsible' | 'due';
 interface Draft {
@@ -128,9 +129,7 @@ export function TasksEditor({ store, paragraphId, initial }: { store: MeetingSto
           {t('tasks.add')}
         </button>
       </p>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {focus.announce}
-      </p>
+      <EditFeedback announce={focus.announce} />
     </div>
   );
 }
