@@ -141,7 +141,7 @@ function checkMember(deps: WorkspaceDeps, boardId: string, personId: string, f: 
   }
 }
 
-export function addMember(deps: WorkspaceDeps, input: MemberInput & { boardId: string; name?: string; personId?: string }): { assignmentId: string; personId: string } {
+export function addMember(deps: WorkspaceDeps, input: MemberInput & { boardId: string; name?: string; personId?: string; email?: string }): { assignmentId: string; personId: string } {
   return deps.store.transaction(() => {
     if (deps.ws.getBoard(input.boardId) === null) throw new AppError('not_found', 'Nämnden finns inte.');
     let personId = input.personId;
@@ -164,11 +164,12 @@ export function addMember(deps: WorkspaceDeps, input: MemberInput & { boardId: s
     checkMember(deps, input.boardId, personId, fields, null);
     const assignmentId = deps.ws.insertAssignment(input.boardId, fields);
     deps.store.audit({ action: 'member.added', entity: 'board', entityId: input.boardId, details: { assignmentId, personId, role: input.role } });
+    if (input.email !== undefined) saveEmail(deps, personId, input.email, 'members.add');
     return { assignmentId, personId };
   });
 }
 
-export function updateMember(deps: WorkspaceDeps, assignmentId: string, patch: Partial<MemberInput> & { name?: string }): void {
+export function updateMember(deps: WorkspaceDeps, assignmentId: string, patch: Partial<MemberInput> & { name?: string; email?: string }): void {
   deps.store.transaction(() => {
     const a = deps.ws.getAssignment(assignmentId);
     if (a === null) throw new AppError('not_found', 'Uppdraget finns inte längre. Ladda om sidan.');
@@ -186,8 +187,17 @@ export function updateMember(deps: WorkspaceDeps, assignmentId: string, patch: P
     const { personId: _p, ...fields } = next;
     deps.ws.updateAssignment(a.id, fields);
     if (patch.name !== undefined) deps.ws.renamePerson(a.personId, patch.name);
-    deps.store.audit({ action: 'member.updated', entity: 'board', entityId: a.boardId, details: { assignmentId, fields: Object.keys(patch) } });
+    deps.store.audit({ action: 'member.updated', entity: 'board', entityId: a.boardId, details: { assignmentId, fields: Object.keys(patch).filter((k) => k !== 'email') } });
+    if (patch.email !== undefined) saveEmail(deps, a.personId, patch.email, 'members.update');
   });
+}
+
+/** The person's e-mail address ('' removes it), written and audited only when it changes; inside the caller's transaction. */
+function saveEmail(deps: WorkspaceDeps, personId: string, raw: string, source: string): void {
+  const email = raw === '' ? null : raw;
+  if (deps.ws.personEmail(personId) === email) return;
+  deps.ws.setPersonEmail(personId, email);
+  deps.store.audit({ action: 'person.email', entity: 'person', entityId: personId, details: { email, source } });
 }
 
 /** Ends an assignment early (entledigande) but keeps it: protocols before the date still show it. */
@@ -260,11 +270,8 @@ export function importMembers(deps: WorkspaceDeps, input: { boardId: string; dat
         // The value is personal data: the audit log names the kind only.
         if (row !== undefined) deps.store.audit({ action: 'person.addIdentifier', entity: 'person', entityId: personId, details: { identifierId: row.id, kind: row.kind, source: 'members.import' } });
       }
-      if (m.email !== null && deps.ws.personEmail(personId) !== m.email) {
-        // The member list is the clerk's current register: its address replaces a stored one.
-        deps.ws.setPersonEmail(personId, m.email);
-        deps.store.audit({ action: 'person.email', entity: 'person', entityId: personId, details: { email: m.email, source: 'members.import' } });
-      }
+      // The member list is the clerk's current register: its address replaces a stored one.
+      if (m.email !== null) saveEmail(deps, personId, m.email, 'members.import');
       const substituteForPersonId = m.substituteFor === null ? null : (ids.get(m.substituteFor.toLocaleLowerCase('sv-SE')) ?? deps.ws.boardPersonByName(input.boardId, m.substituteFor));
       deps.ws.insertAssignment(input.boardId, {
         personId,

@@ -4,6 +4,7 @@ import { isValidOrgNumber, ORG_NUMBER_CHECK_MESSAGE, ORG_NUMBER_FORMAT_MESSAGE }
 import { z } from 'zod';
 import '../../api/zod-sv';
 import { appealSchema, attendanceCapacities, breakSchema, boardKinds, isoDateSchema, memberRoles, organisationKinds, timeSchema, voteChoices } from '../../format/meeting';
+import { optionalEmailSchema } from '../../format/email';
 import { richTextSchema } from '../../format/richtext';
 import { oslProvisionSchema } from '../../format/provision';
 
@@ -59,11 +60,15 @@ export const memberAddSchema = memberFieldsSchema.extend({
   /** A new person by name, or an existing one by id. */
   name: nameSchema.optional(),
   personId: id.optional(),
+  /** The person's e-mail address for the kallelse, saved with the member in one transaction ('' for none). */
+  email: optionalEmailSchema.optional(),
 });
 
 export const memberUpdateSchema = memberFieldsSchema.partial().extend({
   assignmentId: id,
   name: nameSchema.optional(),
+  /** As for members.add: '' removes the address. */
+  email: optionalEmailSchema.optional(),
 });
 
 export const officialFieldsSchema = z.strictObject({

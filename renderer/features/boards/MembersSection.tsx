@@ -154,8 +154,8 @@ export function MembersSection({ details, onChanged }: { details: BoardDetails; 
           const problem = formError(form);
           if (problem !== null) return setError(problem);
           try {
-            const added = await api.call('workspace.members.add', { boardId: details.board.id, name: form.name, ...toInput(form) });
-            if (form.email.trim() !== '') await api.call('people.setEmail', { personId: added.personId, email: form.email });
+            // One call: the member and the address are saved together or, if either is refused, not at all.
+            await api.call('workspace.members.add', { boardId: details.board.id, name: form.name, ...toInput(form), ...(form.email.trim() === '' ? {} : { email: form.email }) });
             setStatus(t('member.added', { name: form.name }));
             setForm(emptyForm(form.termStart, form.termEnd));
             onChanged();
@@ -275,9 +275,13 @@ function EditMemberDialog({ member, regular, onClose, onSaved }: { member: Membe
           const problem = formError(form);
           if (problem !== null) return setError(problem);
           try {
-            // The address is checked first: a refused one leaves everything as it was.
-            if (form.email.trim() !== (member.email ?? '')) await api.call('people.setEmail', { personId: member.personId, email: form.email });
-            await api.call('workspace.members.update', { assignmentId: member.assignmentId, name: form.name, ...toInput(form) });
+            // One call: the member and the address are saved together or, if either is refused, not at all.
+            await api.call('workspace.members.update', {
+              assignmentId: member.assignmentId,
+              name: form.name,
+              ...toInput(form),
+              ...(form.email.trim() === (member.email ?? '') ? {} : { email: form.email }),
+            });
             onSaved();
           } catch (err) {
             setError(errorMessage(err));
