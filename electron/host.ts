@@ -63,6 +63,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const root = resolve(options.staticDir);
   const listeners = new Set<ServerResponse>();
   let port = 0;
+  /**
+   * Set by close(): a call whose body was still arriving is not dispatched to a back end being shut
+   * down, and close() waits for the calls already dispatched, so that the caller may close the back
+   * end (its database) as soon as close() has resolved.
+   */
+  let closing = false;
+  const inflight = new Set<Promise<unknown>>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -109,8 +116,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
       } catch {
         return json(res, 400, { ok: false, error: { code: 'validation', message: 'Anropet är inte giltig JSON.' } });
       }
-      const result = await options.dispatch(m[1] as string, input);
-      return json(res, 200, result);
+      if (closing) return send(res, 503, 'text/plain; charset=utf-8', 'Justera avslutas.');
+      const call = options.dispatch(m[1] as string, input);
+      inflight.add(call);
+      try {
+        return json(res, 200, await call);
+      } finally {
+        inflight.delete(call);
+      }
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Metoden stöds inte.');
@@ -172,12 +185,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
       const line = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const l of listeners) l.write(line);
     },
-    close: () =>
-      new Promise<void>((ok) => {
-        for (const l of listeners) l.end();
-        server.close(() => ok());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      closing = true;
+      for (const l of listeners) l.end();
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections();
+      await Promise.allSettled([...inflight]);
+      await closed;
+    },
   };
 }
 

@@ -90,3 +90,40 @@ describe('loopback host', () => {
     }
   });
 });
+
+describe('closing the host', () => {
+  it('waits for a call already dispatched, so the back end may be closed as soon as close() resolves', async () => {
+    let release = (): void => undefined;
+    let called = (): void => undefined;
+    const dispatched = new Promise<void>((ok) => (called = ok));
+    const calls: string[] = [];
+    const own = await startHost({
+      staticDir,
+      token: 'close-token',
+      dispatch: (m) => {
+        calls.push(m);
+        called();
+        return new Promise((ok) => (release = () => ok({ ok: true, value: m })));
+      },
+    });
+    const req = request({
+      host: '127.0.0.1',
+      port: own.port,
+      path: '/api/call/boards.list',
+      method: 'POST',
+      headers: { Host: `127.0.0.1:${own.port}`, 'X-Justera-Token': 'close-token', 'Content-Type': 'application/json' },
+    });
+    req.on('error', () => undefined); // the connection is cut by close()
+    req.end('{}');
+    await dispatched;
+    let closed = false;
+    const closing = own.close().then(() => (closed = true));
+    // Several turns of the event loop: close() is still waiting for the dispatched call.
+    for (let i = 0; i < 5; i += 1) await new Promise((ok) => setImmediate(ok));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    expect(closed).toBe(true);
+    expect(calls).toEqual(['boards.list']);
+  });
+});

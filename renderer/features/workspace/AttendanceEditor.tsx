@@ -357,56 +357,20 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
                               ))}
                             </select>
                           </td>
-                          <td className="att-from">
-                            <CellLabel text={t('attendance.from')} />
-                            <select
-                              aria-label={t('attendance.fromFor', { name: p.name })}
-                              value={r.fromParagraph ?? ''}
-                              disabled={locked}
-                              onChange={(e) => update(i, { fromParagraph: e.target.value === '' ? null : Number(e.target.value) })}
-                            >
-                              <option value="">{t('attendance.fromStart')}</option>
-                              {numbers.map((n) => (
-                                <option key={n} value={n}>
-                                  § {n}
-                                </option>
-                              ))}
-                            </select>
-                            <TimeInput
-                              id={`att-${i}-fromTime`}
-                              short={t('attendance.fromTime')}
-                              label={t('attendance.fromTimeFor', { name: p.name })}
-                              value={r.fromTime ?? ''}
-                              disabled={locked}
-                              error={timeError !== null && timeError.i === i && timeError.field === 'fromTime' ? timeError.message : null}
-                              onChange={(v) => updateTime(i, 'fromTime', v)}
+                          {(['from', 'to'] as const).map((end) => (
+                            <BoundCell
+                              key={end}
+                              end={end}
+                              row={r}
+                              index={i}
+                              name={p.name}
+                              numbers={numbers}
+                              locked={locked}
+                              timeError={timeError !== null && timeError.i === i && timeError.field === BOUND[end].time ? timeError.message : null}
+                              onParagraph={(n) => update(i, { [BOUND[end].paragraph]: n })}
+                              onTime={(v) => updateTime(i, BOUND[end].time, v)}
                             />
-                          </td>
-                          <td className="att-to">
-                            <CellLabel text={t('attendance.to')} />
-                            <select
-                              aria-label={t('attendance.toFor', { name: p.name })}
-                              value={r.toParagraph ?? ''}
-                              disabled={locked}
-                              onChange={(e) => update(i, { toParagraph: e.target.value === '' ? null : Number(e.target.value) })}
-                            >
-                              <option value="">{t('attendance.toEnd')}</option>
-                              {numbers.map((n) => (
-                                <option key={n} value={n}>
-                                  § {n}
-                                </option>
-                              ))}
-                            </select>
-                            <TimeInput
-                              id={`att-${i}-toTime`}
-                              short={t('attendance.toTime')}
-                              label={t('attendance.toTimeFor', { name: p.name })}
-                              value={r.toTime ?? ''}
-                              disabled={locked}
-                              error={timeError !== null && timeError.i === i && timeError.field === 'toTime' ? timeError.message : null}
-                              onChange={(v) => updateTime(i, 'toTime', v)}
-                            />
-                          </td>
+                          ))}
                           <td className="att-note">
                             <CellLabel text={t('attendance.note')} />
                             <input
@@ -477,6 +441,59 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
 }
 
 /** An optional clock time (TT:MM) for an attendance period, with the API's message at the field. */
+/** What differs between the two ends of a period: its fields and its words. */
+const BOUND = {
+  from: {
+    paragraph: 'fromParagraph',
+    time: 'fromTime',
+    label: 'attendance.from',
+    forName: 'attendance.fromFor',
+    open: 'attendance.fromStart',
+    timeShort: 'attendance.fromTime',
+    timeFor: 'attendance.fromTimeFor',
+  },
+  to: { paragraph: 'toParagraph', time: 'toTime', label: 'attendance.to', forName: 'attendance.toFor', open: 'attendance.toEnd', timeShort: 'attendance.toTime', timeFor: 'attendance.toTimeFor' },
+} as const;
+
+/** "Från" or "Till": the § a period starts or ends at (none: the meeting's start or end) and the clock time. */
+function BoundCell({
+  end,
+  row,
+  index,
+  name,
+  numbers,
+  locked,
+  timeError,
+  onParagraph,
+  onTime,
+}: {
+  end: keyof typeof BOUND;
+  row: AttendanceRow;
+  index: number;
+  name: string;
+  numbers: readonly number[];
+  locked: boolean;
+  timeError: string | null;
+  onParagraph: (n: number | null) => void;
+  onTime: (value: string) => void;
+}) {
+  const b = BOUND[end];
+  return (
+    <td className={`att-${end}`}>
+      <CellLabel text={t(b.label)} />
+      <select aria-label={t(b.forName, { name })} value={row[b.paragraph] ?? ''} disabled={locked} onChange={(e) => onParagraph(e.target.value === '' ? null : Number(e.target.value))}>
+        <option value="">{t(b.open)}</option>
+        {numbers.map((n) => (
+          <option key={n} value={n}>
+            § {n}
+          </option>
+        ))}
+      </select>
+      <TimeInput id={`att-${index}-${b.time}`} short={t(b.timeShort)} label={t(b.timeFor, { name })} value={row[b.time] ?? ''} disabled={locked} error={timeError} onChange={onTime} />
+    </td>
+  );
+}
+
 function TimeInput({
   id,
   short,
