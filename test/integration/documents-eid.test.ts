@@ -11,8 +11,6 @@
 // now; the app refuses a response that is not from now). So this back end reads the real time
 // (anslagFixture realClock); the notice is posted today, which the clerk's rules allow.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
@@ -22,22 +20,20 @@ import type { EidStarted } from '../../core/app/justering/eid';
 import { verifyPdf } from '../../electron/services/signing';
 import { rejection } from '../helpers/backend';
 import { visitSignService } from '../signing/helpers/eid-browser';
-import { issue, pem, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
-import { startTestSignService, type Misbehaviour, type TestSignService } from '../signing/helpers/signservice';
+import { trustCa, type Identity } from '../signing/helpers/pki';
+import { closedPort, eidOutcome, eidRefusal, needsEidTools, startEidService, type EidService } from '../signing/helpers/eid-setup';
+import type { Misbehaviour, TestSignService } from '../signing/helpers/signservice';
 import { hasTool, nssDbTrusting, pdfsig } from '../signing/helpers/tools';
 import { anslagFixture, type AnslagFixture } from './anslag-fixture';
 
 const LISA_PNR = '196804122346';
-const REQUESTER = 'https://justera.testkommun.se/sp';
-const PASSWORD = 'kommunens-nyckel';
 const CSIG = 'http://id.elegnamnden.se/csig/1.1/dss-ext/ns';
-const needsTools = (!hasTool('xmllint') || !hasTool('openssl')) && process.env['CI'] !== 'true';
 
 let f: AnslagFixture;
 let ca: Identity;
 let service: TestSignService;
-let keys: string;
-let settingInput: Record<string, unknown>;
+let eid: EidService;
+let settingInput: EidService['setting'];
 let serviceId: string;
 let lisaId: string;
 let noticeId: string;
@@ -53,45 +49,13 @@ async function current(versionId: string) {
   return f.api.call('documents.currentPdf', { versionId });
 }
 
-async function waitForOutcome(pendingId: string) {
-  for (;;) {
-    const s = await f.api.call('eid.status', { pendingId, waitMs: 5000 });
-    if (s.state === 'done') return s.outcome;
-  }
-}
-
-async function refusal(pendingId: string): Promise<ApiError> {
-  return rejection(waitForOutcome(pendingId));
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
-}
+const waitForOutcome = (pendingId: string) => eidOutcome(f.api, pendingId);
+const refusal = (pendingId: string): Promise<ApiError> => eidRefusal(f.api, pendingId);
 
 beforeAll(async () => {
   f = await anslagFixture({ realClock: true });
-  ca = await issue({ commonName: 'Test e-legitimation CA', isCa: true });
-  const requester = await issue({ commonName: 'Testkommunen Justera underskrifter' });
-  service = await startTestSignService({ requesters: { [REQUESTER]: requester.certDer }, person: { personnummer: LISA_PNR, givenName: 'Lisa', surname: 'Lundgren' }, ca });
-  keys = mkdtempSync(join(tmpdir(), 'justera-docs-eid-keys-'));
-  const p12Path = writeP12(keys, requester, [], 'underskrift.p12', { password: PASSWORD });
-  const passwordFile = join(keys, 'underskrift.pass');
-  writeFileSync(passwordFile, `${PASSWORD}\n`);
-  settingInput = {
-    name: 'Testtjänsten',
-    signServiceEntityId: service.entityId,
-    signServiceUrl: service.url,
-    serviceCertificatePem: pem('CERTIFICATE', service.certificate),
-    identityProvider: service.identityProvider,
-    requesterEntityId: REQUESTER,
-    requesterP12Path: p12Path,
-    requesterPasswordFile: passwordFile,
-    loa: 'loa3',
-  };
+  eid = await startEidService({ person: { personnummer: LISA_PNR, givenName: 'Lisa', surname: 'Lundgren' } });
+  ({ ca, service, setting: settingInput } = eid);
   await trustCa(f.api, ca);
   serviceId = (await f.api.call('settings.signServices.save', settingInput as never)).id;
   const boardId = (await f.api.call('boards.list', {}))[0]?.id ?? '';
@@ -102,12 +66,11 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await service?.close();
+  await eid?.close();
   f?.dispose();
-  if (keys !== undefined) rmSync(keys, { recursive: true, force: true });
 });
 
-describe.skipIf(needsTools)('documents.signEid: the clerk signs with e-legitimation', () => {
+describe.skipIf(needsEidTools)('documents.signEid: the clerk signs with e-legitimation', () => {
   it('the notice signatory without a personnummer: refused with where to add it; nothing sent, nothing stored', async () => {
     const before = snapshot();
     const received = service.received.length;

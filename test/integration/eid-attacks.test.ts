@@ -4,7 +4,7 @@
 // attack is refused with its reason (details.reason, Swedish message) and leaves the DB rows, the
 // current file, the audit log and the data folder exactly as they were. Then the loopback itself
 // is attacked while a signature waits, and a genuine signature still goes through at the end.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,20 +13,16 @@ import { createBackend, type Backend } from '../../electron/backend';
 import { counterIds, rejection } from '../helpers/backend';
 import { ATTACKS, resign, type AttackContext } from '../signing/helpers/eid-attacks';
 import { serviceAnswer } from '../signing/helpers/eid-browser';
-import { issue, pem, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
-import { startTestSignService, type TestSignService } from '../signing/helpers/signservice';
-import { hasTool } from '../signing/helpers/tools';
+import { issue, trustCa } from '../signing/helpers/pki';
+import { eidOutcome, needsEidTools, startEidService, type EidService } from '../signing/helpers/eid-setup';
 
 const CHAIR_PNR = '194911172296';
 const OTHER_PNR = '198112289874';
-const REQUESTER = 'https://justera.testkommun.se/sp';
-const PASSWORD = 'kommunens-nyckel';
-const needsTools = (!hasTool('xmllint') || !hasTool('openssl')) && process.env['CI'] !== 'true';
 
 let dir: string;
 let backend: Backend;
 let api: ApiClient;
-let service: TestSignService;
+let eid: EidService;
 let meetingId: string;
 let versionId: string;
 let ctx: AttackContext;
@@ -47,12 +43,7 @@ async function currentSha(): Promise<string> {
   return (await api.call('justering.currentPdf', { versionId })).sha256;
 }
 
-async function outcome(pendingId: string) {
-  for (;;) {
-    const s = await api.call('eid.status', { pendingId, waitMs: 5000 });
-    if (s.state === 'done') return s.outcome;
-  }
-}
+const outcome = (pendingId: string) => eidOutcome(api, pendingId);
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const unb64 = (s: string | null) => Buffer.from(s ?? '', 'base64').toString('utf8');
@@ -73,23 +64,8 @@ beforeAll(async () => {
   // The service's signing certificate is issued by the same trusted CA: it chains, so only how it
   // is used decides (the "service certificate as CA" attack).
   const serviceKey = await issue({ commonName: 'Test Signservice', organization: 'Testtjänst' }, ca);
-  const requester: Identity = await issue({ commonName: 'Testkommunen Justera underskrifter' });
-  service = await startTestSignService({ requesters: { [REQUESTER]: requester.certDer }, person: { personnummer: CHAIR_PNR, givenName: 'Anders', surname: 'Lundkvist' }, ca, serviceKey });
-  const keys = mkdtempSync(join(tmpdir(), 'justera-eid-attacks-keys-'));
-  const p12Path = writeP12(keys, requester, [], 'underskrift.p12', { password: PASSWORD });
-  const passwordFile = join(keys, 'underskrift.pass');
-  writeFileSync(passwordFile, `${PASSWORD}\n`);
-  await api.call('settings.signServices.save', {
-    name: 'Testtjänsten',
-    signServiceEntityId: service.entityId,
-    signServiceUrl: service.url,
-    serviceCertificatePem: pem('CERTIFICATE', service.certificate),
-    identityProvider: service.identityProvider,
-    requesterEntityId: REQUESTER,
-    requesterP12Path: p12Path,
-    requesterPasswordFile: passwordFile,
-    loa: 'loa3',
-  });
+  eid = await startEidService({ person: { personnummer: CHAIR_PNR, givenName: 'Anders', surname: 'Lundkvist' }, ca, serviceKey });
+  await api.call('settings.signServices.save', eid.setting);
   await trustCa(api, ca);
   const frozen = await api.call('justering.freeze', { meetingId, groupIndex: 0 });
   versionId = frozen.version.id;
@@ -113,12 +89,12 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await service?.close();
+  await eid?.close();
   backend?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(needsTools)('e-ID attacks through the app: refused, nothing stored', () => {
+describe.skipIf(needsEidTools)('e-ID attacks through the app: refused, nothing stored', () => {
   it.each(ATTACKS.map((a) => [a.id, a] as const))(
     '%s',
     async (_id, attack) => {

@@ -5,8 +5,6 @@
 // of the service, a cancel at the service and in the app, an unreachable service, a person without
 // a personnummer and an app without a service are refused with nothing stored.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
@@ -16,26 +14,25 @@ import type { EidStarted } from '../../core/app/justering/eid';
 import { createBackend, type Backend } from '../../electron/backend';
 import { verifyPdf } from '../../electron/services/signing';
 import { counterIds, rejection } from '../helpers/backend';
-import { issue, pem, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
+import { trustCa, type Identity } from '../signing/helpers/pki';
 import { visitSignService } from '../signing/helpers/eid-browser';
-import { startTestSignService, type Misbehaviour, type TestSignService } from '../signing/helpers/signservice';
+import { closedPort, eidOutcome, eidRefusal, needsEidTools, startEidService, type EidService } from '../signing/helpers/eid-setup';
+import type { Misbehaviour, TestSignService } from '../signing/helpers/signservice';
 import { hasTool, nssDbTrusting, pdfsig } from '../signing/helpers/tools';
 
 const CHAIR_PNR = '194911172296';
-const REQUESTER = 'https://justera.testkommun.se/sp';
-const PASSWORD = 'kommunens-nyckel';
-const needsTools = (!hasTool('xmllint') || !hasTool('openssl')) && process.env['CI'] !== 'true';
 
 let dir: string;
 let backend: Backend;
 let api: ApiClient;
+let eid: EidService;
 let ca: Identity;
 let service: TestSignService;
 let meetingId: string;
 let versionId: string;
 let chairId: string;
 let serviceSetting: { id: string };
-let settingInput: Parameters<ApiClient['call']>[1] & Record<string, unknown>;
+let settingInput: EidService['setting'];
 
 function sql(): Backend['db']['$client'] {
   return backend.db.$client;
@@ -57,25 +54,8 @@ async function currentSha(): Promise<string> {
   return (await api.call('justering.currentPdf', { versionId })).sha256;
 }
 
-async function waitForOutcome(pendingId: string) {
-  for (;;) {
-    const s = await api.call('eid.status', { pendingId, waitMs: 5000 });
-    if (s.state === 'done') return s.outcome;
-  }
-}
-
-/** The outcome's error, with the reason the renderer keys its words on. */
-async function refusal(pendingId: string): Promise<ApiError> {
-  return rejection(waitForOutcome(pendingId));
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
-}
+const waitForOutcome = (pendingId: string) => eidOutcome(api, pendingId);
+const refusal = (pendingId: string): Promise<ApiError> => eidRefusal(api, pendingId);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'justera-eid-'));
@@ -83,29 +63,8 @@ beforeAll(async () => {
   backend = createBackend({ databasePath: join(dir, 'justera.db'), clock: { now: () => new Date() }, ids: counterIds(), actor: 'sekreterare' });
   api = createClient((m, i) => backend.dispatch(m, i));
   meetingId = (await api.call('demo.load', {})).meetingId;
-  ca = await issue({ commonName: 'Test e-legitimation CA', isCa: true });
-  const requester: Identity = await issue({ commonName: 'Testkommunen Justera underskrifter' });
-  service = await startTestSignService({
-    requesters: { [REQUESTER]: requester.certDer },
-    person: { personnummer: CHAIR_PNR, givenName: 'Anders', surname: 'Lundkvist' },
-    ca,
-  });
-  // The municipality's requester key and its password file, outside the data folder.
-  const keys = mkdtempSync(join(tmpdir(), 'justera-eid-keys-'));
-  const p12Path = writeP12(keys, requester, [], 'underskrift.p12', { password: PASSWORD });
-  const passwordFile = join(keys, 'underskrift.pass');
-  writeFileSync(passwordFile, `${PASSWORD}\n`);
-  settingInput = {
-    name: 'Testtjänsten',
-    signServiceEntityId: service.entityId,
-    signServiceUrl: service.url,
-    serviceCertificatePem: pem('CERTIFICATE', service.certificate),
-    identityProvider: service.identityProvider,
-    requesterEntityId: REQUESTER,
-    requesterP12Path: p12Path,
-    requesterPasswordFile: passwordFile,
-    loa: 'loa3',
-  };
+  eid = await startEidService({ person: { personnummer: CHAIR_PNR, givenName: 'Anders', surname: 'Lundkvist' } });
+  ({ ca, service, setting: settingInput } = eid);
   await trustCa(api, ca);
   const frozen = await api.call('justering.freeze', { meetingId, groupIndex: 0 });
   versionId = frozen.version.id;
@@ -113,12 +72,12 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await service?.close();
+  await eid?.close();
   backend?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(needsTools)('justering.signEid', () => {
+describe.skipIf(needsEidTools)('justering.signEid', () => {
   it('without a configured signing service: refused, pointing to Inställningar; nothing stored', async () => {
     const before = snapshot();
     const e = await rejection(api.call('justering.signEid', { versionId, field: 'sig-ordforande' }));
