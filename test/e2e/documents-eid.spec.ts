@@ -12,65 +12,42 @@
 // service does — it refuses a request whose RequestTime is not now, issues certificates valid from
 // now, and the app refuses a response that is not from now. So this back end reads the real time
 // (anslagFixture realClock); the notice of §§ 23-26 is posted today, which the clerk may do late.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { startHost, type Host } from '../../electron/host';
 import { test, expect, expectAccessible, rendererDist } from './fixtures';
 import { anslagFixture, ADJUSTED_23_26, type AnslagFixture } from '../integration/anslag-fixture';
-import { issue, pem, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
-import { startTestSignService, type TestSignService } from '../signing/helpers/signservice';
+import { trustCa, type Identity } from '../signing/helpers/pki';
+import { closedPort, startEidService, type EidService } from '../signing/helpers/eid-setup';
+import type { TestSignService } from '../signing/helpers/signservice';
 
 const LISA_PNR = '196804122346';
-const REQUESTER = 'https://justera.testkommun.se/sp';
-const PASSWORD = 'kommunens-nyckel';
 const BEVIS = 'Anslagsbevis §§ 23-26, version 1';
 
 let ca: Identity;
 let service: TestSignService;
-let keys: string;
-let p12Path: string;
-let passwordFile: string;
+let eid: EidService;
 let f: AnslagFixture;
 let host: Host;
-let settingInput: Record<string, unknown>;
+let settingInput: EidService['setting'];
 let settingId: string;
 
 test.describe.configure({ timeout: 180_000 });
 
 test.beforeAll(async () => {
-  ca = await issue({ commonName: 'Test e-legitimation CA', isCa: true });
-  const requester = await issue({ commonName: 'Testkommunen Justera underskrifter' });
-  service = await startTestSignService({ requesters: { [REQUESTER]: requester.certDer }, person: { personnummer: LISA_PNR, givenName: 'Lisa', surname: 'Lundgren' }, ca });
-  keys = mkdtempSync(join(tmpdir(), 'justera-e2e-docs-eid-keys-'));
-  p12Path = writeP12(keys, requester, [], 'underskrift.p12', { password: PASSWORD });
-  passwordFile = join(keys, 'underskrift.pass');
-  writeFileSync(passwordFile, `${PASSWORD}\n`);
+  eid = await startEidService({ person: { personnummer: LISA_PNR, givenName: 'Lisa', surname: 'Lundgren' } });
+  ({ ca, service } = eid);
 });
 
 test.afterAll(async () => {
-  await service.close();
-  rmSync(keys, { recursive: true, force: true });
+  await eid.close();
 });
 
 test.beforeEach(async () => {
   // Real time, see above. §§ 20-22 not adjusted: only §§ 23-26 waits for its notice.
   f = await anslagFixture({ adjusted: [undefined, ADJUSTED_23_26], realClock: true });
   await trustCa(f.api, ca);
-  settingInput = {
-    name: 'Testtjänsten',
-    signServiceEntityId: service.entityId,
-    signServiceUrl: service.url,
-    serviceCertificatePem: pem('CERTIFICATE', service.certificate),
-    identityProvider: service.identityProvider,
-    requesterEntityId: REQUESTER,
-    requesterP12Path: p12Path,
-    requesterPasswordFile: passwordFile,
-    loa: 'loa3',
-  };
+  settingInput = eid.setting;
+
   settingId = (await f.api.call('settings.signServices.save', settingInput as never)).id;
   const boardId = (await f.api.call('boards.list', {}))[0]?.id ?? '';
   const lisa = (await f.api.call('workspace.boards.get', { boardId })).officials.find((o) => o.name === 'Lisa Lundgren')?.personId ?? '';
@@ -91,14 +68,6 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
     await page.keyboard.press('Tab');
   }
   throw new Error('kan inte nås med tabb');
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
 }
 
 /** Once the request is started in the dialog: waits for it and opens the service's page from the dialog's link (a new tab). */

@@ -6,65 +6,43 @@
 // service unreachable (offline: said so, the package route offered and taken with the keyboard) and
 // another person authenticating at the service are told in Swedish in the dialog with nothing
 // stored. axe-core on the dialog's waiting and error states.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
 import { startApp, type JusteringApp } from './justering-helpers';
-import { issue, pem, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
-import { startTestSignService, type TestSignService } from '../signing/helpers/signservice';
+import { trustCa, type Identity } from '../signing/helpers/pki';
+import { closedPort, startEidService, type EidService } from '../signing/helpers/eid-setup';
+import type { TestSignService } from '../signing/helpers/signservice';
 
 const CHAIR_PNR = '194911172296';
-const REQUESTER = 'https://justera.testkommun.se/sp';
-const PASSWORD = 'kommunens-nyckel';
 const CHAIR_BUTTON = 'Skriv under med e-legitimation: Ordförande Anders Lundkvist';
 const DIALOG = 'Skriv under som ordförande Anders Lundkvist med e-legitimation';
 
 let ca: Identity;
 let service: TestSignService;
-let keys: string;
-let p12Path: string;
-let passwordFile: string;
+let eid: EidService;
 let app: JusteringApp;
 let versionId: string;
-let settingInput: Record<string, unknown>;
+let settingInput: EidService['setting'];
 let settingId: string;
 
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(async () => {
-  ca = await issue({ commonName: 'Test e-legitimation CA', isCa: true });
-  const requester = await issue({ commonName: 'Testkommunen Justera underskrifter' });
-  service = await startTestSignService({ requesters: { [REQUESTER]: requester.certDer }, person: { personnummer: CHAIR_PNR, givenName: 'Anders', surname: 'Lundkvist' }, ca });
-  keys = mkdtempSync(join(tmpdir(), 'justera-e2e-eid-keys-'));
-  p12Path = writeP12(keys, requester, [], 'underskrift.p12', { password: PASSWORD });
-  passwordFile = join(keys, 'underskrift.pass');
-  writeFileSync(passwordFile, `${PASSWORD}\n`);
+  eid = await startEidService({ person: { personnummer: CHAIR_PNR, givenName: 'Anders', surname: 'Lundkvist' } });
+  ({ ca, service } = eid);
 });
 
 test.afterAll(async () => {
-  await service.close();
-  rmSync(keys, { recursive: true, force: true });
+  await eid.close();
 });
 
 test.beforeEach(async () => {
   // The service works in real time; so does this back end (no test clock).
   app = await startApp();
   await trustCa(app.api, ca);
-  settingInput = {
-    name: 'Testtjänsten',
-    signServiceEntityId: service.entityId,
-    signServiceUrl: service.url,
-    serviceCertificatePem: pem('CERTIFICATE', service.certificate),
-    identityProvider: service.identityProvider,
-    requesterEntityId: REQUESTER,
-    requesterP12Path: p12Path,
-    requesterPasswordFile: passwordFile,
-    loa: 'loa3',
-  };
+  settingInput = eid.setting;
+
   settingId = (await app.api.call('settings.signServices.save', settingInput as never)).id;
   const frozen = await app.api.call('justering.freeze', { meetingId: app.meetingId, groupIndex: 0 });
   versionId = frozen.version.id;
@@ -106,14 +84,6 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
     await page.keyboard.press('Tab');
   }
   throw new Error('kan inte nås med tabb');
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
 }
 
 const chairSignature = async () =>
