@@ -1,7 +1,7 @@
 // Who chairs a § through the API (core/domain/chair.ts): import and export carry paragraphs[].chair,
 // the workspace records it as one undoable edit and refuses someone who does not serve on the §,
 // and the casting vote the workspace fills in for a tie is that of whoever chairs the §.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,18 +9,10 @@ import { main } from '../../electron/cli/main';
 import type { Vote } from '../../core/format/meeting';
 import { meetingProblems } from '../../core/domain/rules';
 import { socialnamnd } from '../fixtures/meetings/socialnamnd';
-import { rejection, rowCounts, testBackend, type TestBackend } from '../helpers/backend';
+import { rejection, rowCounts } from '../helpers/backend';
+import { backendsPerTest } from '../helpers/backends-per-test';
 
-let backends: TestBackend[] = [];
-afterEach(() => {
-  for (const t of backends) t.dispose();
-  backends = [];
-});
-const backend = () => {
-  const t = testBackend({ now: new Date('2026-03-12T16:30:00+01:00') });
-  backends.push(t);
-  return t;
-};
+const backend = backendsPerTest(new Date('2026-03-12T16:30:00+01:00'));
 
 type Raw = ReturnType<typeof socialnamnd>;
 /** The fixture with Karin Ek (chair) and, when `vice` is true, Per Olsson (vice) reporting jäv on § 33; its vote removed. */

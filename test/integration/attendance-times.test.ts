@@ -2,23 +2,15 @@
 // within the meeting's time span and in order — refused at import and in the workspace with the
 // same words — and printed as Swedish protocols do ("ansluter till sammanträdet kl. 14.20",
 // "Sammanträdet ajourneras kl. 15.10–15.25.", "§§ 33-35, från kl. 14.20" in the närvarolista).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { meetingDocumentSchema } from '../../core/format/meeting';
 import { buildProtocolData } from '../../core/documents/protocol';
 import { socialnamnd } from '../fixtures/meetings/socialnamnd';
-import { rejection, rowCounts, testBackend, type TestBackend } from '../helpers/backend';
+import { rejection, rowCounts } from '../helpers/backend';
+import { backendsPerTest } from '../helpers/backends-per-test';
 
-let backends: TestBackend[] = [];
-afterEach(() => {
-  for (const t of backends) t.dispose();
-  backends = [];
-});
-const backend = () => {
-  const t = testBackend({ now: new Date('2026-03-12T16:30:00+01:00') });
-  backends.push(t);
-  return t;
-};
+const backend = backendsPerTest(new Date('2026-03-12T16:30:00+01:00'));
 
 type Raw = ReturnType<typeof socialnamnd>;
 /** Maria Holm (attendance[4], from § 33) arrives 14.20; Olle Dahl serves § 32 only, leaving that seat 14.05; a break in § 33 and one after § 34. */

@@ -3,21 +3,17 @@
 // (workspace.attendance.serveAfterDeparture) accepts each candidate and refuses anyone else,
 // writing nothing. On the social services board Lars Lind (M) leaves after § 32: Olle Dahl (M) is
 // proposed (the leaver's party), Nina Lund (C) is the other candidate. (§ 33's vote is left out.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { departureOffers } from '../../core/domain/departure';
 import { servingOn } from '../../core/domain/presence';
 import { socialnamnd } from '../fixtures/meetings/socialnamnd';
-import { rejection, rowCounts, testBackend, type TestBackend } from '../helpers/backend';
+import { rejection, rowCounts } from '../helpers/backend';
+import { backendsPerTest } from '../helpers/backends-per-test';
 
-let backends: TestBackend[] = [];
-afterEach(() => {
-  for (const t of backends) t.dispose();
-  backends = [];
-});
+const backend = backendsPerTest(new Date('2026-03-12T16:30:00+01:00'));
 
 async function larsLeaves() {
-  const t = testBackend({ now: new Date('2026-03-12T16:30:00+01:00') });
-  backends.push(t);
+  const t = backend();
   const raw = socialnamnd();
   raw.attendance[3] = { person: 'lars-lind', capacity: 'member', toParagraph: 32 };
   // § 33's vote and reservation are not this test's matter.

@@ -1,24 +1,15 @@
 // Old exports still import (issue 15): stored version-1 and version-2 files of the social services
 // board (test/fixtures/meetings/socialnamnd-v1.json, -v2.json, written from the socialnamnd
 // fixture as those versions defined it) are brought up one version at a time and import.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { MEETING_FORMAT_VERSION, meetingDocumentSchema, upgradeMeetingDocument } from '../../core/format/meeting';
 import { socialnamnd } from '../fixtures/meetings/socialnamnd';
-import { testBackend, type TestBackend } from '../helpers/backend';
+import { backendsPerTest } from '../helpers/backends-per-test';
 
 const stored = (version: 1 | 2): unknown => JSON.parse(readFileSync(new URL(`../fixtures/meetings/socialnamnd-v${version}.json`, import.meta.url), 'utf8'));
 
-let backends: TestBackend[] = [];
-afterEach(() => {
-  for (const t of backends) t.dispose();
-  backends = [];
-});
-const backend = () => {
-  const t = testBackend({ now: new Date('2026-03-12T16:30:00+01:00') });
-  backends.push(t);
-  return t;
-};
+const backend = backendsPerTest(new Date('2026-03-12T16:30:00+01:00'));
 
 describe('format upgrades 1 → 2 → 3', () => {
   it('the current version is 3', () => {

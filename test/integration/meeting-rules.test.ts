@@ -1,6 +1,6 @@
 // Issue 15 through the API: the same rule, in the same words, at every entrance — the JSON import,
 // the workspace API, freezing for justering and the CLI — with nothing written when refused.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +8,11 @@ import { meetingDocumentSchema, type MeetingDocument } from '../../core/format/m
 import { meetingProblems } from '../../core/domain/rules';
 import { main } from '../../electron/cli/main';
 import { socialnamnd } from '../fixtures/meetings/socialnamnd';
-import { rejection, rowCounts, testBackend, type TestBackend } from '../helpers/backend';
+import { rejection, rowCounts, type TestBackend } from '../helpers/backend';
+import { backendsPerTest } from '../helpers/backends-per-test';
 
 const MEETING_DAY = new Date('2026-03-12T16:30:00+01:00');
-let backends: TestBackend[] = [];
-const backend = (now: Date = MEETING_DAY) => {
-  const t = testBackend({ now });
-  backends.push(t);
-  return t;
-};
-afterEach(() => {
-  for (const t of backends) t.dispose();
-  backends = [];
-});
+const backend = backendsPerTest(MEETING_DAY);
 
 type Raw = ReturnType<typeof socialnamnd>;
 const raw = (change?: (d: Raw) => void): Raw => {

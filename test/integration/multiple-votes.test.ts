@@ -2,24 +2,16 @@
 // then the main question. Each vote has its own proposition, counts, casting vote and result; the
 // rules (only serving members, each once, a tie settled by the chair) hold per vote and name the
 // § and the vote's number — in the rules, at import, in the workspace API and in the protocol.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { meetingDocumentSchema, type MeetingDocument, type Vote } from '../../core/format/meeting';
 import { meetingIssues } from '../../core/domain/rules';
 import { buildProtocolData } from '../../core/documents/protocol';
 import { socialnamnd } from '../fixtures/meetings/socialnamnd';
-import { rejection, rowCounts, testBackend, type TestBackend } from '../helpers/backend';
+import { rejection, rowCounts } from '../helpers/backend';
+import { backendsPerTest } from '../helpers/backends-per-test';
 
-let backends: TestBackend[] = [];
-afterEach(() => {
-  for (const t of backends) t.dispose();
-  backends = [];
-});
-const backend = () => {
-  const t = testBackend({ now: new Date('2026-03-12T16:30:00+01:00') });
-  backends.push(t);
-  return t;
-};
+const backend = backendsPerTest(new Date('2026-03-12T16:30:00+01:00'));
 
 const SERVING_33 = ['karin-ek', 'per-olsson', 'anna-berg', 'lars-lind', 'maria-holm', 'sofia-nord', 'johan-ek', 'lena-viklund', 'eva-strom'];
 
