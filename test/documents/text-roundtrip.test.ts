@@ -145,6 +145,8 @@ async function pdfjsWords(pdf: Uint8Array): Promise<string[]> {
 }
 
 const EPSILON = 0.5;
+/** Points a line may end short of the margin and still have been broken for want of room (squeezed spaces, kerning). */
+const FIT_SLACK = 3;
 let dir: TempDir;
 let n = 0;
 beforeAll(() => {
@@ -169,7 +171,12 @@ function faults(file: string, expected: readonly string[]): string | null {
     }
     const last = line[line.length - 1];
     const next = lines[i + 1]?.[0];
-    if (last !== undefined && next !== undefined && !words.has(last.text) && !last.text.endsWith('-') && words.has(last.text + next.text)) {
+    // A line ends inside a word only where the whole word would not have fitted: its first part
+    // and the rest laid end to end reach the right margin. Two short lines that merely spell an
+    // expected word together are something else — the cells "1" and "1" of the vote table's sum
+    // row, for a title "11" (a counterexample from CI, kept below).
+    const wouldNotFit = (last?.xMax ?? 0) + (next === undefined ? 0 : next.xMax - next.xMin) > PAGE_WIDTH - MARGIN_RIGHT - FIT_SLACK;
+    if (last !== undefined && next !== undefined && wouldNotFit && !words.has(last.text) && !last.text.endsWith('-') && words.has(last.text + next.text)) {
       return `raden slutar inne i ordet "${last.text}|${next.text}"`;
     }
   }
@@ -188,7 +195,12 @@ describe('random Swedish text through every document path', () => {
         const missing = firstMissing(await pdfjsWords(result.pdf), expected);
         expect(missing < 0 ? null : `pdf.js: ordet ${JSON.stringify(expected[missing])} (nr ${missing}) saknas eller står i fel ordning`, kind).toBeNull();
       }),
-      { numRuns: 18 },
+      {
+        numRuns: 18,
+        // Counterexamples CI found, kept so they run every time: a title "11" and the vote table's
+        // sum row, whose cells "1" and "1" pdftotext puts on lines of their own.
+        examples: [[{ title: ['11', '0'], paragraphs: [[[['aaaaaaaaaaaaaaaaaaaa'], {}]]], variant: 0 }, 'preview']],
+      },
     );
   }, 600_000);
 
