@@ -267,3 +267,9 @@ export function stockholmDay(instant: Date | string): string | null {
   const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+/** The year in Sweden at an instant: on New Year's Eve after 23:00 UTC it is already the next year there. */
+export function stockholmYear(instant: Date): number {
+  const day = stockholmDay(instant);
+  return day === null ? instant.getUTCFullYear() : Number(day.slice(0, 4));
+}

@@ -15,6 +15,7 @@ import {
   nextOpenDay,
   noticePostByDate,
   periodEnd,
+  stockholmYear,
   swedishPublicHolidays,
   weekday,
   weekdayName,
@@ -401,5 +402,14 @@ describe('justeringDeadline (KL 5 kap. 69 §) and noticePostByDate (KL 8 kap. 12
         }
       }),
     );
+  });
+});
+
+describe('stockholmYear', () => {
+  it('is the year in Sweden, not the machine’s or UTC’s, at the turn of the year', () => {
+    expect(stockholmYear(new Date('2025-12-31T22:59:59Z'))).toBe(2025);
+    expect(stockholmYear(new Date('2025-12-31T23:00:00Z'))).toBe(2026);
+    expect(stockholmYear(new Date('2026-06-30T22:30:00Z'))).toBe(2026);
+    expect(stockholmYear(new Date('invalid'))).toBeNaN();
   });
 });

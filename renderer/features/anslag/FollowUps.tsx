@@ -7,6 +7,7 @@ import { downloadPdf } from '../../api/files';
 import { ActionResult, QueryTable, useAction } from '../../components/async';
 import { Day, MeetingSelect } from './ui';
 import { anslagStrings as s } from './strings';
+import { stockholmYear } from '../../../core/domain/calendar';
 
 function Proposals({ onConfirmed }: { onConfirmed: () => void }) {
   const [meetingId, setMeetingId] = useState('');
@@ -69,7 +70,7 @@ function Proposals({ onConfirmed }: { onConfirmed: () => void }) {
 function YearlyReport() {
   const boards = useQuery(() => api.call('boards.list', {}), []);
   const [boardId, setBoardId] = useState('');
-  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [year, setYear] = useState(String(stockholmYear(new Date())));
   const action = useAction();
   const list = boards.status === 'ready' ? boards.data : [];
   const chosen = boardId !== '' ? boardId : (list[0]?.id ?? '');

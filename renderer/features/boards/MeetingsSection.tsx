@@ -8,13 +8,13 @@ import { dateError, dateProps, timeError, timeProps } from '../../components/dat
 import { formatLongDate, t, type MessageKey } from '../../i18n';
 import { boardDocumentsHref, meetingHref, navigate } from '../../router';
 import { paragraphSpan } from './span';
-import { isValidIsoDate } from '../../../core/domain/calendar';
+import { isValidIsoDate, stockholmYear } from '../../../core/domain/calendar';
 import { isLockedState } from '../../../core/domain/protocol-state';
 import type { BoardDetails } from '../../../core/app/workspace/types';
 import { errorMessage } from '../../api/errors';
 
 export function MeetingsSection({ details }: { details: BoardDetails }) {
-  const thisYear = new Date().getFullYear();
+  const thisYear = stockholmYear(new Date());
   const years = [...new Set([...details.meetingYears, thisYear])].sort((a, b) => b - a);
   const [year, setYear] = useState(details.meetingYears[0] ?? thisYear);
   const q = useQuery(() => api.call('meetings.list', { boardId: details.board.id, year }), [details.board.id, year]);
