@@ -12,8 +12,9 @@ import { createBackend, type Backend } from '../../electron/backend';
 import { main } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/types';
 import { keyObjectSigner, signPdf } from '../../electron/services/signing';
+import { OID } from '../../electron/services/signing/oids';
 import { counterIds, rejection } from '../helpers/backend';
-import { forgeSignature } from '../signing/helpers/forge';
+import { forgeSignature, makeCms, makeTimeStampToken } from '../signing/helpers/forge';
 import { makeCrl } from '../signing/helpers/crl';
 import { issue, makeTestPki, pem, trustCa, writeP12, type Identity } from '../signing/helpers/pki';
 import { hasTool, nssDbTrusting, pdfsig } from '../signing/helpers/tools';
@@ -172,7 +173,78 @@ const attacks: Attack[] = [
     verifyReason: /Spärrstatus: +SPÄRRAT/,
     verifyArgs: ['--crl', 'revoked.crl'],
   },
+  // Round 2: CMS and certificate classes the verifier accepted before (verify.ts, cms-verify.ts, certificates.ts, tsa.ts).
+  {
+    name: 'expired certificate revived by a time stamp signed with the signer’s own certificate',
+    pdfsigSays: 'Signature is Valid. / Certificate has Expired',
+    make: async () => {
+      const old = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}`, notBefore: new Date('2019-01-01'), notAfter: new Date('2020-06-30') });
+      // Any certificate from the trusted CA can sign a TSTInfo; only a time-stamping service's proves a time.
+      const stamp = (v: Uint8Array) => makeTimeStampToken(old, [pki.ca.certDer], v, new Date('2020-06-01T10:00:00Z'));
+      return forgeCms(old, (r) => makeCms({ identity: old, chain: [pki.ca.certDer], content: r, timeStamp: stamp }));
+    },
+    importReason: /inte gjord av en tidsstämpeltjänst.*id-kp-timeStamping/,
+    verifyReason: /inte gjord av en tidsstämpeltjänst/,
+  },
+  {
+    name: 'SHA-1 digest and sha1WithRSA',
+    pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
+    make: () => forgeCms(sara, (r) => makeCms({ identity: sara, chain: [pki.ca.certDer], content: r, digest: 'sha1' })),
+    importReason: /SHA-1, som inte längre är säker/,
+    verifyReason: /SHA-1, som inte längre är säker/,
+  },
+  {
+    name: 'RSA key of 1024 bits',
+    pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
+    make: async () => {
+      const weak = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}`, modulusLength: 1024 });
+      return forgeCms(weak, (r) => makeCms({ identity: weak, chain: [pki.ca.certDer], content: r }));
+    },
+    importReason: /för svag nyckel: RSA-nyckeln har bara 1024 bitar/,
+    verifyReason: /för svag nyckel/,
+  },
+  {
+    name: 'a CA certificate as the signer',
+    pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
+    make: async () => {
+      const ca = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}`, isCa: true, keyUsage: ['digitalSignature', 'nonRepudiation', 'keyCertSign'] });
+      return forgeCms(ca, (r) => makeCms({ identity: ca, chain: [pki.ca.certDer], content: r }));
+    },
+    importReason: /är ett utfärdarcertifikat \(CA\)/,
+    verifyReason: /utfärdarcertifikat \(CA\)/,
+  },
+  {
+    name: 'a web server certificate (extended key usage serverAuth)',
+    pdfsigSays: 'Signature is Valid. / Unknown issue with Certificate or corrupted data.',
+    make: async () => {
+      const tls = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}`, extendedKeyUsage: ['1.3.6.1.5.5.7.3.1'] });
+      return forgeCms(tls, (r) => makeCms({ identity: tls, chain: [pki.ca.certDer], content: r }));
+    },
+    importReason: /avsett för annat än underskrifter \(utökad nyckelanvändning: webbserver/,
+    verifyReason: /avsett för annat än underskrifter/,
+  },
+  {
+    name: 'a second SignerInfo beside Sara’s own',
+    pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
+    make: async () => {
+      const mallory = await pki.issue('Mallory Svensson', 'RSA', { serialNumber: `PNOSE-${OTHER_PNR}` });
+      return forgeCms(sara, (r) => makeCms({ identity: sara, chain: [pki.ca.certDer], content: r, extraSigners: [mallory] }));
+    },
+    importReason: /2 undertecknare \(SignerInfo\)/,
+    verifyReason: /2 undertecknare/,
+  },
+  {
+    name: 'signed attributes without content-type',
+    pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
+    make: () => forgeCms(sara, (r) => makeCms({ identity: sara, chain: [pki.ca.certDer], content: r, attributes: (a) => a.filter((x) => x.type !== OID.contentType) })),
+    importReason: /content-type \(saknas\)/,
+    verifyReason: /content-type \(saknas\)/,
+  },
 ];
+
+/** Sara's field signed with a CMS made by `build` over the signed byte ranges. */
+const forgeCms = (id: Identity, build: (ranges: Uint8Array[]) => Uint8Array) =>
+  forgeSignature(base, { fieldName: FIELD, role: 'Justerare', signerName: id.commonName, signingTime: new Date('2020-11-05T10:00:00Z'), identity: id, chain: [pki.ca.certDer], cms: build });
 
 /** pdfsig (with certutil for its trust database) is required under CI=true, never silently skipped there. */
 const withPdfsig = (hasTool('pdfsig') && hasTool('certutil')) || process.env.CI === 'true';

@@ -90,6 +90,75 @@ export function certificateInfo(der: Uint8Array): CertificateInfo {
   };
 }
 
+/** Extended key usages that allow signing documents: any, e-mail/document protection, client authentication (e-ID cards). */
+const SIGNING_EKUS = new Set([
+  '2.5.29.37.0', // anyExtendedKeyUsage
+  '1.3.6.1.5.5.7.3.4', // emailProtection
+  '1.3.6.1.5.5.7.3.2', // clientAuth
+  '1.3.6.1.5.5.7.3.36', // id-kp-documentSigning (RFC 9336)
+  '1.3.6.1.4.1.311.10.3.12', // Microsoft document signing
+  '1.2.840.113583.1.1.5', // Adobe Authentic Documents Trust
+]);
+const TIME_STAMPING_EKU = '1.3.6.1.5.5.7.3.8';
+const EKU_NAMES: Record<string, string> = {
+  '1.3.6.1.5.5.7.3.1': 'webbserver (serverAuth)',
+  '1.3.6.1.5.5.7.3.3': 'kodsignering (codeSigning)',
+  [TIME_STAMPING_EKU]: 'tidsstämpling (timeStamping)',
+  '1.3.6.1.5.5.7.3.9': 'OCSP-svar (OCSPSigning)',
+};
+/** Named curves strong enough for a signature (NIST P-256 and larger, Brainpool 256 and larger). */
+const STRONG_CURVES = new Set(['prime256v1', 'secp384r1', 'secp521r1', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1']);
+/** The smallest RSA modulus accepted (ETSI TS 119 312; SITHS and e-ID certificates use 2048 or more). */
+export const MIN_RSA_BITS = 2048;
+
+/** "RSA 1024 bitar", "EC secp192r1": the key as a reader can judge it. */
+function weakKey(x: X509Certificate): string | null {
+  const key = x.publicKey;
+  const details = key.asymmetricKeyDetails;
+  if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') {
+    const bits = details?.modulusLength ?? 0;
+    return bits < MIN_RSA_BITS ? `RSA-nyckeln har bara ${bits} bitar (minst ${MIN_RSA_BITS} krävs)` : null;
+  }
+  if (key.asymmetricKeyType === 'ec') {
+    const curve = details?.namedCurve ?? 'okänd kurva';
+    return STRONG_CURVES.has(curve) ? null : `EC-nyckeln på kurvan ${curve} är för svag (minst P-256 krävs)`;
+  }
+  return null;
+}
+
+/**
+ * What makes a certificate unfit to have made a signature, whoever issued it: a CA certificate
+ * (basicConstraints cA) is no person's, an extended key usage for something else (a web server, a
+ * time-stamping service) forbids signing documents, and a weak key can be factored. Swedish, one
+ * sentence each; empty when fit. Used by the verifier and before signing (one rule).
+ */
+export function signingCertificateProblems(der: Uint8Array): string[] {
+  const out: string[] = [];
+  const x = new X509Certificate(der);
+  const cn = nameField(parseCertificate(der).subject, '2.5.4.3') ?? x.subject.replace(/\n/g, ', ');
+  if (x.ca) out.push(`Certifikatet för ${cn} är ett utfärdarcertifikat (CA) och inte en persons underskriftscertifikat.`);
+  const eku = x.keyUsage;
+  if (eku !== undefined && eku.length > 0 && !eku.some((k) => SIGNING_EKUS.has(k))) {
+    out.push(`Certifikatet för ${cn} är avsett för annat än underskrifter (utökad nyckelanvändning: ${eku.map((k) => EKU_NAMES[k] ?? k).join(', ')}).`);
+  }
+  const weak = weakKey(x);
+  if (weak) out.push(`Certifikatet för ${cn} har en för svag nyckel: ${weak}.`);
+  return out;
+}
+
+/** What makes a certificate unfit to sign a time stamp: no time-stamping usage (RFC 3161 2.3), or a weak key. */
+export function timeStampingCertificateProblems(der: Uint8Array): string[] {
+  const out: string[] = [];
+  const x = new X509Certificate(der);
+  const eku = x.keyUsage ?? [];
+  if (!eku.includes(TIME_STAMPING_EKU)) {
+    out.push(`Tidsstämpeln är inte gjord av en tidsstämpeltjänst: certifikatet (${x.subject.replace(/\n/g, ', ')}) saknar användningen tidsstämpling (id-kp-timeStamping).`);
+  }
+  const weak = weakKey(x);
+  if (weak) out.push(`Tidsstämpelns certifikat har en för svag nyckel: ${weak}.`);
+  return out;
+}
+
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** The checks made before any signature is produced, each with a message saying what to do. */
@@ -119,6 +188,12 @@ export function assertUsableForSigning(der: Uint8Array, at: Date): CertificateIn
       `Certifikatet för ${info.commonName} är inte avsett för underskrifter (det saknar nyckelanvändningen digitalSignature/nonRepudiation). Välj ditt underskriftscertifikat, t.ex. SITHS-kortets underskriftscertifikat, och försök igen.`,
       { keyUsage: info.keyUsage },
     );
+  }
+  const unfit = signingCertificateProblems(der);
+  if (unfit.length > 0) {
+    throw signingError('signature', 'certificate_unfit', `${unfit.join(' ')} Välj ditt underskriftscertifikat (e-legitimation eller SITHS-kortets underskriftscertifikat) och försök igen.`, {
+      problems: unfit,
+    });
   }
   return info;
 }

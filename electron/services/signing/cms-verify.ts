@@ -27,6 +27,12 @@ export interface CmsCheck {
   crls: Uint8Array[];
   /** Bytes other than zero padding follow the CMS in /Contents (unsigned data riding along). */
   trailingData: boolean;
+  /** Number of SignerInfos: exactly one may sign a PDF signature or a time stamp. */
+  signerCount: number;
+  /** SHA-1 (collisions can be bought) as the digest or in the signature algorithm. */
+  weakDigest: boolean;
+  /** Signed attributes carry a content-type equal to the encapsulated content's type (RFC 5652 5.3); true without signed attributes. */
+  contentTypeMatches: boolean;
   eContentType?: string;
   eContent?: Uint8Array;
   problems: string[];
@@ -90,23 +96,38 @@ function essMatches(value: asn1js.AsnType | undefined, version: 'v1' | 'v2', cer
   return toHex(hash.valueBlock.valueHexView) === createHash(hashName).update(certDer).digest('hex');
 }
 
+const HASH_OF_SIGNATURE_ALGORITHM: Record<string, string> = {
+  [OID.sha1WithRsa]: 'sha1',
+  '1.2.840.10045.4.1': 'sha1', // ecdsa-with-SHA1
+  [OID.sha256WithRsa]: 'sha256',
+  [OID.sha384WithRsa]: 'sha384',
+  [OID.sha512WithRsa]: 'sha512',
+  [OID.ecdsaWithSha256]: 'sha256',
+  [OID.ecdsaWithSha384]: 'sha384',
+  [OID.ecdsaWithSha512]: 'sha512',
+};
+
+/** The hash a signature algorithm verifies with (its own, RSASSA-PSS's parameter, else the digest algorithm). */
+export function signatureHashName(algorithm: pkijs.AlgorithmIdentifier, digestName: string): string {
+  const id = algorithm.algorithmId;
+  if (id === OID.rsassaPss) {
+    try {
+      return hashNames[new pkijs.RSASSAPSSParams({ schema: algorithm.algorithmParams }).hashAlgorithm.algorithmId] ?? 'sha1';
+    } catch {
+      return 'sha1';
+    }
+  }
+  return HASH_OF_SIGNATURE_ALGORITHM[id] ?? digestName;
+}
+
 export function verifySignature(algorithm: pkijs.AlgorithmIdentifier, digestName: string, key: KeyObject, data: Uint8Array, signature: Uint8Array): boolean {
-  const byAlg: Record<string, string> = {
-    [OID.sha1WithRsa]: 'sha1',
-    [OID.sha256WithRsa]: 'sha256',
-    [OID.sha384WithRsa]: 'sha384',
-    [OID.sha512WithRsa]: 'sha512',
-    [OID.ecdsaWithSha256]: 'sha256',
-    [OID.ecdsaWithSha384]: 'sha384',
-    [OID.ecdsaWithSha512]: 'sha512',
-  };
   const id = algorithm.algorithmId;
   if (id === OID.rsassaPss) {
     const params = new pkijs.RSASSAPSSParams({ schema: algorithm.algorithmParams });
     const hash = hashNames[params.hashAlgorithm.algorithmId] ?? 'sha1';
     return cryptoVerify(hash, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: params.saltLength }, signature);
   }
-  const hash = byAlg[id] ?? digestName;
+  const hash = HASH_OF_SIGNATURE_ALGORITHM[id] ?? digestName;
   if (key.asymmetricKeyType === 'ec') return cryptoVerify(hash, data, { key, dsaEncoding: 'der' }, signature);
   return cryptoVerify(hash, data, key, signature);
 }
@@ -126,6 +147,9 @@ export function checkCms(der: Uint8Array, content?: Uint8Array[]): CmsCheck {
     timeStampTokens: [],
     crls: [],
     trailingData: false,
+    signerCount: 0,
+    weakDigest: false,
+    contentTypeMatches: false,
     problems: [],
   };
   let info: pkijs.SignerInfo;
@@ -153,7 +177,8 @@ export function checkCms(der: Uint8Array, content?: Uint8Array[]): CmsCheck {
     out.problems.push(out.parseError);
     return out;
   }
-  if (signed.signerInfos.length !== 1) out.problems.push('Signaturen har fler än en undertecknare.');
+  out.signerCount = signed.signerInfos.length;
+  if (signed.signerInfos.length !== 1) out.problems.push(`Signaturen har ${signed.signerInfos.length} undertecknare (SignerInfo) i stället för en; det går inte att avgöra vem som skrev under.`);
   out.eContentType = signed.encapContentInfo.eContentType;
   const eContent = signed.encapContentInfo.eContent;
   if (eContent) out.eContent = new Uint8Array(eContent.getValue());
@@ -167,6 +192,8 @@ export function checkCms(der: Uint8Array, content?: Uint8Array[]): CmsCheck {
     out.problems.push(`Okänd hashalgoritm ${info.digestAlgorithm.algorithmId}.`);
     return out;
   }
+  out.weakDigest = digestName === 'sha1' || signatureHashName(info.signatureAlgorithm, digestName) === 'sha1';
+  if (out.weakDigest) out.problems.push('Signaturen är gjord med hashalgoritmen SHA-1, som inte längre är säker (kollisioner kan tillverkas); minst SHA-256 krävs.');
 
   const parts = content ?? (out.eContent ? [out.eContent] : []);
   const h = createHash(digestName);
@@ -179,6 +206,10 @@ export function checkCms(der: Uint8Array, content?: Uint8Array[]): CmsCheck {
     out.hasSignedAttributes = true;
     const ct = attributeValue(attrs, OID.contentType);
     out.contentType = ct instanceof asn1js.ObjectIdentifier ? ct.valueBlock.toString() : undefined;
+    out.contentTypeMatches = out.contentType !== undefined && out.contentType === out.eContentType;
+    if (!out.contentTypeMatches) {
+      out.problems.push(`Signaturens attribut content-type (${contentTypeName(out.contentType)}) stämmer inte med det signerade innehållets typ (${contentTypeName(out.eContentType)}).`);
+    }
     const md = attributeValue(attrs, OID.messageDigest);
     out.messageDigestMatches = md instanceof asn1js.OctetString && toHex(md.valueBlock.valueHexView) === toHex(contentDigest);
     if (!out.messageDigestMatches) out.problems.push('Dokumentets kontrollsumma stämmer inte med signaturen (innehållet är ändrat).');
@@ -192,6 +223,7 @@ export function checkCms(der: Uint8Array, content?: Uint8Array[]): CmsCheck {
     }
     signedBytes = new Uint8Array(attrs.encodedValue);
   } else {
+    out.contentTypeMatches = true;
     out.messageDigestMatches = true; // nothing separate to compare: the signature covers the content
     signedBytes = parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts);
   }
@@ -211,6 +243,10 @@ export function checkCms(der: Uint8Array, content?: Uint8Array[]): CmsCheck {
     for (const v of a.values) out.timeStampTokens.push(new Uint8Array(v.valueBeforeDecodeView));
   }
   return out;
+}
+
+function contentTypeName(oid: string | undefined): string {
+  return oid === undefined ? 'saknas' : oid === OID.data ? 'id-data' : oid === OID.tstInfo ? 'TSTInfo, en tidsstämpel' : oid;
 }
 
 /** CRLs a CMS SignedData carries: its crls field and the adbe-revocationInfoArchival signed attribute. */

@@ -20,6 +20,7 @@ export type SigningErrorReason =
   | 'certificate_expired'
   | 'certificate_not_yet_valid'
   | 'certificate_key_usage'
+  | 'certificate_unfit'
   | 'font_missing'
   | 'tsa_unreachable'
   | 'tsa_rejected'

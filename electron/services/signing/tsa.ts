@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { isAppError } from '../../../core/api/errors';
-import { certificateInfo } from './certificates';
+import { certificateInfo, timeStampingCertificateProblems } from './certificates';
 import { checkCms } from './cms-verify';
 import { signingError } from './errors';
 import { OID, hashNames } from './oids';
@@ -38,12 +38,14 @@ function readTstInfo(eContent: Uint8Array | undefined): pkijs.TSTInfo | undefine
 /** Checks that `token` is a validly signed time stamp over `stampedData` (the signature value). */
 export function checkTimestampToken(token: Uint8Array, stampedData: Uint8Array): TimestampCheck {
   const cms = checkCms(token);
+  // Anyone with a certificate can sign a TSTInfo: only a time-stamping certificate's token proves a time.
+  const unfit = cms.signerCertificate ? timeStampingCertificateProblems(cms.signerCertificate) : [];
   const out: TimestampCheck = {
     imprintMatches: false,
-    signatureValid: cms.signatureValid && cms.messageDigestMatches,
+    signatureValid: cms.signatureValid && cms.messageDigestMatches && cms.contentTypeMatches && !cms.weakDigest && cms.signerCount === 1 && unfit.length === 0,
     certificates: cms.certificates,
     signerCertificate: cms.signerCertificate,
-    problems: [...cms.problems],
+    problems: [...cms.problems, ...unfit],
   };
   const tst = cms.eContentType === OID.tstInfo ? readTstInfo(cms.eContent) : undefined;
   if (!tst) {
@@ -53,8 +55,9 @@ export function checkTimestampToken(token: Uint8Array, stampedData: Uint8Array):
   out.time = tst.genTime;
   const hashName = hashNames[tst.messageImprint.hashAlgorithm.algorithmId];
   const expected = hashName ? createHash(hashName).update(stampedData).digest('hex') : '';
-  out.imprintMatches = toHex(tst.messageImprint.hashedMessage.valueBlock.valueHexView) === expected;
-  if (!out.imprintMatches) out.problems.push('Tidsstämpeln gäller inte den här signaturen.');
+  out.imprintMatches = hashName !== undefined && hashName !== 'sha1' && toHex(tst.messageImprint.hashedMessage.valueBlock.valueHexView) === expected;
+  if (hashName === 'sha1') out.problems.push('Tidsstämpeln stämplar en SHA-1-summa, som inte längre är säker; minst SHA-256 krävs.');
+  else if (!out.imprintMatches) out.problems.push('Tidsstämpeln gäller inte den här signaturen.');
   if (cms.signerCertificate) out.tsaSubject = certificateInfo(cms.signerCertificate).subject;
   return out;
 }

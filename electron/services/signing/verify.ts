@@ -2,7 +2,7 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { checkSignatureRevision, readerSignatures, type RevisionChange } from './changes';
 import { validateChain } from './chain';
-import { certificateInfo, type CertificateInfo } from './certificates';
+import { certificateInfo, signingCertificateProblems, type CertificateInfo } from './certificates';
 import { normaliseName } from '../../../core/domain/eid';
 import { checkCms } from './cms-verify';
 import { errorReason } from './errors';
@@ -51,6 +51,8 @@ export interface CertificateChecks {
   singleCommonName: boolean;
   /** /Name in the signature dictionary is absent or the certificate's CN. */
   nameMatches: boolean;
+  /** Not a CA certificate, no extended key usage for something else, a key of adequate size (certificates.ts signingCertificateProblems). */
+  fitForSigning: boolean;
 }
 
 export interface SignatureReport {
@@ -214,6 +216,7 @@ async function checkSignature(pdf: Uint8Array, model: RevisionModel, found: Foun
   const ranges = br ? [pdf.subarray(0, Math.min(b, pdf.length)), pdf.subarray(Math.min(c, pdf.length), Math.min(covered, pdf.length))] : [];
   const cms = checkCms(contents, ranges);
   problems.push(...cms.problems);
+  if (cms.parseError === undefined && cms.eContentType !== OID.data) problems.push(`Signaturen gäller innehåll av typen ${cms.eContentType ?? 'okänd'}, inte PDF-filens byte (id-data).`);
 
   const certificate = cms.signerCertificate ? certificateInfo(cms.signerCertificate) : null;
   const subFilter = nameValue(dict, 'SubFilter');
@@ -250,7 +253,7 @@ async function checkSignature(pdf: Uint8Array, model: RevisionModel, found: Foun
     problems.push(`Underskriften anger tiden ${claimedSigningTime.toISOString()} (/M), som ligger efter kontrolltidpunkten ${now.toISOString()}: tiden är inte trovärdig.`);
   }
   let certificateValidAtSigningTime: boolean | null = null;
-  const certificateChecks: CertificateChecks = { keyUsage: false, singleCommonName: false, nameMatches: false };
+  const certificateChecks: CertificateChecks = { keyUsage: false, singleCommonName: false, nameMatches: false, fitForSigning: false };
   if (certificate) {
     certificateValidAtSigningTime = certificate.notBefore.getTime() <= at.getTime() && at.getTime() <= certificate.notAfter.getTime();
     if (!certificateValidAtSigningTime) {
@@ -272,6 +275,9 @@ async function checkSignature(pdf: Uint8Array, model: RevisionModel, found: Foun
         `Certifikatets subjekt har ${certificate.commonNames.length} namn (CN${certificate.commonNames.length > 0 ? `: ${certificate.commonNames.join(' / ')}` : ''}); ett underskriftscertifikat ska ha exakt ett.`,
       );
     }
+    const unfit = cms.signerCertificate ? signingCertificateProblems(cms.signerCertificate) : [];
+    certificateChecks.fitForSigning = unfit.length === 0;
+    problems.push(...unfit);
     const shownName = textValue(dict, 'Name');
     certificateChecks.nameMatches = shownName === null || certificate.commonNames.some((cn) => normaliseName(cn) === normaliseName(shownName));
     if (!certificateChecks.nameMatches) {
@@ -313,11 +319,16 @@ async function checkSignature(pdf: Uint8Array, model: RevisionModel, found: Foun
     cms.messageDigestMatches &&
     cms.signatureValid &&
     !cms.trailingData &&
+    cms.signerCount === 1 &&
+    !cms.weakDigest &&
+    cms.contentTypeMatches &&
+    cms.eContentType === OID.data &&
     certificate !== null &&
     certificateValidAtSigningTime !== false &&
     certificateChecks.keyUsage &&
     certificateChecks.singleCommonName &&
     certificateChecks.nameMatches &&
+    certificateChecks.fitForSigning &&
     !claimInFuture &&
     chainTrusted !== false &&
     revocation.status !== 'revoked' &&

@@ -35,6 +35,8 @@ export interface IssueOptions {
   extraCommonNames?: string[];
   /** Further serialNumbers after the first (a subject naming two people). */
   extraSerialNumbers?: string[];
+  /** RSA modulus in bits (default 2048): a weak key for attacks. */
+  modulusLength?: number;
 }
 
 const kuBits = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign'];
@@ -74,14 +76,14 @@ function name(
 
 let serialCounter = 1;
 
-async function generateKeys(algorithm: TestKeyAlgorithm): Promise<webcrypto.CryptoKeyPair> {
-  const params = algorithm === 'RSA' ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256' };
+async function generateKeys(algorithm: TestKeyAlgorithm, modulusLength = 2048): Promise<webcrypto.CryptoKeyPair> {
+  const params = algorithm === 'RSA' ? { name: 'RSASSA-PKCS1-v1_5', modulusLength, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256' };
   return (await webcrypto.subtle.generateKey(params, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
 }
 
 /** Issues a certificate; without `issuer` it is self-signed (a root CA). */
 export async function issue(options: IssueOptions, issuer?: Identity): Promise<Identity> {
-  const keys = await generateKeys(options.algorithm ?? 'RSA');
+  const keys = await generateKeys(options.algorithm ?? 'RSA', options.modulusLength);
   const cert = new pkijs.Certificate();
   cert.version = 2;
   const serial = new Uint8Array([0x10, (serialCounter >> 8) & 0xff, serialCounter & 0xff, ...webcrypto.getRandomValues(new Uint8Array(5))]);
