@@ -264,7 +264,7 @@ export const enTexts: Record<MessageKey, string> = {
   'attendance.title': 'Attendance',
   'attendance.help': 'Tick who is present. Absent members are replaced by substitutes; the app proposes which. Arrivals and departures are given with "From §" and "To §". Changes are saved at once.',
   'attendance.locked': 'The protocol is locked for justering; the attendance cannot change.',
-  'attendance.noRoster': 'The board has no members. Add them on the board’s page first.',
+  'attendance.noRoster': 'None of the board’s members or substitutes holds a mandate on the meeting day {date}. Add them, or correct their terms of office, on the board’s page.',
   'attendance.none': 'No attendance recorded yet.',
   'attendance.register': 'Record the attendance',
   'attendance.edit': 'Change the attendance',
@@ -615,6 +615,8 @@ export const enTexts: Record<MessageKey, string> = {
   'kallelse.days.invalid': 'Enter the number of days as a whole number from 0 to 90.',
   'kallelse.recipients': 'Recipients',
   'kallelse.recipients.caption': 'Members and substitutes called',
+  'kallelse.noRecipients':
+    'None of the board’s members or substitutes holds a mandate on the meeting day, so the kallelse reaches nobody. Add them, or correct their terms of office, on the board’s page.',
   'kallelse.role': 'Role',
   'kallelse.email': 'E-mail',
   'kallelse.noEmail': 'no e-mail address',

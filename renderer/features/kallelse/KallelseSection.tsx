@@ -76,27 +76,31 @@ function KallelseBody({ status, reload }: { status: KallelseStatus; reload: () =
       <DaysRule status={status} onSaved={reload} />
 
       <h3>{t('kallelse.recipients')}</h3>
-      <div className="table-scroll">
-        <table className="data">
-          <caption className="visually-hidden">{t('kallelse.recipients.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('member.name')}</th>
-              <th scope="col">{t('kallelse.role')}</th>
-              <th scope="col">{t('kallelse.email')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {status.recipients.map((r) => (
-              <tr key={r.personId}>
-                <th scope="row">{r.name}</th>
-                <td>{t(`role.${r.role}` as MessageKey)}</td>
-                <td>{r.email ?? <span className="warning-cell">{t('kallelse.noEmail')}</span>}</td>
+      {status.recipients.length === 0 ? (
+        <p className="warning">{t('kallelse.noRecipients')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data">
+            <caption className="visually-hidden">{t('kallelse.recipients.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('member.name')}</th>
+                <th scope="col">{t('kallelse.role')}</th>
+                <th scope="col">{t('kallelse.email')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {status.recipients.map((r) => (
+                <tr key={r.personId}>
+                  <th scope="row">{r.name}</th>
+                  <td>{t(`role.${r.role}` as MessageKey)}</td>
+                  <td>{r.email ?? <span className="warning-cell">{t('kallelse.noEmail')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {missing.length > 0 && <p className="help">{t('kallelse.noEmailHelp', { n: missing.length })}</p>}
       {status.handlingar.length > 0 && (
         <>

@@ -219,7 +219,7 @@ export function AttendanceEditor({ store }: { store: MeetingStore }) {
         </h2>
         <p className="help">{t('attendance.help')}</p>
         {locked && <p className="warning">{t('attendance.locked')}</p>}
-        {doc.members.length === 0 && <p className="warning">{t('attendance.noRoster')}</p>}
+        {doc.members.length === 0 && <p className="warning">{t('attendance.noRoster', { date: doc.meeting.date })}</p>}
         {rows.length === 0 && doc.members.length > 0 && !locked && (
           <p>
             <button
