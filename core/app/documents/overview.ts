@@ -128,7 +128,8 @@ function clerkDocuments(deps: DocumentsDeps, meetingId: string, board: string, d
     }
     const extract = extracts.get(row.id);
     const snapshot = (full?.snapshot ?? {}) as ExtractSnapshot;
-    const next = signers.find((s) => s.signedAt === null) ?? null;
+    // A replaced version is not signed any more (prepareDocumentSignature refuses it).
+    const next = row.isCurrent ? (signers.find((s) => s.signedAt === null) ?? null) : null;
     return {
       versionId: row.id,
       kind,

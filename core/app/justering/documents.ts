@@ -70,6 +70,12 @@ export function prepareDocumentSignature(deps: JusteringDeps, input: { versionId
       expected: ctx.info.field,
     });
   }
+  // A replaced version (the anslagsbevis after the next group was posted) no longer states what is
+  // true; as with a replaced protocol version, only the current one is signed.
+  if (!ctx.version.isCurrent)
+    throw new AppError('conflict', `${capital(ctx.info.name)} version ${ctx.version.versionNo} har ersatts av en senare version. Skriv under den gällande versionen.`, {
+      versionId: ctx.version.id,
+    });
   const done = ctx.signatures.find((s) => s.field === input.field);
   if (done !== undefined)
     throw new AppError(
