@@ -1,9 +1,10 @@
 // The public version of a meeting: confidential §§ and passages replaced by their OSL provision,
 // personal identity numbers removed. Works on the data, so the masked text never reaches the file.
-import type { MeetingDocument, Paragraph } from '../format/meeting';
+import type { Attendance, MeetingDocument, Paragraph } from '../format/meeting';
 import type { Block, Inline, RichText } from '../format/richtext';
 import { oslLabel } from '../format/provision';
 import { removeIdentityNumbers } from './personnummer';
+import { covers } from './presence';
 
 export function confidentialityNotice(provision: string): string {
   return `[Sekretess enligt ${oslLabel(provision)}]`;
@@ -100,9 +101,10 @@ function maskParagraph(p: Paragraph): Paragraph {
 
 /** A copy of the meeting fit for publishing: secrets and identity numbers are gone from the data. */
 export function publicVersion(doc: MeetingDocument): MeetingDocument {
+  const confidential = new Set(doc.paragraphs.filter((p) => p.confidential !== undefined).map((p) => p.number));
   return {
     ...doc,
-    attendance: doc.attendance.map((a) => ({ ...a, ...(a.note === undefined ? {} : { note: clean(a.note) }) })),
+    attendance: withoutMaskedJavSubstitutes(doc, confidential).map((a) => ({ ...a, ...(a.note === undefined ? {} : { note: clean(a.note) }) })),
     paragraphs: doc.paragraphs.map((p) => stripUndefined(maskParagraph(p))),
   };
 }
@@ -134,4 +136,59 @@ export function confidentialProvisions(p: Paragraph): string[] {
 /** One § with its secrets replaced by their OSL provision (as in the public version). */
 export function maskedParagraph(p: Paragraph): Paragraph {
   return stripUndefined(maskParagraph(p));
+}
+
+/**
+ * The attendance with the substitutions that a masked jäv caused hidden. A confidential § masked
+ * in full does not name who had jäv (maskParagraph), but a substitute serving in that person's
+ * seat on just those §§ named them all the same — "Maja Lund tjänstgör från och med § 90 i
+ * stället för Margareta Öhman" in the §, "Ersätter Margareta Öhman; § 90" in the närvarolista.
+ * Such a substitute is shown present, not serving, there, joined with their presence around it.
+ * `masked`: the §§ masked in full (their `confidential` is set); the others keep their jäv.
+ */
+export function withoutMaskedJavSubstitutes(doc: Pick<MeetingDocument, 'attendance' | 'paragraphs'>, masked: ReadonlySet<number>): Attendance[] {
+  const numbers = doc.paragraphs.map((p) => p.number);
+  const javOn = new Map(doc.paragraphs.filter((p) => p.confidential !== undefined && masked.has(p.number)).map((p) => [p.number, new Set(p.jav.map((j) => j.person))]));
+  if (javOn.size === 0) return [...doc.attendance];
+  const start = (a: Attendance) => (a.fromParagraph === undefined ? 0 : numbers.indexOf(a.fromParagraph));
+  const end = (a: Attendance) => (a.toParagraph === undefined ? numbers.length - 1 : numbers.indexOf(a.toParagraph));
+  const hidden = (a: Attendance) => {
+    if (a.capacity !== 'substitute' || a.replaces === undefined) return false;
+    const seat = a.replaces;
+    const on = numbers.filter((n) => covers(a, n));
+    return on.length > 0 && on.every((n) => javOn.get(n)?.has(seat) === true);
+  };
+  let out: Attendance[] = [];
+  const converted = new Set<Attendance>();
+  for (const a of doc.attendance) {
+    if (!hidden(a)) {
+      out.push(a);
+      continue;
+    }
+    const { replaces: _r, orderReason: _o, ...rest } = a;
+    const present: Attendance = { ...rest, capacity: 'present' };
+    converted.add(present);
+    out.push(present);
+  }
+  // Join a converted period with the same person's presence right before and after it.
+  for (const c of converted) {
+    if (!out.includes(c)) continue;
+    const before = out.find((a) => a !== c && a.person === c.person && a.capacity === 'present' && end(a) === start(c) - 1);
+    const after = out.find((a) => a !== c && a.person === c.person && a.capacity === 'present' && start(a) === end(c) + 1);
+    if (before === undefined && after === undefined) continue;
+    const first = before ?? c;
+    const last = after ?? c;
+    const joined: Attendance = { ...first, capacity: 'present' };
+    delete joined.toParagraph;
+    delete joined.toTime;
+    if (last.toParagraph !== undefined) joined.toParagraph = last.toParagraph;
+    if (last.toTime !== undefined) joined.toTime = last.toTime;
+    if (joined.note === undefined && last.note !== undefined) joined.note = last.note;
+    const gone = new Set([before, c, after]);
+    const at = out.findIndex((a) => gone.has(a));
+    out = out.filter((a) => !gone.has(a));
+    out.splice(at, 0, joined);
+    if (after !== undefined && converted.has(after)) converted.add(joined);
+  }
+  return out;
 }

@@ -2,8 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findIdentityNumbers, luhnValid, removeIdentityNumbers } from '../../core/domain/personnummer';
-import { confidentialityNotice, publicVersion } from '../../core/domain/masking';
-import { meetingDocumentSchema } from '../../core/format/meeting';
+import { confidentialityNotice, publicVersion, withoutMaskedJavSubstitutes } from '../../core/domain/masking';
+import { narvarolista, servingOn } from '../../core/domain/presence';
+import { peopleOf } from '../../core/documents/people';
+import { presenceNotes } from '../../core/documents/presence-notes';
+import { meetingDocumentSchema, type MeetingDocument } from '../../core/format/meeting';
 import { plainText } from '../../core/format/richtext';
 import reference from '../../core/reference/e-namnden-2020-11-05.json' with { type: 'json' };
 
@@ -157,5 +160,51 @@ describe('a confidential § in the public version (issue 15)', () => {
     expect(JSON.stringify(masked)).not.toContain('lena-goldkuhl');
     const open = publicVersion(doc).paragraphs.find((p) => p.number === 23)!;
     expect(open.jav).toEqual([]);
+  });
+});
+
+describe('the substitute for a masked jäv (walk of a new board: § 90 with the chair jävig)', () => {
+  /** § 24 confidential; Lena Goldkuhl has jäv there and Johan Johansson, present all day, serves in her seat on § 24 only. */
+  function withJav() {
+    const doc = meetingDocumentSchema.parse(reference);
+    const p24 = doc.paragraphs.find((p) => p.number === 24)!;
+    p24.confidential = { provision: '26 kap. 1 §' };
+    p24.jav = [{ person: 'lena-goldkuhl', note: 'Släkt med den enskilde.' }];
+    doc.attendance = doc.attendance.flatMap((a) =>
+      a.person !== 'johan-johansson'
+        ? [a]
+        : [
+            { ...a, fromTime: '09:05', toParagraph: 23 },
+            { person: 'johan-johansson', capacity: 'substitute' as const, replaces: 'lena-goldkuhl', fromParagraph: 24, toParagraph: 24 },
+            { ...a, fromParagraph: 25, toTime: '10:20', note: 'Deltar via Teams' },
+          ],
+    );
+    return doc;
+  }
+  const name = (doc: MeetingDocument) => (key: string) => doc.people.find((p) => p.key === key)?.name ?? key;
+
+  it('the original names the jäv and the substitution', () => {
+    const doc = withJav();
+    expect(presenceNotes(doc, 24, peopleOf(doc))).toEqual(['Johan Johansson (MP) tjänstgör från och med § 24 i stället för Lena Goldkuhl (S).']);
+    expect(narvarolista(doc, name(doc)).substitutes.find((e) => e.person === 'johan-johansson')?.remarks).toEqual(['Ersätter Lena Goldkuhl', '§ 24']);
+  });
+
+  it('the public version names neither: the substitute is present, not serving, all day, with the times and remark kept', () => {
+    const doc = withJav();
+    const pub = publicVersion(doc);
+    for (const n of [24, 25]) expect(presenceNotes(pub, n, peopleOf(pub))).toEqual([]);
+    const lists = narvarolista(pub, name(pub));
+    expect(lists.substitutes.map((e) => e.person)).not.toContain('johan-johansson');
+    expect(JSON.stringify(lists)).not.toContain('Lena Goldkuhl');
+    expect(pub.attendance.filter((a) => a.person === 'johan-johansson')).toEqual([{ person: 'johan-johansson', capacity: 'present', fromTime: '09:05', toTime: '10:20', note: 'Deltar via Teams' }]);
+    // Nobody serves twice in one seat: as many seats are filled as in the original.
+    expect(servingOn(pub, 24)).toHaveLength(servingOn(doc, 24).length);
+  });
+
+  it('keeps a substitute who serves in the seat beyond the masked §, and a jäv in a § that is not masked', () => {
+    const doc = withJav();
+    const longer = { ...doc, attendance: doc.attendance.map((a) => (a.capacity === 'substitute' && a.person === 'johan-johansson' ? { ...a, toParagraph: 25 } : a)) };
+    expect(withoutMaskedJavSubstitutes(longer, new Set([24]))).toEqual(longer.attendance);
+    expect(withoutMaskedJavSubstitutes(doc, new Set([23]))).toEqual(doc.attendance);
   });
 });

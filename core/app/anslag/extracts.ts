@@ -4,7 +4,7 @@
 import { AppError } from '../../api/errors';
 import { formatRanges, paragraphLabel } from '../../domain/numbering';
 import { buildExtractData } from '../../documents/extract';
-import { confidentialProvisions, maskedParagraph } from '../../domain/masking';
+import { confidentialProvisions, maskedParagraph, withoutMaskedJavSubstitutes } from '../../domain/masking';
 import { oslLabel } from '../../format/provision';
 import type { MeetingDocument } from '../../format/meeting';
 import { stockholmDate } from './dates';
@@ -164,7 +164,7 @@ export async function createExtract(
   const masked = new Set(secrecy.filter((x) => x.treatment === 'mask').map((x) => x.paragraph));
   const paragraphs = chosen.filter((n) => !omitted.has(n));
   if (paragraphs.length === 0) throw secrecyIssue('Alla valda paragrafer är utelämnade för sekretess, så utdraget blir tomt. Maskera en paragraf i stället, eller välj fler.');
-  const source: MeetingDocument = { ...doc, paragraphs: doc.paragraphs.map((p) => (masked.has(p.number) ? maskedParagraph(p) : p)) };
+  const source: MeetingDocument = { ...doc, attendance: withoutMaskedJavSubstitutes(doc, masked), paragraphs: doc.paragraphs.map((p) => (masked.has(p.number) ? maskedParagraph(p) : p)) };
   const withheld = secrecy.filter((x) => x.treatment !== 'unmasked').map((x) => ({ paragraph: x.paragraph, provision: x.provisions.map(oslLabel).join(', '), masked: x.treatment === 'mask' }));
   const today = stockholmDate(deps.clock.now());
   if (input.sentOn !== undefined && input.sentOn > today) {

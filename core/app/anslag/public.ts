@@ -148,7 +148,7 @@ export function publicSource(deps: AnslagDeps, meetingId: string): PublicSource 
   const all = doc.paragraphs.map((p) => p.number);
   const first = all.indexOf(adjusted[0] ?? -1);
   const run = first >= 0 && adjusted.every((n, i) => all[first + i] === n);
-  return { paragraphs: adjusted, document: publicDocument(doc, adjusted), signatureLines: lines, ...(run ? {} : { presence: presenceSourceOf(doc) }) };
+  return { paragraphs: adjusted, document: publicDocument(doc, adjusted), signatureLines: lines, ...(run ? {} : { presence: presenceSourceOf(publicVersion(doc)) }) };
 }
 
 /**
