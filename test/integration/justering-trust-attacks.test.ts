@@ -187,6 +187,36 @@ const attacks: Attack[] = [
     verifyReason: /inte gjord av en tidsstämpeltjänst/,
   },
   {
+    name: 'a certificate the CA signed with SHA-1',
+    pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
+    make: async () => {
+      const sha1 = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}`, sha1Signature: true });
+      return signWith(base, sha1, [pki.ca.certDer]);
+    },
+    importReason: /utfärdat med hashalgoritmen SHA-1/,
+    verifyReason: /utfärdat med hashalgoritmen SHA-1/,
+  },
+  {
+    name: 'a name with a right-to-left override (shows as "Sara Lundberg")',
+    pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
+    make: async () => {
+      const rtl = await pki.issue('Sara \u202egrebdnuL', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}` });
+      return forgeCms(rtl, (r) => makeCms({ identity: rtl, chain: [pki.ca.certDer], content: r }));
+    },
+    importReason: /tecken som vänder textens riktning \(Sara grebdnuL\)/,
+    verifyReason: /tecken som vänder textens riktning/,
+  },
+  {
+    name: 'an empty name (CN)',
+    pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
+    make: async () => {
+      const nameless = await pki.issue(' ', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}` });
+      return forgeCms(nameless, (r) => makeCms({ identity: nameless, chain: [pki.ca.certDer], content: r }));
+    },
+    importReason: /namn \(CN\) är tomt/,
+    verifyReason: /namn \(CN\) är tomt/,
+  },
+  {
     name: 'SHA-1 digest and sha1WithRSA',
     pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
     make: () => forgeCms(sara, (r) => makeCms({ identity: sara, chain: [pki.ca.certDer], content: r, digest: 'sha1' })),

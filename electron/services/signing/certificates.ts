@@ -2,6 +2,7 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { printable } from '../../../core/domain/printable';
 import { signingError } from './errors';
 import { owned, toHex } from './pdf-text';
 
@@ -126,16 +127,26 @@ function weakKey(x: X509Certificate): string | null {
   return null;
 }
 
+/** Control characters, bidi marks and overrides, zero-width characters: a name with them can show as another name. */
+// eslint-disable-next-line no-control-regex
+const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+
 /**
  * What makes a certificate unfit to have made a signature, whoever issued it: a CA certificate
  * (basicConstraints cA) is no person's, an extended key usage for something else (a web server, a
- * time-stamping service) forbids signing documents, and a weak key can be factored. Swedish, one
+ * time-stamping service) forbids signing documents, a weak key can be factored, and an empty name
+ * or one with invisible or direction-changing characters shows someone else. Swedish, one
  * sentence each; empty when fit. Used by the verifier and before signing (one rule).
  */
 export function signingCertificateProblems(der: Uint8Array): string[] {
   const out: string[] = [];
   const x = new X509Certificate(der);
   const cn = nameField(parseCertificate(der).subject, '2.5.4.3') ?? x.subject.replace(/\n/g, ', ');
+  const names = nameFields(parseCertificate(der).subject, '2.5.4.3');
+  if (names.some((n) => n.trim() === '')) out.push('Certifikatets namn (CN) är tomt; det går inte att visa vem som skrev under.');
+  if (names.some((n) => HIDDEN_CHARACTERS.test(n))) {
+    out.push(`Certifikatets namn (CN) innehåller osynliga tecken eller tecken som vänder textens riktning (${printable(cn)}); det kan visas som ett annat namn än det är.`);
+  }
   if (x.ca) out.push(`Certifikatet för ${cn} är ett utfärdarcertifikat (CA) och inte en persons underskriftscertifikat.`);
   const eku = x.keyUsage;
   if (eku !== undefined && eku.length > 0 && !eku.some((k) => SIGNING_EKUS.has(k))) {

@@ -3,7 +3,7 @@
 // Revocation (CRL/OCSP) needs the network and is not checked here.
 import { X509Certificate } from 'node:crypto';
 import * as pkijs from 'pkijs';
-import { certificateInfo, keyUsageOf, parseCertificate } from './certificates';
+import { certificateInfo, keyUsageOf, MIN_RSA_BITS, parseCertificate } from './certificates';
 import { toHex } from './pdf-text';
 
 export interface ChainResult {
@@ -28,6 +28,38 @@ function mayIssue(der: Uint8Array, x: X509Certificate): boolean {
   return ku === null || ku.includes('keyCertSign');
 }
 
+/** Signature algorithms whose hash collisions can be made (MD2, MD5, SHA-1): a certificate signed so can be a forged twin. */
+const WEAK_CERTIFICATE_SIGNATURES: Record<string, string> = {
+  '1.2.840.113549.1.1.2': 'MD2',
+  '1.2.840.113549.1.1.4': 'MD5',
+  '1.2.840.113549.1.1.5': 'SHA-1',
+  '1.2.840.10045.4.1': 'SHA-1',
+  '1.2.840.10040.4.3': 'SHA-1',
+  '1.3.14.3.2.29': 'SHA-1',
+};
+
+/**
+ * Why a path is not to be trusted although it chains: a certificate below the anchor signed with a
+ * broken hash (the rogue-CA attack of 2008 used MD5 collisions), or an issuer with a weak key. The
+ * anchor itself is exempt: it is trusted by configuration, not by its signature.
+ */
+function weakIssuance(path: Uint8Array[], anchor: Uint8Array): string | null {
+  const anchorHex = toHex(anchor);
+  for (const der of path) {
+    if (toHex(der) === anchorHex) continue;
+    const cert = parseCertificate(der);
+    const hash = WEAK_CERTIFICATE_SIGNATURES[cert.signatureAlgorithm.algorithmId];
+    const x = new X509Certificate(der);
+    if (hash) return `Certifikatet ${x.subject.replace(/\n/g, ', ')} är utfärdat med hashalgoritmen ${hash}, som inte längre är säker; kedjan godtas inte.`;
+    const key = x.publicKey;
+    const bits = key.asymmetricKeyDetails?.modulusLength;
+    if (x.ca && (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') && bits !== undefined && bits < MIN_RSA_BITS) {
+      return `Utfärdarcertifikatet ${x.subject.replace(/\n/g, ', ')} har en RSA-nyckel på bara ${bits} bitar (minst ${MIN_RSA_BITS} krävs); kedjan godtas inte.`;
+    }
+  }
+  return null;
+}
+
 const when = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 /** Path building alone (names, signatures, validity, CA flag, keyCertSign), for callers that cannot wait: no pkijs second pass. */
@@ -44,7 +76,10 @@ function findPath(leaf: Uint8Array, pool: Uint8Array[], anchors: Uint8Array[], a
     if (!validAt(current.der, at)) {
       return { trusted: false, path, problem: `Certifikatet ${current.x.subject.replace(/\n/g, ', ')} var inte giltigt vid kontrolltidpunkten ${when(at)}.` };
     }
-    if (anchorHex.has(toHex(current.der))) return { trusted: true, path, anchor: current.der };
+    if (anchorHex.has(toHex(current.der))) {
+      const weak = weakIssuance(path, current.der);
+      return weak ? { trusted: false, path, problem: weak } : { trusted: true, path, anchor: current.der };
+    }
     const self = toHex(current.der);
     const issuer = candidates.find((c) => toHex(c.der) !== self && current.x.checkIssued(c.x) && current.x.verify(c.x.publicKey) && mayIssue(c.der, c.x));
     if (!issuer) return { trusted: false, path, problem: 'Certifikatkedjan leder inte till något betrott rotcertifikat i Justeras tillitslista.' };

@@ -28,7 +28,8 @@ export interface ForgeOptions {
 }
 
 export async function forgeSignature(pdf: Uint8Array, o: ForgeOptions): Promise<Uint8Array> {
-  const throwaway = await issue({ commonName: o.signerName, notBefore: new Date('2000-01-01'), notAfter: new Date('2049-01-01') });
+  // The shell's certificate only has to pass signPdf's own checks; its CMS is replaced.
+  const throwaway = await issue({ commonName: 'Skal för förfalskning', notBefore: new Date('2000-01-01'), notAfter: new Date('2049-01-01') });
   const shell = (
     await signPdf(pdf, {
       fieldName: o.fieldName,

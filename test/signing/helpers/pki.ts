@@ -1,6 +1,6 @@
 // Test PKI made at test time: a CA, signer certificates with Swedish names, PKCS#12 files via openssl.
 import { execFileSync } from 'node:child_process';
-import { createHash, createPrivateKey, webcrypto, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, sign as cryptoSign, webcrypto, type KeyObject } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
@@ -37,6 +37,8 @@ export interface IssueOptions {
   extraSerialNumbers?: string[];
   /** RSA modulus in bits (default 2048): a weak key for attacks. */
   modulusLength?: number;
+  /** The issuer signs with SHA-1 (sha1WithRSAEncryption) instead of SHA-256: a broken hash, for attacks. RSA issuers only. */
+  sha1Signature?: boolean;
 }
 
 const kuBits = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign'];
@@ -113,7 +115,12 @@ export async function issue(options: IssueOptions, issuer?: Identity): Promise<I
   const ski = createHash('sha1').update(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest();
   extensions.push(new pkijs.Extension({ extnID: '2.5.29.14', extnValue: new asn1js.OctetString({ valueHex: ski }).toBER(false) }));
   cert.extensions = extensions;
-  await cert.sign(issuer ? issuer.cryptoKey : keys.privateKey, 'SHA-256');
+  if (options.sha1Signature && issuer) {
+    cert.signature = new pkijs.AlgorithmIdentifier({ algorithmId: '1.2.840.113549.1.1.5', algorithmParams: new asn1js.Null() });
+    cert.signatureAlgorithm = cert.signature;
+    const tbs = new Uint8Array(cert.encodeTBS().toBER(false));
+    cert.signatureValue = new asn1js.BitString({ valueHex: cryptoSign('sha1', tbs, issuer.privateKey) });
+  } else await cert.sign(issuer ? issuer.cryptoKey : keys.privateKey, 'SHA-256');
   const pkcs8Der = new Uint8Array(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   return {
     commonName: options.commonName,
