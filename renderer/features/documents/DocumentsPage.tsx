@@ -5,6 +5,7 @@
 // municipality's signing service (documents.signEid) when one is set.
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ListedDocument, MeetingDocuments } from '../../../core/app/documents/overview';
+import { paragraphLabel } from '../../../core/domain/numbering';
 import { api } from '../../api/transport';
 import { useQuery } from '../../api/useQuery';
 import { downloadPdf } from '../../api/files';
@@ -175,6 +176,14 @@ function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: Meeting
       setShown({ kind: 'verify', doc: d, data: { ...r, signedFields, requiredFields: d.signers.map((s) => s.field), missing: d.signers.length - signedFields.length } });
     });
 
+  // The public version otherwise came only with the notice board export (anslag › Digital anslagstavla).
+  const makePublic = () =>
+    run(async () => {
+      const r = await api.call('anslag.publicVersion', { meetingId: meeting.meetingId });
+      downloadPdf(r.document.fileName, r.pdfBase64);
+      announce(<p>{t(r.reused ? 'documents.public.reused' : 'documents.public.created', { paragraphs: paragraphLabel(r.paragraphs), n: r.document.versionNo })}</p>);
+    });
+
   function signed(d: ListedDocument, r: DocumentSignResult): void {
     setSigning(null);
     announce(<p>{t('documents.signed', { document: documentTitle(d), name: r.signature.signerName, time: formatDateTime(r.signature.signedAt) })}</p>);
@@ -301,6 +310,14 @@ function MeetingDocumentsTable({ meeting, headed, announce }: { meeting: Meeting
             </tbody>
           </table>
         </div>
+      )}
+      {(meeting.status === 'adjusted' || meeting.documents.some((d) => d.kind === 'protocol' && d.signing === 'complete')) && (
+        <p>
+          <button type="button" className="secondary" onClick={() => void makePublic()}>
+            {t('documents.public.create')}
+          </button>
+          <span className="help small-block">{t('documents.public.help')}</span>
+        </p>
       )}
       {shown?.kind === 'verify' && (
         <VerifyReport
