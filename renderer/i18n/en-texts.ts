@@ -533,6 +533,7 @@ export const enTexts: Record<MessageKey, string> = {
   'attachments.section.add': 'Add a section',
   'attachments.section.remove': 'Remove section {n}',
 
+  'editor.keys': 'In a bulleted or numbered list, Tab and Shift+Tab move the item in and out. Press Esc and then Tab to leave the field.',
   'editor.loading': 'Loading the text editor…',
   'editor.toolbar': 'Text tools for {field}',
   'editor.bold': 'Bold (Ctrl+B)',

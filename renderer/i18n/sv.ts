@@ -530,6 +530,7 @@ export const sv = {
   'attachments.section.add': 'Lägg till avsnitt',
   'attachments.section.remove': 'Ta bort avsnitt {n}',
 
+  'editor.keys': 'I en punktlista eller numrerad lista flyttar Tab och Skift+Tab punkten in och ut. Tryck Esc och sedan Tab för att lämna fältet.',
   'editor.loading': 'Textredigeraren läses in…',
   'editor.toolbar': 'Textverktyg för {field}',
   'editor.bold': 'Fet (Ctrl+B)',

@@ -89,6 +89,25 @@ test('toolbar buttons and shortcuts format, Tab nests a list item, Ctrl+Z undoes
   ]);
 });
 
+test('in a list Tab indents; the field says how to leave it, and Esc then Tab does (no keyboard trap, WCAG 2.1.2)', async ({ page, app }) => {
+  await openParagraph(page, app.url, 23);
+  const summary = page.getByRole('textbox', { name: 'Sammanfattning av ärendet' });
+  // The way out is in the field's description, which a screen reader reads with the field.
+  await expect(summary).toHaveAccessibleDescription(/I en punktlista eller numrerad lista flyttar Tab och Skift\+Tab punkten in och ut\. Tryck Esc och sedan Tab för att lämna fältet\./);
+  await summary.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Control+Shift+8');
+  await page.keyboard.type('ett');
+  await page.keyboard.press('Tab');
+  await expect(summary).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(summary).not.toBeFocused();
+  await expect(page.getByRole('toolbar', { name: 'Textverktyg för Beskrivning av ärendet' }).getByRole('button', { name: 'Fet (Ctrl+B)' })).toBeFocused();
+  await expectAccessible(page, 'textfält med tangenthjälp');
+});
+
 test('a § locked for justering shows its text read-only, without the toolbar', async ({ page, app }) => {
   const meetingId = await openParagraph(page, app.url, 20);
   const frozen = (await app.backend.dispatch('justering.freeze', { meetingId, groupIndex: 0 })) as { ok: boolean; error?: { message: string } };

@@ -107,7 +107,8 @@ function surfaceAttributes(o: SurfaceOptions): (state: EditorState) => Record<st
       spellcheck: 'true',
       tabindex: '0',
     };
-    if (o.help) a['aria-describedby'] = `${o.id}-help`;
+    // How to leave the field from a list, where Tab indents (WCAG 2.1.2: the way out is told).
+    a['aria-describedby'] = o.help ? `${o.id}-help ${o.id}-keys` : `${o.id}-keys`;
     if (o.readOnly) a['aria-readonly'] = 'true';
     return a;
   };
@@ -290,6 +291,9 @@ export function RichTextEditor({ label, initial, onEdit, onBlur, help, ref, allo
         </div>
       )}
       <div ref={surfaceRef} />
+      <p className="visually-hidden" id={`${baseId}-keys`}>
+        {t('editor.keys')}
+      </p>
       {help !== undefined && (
         <p className="help" id={`${baseId}-help`}>
           {help}
