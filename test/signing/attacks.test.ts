@@ -78,6 +78,11 @@ async function usf(sigDict: string): Promise<Uint8Array> {
   return appendRaw(s1, [field, { num: n, text: sigDict }]);
 }
 
+/** b, c, d of the first signature's /ByteRange [0 b c d]. */
+const realRange = (pdf: Uint8Array): [number, number, number] => {
+  const m = /\/ByteRange \[\s*0\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(latin1(pdf));
+  return [Number(m?.[1]), Number(m?.[2]), Number(m?.[3])];
+};
 const realCmsHex = (pdf: Uint8Array): string => /\/Contents <([0-9a-fA-F]+)>/.exec(latin1(pdf))?.[1] ?? '';
 const sigHead = '<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20201106130000Z)';
 
@@ -156,6 +161,22 @@ const cases: AttackCase[] = [
   { id: 'USF: /ByteRange saknas', build: async () => usf(`${sigHead} /Contents <${realCmsHex(s1)}> >>`), reason: /saknar giltig \/ByteRange/ },
   { id: 'USF: /ByteRange null', build: async () => usf(`${sigHead} /ByteRange null /Contents <${realCmsHex(s1)}> >>`), reason: /saknar giltig \/ByteRange/ },
   { id: 'USF: /ByteRange skräp', build: async () => usf(`${sigHead} /ByteRange [0 0 0 0] /Contents <${realCmsHex(s1)}> >>`), reason: /ByteRange|filversion/ },
+  {
+    id: 'USF: /ByteRange negativ',
+    build: async () => usf(`${sigHead} /ByteRange [0 -10 ${realRange(s1)[1]} ${realRange(s1)[2]}] /Contents <${realCmsHex(s1)}> >>`),
+    reason: /saknar giltig \/ByteRange/,
+  },
+  {
+    id: 'USF: /ByteRange överlappar /Contents',
+    build: async () => usf(`${sigHead} /ByteRange [0 ${realRange(s1)[1] + 64} ${realRange(s1)[1]} ${realRange(s1)[2]}] /Contents <${realCmsHex(s1)}> >>`),
+    reason: /osignerade området i \/ByteRange/,
+  },
+  // The secretary's valid signature (its /ByteRange and /Contents) copied into a new dictionary for the chair's field.
+  {
+    id: 'Kopierad signatur: sekreterarens underskrift i ordförandens fält',
+    build: async () => usf(`${sigHead} /ByteRange [0 ${realRange(s1).join(' ')}] /Contents <${realCmsHex(s1)}> >>`),
+    reason: /fältet "sig-ordforande" är en kopia av underskriften i fältet "sig-sekreterare"/,
+  },
   {
     id: 'ISA: ny innehållsström, ny xref och trailer',
     build: async () => appendRaw(s2, [await doctoredContent(s2)]),
@@ -303,6 +324,9 @@ const pdfsigSays: Record<string, string> = {
   'USF: /ByteRange saknas': 'Signature is Valid; Signature has not yet been verified',
   'USF: /ByteRange null': 'Signature is Valid; Signature has not yet been verified',
   'USF: /ByteRange skräp': 'Signature is Valid; Digest Mismatch',
+  'USF: /ByteRange negativ': 'Signature is Valid; Signature has not yet been verified',
+  'USF: /ByteRange överlappar /Contents': 'Signature is Valid; Digest Mismatch',
+  'Kopierad signatur: sekreterarens underskrift i ordförandens fält': 'Signature is Valid; Signature is Valid',
   'ISA: ny innehållsström, ny xref och trailer': 'Signature is Valid; Signature is Valid',
   'ISA: ny sida i sidträdet': 'Signature is Valid; Signature is Valid',
   'ISA utan xref: objekt efter %%EOF': 'Signature is Valid; Signature is Valid',
@@ -391,7 +415,7 @@ describe('justera verify', () => {
 
   it('exits 1 and names the change for each attack class; --json lists the changes after each signature', async () => {
     writeFileSync(join(dir, 'ca.pem'), `-----BEGIN CERTIFICATE-----\n${Buffer.from(pki.ca.certDer).toString('base64')}\n-----END CERTIFICATE-----\n`);
-    for (const c of cases.filter((x) => /Ny \/Root|två gånger|\/Rect|tredje|Shadow replace: typsnittet|ISA utan xref/.test(x.id))) {
+    for (const c of cases.filter((x) => /Ny \/Root|två gånger|\/Rect|tredje|Shadow replace: typsnittet|ISA utan xref|Kopierad/.test(x.id))) {
       writeFileSync(join(dir, 'attack.pdf'), await c.build());
       const text = await cli('verify', 'attack.pdf', '--trust', 'ca.pem');
       expect(text.code, c.id).toBe(1);

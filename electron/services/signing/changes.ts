@@ -355,8 +355,13 @@ export function readerSignatures(model: RevisionModel): { field: string; object:
     });
 }
 
-/** Where a signature with `byteRange` sits among the revisions, and what changed after it. */
-export function checkSignatureRevision(model: RevisionModel, byteRange: number[]): SignatureRevisionCheck {
+/**
+ * Where a signature with `byteRange` sits among the revisions, and what changed after it. `which`
+ * is the dictionary's object and field as found: when several fields show the same byte range (a
+ * valid signature copied into another field), each is judged by its own dictionary, and only the
+ * one whose /Contents is the gap of the range was made there.
+ */
+export function checkSignatureRevision(model: RevisionModel, byteRange: number[], which: { field: string | null; object: number | null } = { field: null, object: null }): SignatureRevisionCheck {
   const problems: string[] = [];
   const [, b = 0, c = 0, d = 0] = byteRange;
   const rev = revisionEndingAt(model, c + d);
@@ -366,14 +371,18 @@ export function checkSignatureRevision(model: RevisionModel, byteRange: number[]
     const final = new RevisionReader(model, last);
     const atRev = rev ? new RevisionReader(model, rev) : null;
     const wanted = canonical(byteRange);
-    const entry = readerSignatures(model).find((s) => s.byteRange === wanted);
+    const same = readerSignatures(model).filter((s) => s.byteRange === wanted);
+    const entry = same.length > 1 ? (same.find((s) => which.object !== null && s.object === which.object) ?? same.find((s) => s.field === which.field) ?? same[0]) : same[0];
     if (!entry || entry.object === null) problems.push('En PDF-läsare hittar inte den här signaturen i formuläret (signaturobjektet ersätts eller saknas).');
     else {
       const obj = final.get(entry.object);
       const span = obj?.dict?.spans.get('Contents');
       const then = atRev?.get(entry.object);
       inPlace = !!obj?.parsed && !!span && span[0] === b && span[1] === c && obj.parsed.offset < b && !!then && then.canonical === obj.canonical;
-      if (!inPlace) problems.push('Signaturens /Contents ligger inte där /ByteRange anger, eller signaturobjektet har ersatts efter signeringen (signature wrapping).');
+      if (!inPlace && same.length > 1) {
+        const others = same.filter((s) => s !== entry).map((s) => `"${s.field}"`);
+        problems.push(`Signaturen i fältet "${entry.field}" är en kopia av underskriften i fältet ${others.join(', ')} (samma /ByteRange och /Contents); den gjordes inte i det här fältet.`);
+      } else if (!inPlace) problems.push('Signaturens /Contents ligger inte där /ByteRange anger, eller signaturobjektet har ersatts efter signeringen (signature wrapping).');
     }
   }
   if (!rev) {

@@ -134,6 +134,8 @@ export interface VerifyOptions {
 interface FoundSignature {
   dict: PDFDict;
   fieldName: string | null;
+  /** Object number of the signature dictionary, when it is an indirect object. */
+  object: number | null;
 }
 
 const N = (s: string): PDFName => PDFName.of(s);
@@ -141,16 +143,18 @@ const N = (s: string): PDFName => PDFName.of(s);
 function findSignatures(doc: PDFDocument): FoundSignature[] {
   const found: FoundSignature[] = [];
   const seen = new Set<PDFDict>();
+  const numbers = new Map<PDFDict, number>();
+  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) if (obj instanceof PDFDict) numbers.set(obj, ref.objectNumber);
   for (const f of listFields(doc)) {
     if (f.fieldType === 'Sig' && f.value) {
-      found.push({ dict: f.value, fieldName: f.name });
+      found.push({ dict: f.value, fieldName: f.name, object: numbers.get(f.value) ?? null });
       seen.add(f.value);
     }
   }
   // Signature dictionaries no field points to still count: a validator must not overlook them.
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    if (obj instanceof PDFDict && !seen.has(obj) && obj.has(N('ByteRange')) && obj.has(N('Contents'))) {
-      found.push({ dict: obj, fieldName: null });
+  for (const [dict, num] of numbers) {
+    if (!seen.has(dict) && dict.has(N('ByteRange')) && dict.has(N('Contents'))) {
+      found.push({ dict, fieldName: null, object: num });
     }
   }
   return found;
@@ -209,7 +213,7 @@ async function checkSignature(pdf: Uint8Array, model: RevisionModel, found: Foun
     }
   }
 
-  const placed = br ? checkSignatureRevision(model, br) : null;
+  const placed = br ? checkSignatureRevision(model, br, { field: found.fieldName, object: found.object }) : null;
   if (placed) problems.push(...placed.problems);
 
   const contents = contentsBytes(dict) ?? new Uint8Array();
