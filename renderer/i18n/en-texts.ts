@@ -383,7 +383,8 @@ export const enTexts: Record<MessageKey, string> = {
   'paragraph.jav': 'Jäv (conflict of interest)',
   'paragraph.after': 'Distribution and attachments',
   'tasks.title': 'Follow-up tasks (uppdrag)',
-  'tasks.help': 'Tasks the decision gives, for the follow-up register: what, who is responsible and the due date. A task is saved once what and responsible are filled in.',
+  'tasks.help':
+    'Tasks the decision gives, for the follow-up register: what, who is responsible and the due date. A task is saved once what and responsible are filled in. It enters the follow-up register when you confirm it under Anslag › Follow-up of tasks (Proposals from a meeting).',
   'tasks.none': 'The decision gives no tasks.',
   'tasks.legend': 'Task {n}',
   'tasks.what': 'What',

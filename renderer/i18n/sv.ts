@@ -380,7 +380,8 @@ export const sv = {
   'paragraph.jav': 'Jäv',
   'paragraph.after': 'Expediering och bilagor',
   'tasks.title': 'Uppdrag',
-  'tasks.help': 'Uppdrag som beslutet ger, för uppföljningen: vad, vem som ansvarar och när det ska vara klart. Ett uppdrag sparas när vad och ansvarig är ifyllda.',
+  'tasks.help':
+    'Uppdrag som beslutet ger, för uppföljningen: vad, vem som ansvarar och när det ska vara klart. Ett uppdrag sparas när vad och ansvarig är ifyllda. Det kommer in i uppföljningsregistret när du bekräftar det under Anslag › Uppföljning av uppdrag (Förslag från ett sammanträde).',
   'tasks.none': 'Beslutet ger inga uppdrag.',
   'tasks.legend': 'Uppdrag {n}',
   'tasks.what': 'Vad',

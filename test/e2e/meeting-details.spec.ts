@@ -99,6 +99,8 @@ test('absent member, arrival time, a break and a follow-up task by keyboard; pri
   await page.getByRole('button', { name: 'Lägg till uppdrag' }).focus();
   await page.keyboard.press('Enter');
   const task = page.getByRole('group', { name: 'Uppdrag 1' });
+  // The register takes a task when it is confirmed on the Anslag page: the § says so (a new user expected it there at once).
+  await expect(page.getByText('Det kommer in i uppföljningsregistret när du bekräftar det under Anslag › Uppföljning av uppdrag (Förslag från ett sammanträde).', { exact: false })).toBeVisible();
   await expect(task.getByLabel('Vad')).toBeFocused();
   await page.keyboard.type('Ta fram en plan för budgetuppföljning');
   await page.keyboard.press('Tab');
