@@ -13,6 +13,7 @@ import { main } from '../../electron/cli/main';
 import type { CliIo } from '../../electron/cli/types';
 import { keyObjectSigner, signPdf } from '../../electron/services/signing';
 import { OID } from '../../electron/services/signing/oids';
+import { prepareSignedAttributes } from '../../electron/services/signing/cms';
 import { counterIds, rejection } from '../helpers/backend';
 import { forgeSignature, makeCms, makeTimeStampToken } from '../signing/helpers/forge';
 import { makeCrl } from '../signing/helpers/crl';
@@ -262,6 +263,22 @@ const attacks: Attack[] = [
     },
     importReason: /2 undertecknare \(SignerInfo\)/,
     verifyReason: /2 undertecknare/,
+  },
+  {
+    name: 'signing-certificate attribute naming another certificate than the one embedded',
+    pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
+    make: () =>
+      forgeCms(sara, (r) =>
+        makeCms({
+          identity: sara,
+          chain: [pki.ca.certDer],
+          content: r,
+          // ESS signing-certificate-v2 binds the signature to Robert's certificate; Sara's is sent along.
+          attributes: (a) => a.map((x) => (x.type === OID.signingCertificateV2 ? (prepareSignedAttributes(pki.robert.certDer, new Uint8Array(32)).attributes.find((y) => y.type === x.type) ?? x) : x)),
+        }),
+      ),
+    importReason: /signing-certificate pekar på ett annat certifikat/,
+    verifyReason: /signing-certificate pekar på ett annat certifikat/,
   },
   {
     name: 'signed attributes without content-type',

@@ -324,6 +324,8 @@ async function checkSignature(pdf: Uint8Array, model: RevisionModel, found: Foun
     cms.signatureValid &&
     !cms.trailingData &&
     cms.signerCount === 1 &&
+    // An ESS signing-certificate attribute binds the signature to one certificate: another one sent along is a substitute.
+    (cms.signingCertificateAttribute === undefined || cms.signingCertificateMatches) &&
     !cms.weakDigest &&
     cms.contentTypeMatches &&
     cms.eContentType === OID.data &&
