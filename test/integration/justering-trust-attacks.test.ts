@@ -218,6 +218,18 @@ const attacks: Attack[] = [
     verifyReason: /namn \(CN\) är tomt/,
   },
   {
+    name: 'a time stamp from the future (a time-stamping certificate, its clock wrong) makes a not-yet-valid certificate valid',
+    pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
+    make: async () => {
+      const early = await pki.issue('Sara Lundberg', 'RSA', { serialNumber: `PNOSE-${SARA_PNR}`, notBefore: new Date('2020-12-01') });
+      const tsaCert = await pki.issue('Felställd TSA', 'RSA', { extendedKeyUsage: ['1.3.6.1.5.5.7.3.8'] });
+      const stamp = (v: Uint8Array) => makeTimeStampToken(tsaCert, [pki.ca.certDer], v, new Date('2020-12-02T10:00:00Z'));
+      return forgeCms(early, (r) => makeCms({ identity: early, chain: [pki.ca.certDer], content: r, timeStamp: stamp }));
+    },
+    importReason: /Tidsstämpeln anger tiden 2020-12-02T10:00:00.000Z, efter kontrolltidpunkten/,
+    verifyReason: /Tidsstämpeln anger tiden 2020-12-02/,
+  },
+  {
     name: 'SHA-1 digest and sha1WithRSA',
     pdfsigSays: 'Signature is Valid. / Certificate is Trusted.',
     make: () => forgeCms(sara, (r) => makeCms({ identity: sara, chain: [pki.ca.certDer], content: r, digest: 'sha1' })),

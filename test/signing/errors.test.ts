@@ -96,6 +96,20 @@ describe('refused inputs', () => {
     expect([e.code, errorReason(e)]).toEqual(['signature', 'certificate_key_usage']);
   });
 
+  it('a certificate the verifier would refuse (CA, serverAuth, RSA 1024, bidi name) is refused before signing, with the same reasons', async () => {
+    const unfit = [
+      [await pki.issue('Sara Lundberg', 'RSA', { isCa: true, keyUsage: ['digitalSignature', 'keyCertSign'] }), /utfärdarcertifikat \(CA\)/],
+      [await pki.issue('Sara Lundberg', 'RSA', { extendedKeyUsage: ['1.3.6.1.5.5.7.3.1'] }), /webbserver \(serverAuth\)/],
+      [await pki.issue('Sara Lundberg', 'RSA', { modulusLength: 1024 }), /RSA-nyckeln har bara 1024 bitar/],
+      [await pki.issue('Sara \u202egrebdnuL', 'RSA'), /vänder textens riktning/],
+    ] as const;
+    for (const [id, why] of unfit) {
+      const e = await rejection(signPdf(base, options({ signer: signer(id) })));
+      expect([e.code, errorReason(e)]).toEqual(['signature', 'certificate_unfit']);
+      expect(e.message).toMatch(why);
+    }
+  });
+
   it('a key that does not belong to the certificate', async () => {
     const wrong = keyObjectSigner(pki.sara.privateKey, [pki.asa.certDer, pki.ca.certDer]);
     const e = await rejection(signPdf(base, options({ signer: wrong })));

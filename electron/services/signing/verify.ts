@@ -140,6 +140,9 @@ interface FoundSignature {
 
 const N = (s: string): PDFName => PDFName.of(s);
 
+/** How far ahead of the checking clock a signer's or a TSA's clock may be. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 function findSignatures(doc: PDFDocument): FoundSignature[] {
   const found: FoundSignature[] = [];
   const seen = new Set<PDFDict>();
@@ -243,7 +246,11 @@ async function checkSignature(pdf: Uint8Array, model: RevisionModel, found: Foun
     };
     if (!timestamp.valid) problems.push(...ts.problems.map((p) => `Tidsstämpel: ${p}`));
     if (tsChain && !tsChain.trusted) problems.push(`Tidsstämpelns utfärdare är inte betrodd: ${tsChain.problem ?? ''}`);
-    if (timestamp.valid && tsTime && tsTime.getTime() > now.getTime()) problems.push('Tidsstämpeln anger en tid efter kontrolltidpunkten.');
+    // A time after the moment of checking proves nothing (a wrong TSA clock or a forged token); a few minutes of skew aside.
+    if (timestamp.valid && tsTime && tsTime.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+      timestamp.valid = false;
+      problems.push(`Tidsstämpeln anger tiden ${tsTime.toISOString()}, efter kontrolltidpunkten ${now.toISOString()}; den visar inte när underskriften gjordes.`);
+    }
   }
 
   // A valid, trusted time stamp proves the time; otherwise the certificate is judged now. The
@@ -252,7 +259,7 @@ async function checkSignature(pdf: Uint8Array, model: RevisionModel, found: Foun
   const validityTime: ValidityTime = stamped ? { at: stamped, source: 'timestamp' } : { at: now, source: 'verification' };
   const at = validityTime.at;
   // A claim after the moment of checking is a lie (a few minutes of clock skew aside).
-  const claimInFuture = claimedSigningTime !== null && !stamped && claimedSigningTime.getTime() > now.getTime() + 5 * 60_000;
+  const claimInFuture = claimedSigningTime !== null && !stamped && claimedSigningTime.getTime() > now.getTime() + CLOCK_SKEW_MS;
   if (claimedSigningTime && claimInFuture) {
     problems.push(`Underskriften anger tiden ${claimedSigningTime.toISOString()} (/M), som ligger efter kontrolltidpunkten ${now.toISOString()}: tiden är inte trovärdig.`);
   }
