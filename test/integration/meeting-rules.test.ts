@@ -201,9 +201,30 @@ describe('the workspace API uses the same rules and words', () => {
     const st = await late.api.call('justering.status', { meetingId: c.meetingId });
     expect(st.deadline).toBe('2026-03-26');
     expect(st.groups.map((g) => g.deadlineWarning)).toEqual([
-      'Sista dagen för justering av §§ 31, 34 var 2026-03-26 (14 dagar efter sammanträdet, KL 5 kap. 69 §). Justera protokollet snarast och anteckna varför det dröjt.',
+      // §§ 31, 34 are to be adjusted immediately: already late the day after the meeting.
+      '§§ 31, 34 skulle justeras omedelbart vid sammanträdet 2026-03-12, men justeringen är inte gjord. Justera snarast och anteckna när justeringen gjordes och varför den dröjde; protokollet anger "Justerat omedelbart vid sammanträdet".',
       'Sista dagen för justering av §§ 32-33, 35 var 2026-03-26 (14 dagar efter sammanträdet, KL 5 kap. 69 §). Justera protokollet snarast och anteckna varför det dröjt.',
     ]);
+  });
+
+  it('an immediately adjusted group is warned when adjusted after the meeting day, not on it', async () => {
+    const on = backend(new Date('2026-03-12T18:00:00+01:00'));
+    const a = await imported(on, (d) => (d.adjustmentGroups![0]!.adjustedAt = '2026-03-12T17:00:00+01:00'));
+    const same = await on.api.call('justering.status', { meetingId: a.meetingId });
+    // On the meeting day nothing is late: neither the immediate group (adjusted) nor the other (open).
+    expect(same.groups.map((g) => [g.immediate, g.deadlineWarning])).toEqual([
+      [true, null],
+      [false, null],
+    ]);
+
+    const later = backend(new Date('2026-03-17T09:00:00+01:00'));
+    const b = await imported(later, (d) => (d.adjustmentGroups![0]!.adjustedAt = '2026-03-16T10:00:00+01:00'));
+    const st = await later.api.call('justering.status', { meetingId: b.meetingId });
+    expect(st.groups[0]?.deadlineWarning).toBe(
+      '§§ 31, 34 skulle justeras omedelbart vid sammanträdet 2026-03-12 men justerades 2026-03-16. Protokollet anger "Justerat omedelbart vid sammanträdet"; anteckna när justeringen gjordes och varför den dröjde.',
+    );
+    // The ordinary group is within its 14 days.
+    expect(st.groups[1]?.deadlineWarning).toBeNull();
   });
 
   it('freezing refuses a tie where the chair did not vote, naming § 33', async () => {

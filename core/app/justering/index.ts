@@ -455,6 +455,13 @@ export function status(deps: JusteringDeps, input: { meetingId: string }): Juste
   const meetingDate = loaded?.doc.meeting.date ?? null;
   const deadline = meetingDate === null ? null : justeringDeadline(meetingDate);
   const today = stockholmDay(deps.clock.now()) ?? '';
+  const timing = (g: { paragraphs: number[]; adjustedAt: string | null }, place: ReturnType<typeof groupTimePlace>) => {
+    const label = paragraphLabel(g.paragraphs);
+    const adjustedDay = g.adjustedAt === null ? null : stockholmDay(g.adjustedAt);
+    const warning =
+      meetingDate === null || deadline === null ? null : place.immediate ? immediateWarning(label, meetingDate, adjustedDay, today) : deadlineWarning(label, deadline, adjustedDay, today);
+    return { ...place, deadlineWarning: warning };
+  };
   const groups: GroupJustering[] = deps.justering.groups(input.meetingId).map((g) => ({
     groupId: g.id,
     groupIndex: g.position,
@@ -462,8 +469,7 @@ export function status(deps: JusteringDeps, input: { meetingId: string }): Juste
     label: paragraphLabel(g.paragraphs),
     status: g.status,
     adjustedAt: g.adjustedAt,
-    deadlineWarning: deadline === null ? null : deadlineWarning(paragraphLabel(g.paragraphs), deadline, g.adjustedAt === null ? null : stockholmDay(g.adjustedAt), today),
-    ...groupTimePlace(loaded?.doc, g.paragraphs),
+    ...timing(g, groupTimePlace(loaded?.doc, g.paragraphs)),
     versions: versions
       .filter((v) => v.groupId === g.id)
       .map((v) => {
@@ -484,6 +490,23 @@ export function deadlineWarning(label: string, deadline: string, adjustedDay: st
     return adjustedDay > deadline ? `${label} justerades ${adjustedDay}, efter sista dagen för justering ${deadline} (14 dagar efter sammanträdet, KL 5 kap. 69 §).` : null;
   }
   return today > deadline ? `Sista dagen för justering av ${label} var ${deadline} (14 dagar efter sammanträdet, KL 5 kap. 69 §). Justera protokollet snarast och anteckna varför det dröjt.` : null;
+}
+
+/**
+ * A group the board decided to adjust immediately (omedelbar justering, KL 5 kap. 70 §; for
+ * nämnder 6 kap. 35 §) is adjusted at the meeting, and its protocol says "Justerat omedelbart vid
+ * sammanträdet". Signed on a later day, or not signed once the meeting day is over, that is no
+ * longer true: a warning names the days, so the secretary records when it really happened.
+ */
+export function immediateWarning(label: string, meetingDate: string, adjustedDay: string | null, today: string): string | null {
+  if (adjustedDay !== null) {
+    return adjustedDay > meetingDate
+      ? `${label} skulle justeras omedelbart vid sammanträdet ${meetingDate} men justerades ${adjustedDay}. Protokollet anger "Justerat omedelbart vid sammanträdet"; anteckna när justeringen gjordes och varför den dröjde.`
+      : null;
+  }
+  return today > meetingDate
+    ? `${label} skulle justeras omedelbart vid sammanträdet ${meetingDate}, men justeringen är inte gjord. Justera snarast och anteckna när justeringen gjordes och varför den dröjde; protokollet anger "Justerat omedelbart vid sammanträdet".`
+    : null;
 }
 
 /** The current state of a version: the last signed file, else the frozen one. */

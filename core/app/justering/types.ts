@@ -94,7 +94,7 @@ export interface GroupJustering {
   label: string;
   status: GroupStatusName;
   adjustedAt: string | null;
-  /** Set when justering is late: not done by, or done after, the last day (14 days after the meeting). */
+  /** Set when justering is late: not done by, or done after, the last day (14 days after the meeting); for an immediate group, not done on the meeting day. */
   deadlineWarning: string | null;
   /** Adjusted at the meeting (omedelbar justering). */
   immediate: boolean;
