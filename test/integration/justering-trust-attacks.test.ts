@@ -226,7 +226,7 @@ const attacks: Attack[] = [
       const stamp = (v: Uint8Array) => makeTimeStampToken(tsaCert, [pki.ca.certDer], v, new Date('2020-12-02T10:00:00Z'));
       return forgeCms(early, (r) => makeCms({ identity: early, chain: [pki.ca.certDer], content: r, timeStamp: stamp }));
     },
-    importReason: /Tidsstämpeln anger tiden 2020-12-02T10:00:00.000Z, efter kontrolltidpunkten/,
+    importReason: /Tidsstämpeln anger tiden 2020-12-02T10:00:00.000Z, efter kontrolltidpunkten.*Certifikatet är inte giltigt vid kontrolltidpunkten/,
     verifyReason: /Tidsstämpeln anger tiden 2020-12-02/,
   },
   {

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDict, PDFName, PDFNumber } from 'pdf-lib';
+import { PDFDict, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import { verifyPdf, type VerificationReport } from '../../electron/services/signing';
@@ -206,6 +206,22 @@ const cases: AttackCase[] = [
     },
     reason: /Ändrat efter underskrift: Sidträdet \(\/Pages\) \(objekt \d+\) har ändrats \(\/Kids, \/Count\)/,
   },
+  {
+    id: 'ISA: /OpenAction med JavaScript och ny XMP-metadata i katalogen',
+    build: async () => {
+      const doc = await load(s2);
+      const n = nextNumber(s2);
+      const root = doc.context.trailerInfo.Root as PDFRef;
+      const catalog = doc.catalog.toString().replace(/>>\s*$/, `/OpenAction ${n} 0 R /Metadata ${n + 1} 0 R >>`);
+      const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:title>Annat protokoll</dc:title></x:xmpmeta>';
+      return appendRaw(s2, [
+        { num: root.objectNumber, text: catalog },
+        { num: n, text: '<< /S /JavaScript /JS (this.getField\\("sig-ordforande"\\).display = display.hidden;) >>' },
+        { num: n + 1, text: `<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>\nstream\n${xmp}\nendstream` },
+      ]);
+    },
+    reason: /Ändrat efter underskrift: Katalogen \(\/Root\): \/OpenAction har ändrats/,
+  },
   { id: 'ISA utan xref: objekt efter %%EOF', build: async () => appendRaw(s2, [await doctoredContent(s2)], { noXref: true }), reason: /Efter filens sista version \(%%EOF\) finns 1 objekt/ },
   {
     id: 'ISA: objekt utanför xref',
@@ -329,6 +345,7 @@ const pdfsigSays: Record<string, string> = {
   'Kopierad signatur: sekreterarens underskrift i ordförandens fält': 'Signature is Valid; Signature is Valid',
   'ISA: ny innehållsström, ny xref och trailer': 'Signature is Valid; Signature is Valid',
   'ISA: ny sida i sidträdet': 'Signature is Valid; Signature is Valid',
+  'ISA: /OpenAction med JavaScript och ny XMP-metadata i katalogen': 'Signature is Valid; Signature is Valid',
   'ISA utan xref: objekt efter %%EOF': 'Signature is Valid; Signature is Valid',
   'ISA: objekt utanför xref': 'Signature is Valid; Signature is Valid',
   'ISA: xref pekar på skräp': 'Signature is Valid; Signature is Valid',

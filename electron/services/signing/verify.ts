@@ -246,16 +246,15 @@ async function checkSignature(pdf: Uint8Array, model: RevisionModel, found: Foun
     };
     if (!timestamp.valid) problems.push(...ts.problems.map((p) => `Tidsstämpel: ${p}`));
     if (tsChain && !tsChain.trusted) problems.push(`Tidsstämpelns utfärdare är inte betrodd: ${tsChain.problem ?? ''}`);
-    // A time after the moment of checking proves nothing (a wrong TSA clock or a forged token); a few minutes of skew aside.
     if (timestamp.valid && tsTime && tsTime.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-      timestamp.valid = false;
-      problems.push(`Tidsstämpeln anger tiden ${tsTime.toISOString()}, efter kontrolltidpunkten ${now.toISOString()}; den visar inte när underskriften gjordes.`);
+      problems.push(`Tidsstämpeln anger tiden ${tsTime.toISOString()}, efter kontrolltidpunkten ${now.toISOString()}; certifikatet bedöms därför vid kontrolltidpunkten.`);
     }
   }
 
   // A valid, trusted time stamp proves the time; otherwise the certificate is judged now. The
   // signer's /M is only a claim: a backdated /M must not revive an expired certificate.
-  const stamped = timestamp?.valid === true && timestamp.trusted !== false && timestamp.time !== null ? timestamp.time : null;
+  // A stamp later than the moment of checking (a TSA clock ahead, or a forged token) cannot say the certificate was valid then.
+  const stamped = timestamp?.valid === true && timestamp.trusted !== false && timestamp.time !== null && timestamp.time.getTime() <= now.getTime() + CLOCK_SKEW_MS ? timestamp.time : null;
   const validityTime: ValidityTime = stamped ? { at: stamped, source: 'timestamp' } : { at: now, source: 'verification' };
   const at = validityTime.at;
   // A claim after the moment of checking is a lie (a few minutes of clock skew aside).
