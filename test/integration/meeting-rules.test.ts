@@ -202,7 +202,7 @@ describe('the workspace API uses the same rules and words', () => {
     expect(st.deadline).toBe('2026-03-26');
     expect(st.groups.map((g) => g.deadlineWarning)).toEqual([
       // §§ 31, 34 are to be adjusted immediately: already late the day after the meeting.
-      '§§ 31, 34 skulle justeras omedelbart vid sammanträdet 2026-03-12, men justeringen är inte gjord. Justera snarast och anteckna när justeringen gjordes och varför den dröjde; protokollet anger "Justerat omedelbart vid sammanträdet".',
+      '§§ 31, 34 skulle justeras omedelbart vid sammanträdet 2026-03-12, men justeringen är inte gjord. Protokollet anger "Justerat omedelbart vid sammanträdet": justera snarast och anteckna då varför det dröjde.',
       'Sista dagen för justering av §§ 32-33, 35 var 2026-03-26 (14 dagar efter sammanträdet, KL 5 kap. 69 §). Justera protokollet snarast och anteckna varför det dröjt.',
     ]);
   });

@@ -505,7 +505,7 @@ export function immediateWarning(label: string, meetingDate: string, adjustedDay
       : null;
   }
   return today > meetingDate
-    ? `${label} skulle justeras omedelbart vid sammanträdet ${meetingDate}, men justeringen är inte gjord. Justera snarast och anteckna när justeringen gjordes och varför den dröjde; protokollet anger "Justerat omedelbart vid sammanträdet".`
+    ? `${label} skulle justeras omedelbart vid sammanträdet ${meetingDate}, men justeringen är inte gjord. Protokollet anger "Justerat omedelbart vid sammanträdet": justera snarast och anteckna då varför det dröjde.`
     : null;
 }
 

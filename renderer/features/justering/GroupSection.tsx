@@ -29,6 +29,10 @@ export function GroupSection({ meetingId, doc, group, announce, deadline = null 
   const [confirm, setConfirm] = useState(false);
   const [correcting, setCorrecting] = useState(false);
   const freeze = useAction();
+  // Locked here, and the page's status not yet reloaded: the group is shown as locked (the server
+  // said so) and offers no second lock, instead of "Öppen" with its button for a few seconds.
+  const [lockedHere, setLockedHere] = useState(false);
+  const status = group !== null && group.status === 'open' && lockedHere ? 'frozen' : group?.status;
   const versions = [...(group?.versions ?? [])].sort((a, b) => b.versionNo - a.versionNo);
   const current = versions.find((v) => v.isCurrent);
   const canCorrect = group !== null && group.status === 'adjusted' && current !== undefined && current.complete;
@@ -37,6 +41,7 @@ export function GroupSection({ meetingId, doc, group, announce, deadline = null 
     await freeze.run(async () => {
       const r = await api.call('justering.freeze', { meetingId, ...(group === null ? {} : { groupIndex: group.groupIndex }) });
       setConfirm(false);
+      setLockedHere(true);
       announce(<p>{s.group.frozenDone(group?.label ?? s.page.wholeProtocol, r.version.versionNo)}</p>);
       return null;
     });
@@ -48,7 +53,7 @@ export function GroupSection({ meetingId, doc, group, announce, deadline = null 
       {group === null && <p>{s.page.noGroups}</p>}
       {group !== null && (
         <p>
-          <strong>{s.group.status}:</strong> <span className={`justering-state ${group.status}`}>{groupStatusText(group.status, group.adjustedAt)}</span>
+          <strong>{s.group.status}:</strong> <span className={`justering-state ${status ?? group.status}`}>{groupStatusText(status ?? group.status, group.adjustedAt)}</span>
         </p>
       )}
       {group !== null && group.deadlineWarning !== null && (
@@ -57,7 +62,7 @@ export function GroupSection({ meetingId, doc, group, announce, deadline = null 
         </p>
       )}
       {group !== null && <GroupTimePlace meetingId={meetingId} group={group} deadline={deadline} announce={announce} />}
-      {(group === null || group.status === 'open') && (
+      {(group === null || status === 'open') && !lockedHere && (
         <div className="actions">
           <button type="button" aria-label={s.group.freezeFor(label)} onClick={() => setConfirm(true)}>
             {s.group.freeze}
